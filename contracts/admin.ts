@@ -60,9 +60,9 @@ export const securitySettingsSchema = z.object({
   lockoutMinutes: z.number().int().min(1).max(1440),
   /** Failures from one client address before it is locked out (higher than per account: offices share NAT). */
   ipLockoutThreshold: z.number().int().min(3).max(200),
-  /** Roles other than the three administrators (who always need it) that must use a second factor. */
   idleTimeoutMinutes: z.number().int().min(5).max(480),
   absoluteLifetimeHours: z.number().int().min(1).max(72),
+  /** Roles that must use a second factor; the three administrator roles always must, whatever is stored. */
   mfaRequiredRoles: z.array(roleSchema),
 });
 export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
