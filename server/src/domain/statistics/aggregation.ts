@@ -7,7 +7,7 @@ import {
   type GrowthFigures,
   type GrowthSumsYuan,
 } from './comparable-growth.ts';
-import { indexApprovedFacts, resolveGroupOf, type GroupOf, type MonthlyFact } from './facts.ts';
+import { indexApprovedFacts, reportedInPeriod, resolveGroupOf, type GroupOf, type MonthlyFact } from './facts.ts';
 
 /**
  * Breakdown of a total by group (domain, zone, chain node, enterprise) with contribution and pull, SPEC §4.
@@ -56,6 +56,12 @@ export function computeBreakdown(input: BreakdownInput): Breakdown {
 
   for (const f of enterpriseFiguresYuan(index, input.indicator, input.year, input.month)) {
     if (input.include && !input.include(f.enterpriseId)) continue;
+    // An enterprise with figures in neither period (e.g. only older years were passed in) would add an all-zero
+    // row for its group; it is part of neither total, so it is left out.
+    const present =
+      reportedInPeriod(index, f.enterpriseId, input.year, input.month) ||
+      reportedInPeriod(index, f.enterpriseId, input.year - 1, input.month);
+    if (!present) continue;
     const key = groupOf(f.enterpriseId);
     let sums = groups.get(key);
     if (!sums) groups.set(key, (sums = emptyGrowthSums()));
