@@ -15,7 +15,8 @@ export type GoalNullReason =
   | 'invalid-month'
   | 'no-milestone'
   | 'no-comparable-growth'
-  | 'stock-indicator';
+  | 'stock-indicator'
+  | 'out-of-range';
 
 export interface MaybeNumber {
   value: number | null;
