@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config/config.ts';
+import type { Database } from '../db/client.ts';
+import { createAuditService } from '../modules/audit/audit.service.ts';
+import { createSecuritySettingsService } from '../modules/security/security-settings.service.ts';
+import { createAuthService } from '../modules/auth/auth.service.ts';
+import { registerSessionHooks } from '../modules/auth/session.plugin.ts';
+import type { AppDeps } from './deps.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { registerFeatureRoutes } from './feature-routes.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { loggerOptions } from './logger.ts';
+
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  clock?: () => Date;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+  const { config, database } = options;
+  const clock = options.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config),
+    // Client addresses come from X-Forwarded-For only when the direct peer is a configured proxy.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+  // Only JSON (and multipart where a route accepts uploads): a cross-site form can post text/plain without
+  // a preflight, so that parser is removed.
+  app.removeContentTypeParser('text/plain');
+
+  const audit = createAuditService(database, clock);
+  const settings = createSecuritySettingsService(database, config);
+  const deps: AppDeps = { config, database, clock, audit, settings };
+  const auth = createAuthService(deps);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements; scripts stay strictly same-origin.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: config.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  registerSessionHooks(app, deps, auth);
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Per signed-in user; per client address before sign-in.
+    keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
+    allowList: (request) => !request.url.startsWith('/api/'),
+  });
+  installErrorHandling(app);
+
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
+    try {
+      await database.query('SELECT 1 FROM schema_migrations LIMIT 1');
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'not-ready' });
+    }
+  });
+
+  registerFeatureRoutes(app, deps, auth);
+
+  if (config.env !== 'production') {
+    app.get('/api/docs', { config: { access: 'public' } }, async () => buildOpenApiDocument(app));
+  }
+
+  const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (no file extension, outside /api) get the single-page app.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在', messageEn: 'Not found', requestId: String(request.id) } });
+  });
+  return { app, deps };
+}

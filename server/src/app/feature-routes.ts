@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
+import { registerUserAdminRoutes } from '../modules/users/user-admin.routes.ts';
+import { registerSecurityRoutes } from '../modules/security/security.routes.ts';
+import { registerEnterpriseRoutes } from '../modules/enterprises/enterprise.routes.ts';
+import { registerReferenceRoutes } from '../modules/reference/reference.routes.ts';
+import type { AppDeps } from './deps.ts';
+
+/** Every feature's routes. A feature adds one line here. */
+export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth: AuthService): void {
+  registerAuthRoutes(app, deps, auth);
+  registerUserAdminRoutes(app, deps);
+  registerSecurityRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerReferenceRoutes(app, deps);
+  registerEnterpriseRoutes(app, deps);
+}

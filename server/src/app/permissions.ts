@@ -1,0 +1,40 @@
+import type { Role } from '../../../contracts/roles.ts';
+
+/**
+ * The permission registry: every API route declares exactly one access level, and this table is the only
+ * place that says which roles hold a permission. Changing who may reach what shows up as a diff in the
+ * route-permission snapshot test (server/src/app/route-permissions.test.ts).
+ *
+ * SECURITY INVARIANT (三员分立): the three administrator roles hold only administration permissions and no
+ * business permission; a test enforces it.
+ */
+export const PERMISSIONS = {
+  'reference.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'enterprise.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'enterprise.export': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'user.manage': ['sysadmin'],
+  'security.manage': ['secadmin'],
+  'audit.read': ['auditor'],
+  'audit.export': ['auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Permissions that concern the platform itself rather than business data. */
+export const ADMINISTRATION_PERMISSIONS: readonly Permission[] = ['user.manage', 'security.manage', 'audit.read', 'audit.export'];
+
+/**
+ * Access levels besides permissions:
+ * - `public`: no session needed (login, health checks);
+ * - `session`: any valid session, also one still in a sign-in step (second factor, forced password change);
+ * - `authenticated`: a fully signed-in session, any role.
+ */
+export type Access = 'public' | 'session' | 'authenticated' | Permission;
+
+export function roleHasPermission(role: Role | null, permission: Permission): boolean {
+  return role !== null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionsOfRole(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => roleHasPermission(role, p));
+}

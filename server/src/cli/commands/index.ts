@@ -1,0 +1,17 @@
+import type { CommandSpec } from '../main.ts';
+import { auditVerifyCommand } from './audit.ts';
+import { migrateCommand } from './migrate.ts';
+import { seedCommand } from './seed.ts';
+import { serveCommand } from './serve.ts';
+import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
+
+/** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
+export const COMMANDS: CommandSpec[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  userCreateCommand,
+  userDisableCommand,
+  userResetPasswordCommand,
+  auditVerifyCommand,
+];

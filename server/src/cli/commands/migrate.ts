@@ -1,0 +1,20 @@
+import { loadConfig } from '../../config/config.ts';
+import { openDatabase } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import type { CommandSpec } from '../main.ts';
+
+export const migrateCommand: CommandSpec = {
+  name: 'migrate',
+  usage: 'migrate',
+  summary: 'apply pending database migrations',
+  async run({ out }) {
+    const config = loadConfig();
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      const { applied } = await migrate(database, (m) => out.info(`[migrate] ${m}`));
+      out.result(applied.length ? `已应用 ${applied.length} 个迁移 / applied: ${applied.join(', ')}` : '数据库已是最新 / database is up to date', { applied });
+    } finally {
+      await database.close();
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import { loadConfig } from '../../config/config.ts';
+import { openDatabase } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { buildApp } from '../../app/build-app.ts';
+import { isEmptyInstallation, seedDemo } from '../../seed/seed-demo.ts';
+import type { CommandSpec } from '../main.ts';
+import { printDemoAccounts } from './seed.ts';
+
+export const serveCommand: CommandSpec = {
+  name: 'serve',
+  usage: 'serve [--port P] [--host H] [--no-demo]',
+  summary: 'start the server (seeds demo data on an empty database unless --no-demo)',
+  options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } },
+  async run({ values, out }) {
+    const overrides: Record<string, string> = {};
+    if (typeof values.port === 'string') overrides.PORT = values.port;
+    if (typeof values.host === 'string') overrides.HOST = values.host;
+    const config = loadConfig({ ...process.env, ...overrides });
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    out.info(`[db] ${database.description}`);
+    const { applied } = await migrate(database, (m) => out.info(`[migrate] ${m}`));
+    if (applied.length) out.info(`[migrate] ${applied.length} migration(s) applied`);
+    if (!values['no-demo'] && (await isEmptyInstallation(database))) {
+      out.info('[seed] 空数据库，正在载入演示数据 / empty database: loading the demo data set…');
+      const progress = out.progress('[seed] enterprises');
+      const result = await seedDemo(database, { onProgress: (_step, done, total) => progress(done, total) });
+      printDemoAccounts(out, result.accounts);
+    }
+    const { app } = await buildApp({ config, database });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      out.info(`[serve] ${signal}: finishing in-flight requests…`);
+      // close() stops accepting connections and waits for in-flight requests; then the database closes.
+      await app.close();
+      await database.close();
+      out.info('[serve] stopped');
+      process.exit(0);
+    };
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    const address = await app.listen({ port: config.port, host: config.host });
+    out.info(`\n金山区生物制造产业运行与服务平台 is running at ${address.replace('127.0.0.1', 'localhost')}\n`);
+    await new Promise(() => {});
+  },
+};

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+
+export type Schema = typeof schema;
+/** A Drizzle database or transaction; repositories accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs SQL text with several statements (migrations, restore). */
+  execScript(sqlText: string): Promise<void>;
+  /** A parameterised query returning plain rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** Where this database lives, for logs (never includes a password). */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** In-memory embedded database (tests). */
+  inMemory?: boolean;
+  /** Skip the single-process lock on the data folder (only for read-only inspection in tests). */
+  skipLock?: boolean;
+}
+
+/**
+ * Opens PostgreSQL when a URL is given, otherwise the embedded database in `<dataDir>/pgdata`.
+ *
+ * The embedded database is a single Postgres backend inside this process: PGlite runs every query and
+ * transaction exclusively (its own mutex), which is what serialises writes. Two processes must never open
+ * the same folder, so a lock file guards it (see data-dir-lock.ts).
+ */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.inMemory) return openPglite(undefined, null);
+  const dataDir = path.resolve(options.dataDir ?? './data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = options.skipLock ? null : acquireDataDirLock(dataDir);
+  try {
+    return await openPglite(path.join(dataDir, 'pgdata'), lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPglite(dir: string | undefined, lock: DataDirLock | null): Promise<Database> {
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    description: dir ? `embedded database at ${dir}` : 'embedded in-memory database',
+    async execScript(sqlText) {
+      try {
+        await client.exec(sqlText);
+      } catch (error) {
+        // A script with its own BEGIN leaves the backend in a failed transaction when a statement fails.
+        await client.exec('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    },
+    async query<T>(sqlText: string, params: unknown[] = []) {
+      const result = await client.query<T>(sqlText, params);
+      return result.rows;
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // NUMERIC and BIGINT stay strings from the driver (exactness); timestamps become Date as on PGlite.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query('select 1');
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const safeUrl = new URL(url);
+  safeUrl.password = safeUrl.password ? '***' : '';
+  return {
+    kind: 'postgres',
+    db,
+    description: `PostgreSQL at ${safeUrl.toString()}`,
+    async execScript(sqlText) {
+      const connection = await pool.connect();
+      try {
+        await connection.query(sqlText);
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    async query<T>(sqlText: string, params: unknown[] = []) {
+      const result = await pool.query(sqlText, params);
+      return result.rows as T[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Every feature's tables, re-exported for the typed Drizzle client. Add a line per feature schema file.
+export * from './foundation.ts';

@@ -1,0 +1,66 @@
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { departments, enterprises, passwordHistory, users, zones } from '../../db/schema/index.ts';
+import type { ScopeKind } from '../../../../contracts/roles.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
+  return row;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function listUsers(
+  db: Db,
+  filter: { q?: string | undefined; status?: string | undefined; role?: string | undefined },
+  page: number,
+  pageSize: number,
+) {
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+    conditions.push(or(ilike(users.username, like), ilike(users.displayName, like))!);
+  }
+  if (filter.status) conditions.push(eq(users.status, filter.status));
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [items, [count]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(users.username).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+export async function recentPasswordHashes(db: Db, userId: string, count: number): Promise<string[]> {
+  if (count <= 0) return [];
+  const rows = await db
+    .select({ hash: passwordHistory.passwordHash })
+    .from(passwordHistory)
+    .where(eq(passwordHistory.userId, userId))
+    .orderBy(desc(passwordHistory.createdAt), desc(passwordHistory.id))
+    .limit(count);
+  return rows.map((r) => r.hash);
+}
+
+/** Resolves the display name of a scope (department, zone, enterprise) for presenting a user. */
+export async function scopeName(db: Db, kind: ScopeKind, id: string): Promise<string | null> {
+  if (kind === 'department') {
+    const [row] = await db.select({ name: departments.nameZh }).from(departments).where(eq(departments.id, id));
+    return row?.name ?? null;
+  }
+  if (kind === 'zone') {
+    const [row] = await db.select({ name: zones.nameZh }).from(zones).where(eq(zones.id, id));
+    return row?.name ?? null;
+  }
+  const [row] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
+  return row?.name ?? null;
+}
+
+export async function scopeExists(db: Db, kind: ScopeKind, id: string): Promise<boolean> {
+  return (await scopeName(db, kind, id)) !== null;
+}
