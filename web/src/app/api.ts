@@ -1,0 +1,160 @@
+import type { z } from 'zod';
+import { ApiRequestError, badResponseError, errorFromBody, networkError } from './api-error.ts';
+
+/**
+ * The one way the web app talks to the server.
+ *
+ * SECURITY: the session lives in an HttpOnly cookie; the CSRF token comes in the session response and is
+ * kept only in memory (never in storage), and is sent as `x-csrf-token` on every state-changing request.
+ * After a reload it is fetched again through `GET /api/auth/session`.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Listener = (error: ApiRequestError) => void;
+const unauthorizedListeners = new Set<Listener>();
+const forbiddenListeners = new Set<Listener>();
+
+/** Called when a request answers 401 (the session ended): the app returns to the login page. */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** Called when a request answers 403: the shell shows the 403 page. */
+export function onForbidden(listener: Listener): () => void {
+  forbiddenListeners.add(listener);
+  return () => forbiddenListeners.delete(listener);
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Readonly<Record<string, QueryValue>>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * A 401 that is an expected answer here (wrong password, wrong second factor, no session yet) and must be
+   * shown on the page instead of ending the session: `true` for any 401, or the error codes that are expected.
+   */
+  allowUnauthorized?: boolean | readonly string[];
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw networkError();
+  }
+  if (response.ok) return response;
+
+  const error = errorFromBody(response.status, await readJson(response));
+  if (response.status === 401 && !isExpected401(error.code, options.allowUnauthorized)) {
+    error.handledGlobally = true;
+    csrfToken = null;
+    unauthorizedListeners.forEach((listener) => listener(error));
+  } else if (response.status === 403) {
+    error.handledGlobally = true;
+    forbiddenListeners.forEach((listener) => listener(error));
+  }
+  throw error;
+}
+
+function isExpected401(code: string, allow: RequestOptions['allowUnauthorized']): boolean {
+  return allow === true || (Array.isArray(allow) && allow.includes(code));
+}
+
+async function requestJson<T>(method: Method, path: string, schema: z.ZodType<T>, options: RequestOptions): Promise<T> {
+  const response = await send(method, path, options);
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    console.error(`Response of ${method} ${path} does not match its contract`, parsed.error.issues);
+    throw badResponseError(response.status, path);
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+    return requestJson('GET', path, schema, options);
+  },
+  post<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+    return requestJson('POST', path, schema, options);
+  },
+  put<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+    return requestJson('PUT', path, schema, options);
+  },
+  /** A state-changing request whose response body the UI does not need. */
+  async command(method: Exclude<Method, 'GET'>, path: string, options: RequestOptions = {}): Promise<void> {
+    await send(method, path, options);
+  },
+  /** Fetches a file (e.g. an Excel export) so that errors are shown in the app instead of a raw page. */
+  async download(path: string, query?: Query): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await send('GET', path, query ? { query } : {});
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition')) };
+  },
+};
+
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain filename
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/** Saves a blob through a temporary object URL (works offline and under the CSP). */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = filename;
+  anchor.rel = 'noopener';
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,37 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router-dom';
+import { SessionProvider } from '../features/auth/session.tsx';
+import { ErrorBoundary } from './pages/error-boundary.tsx';
+import { createAppRouter } from './router.tsx';
+import { theme } from './theme.ts';
+
+export function AppRoot() {
+  const { i18n, t } = useTranslation();
+  const isEnglish = i18n.language.startsWith('en');
+  const [router] = useState(createAppRouter);
+
+  useEffect(() => {
+    dayjs.locale(isEnglish ? 'en' : 'zh-cn');
+    document.title = t('app.productName');
+  }, [isEnglish, t]);
+
+  const locale = useMemo(() => (isEnglish ? enUS : zhCN), [isEnglish]);
+
+  return (
+    <ConfigProvider locale={locale} theme={theme}>
+      <AntApp>
+        <ErrorBoundary>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,19 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { NavIcon } from '../navigation.ts';
+
+export const NAV_ICONS: Record<NavIcon, ReactNode> = {
+  home: <HomeOutlined />,
+  enterprises: <BankOutlined />,
+  users: <TeamOutlined />,
+  roles: <SafetyCertificateOutlined />,
+  settings: <SettingOutlined />,
+  audit: <AuditOutlined />,
+};

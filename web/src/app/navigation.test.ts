@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../contracts/roles.ts';
+import { NAV_ITEMS, canOpen, landingPath, navItemsFor } from './navigation.ts';
+
+describe('navigation table', () => {
+  it('gives business roles Home and (except experts) Enterprises', () => {
+    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises']);
+    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises']);
+    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home']);
+  });
+
+  it('keeps the three administrators apart and away from business pages', () => {
+    expect(navItemsFor('sysadmin').map((i) => i.key)).toEqual(['users']);
+    expect(navItemsFor('secadmin').map((i) => i.key)).toEqual(['roles', 'securitySettings']);
+    expect(navItemsFor('auditor').map((i) => i.key)).toEqual(['audit']);
+    for (const admin of ['sysadmin', 'secadmin', 'auditor'] as const) {
+      expect(canOpen('enterprises', admin)).toBe(false);
+      expect(canOpen('home', admin)).toBe(false);
+    }
+  });
+
+  it('gives every role a menu and a landing page', () => {
+    for (const role of ROLES) {
+      expect(navItemsFor(role).length).toBeGreaterThan(0);
+      expect(landingPath(role)).toMatch(/^\//);
+    }
+    expect(landingPath('sysadmin')).toBe('/admin/users');
+    expect(navItemsFor(null).map((i) => i.key)).toEqual(['home']);
+  });
+
+  it('has unique keys and paths', () => {
+    expect(new Set(NAV_ITEMS.map((i) => i.key)).size).toBe(NAV_ITEMS.length);
+    expect(new Set(NAV_ITEMS.map((i) => i.path)).size).toBe(NAV_ITEMS.length);
+  });
+});

@@ -1,0 +1,68 @@
+import type { Role } from '../../../contracts/roles.ts';
+import { BUSINESS_ROLES } from '../../../contracts/roles.ts';
+import type { zhCN } from './i18n/zh-CN.ts';
+
+/** `unassigned`: an account whose role the security administrator has not set yet. */
+export type Audience = Role | 'unassigned';
+
+export type NavKey = 'home' | 'enterprises' | 'users' | 'roles' | 'securitySettings' | 'audit';
+export type NavIcon = 'home' | 'enterprises' | 'users' | 'roles' | 'settings' | 'audit';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  labelKey: `nav.${keyof (typeof zhCN)['nav']}`;
+  icon: NavIcon;
+  /** Who sees the menu entry and may open the route. The server checks again on every request. */
+  audience: readonly Audience[];
+}
+
+/**
+ * THE menu and route-access table. The menu, the route guards and the landing page all derive from it, so a
+ * feature added by a later issue is one row here plus one route. This is only navigation: authorization is
+ * enforced by the server, which answers 403 regardless of what the menu shows.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { key: 'home', path: '/', labelKey: 'nav.home', icon: 'home', audience: [...BUSINESS_ROLES, 'unassigned'] },
+  {
+    key: 'enterprises',
+    path: '/enterprises',
+    labelKey: 'nav.enterprises',
+    icon: 'enterprises',
+    audience: ['leader', 'commission', 'department', 'park', 'enterprise'],
+  },
+  { key: 'users', path: '/admin/users', labelKey: 'nav.users', icon: 'users', audience: ['sysadmin'] },
+  { key: 'roles', path: '/security/roles', labelKey: 'nav.roles', icon: 'roles', audience: ['secadmin'] },
+  {
+    key: 'securitySettings',
+    path: '/security/settings',
+    labelKey: 'nav.securitySettings',
+    icon: 'settings',
+    audience: ['secadmin'],
+  },
+  { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: 'audit', audience: ['auditor'] },
+];
+
+export function audienceOf(role: Role | null | undefined): Audience {
+  return role ?? 'unassigned';
+}
+
+export function navItemsFor(role: Role | null | undefined): NavItem[] {
+  const audience = audienceOf(role);
+  return NAV_ITEMS.filter((item) => item.audience.includes(audience));
+}
+
+export function canOpen(key: NavKey, role: Role | null | undefined): boolean {
+  return navItemsFor(role).some((item) => item.key === key);
+}
+
+export function navItem(key: NavKey): NavItem {
+  const item = NAV_ITEMS.find((candidate) => candidate.key === key);
+  if (!item) throw new Error(`Unknown navigation key ${key}`);
+  return item;
+}
+
+/** Where a user lands after login: the first entry of their menu. */
+export function landingPath(role: Role | null | undefined): string {
+  return navItemsFor(role)[0]?.path ?? '/';
+}

@@ -1,0 +1,64 @@
+import { lazy } from 'react';
+import type { ReactNode } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router-dom';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { useSession } from '../features/auth/session.tsx';
+import { RequireActiveSession, RequireNav } from './guards.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { canOpen, landingPath } from './navigation.ts';
+import type { NavKey } from './navigation.ts';
+import { RouteErrorScreen } from './pages/error-boundary.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+
+// Feature pages load on demand (still same-origin chunks: the CSP allows 'self' only).
+const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const EnterprisesPage = lazy(() =>
+  import('../features/enterprises/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })),
+);
+const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const RolesScopesPage = lazy(() =>
+  import('../features/security/roles-scopes-page.tsx').then((m) => ({ default: m.RolesScopesPage })),
+);
+const SecuritySettingsPage = lazy(() =>
+  import('../features/security/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
+);
+const AuditLogPage = lazy(() => import('../features/audit/audit-log-page.tsx').then((m) => ({ default: m.AuditLogPage })));
+const AccountPasswordPage = lazy(() =>
+  import('../features/auth/account-password-page.tsx').then((m) => ({ default: m.AccountPasswordPage })),
+);
+const AccountMfaPage = lazy(() => import('../features/auth/account-mfa-page.tsx').then((m) => ({ default: m.AccountMfaPage })));
+
+/** `/` is Home for business roles; the three administrators land on their first menu entry instead. */
+function IndexPage() {
+  const { session } = useSession();
+  const role = session?.user.role;
+  return canOpen('home', role) ? <HomePage /> : <Navigate to={landingPath(role)} replace />;
+}
+
+const guarded = (navKey: NavKey, page: ReactNode) => <RequireNav navKey={navKey}>{page}</RequireNav>;
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorScreen /> },
+    {
+      element: <RequireActiveSession />,
+      errorElement: <RouteErrorScreen />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            { index: true, element: <IndexPage /> },
+            { path: 'enterprises', element: guarded('enterprises', <EnterprisesPage />) },
+            { path: 'admin/users', element: guarded('users', <UsersPage />) },
+            { path: 'security/roles', element: guarded('roles', <RolesScopesPage />) },
+            { path: 'security/settings', element: guarded('securitySettings', <SecuritySettingsPage />) },
+            { path: 'audit', element: guarded('audit', <AuditLogPage />) },
+            { path: 'account/password', element: <AccountPasswordPage /> },
+            { path: 'account/mfa', element: <AccountMfaPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

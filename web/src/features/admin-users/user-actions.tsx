@@ -1,0 +1,93 @@
+import { App, Button, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AdminUserView } from '../../../../contracts/admin.ts';
+import { isLocked } from '../../app/user-status.tsx';
+import { useNotifyError } from '../../app/use-error-text.ts';
+import { resetUserMfa, resetUserPassword, setUserEnabled, unlockUser } from './admin-users.api.ts';
+import type { SecretToShow } from './secret-modal.tsx';
+
+interface Props {
+  user: AdminUserView;
+  onChanged: () => void;
+  onSecret: (secret: SecretToShow) => void;
+}
+
+/** Row actions of the user list. Destructive ones ask first; every one is audited by the server. */
+export function UserActions({ user, onChanged, onSecret }: Props) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const notifyError = useNotifyError();
+  const name = `${user.displayName}（${user.username}）`;
+
+  const run = async (action: () => Promise<void>, done: string) => {
+    try {
+      await action();
+      void message.success(done);
+      onChanged();
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+
+  const confirm = (title: string, content: string, okText: string, onOk: () => Promise<void>) =>
+    modal.confirm({ title, content, okText, okButtonProps: { danger: true }, cancelText: t('common.cancel'), onOk });
+
+  return (
+    <Space size={0} wrap>
+      {user.status === 'active' ? (
+        <Button
+          type="link"
+          size="small"
+          danger
+          onClick={() =>
+            confirm(t('users.disableTitle'), t('users.disableText', { name }), t('users.disable'), () =>
+              run(() => setUserEnabled(user.id, false), t('users.disabledDone')),
+            )
+          }
+        >
+          {t('users.disable')}
+        </Button>
+      ) : (
+        <Button type="link" size="small" onClick={() => void run(() => setUserEnabled(user.id, true), t('users.enabledDone'))}>
+          {t('users.enable')}
+        </Button>
+      )}
+      <Button
+        type="link"
+        size="small"
+        onClick={() =>
+          confirm(t('users.resetPasswordTitle'), t('users.resetPasswordText', { name }), t('users.resetPassword'), async () => {
+            try {
+              const temporaryPassword = await resetUserPassword(user.id);
+              onSecret({ title: t('users.resetPasswordDone'), username: user.username, temporaryPassword });
+              onChanged();
+            } catch (error) {
+              notifyError(error);
+            }
+          })
+        }
+      >
+        {t('users.resetPassword')}
+      </Button>
+      {isLocked(user) && (
+        <Button type="link" size="small" onClick={() => void run(() => unlockUser(user.id), t('users.unlockedDone'))}>
+          {t('users.unlock')}
+        </Button>
+      )}
+      {user.mfaEnabled && (
+        <Button
+          type="link"
+          size="small"
+          danger
+          onClick={() =>
+            confirm(t('users.resetMfaTitle'), t('users.resetMfaText', { name }), t('users.resetMfa'), () =>
+              run(() => resetUserMfa(user.id), t('users.resetMfaDone')),
+            )
+          }
+        >
+          {t('users.resetMfa')}
+        </Button>
+      )}
+    </Space>
+  );
+}

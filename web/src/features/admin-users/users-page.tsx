@@ -1,0 +1,131 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Select, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUserView } from '../../../../contracts/admin.ts';
+import { ROLES, roleSchema } from '../../../../contracts/roles.ts';
+import { useFormat } from '../../app/i18n/format.ts';
+import { PageHeader } from '../../app/layout/page-header.tsx';
+import { LoadError } from '../../app/pages/load-error.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { UserStatusTags } from '../../app/user-status.tsx';
+import { listUsers } from './admin-users.api.ts';
+import { CreateUserModal } from './create-user-modal.tsx';
+import { SecretModal } from './secret-modal.tsx';
+import type { SecretToShow } from './secret-modal.tsx';
+import { UserActions } from './user-actions.tsx';
+
+const FILTERS = ['q', 'status', 'role'] as const;
+
+/** 用户管理 (sysadmin): accounts only — roles and scopes belong to the security administrator. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
+  const [creating, setCreating] = useState(false);
+  const [secret, setSecret] = useState<SecretToShow | null>(null);
+  const status = filters.status === 'active' || filters.status === 'disabled' ? filters.status : '';
+  const role = roleSchema.safeParse(filters.role).data ?? '';
+  const { data, error, loading, reload } = useAsync(
+    (signal) => listUsers({ page, pageSize, q: filters.q, status, role }, signal),
+    [page, pageSize, filters.q, status, role],
+  );
+
+  const columns: TableColumnsType<AdminUserView> = [
+    { title: t('users.username'), dataIndex: 'username', className: 'mono' },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    { title: t('users.role'), dataIndex: 'role', render: (_, row) => fmt.role(row.role) },
+    { title: t('users.scope'), dataIndex: ['scope', 'name'], render: (_, row) => row.scope?.name ?? '—' },
+    { title: t('users.statusLabel'), key: 'status', render: (_, row) => <UserStatusTags user={row} /> },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (_, row) => fmt.dateTime(row.lastLoginAt) },
+    { title: t('users.createdAt'), dataIndex: 'createdAt', render: (_, row) => fmt.date(row.createdAt) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 230,
+      render: (_, row) => <UserActions user={row} onChanged={reload} onSecret={setSecret} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.users')}
+        subtitle={t('users.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('users.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <div className="toolbar">
+          <Input.Search
+            key={filters.q}
+            allowClear
+            defaultValue={filters.q}
+            placeholder={t('users.searchPlaceholder')}
+            enterButton={t('common.search')}
+            maxLength={64}
+            className="toolbar__search"
+            onSearch={(value) => setFilters({ q: value.trim() })}
+          />
+          <Select
+            allowClear
+            value={status || undefined}
+            placeholder={t('users.statusLabel')}
+            className="toolbar__select"
+            onChange={(value?: string) => setFilters({ status: value })}
+            options={[
+              { value: 'active', label: t('users.status.active') },
+              { value: 'disabled', label: t('users.status.disabled') },
+            ]}
+          />
+          <Select
+            allowClear
+            value={role || undefined}
+            placeholder={t('users.role')}
+            className="toolbar__select"
+            onChange={(value?: string) => setFilters({ role: value })}
+            options={ROLES.map((value) => ({ value, label: fmt.role(value) }))}
+          />
+        </div>
+        {error ? (
+          <LoadError error={error} onRetry={reload} />
+        ) : (
+          <Table<AdminUserView>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            columns={columns}
+            dataSource={data?.items ?? []}
+            scroll={{ x: 1200 }}
+            locale={{ emptyText: <Empty description={t('users.empty')} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: PAGE_SIZES.map(String),
+              showTotal: (total) => t('common.total', { total: fmt.number(total) }),
+              onChange: setPage,
+            }}
+          />
+        )}
+      </Card>
+      <CreateUserModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(result) => {
+          setCreating(false);
+          setSecret({ title: t('users.createdDone'), username: result.user.username, temporaryPassword: result.temporaryPassword });
+          reload();
+        }}
+      />
+      <SecretModal secret={secret} onClose={() => setSecret(null)} />
+    </>
+  );
+}

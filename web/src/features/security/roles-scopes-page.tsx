@@ -1,0 +1,123 @@
+import { App, Button, Card, Empty, Input, Select, Table, Tabs } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminUserView } from '../../../../contracts/admin.ts';
+import { ROLES, roleSchema } from '../../../../contracts/roles.ts';
+import { useFormat } from '../../app/i18n/format.ts';
+import { PageHeader } from '../../app/layout/page-header.tsx';
+import { LoadError } from '../../app/pages/load-error.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { UserStatusTags } from '../../app/user-status.tsx';
+import { AssignRoleModal } from './assign-role-modal.tsx';
+import { RolesTable } from './roles-table.tsx';
+import { listSecurityUsers } from './security.api.ts';
+
+const FILTERS = ['q', 'role'] as const;
+
+/** 角色与权限 (secadmin): who holds which role and scope; what each role may do. */
+export function RolesScopesPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { message } = App.useApp();
+  const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
+  const role = roleSchema.safeParse(filters.role).data ?? '';
+  const [editing, setEditing] = useState<AdminUserView | null>(null);
+  const { data, error, loading, reload } = useAsync(
+    (signal) => listSecurityUsers({ page, pageSize, q: filters.q, role }, signal),
+    [page, pageSize, filters.q, role],
+  );
+
+  const columns: TableColumnsType<AdminUserView> = [
+    { title: t('users.username'), dataIndex: 'username', className: 'mono' },
+    { title: t('users.displayName'), dataIndex: 'displayName' },
+    { title: t('users.role'), dataIndex: 'role', render: (_, row) => fmt.role(row.role) },
+    {
+      title: t('users.scope'),
+      dataIndex: ['scope', 'name'],
+      render: (_, row) => (row.scope ? `${t(`home.scopeKind.${row.scope.kind}`)} · ${row.scope.name}` : '—'),
+    },
+    { title: t('users.statusLabel'), key: 'status', render: (_, row) => <UserStatusTags user={row} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 130,
+      render: (_, row) => (
+        <Button type="link" size="small" onClick={() => setEditing(row)}>
+          {t('security.assign')}
+        </Button>
+      ),
+    },
+  ];
+
+  const usersTab = (
+    <>
+      <div className="toolbar">
+        <Input.Search
+          key={filters.q}
+          allowClear
+          defaultValue={filters.q}
+          placeholder={t('users.searchPlaceholder')}
+          enterButton={t('common.search')}
+          maxLength={64}
+          className="toolbar__search"
+          onSearch={(value) => setFilters({ q: value.trim() })}
+        />
+        <Select
+          allowClear
+          value={role || undefined}
+          placeholder={t('users.role')}
+          className="toolbar__select"
+          onChange={(value?: string) => setFilters({ role: value })}
+          options={ROLES.map((value) => ({ value, label: fmt.role(value) }))}
+        />
+      </div>
+      {error ? (
+        <LoadError error={error} onRetry={reload} />
+      ) : (
+        <Table<AdminUserView>
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 960 }}
+          locale={{ emptyText: <Empty description={t('users.empty')} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: PAGE_SIZES.map(String),
+            showTotal: (total) => t('common.total', { total: fmt.number(total) }),
+            onChange: setPage,
+          }}
+        />
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('nav.roles')} subtitle={t('security.rolesSubtitle')} />
+      <Card>
+        <Tabs
+          items={[
+            { key: 'users', label: t('security.tabUsers'), children: usersTab },
+            { key: 'roles', label: t('security.tabRoles'), children: <RolesTable /> },
+          ]}
+        />
+      </Card>
+      <AssignRoleModal
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void message.success(t('security.assigned'));
+          reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import {
+  roleListSchema,
+  scopeOptionListSchema,
+  securitySettingsSchema,
+  userPageSchema,
+} from '../../../../contracts/admin.ts';
+import type { SecuritySettings } from '../../../../contracts/admin.ts';
+import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
+import { api } from '../../app/api.ts';
+import type { UserListQuery, UserPage } from '../admin-users/admin-users.api.ts';
+
+export type RoleDescription = z.infer<typeof roleListSchema>['items'][number];
+export type ScopeOption = z.infer<typeof scopeOptionListSchema>['items'][number];
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export function listSecurityUsers(query: UserListQuery, signal?: AbortSignal): Promise<UserPage> {
+  return api.get('/api/security/users', userPageSchema, { query: { ...query }, ...withSignal(signal) });
+}
+
+export function assignRole(userId: string, role: Role, scopeId: string | null): Promise<void> {
+  return api.command('PUT', `/api/security/users/${encodeURIComponent(userId)}/role`, { body: { role, scopeId } });
+}
+
+export async function listScopeOptions(kind: ScopeKind, q: string, signal?: AbortSignal): Promise<ScopeOption[]> {
+  const result = await api.get('/api/security/scope-options', scopeOptionListSchema, { query: { kind, q }, ...withSignal(signal) });
+  return result.items;
+}
+
+export async function listRoles(signal?: AbortSignal): Promise<RoleDescription[]> {
+  return (await api.get('/api/security/roles', roleListSchema, withSignal(signal))).items;
+}
+
+export function getSecuritySettings(signal?: AbortSignal): Promise<SecuritySettings> {
+  return api.get('/api/security/settings', securitySettingsSchema, withSignal(signal));
+}
+
+export async function saveSecuritySettings(settings: SecuritySettings): Promise<void> {
+  await api.command('PUT', '/api/security/settings', { body: settings });
+}
