@@ -219,11 +219,16 @@ function checkHistory(
     const large = slip.direction === 'too-large';
     const params: Record<string, number | string> = { value, median: slip.median, ratio: slip.ratio, direction: slip.direction ?? '' };
     if (def.isMoney && slip.suggestedValue !== null) params['suggestedValue'] = slip.suggestedValue;
+    // Only money has a unit a user can pick wrongly; for tce or persons the magnitude itself is suspect.
+    const hintZh = !def.isMoney ? '数量级可能有误' : large ? '单位可能有误，疑似按“元”填报' : '单位可能有误，疑似按“亿元”填报';
+    const hintEn = !def.isMoney
+      ? 'check the magnitude'
+      : large
+        ? 'check the unit: probably entered in yuan'
+        : 'check the unit: probably entered in 100 million yuan';
     push(def.code, 'unit-slip', 'error',
-      `${def.nameZh}本月值 ${show(value)} ${def.unit} 是历史中位数 ${show(slip.median)} 的 ${show(slip.ratio)} 倍，` +
-        `单位可能有误（${large ? '疑似按“元”填报' : '疑似按“亿元”填报'}）`,
-      `${def.nameEn} ${show(value)} ${def.unit} is ${show(slip.ratio)}× the median of previous months (${show(slip.median)}); ` +
-        `check the unit (${large ? 'probably entered in yuan' : 'probably entered in 100 million yuan'})`,
+      `${def.nameZh}本月值 ${show(value)} ${def.unit} 是历史中位数 ${show(slip.median)} 的 ${show(slip.ratio)} 倍，${hintZh}`,
+      `${def.nameEn} ${show(value)} ${def.unit} is ${show(slip.ratio)}× the median of previous months (${show(slip.median)}); ${hintEn}`,
       params);
     return true;
   }
