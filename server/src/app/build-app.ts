@@ -18,6 +18,13 @@ import { registerFeatureRoutes } from './feature-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: string | null;
+}
+export const registeredRoutes = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export interface BuildAppOptions {
@@ -44,6 +51,16 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   // Only JSON (and multipart where a route accepts uploads): a cross-site form can post text/plain without
   // a preflight, so that parser is removed.
   app.removeContentTypeParser('text/plain');
+  // Every route Fastify registers, with the access level it declared (a route added without defineRoute
+  // has none, and the permission-registry test fails).
+  const routeTable: RegisteredRoute[] = [];
+  registeredRoutes.set(app, routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: (route.config as { access?: string } | undefined)?.access ?? null });
+    }
+  });
 
   const audit = createAuditService(database, clock);
   const settings = createSecuritySettingsService(database, config);

@@ -1,0 +1,92 @@
+import type { Role } from '../../../contracts/roles.ts';
+
+/**
+ * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
+ * suite (access-matrix.test.ts) fails when a declared route has no row.
+ *
+ * `allowed` lists the roles that get a 2xx; every other role gets 403 and an anonymous caller 401.
+ * `scoped` names a list check: the response may contain only rows inside the caller's scope.
+ * `objectInScope` marks routes on one object: callers outside the object's scope get 404 (not 403),
+ * so ids cannot be probed.
+ */
+export interface MatrixFixtures {
+  ownEnterpriseId: string;
+  foreignEnterpriseId: string;
+  targetUserId: () => Promise<string>;
+}
+
+export interface MatrixRow {
+  route: string;
+  allowed: readonly Role[];
+  request?: (fx: MatrixFixtures) => Promise<{ url?: string; payload?: unknown }> | { url?: string; payload?: unknown };
+  scoped?: 'enterprises';
+  objectInScope?: boolean;
+}
+
+const BUSINESS_READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
+const ALL_BUSINESS = [...BUSINESS_READERS, 'expert'] as const;
+const ANY_ROLE = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'sysadmin', 'secadmin', 'auditor'] as const;
+
+export const ACCESS_MATRIX: MatrixRow[] = [
+  // auth: any signed-in user, whatever the role
+  { route: 'GET /api/auth/session', allowed: ANY_ROLE },
+  { route: 'GET /api/auth/password-policy', allowed: ANY_ROLE },
+  { route: 'POST /api/auth/logout-others', allowed: ANY_ROLE },
+
+  // reference data and enterprises
+  { route: 'GET /api/reference/departments', allowed: ALL_BUSINESS },
+  { route: 'GET /api/reference/domains', allowed: ALL_BUSINESS },
+  { route: 'GET /api/reference/zones', allowed: ALL_BUSINESS },
+  { route: 'GET /api/enterprises', allowed: BUSINESS_READERS, scoped: 'enterprises' },
+  { route: 'GET /api/enterprises/export', allowed: BUSINESS_READERS, scoped: 'enterprises' },
+  { route: 'GET /api/enterprises/:id', allowed: BUSINESS_READERS, objectInScope: true, request: (fx) => ({ url: `/api/enterprises/${fx.foreignEnterpriseId}` }) },
+
+  // 三员分立: each administration area belongs to exactly one administrator role
+  { route: 'GET /api/admin/users', allowed: ['sysadmin'] },
+  { route: 'POST /api/admin/users', allowed: ['sysadmin'], request: () => ({ payload: { username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '测试' } }) },
+  ...(['disable', 'enable', 'unlock', 'reset-mfa', 'reset-password'] as const).map((action) => ({
+    route: `POST /api/admin/users/:id/${action}`,
+    allowed: ['sysadmin'] as const,
+    request: async (fx: MatrixFixtures) => ({ url: `/api/admin/users/${await fx.targetUserId()}/${action}` }),
+  })),
+  { route: 'GET /api/security/users', allowed: ['secadmin'] },
+  {
+    route: 'PUT /api/security/users/:id/role',
+    allowed: ['secadmin'],
+    request: async (fx) => ({ url: `/api/security/users/${await fx.targetUserId()}/role`, payload: { role: 'leader', scopeId: null } }),
+  },
+  { route: 'GET /api/security/scope-options', allowed: ['secadmin'], request: () => ({ url: '/api/security/scope-options?kind=zone' }) },
+  { route: 'GET /api/security/roles', allowed: ['secadmin'] },
+  { route: 'GET /api/security/settings', allowed: ['secadmin'] },
+  {
+    route: 'PUT /api/security/settings',
+    allowed: ['secadmin'],
+    request: () => ({
+      payload: {
+        passwordMinLength: 8,
+        passwordMinClasses: 3,
+        passwordHistory: 5,
+        passwordMaxAgeDays: 90,
+        lockoutThreshold: 5,
+        lockoutMinutes: 15,
+        ipLockoutThreshold: 20,
+        idleTimeoutMinutes: 30,
+        absoluteLifetimeHours: 12,
+        mfaRequiredRoles: ['sysadmin', 'secadmin', 'auditor'],
+      },
+    }),
+  },
+  { route: 'GET /api/audit/events', allowed: ['auditor'] },
+  { route: 'GET /api/audit/verify', allowed: ['auditor'] },
+  { route: 'GET /api/audit/export', allowed: ['auditor'] },
+];
+
+/** Routes outside the matrix because they are reachable before or without a full session. */
+export const MATRIX_EXEMPT = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'POST /api/auth/mfa/verify',
+  'POST /api/auth/mfa/enrolment',
+  'POST /api/auth/mfa/enrolment/confirm',
+]);

@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../../contracts/roles.ts';
+import { activeSession, createEnterprise, departmentId, zoneId } from '../../../test/fixtures.ts';
+import { as, createTestApp, createUser, type Session, type TestApp } from '../../../test/test-app.ts';
+import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures } from './access-matrix.data.ts';
+import { declaredRoutes } from './route.ts';
+
+let t: TestApp;
+const sessions = new Map<Role, Session>();
+let fx: MatrixFixtures;
+/** The enterprises each role may see, computed from how the fixtures were built (not from the code). */
+const expectedVisible = new Map<Role, Set<string>>();
+let allUscc: Set<string>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const own = await createEnterprise(t, '矩阵测试甲生物科技有限公司', 'medicine-port');
+  const sameZone = await createEnterprise(t, '矩阵测试乙生物科技有限公司', 'medicine-port');
+  const foreign = await createEnterprise(t, '矩阵测试丙生物材料有限公司', 'innovation-city');
+  allUscc = new Set([own.uscc, sameZone.uscc, foreign.uscc]);
+  const scopes: Partial<Record<Role, string>> = {
+    department: await departmentId(t, 'kewei'),
+    park: await zoneId(t, 'medicine-port'),
+    enterprise: own.id,
+  };
+  for (const role of ROLES) sessions.set(role, await activeSession(t, `m_${role}`, role, scopes[role]));
+  for (const role of ['leader', 'commission', 'department'] as const) expectedVisible.set(role, allUscc);
+  expectedVisible.set('park', new Set([own.uscc, sameZone.uscc]));
+  expectedVisible.set('enterprise', new Set([own.uscc]));
+  let n = 0;
+  fx = {
+    ownEnterpriseId: own.id,
+    foreignEnterpriseId: foreign.id,
+    targetUserId: async () => (await createUser(t, `target_${n++}`, 'leader')).id,
+  };
+});
+afterAll(async () => t?.close());
+
+function parseRoute(route: string) {
+  const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+  return { method, url };
+}
+
+async function usccsIn(route: string, body: Buffer | string, json: () => { items: { uscc: string }[] }): Promise<string[]> {
+  if (!route.endsWith('/export')) return json().items.map((i) => i.uscc);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as never);
+  const sheet = workbook.worksheets[0]!;
+  const values: string[] = [];
+  sheet.eachRow((row, index) => {
+    if (index > 1) values.push(String(row.getCell(1).value));
+  });
+  return values;
+}
+
+describe('every API route is in the matrix', () => {
+  it('has a row (or an explicit exemption) for each declared route, and no stale rows', () => {
+    const declared = (declaredRoutes.get(t.app) ?? []).map((r) => `${r.method} ${r.url}`);
+    const rows = ACCESS_MATRIX.map((r) => r.route);
+    const missing = declared.filter((r) => !rows.includes(r) && !MATRIX_EXEMPT.has(r));
+    expect(missing).toEqual([]);
+    expect(rows.filter((r) => !declared.includes(r))).toEqual([]);
+  });
+});
+
+describe.each(ACCESS_MATRIX)('$route', (row) => {
+  const { method, url } = parseRoute(row.route);
+
+  it('401 without a session', async () => {
+    const request = row.request ? await row.request(fx) : {};
+    const response = await as(t, null)(method, request.url ?? url, request.payload);
+    expect(response.statusCode).toBe(401);
+  });
+
+  it.each(ROLES)('%s', async (role) => {
+    const request = row.request ? await row.request(fx) : {};
+    const response = await as(t, sessions.get(role)!)(method, request.url ?? url, request.payload);
+    const allowed = (row.allowed as readonly Role[]).includes(role);
+    if (!allowed) {
+      expect(response.statusCode, response.body).toBe(403);
+      // A denial never carries data: only the error envelope.
+      expect(Object.keys(response.json())).toEqual(['error']);
+      return;
+    }
+    if (row.objectInScope) {
+      const foreignVisible = expectedVisible.get(role)?.size === allUscc.size;
+      expect(response.statusCode, response.body).toBe(foreignVisible ? 200 : 404);
+      if (!foreignVisible) expect(response.body).not.toContain('矩阵测试丙');
+      return;
+    }
+    expect(response.statusCode, response.body).toBeGreaterThanOrEqual(200);
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    if (row.scoped === 'enterprises') {
+      const seen = (await usccsIn(row.route, response.rawPayload, () => response.json())).filter((u) => allUscc.has(u));
+      expect(new Set(seen)).toEqual(expectedVisible.get(role));
+    }
+  });
+});
