@@ -1,0 +1,122 @@
+import type { ParsedGoal } from '../../../../contracts/plan-parse.ts';
+import { warn, type ParseContext } from './context.ts';
+import { compact } from './normalize.ts';
+import { findQuantities, type Quantity } from './quantities.ts';
+import type { Block, Span } from './text-model.ts';
+import { findYearMarkers, type DocTime, type YearMarker } from './years.ts';
+
+/** A paragraph to read targets from, and the goals section it belongs to (years carry on within one). */
+export interface GoalBlock {
+  block: Block;
+  /** The goals section; `null` outside one (only targets with their own year count there). */
+  section: object | null;
+}
+
+const METRIC_BOUNDARY = /[,;。:!?、()\[\]\n\r]/;
+const LEAD_NOISE = /^(?:——|—|-|其中|同时|并且|并|且|力争|努力|争取|确保|预计|实现|使|推动|全区|全市|全县|全省|本区|我区|区内|全年|年内|累计|到|至)+/;
+const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求)+$/;
+const COUNT_VERB = /^(?:新|再)?(?:培育|引进|新增|建成|打造|集聚|形成|引育|创建|建设|培养|认定|孵化|落地|吸引|引入|招引|新建|组建|建立|布局|实施|储备|获批|取得|服务|带动|举办|开展|搭建|汇聚|推动|支持|发展|拥有|聚集|入驻|落户|推出|制定|突破)*$/;
+// Amounts of support (给予最高500万元奖励) are rewards, not targets.
+const SUPPORT_RE = /给予|奖励|补贴|资助|补助|贴息|最高/;
+
+export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], time: DocTime): ParsedGoal[] {
+  const goals: ParsedGoal[] = [];
+  const carry = new Map<object, YearMarker>();
+  for (const { block, section } of blocks) {
+    const markers = findYearMarkers(ctx.view, block, time);
+    for (const m of markers) {
+      if (m.unresolved) warn(ctx, '相对期限无法换算为年份(文件缺少日期和文号)', 'relative horizon cannot be resolved: the document has no date or number', m);
+    }
+    let previous: { metric: string; end: number } | null = null;
+    for (const q of findQuantities(ctx.view, block)) {
+      if (q.isQualifier) continue;
+      const marker = lastBefore(markers, q.start) ?? (section ? carry.get(section) : undefined);
+      if (!marker || marker.year === null) {
+        if (section && !marker?.unresolved) warn(ctx, '指标数值未注明年份,未作为目标', 'figure without a year, not taken as a target', q);
+        continue;
+      }
+      if (time.docYear !== null && marker.year < time.docYear) continue; // a past figure, not a target
+      const clauseStart = findClauseStart(ctx.view, block, Math.max(q.start, block.start), previous?.end ?? block.start);
+      const clause = ctx.view.slice(clauseStart, q.end + 8);
+      if (SUPPORT_RE.test(clause)) continue;
+      let metric = metricText(ctx.view, { start: clauseStart, end: q.start }, markers);
+      let end = q.end;
+      if (COUNT_VERB.test(metric) && q.nounAfter) {
+        metric += compact(ctx.view.slice(q.nounAfter.start, q.nounAfter.end)).replace(/等$/, '');
+        end = q.nounAfter.end;
+      }
+      if (!metric && previous) metric = previous.metric; // "…突破500亿元;到2030年,突破1000亿元"
+      if (!metric) {
+        warn(ctx, '目标数值缺少指标名称', 'target figure without a metric name', q);
+        continue;
+      }
+      goals.push(toGoal(metric, marker, q, { start: sourceStart(ctx.view, clauseStart, q.start, markers), end }));
+      previous = { metric, end };
+    }
+    const last = [...markers].reverse().find((m) => !m.isBase);
+    if (section && last) carry.set(section, last);
+  }
+  return goals;
+}
+
+function toGoal(metric: string, marker: YearMarker, q: Quantity, source: Span): ParsedGoal {
+  return {
+    metric,
+    year: marker.year!,
+    ...(marker.yearFrom !== undefined ? { yearFrom: marker.yearFrom } : {}),
+    value: q.value,
+    ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
+    unit: q.unit,
+    comparator: q.comparator,
+    source,
+  };
+}
+
+function lastBefore(markers: readonly YearMarker[], pos: number): YearMarker | undefined {
+  let found: YearMarker | undefined;
+  for (const m of markers) if (m.end <= pos && !m.isBase) found = m;
+  return found;
+}
+
+function findClauseStart(view: string, block: Block, from: number, floor: number): number {
+  let i = from;
+  const min = Math.max(block.start, floor);
+  while (i > min && !METRIC_BOUNDARY.test(view[i - 1]!)) i--;
+  return i;
+}
+
+/** The words before the figure, minus year phrases and filler ("全区", "力争", "分别"). */
+function metricText(view: string, span: Span, markers: readonly YearMarker[]): string {
+  let s = '';
+  let pos = span.start;
+  for (const m of markers) {
+    if (m.end <= span.start || m.start >= span.end) continue;
+    s += view.slice(pos, Math.max(pos, m.start));
+    pos = Math.max(pos, m.end);
+  }
+  s += view.slice(pos, span.end);
+  let t = compact(s);
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(LEAD_NOISE, '').replace(TRAIL_NOISE, '').replace(/^[,的]+/, '');
+  }
+  return t;
+}
+
+/** The goal's range starts at its metric: past leading spaces, dashes and a year phrase. */
+function sourceStart(view: string, clauseStart: number, limit: number, markers: readonly YearMarker[]): number {
+  let s = clauseStart;
+  for (let moved = true; moved && s < limit; ) {
+    moved = false;
+    while (s < limit && /[\s—\-,]/.test(view[s]!)) {
+      s++;
+      moved = true;
+    }
+    const m = markers.find((x) => x.start === s);
+    if (m && m.end <= limit) {
+      s = m.end;
+      moved = true;
+    }
+  }
+  return s;
+}

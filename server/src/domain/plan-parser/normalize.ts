@@ -1,0 +1,63 @@
+/**
+ * The parser matches against a *view* of the text: the same length as the input, character for character,
+ * with full-width ASCII folded to half-width, Chinese brackets and quotes unified, and traditional characters
+ * common in policy texts mapped to simplified ones. Because every replacement is one UTF-16 unit for one,
+ * an offset found in the view is the same offset in the original — source ranges stay exact without a map.
+ */
+
+// Traditional → simplified pairs, limited to characters met in policy texts (headings, units, metrics).
+const TRADITIONAL =
+  '億亿萬万達达業业產产規规區区發发實实現现項项個个兩两過过於于為为與与術术醫医藥药農农環环態态體体經经濟济質质費费標标準准條条專专' +
+  '責责單单負负導导領领頭头會会務务員员計计劃划進进續续總总額额營营稅税網网際际數数據据關关門门設设構构機机聯联動动應应廠厂製制組组' +
+  '織织財财廳厅辦办處处鎮镇縣县試试驗验檢检測测創创廣广東东華华園园灣湾學学協协調调內内來来後后當当從从將将對对並并點点類类種种擴扩' +
+  '強强綠绿節节約约價价資资貿贸電电車车氣气爭争開开鏈链龍龙齊齐養养歲岁級级傳传統统優优勢势礎础戰战盤盘鄉乡屬属權权補补貼贴獎奖勵励' +
+  '臺台麼么這这還还舉举産产衆众啓启運运輸输飼饲滿满讓让場场長长團团隊队轉转換换範范鐵铁鋼钢礦矿銷销較较觀观災灾險险雙双號号議议決决綱纲報报佈布預预監监評评則则週周歷历' +
+  '壯壮藝艺輕轻載载備备蓋盖積积極极圍围繞绕築筑軟软顯显細细參参請请認认證证擔担廢废棄弃衛卫視视腦脑邊边遠远異异稱称';
+
+const SINGLE_MAP: Record<string, string> = {
+  '\u3000': ' ',
+  '\u00a0': ' ',
+  '\ufeff': ' ',
+  '\u200b': ' ',
+  '【': '[',
+  '】': ']',
+  '「': '“',
+  '」': '”',
+  '『': '“',
+  '』': '”',
+  '‘': '“',
+  '’': '”',
+  '﹝': '〔',
+  '﹞': '〕',
+  '–': '—',
+  '―': '—',
+  '─': '—',
+};
+
+const FOLD = new Map<string, string>(Object.entries(SINGLE_MAP));
+for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) FOLD.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
+
+/** Returns the matching view of `text` (same length, same offsets). */
+export function buildView(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      out += String.fromCharCode(code - 0xfee0);
+    } else {
+      out += FOLD.get(ch) ?? ch;
+    }
+  }
+  return out;
+}
+
+/** Collapses line breaks and runs of spaces inside an extracted phrase (hard-wrapped text, indents). */
+export function tidy(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, '').replace(/[ \t\u3000\u00a0]+/g, ' ').trim();
+}
+
+/** Like `tidy` but also drops every space: for names (units, metrics, sub-fields) where spaces are noise. */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}

@@ -1,0 +1,95 @@
+import { parsedPolicySchema, type ParsedPolicy } from '../../../../contracts/plan-parse.ts';
+import { warn, type ParseContext } from './context.ts';
+import { extractDomains } from './domains.ts';
+import { extractGoals, type GoalBlock } from './goals.ts';
+import { parseHeader, type Header } from './header.ts';
+import { detectHeading } from './headings.ts';
+import { buildView } from './normalize.ts';
+import { buildOutline, topNodesOf, walk, type Outline, type OutlineNode } from './outline.ts';
+import { extractTasks } from './tasks.ts';
+import { splitBlocks, type Block } from './text-model.ts';
+import { extractZones } from './zones.ts';
+
+export type { ParsedPolicy } from '../../../../contracts/plan-parse.ts';
+
+const UNIT_LINE = /^(责任领导|分管领导|责任单位|牵头单位|配合单位|责任部门|牵头部门)/;
+
+/**
+ * Parses a Chinese industrial-policy text (实施意见, 行动方案, 若干措施) into a plan: header, dated targets, key
+ * domains, zones, tasks and safeguards with their responsible units.
+ *
+ * Contract: it never throws, whatever the input. What it cannot place is reported in `warnings` with the
+ * character range, and every range lies within the text. Each stage is isolated, so a defect in one stage
+ * costs that stage's output (reported as a warning), never the whole parse; the result is checked against
+ * the shared schema before it is returned.
+ */
+export function parsePolicy(text: string): ParsedPolicy {
+  const input = typeof text === 'string' ? text : '';
+  const ctx: ParseContext = { text: input, view: buildView(input), warnings: [] };
+  const result: ParsedPolicy = { title: null, issuer: null, issuedOn: null, goals: [], domains: [], zones: [], tasks: [], warnings: ctx.warnings };
+  if (input.trim().length === 0) {
+    warn(ctx, '文本为空', 'the text is empty', { start: 0, end: input.length });
+    return result;
+  }
+
+  const blocks = stage(ctx, 'blocks', [] as Block[], () =>
+    splitBlocks(ctx.view, (line) => detectHeading(ctx.view, line) !== null || UNIT_LINE.test(ctx.view.slice(line.start, line.end))),
+  );
+  const firstHeading = blocks.findIndex((b) => detectHeading(ctx.view, b) !== null);
+  const header = stage<Header | null>(ctx, 'header', null, () => parseHeader(ctx, blocks, firstHeading));
+  if (header) {
+    const { contentStart: _s, contentEnd: _e, docYear: _y, docMonth: _m, ...fields } = header;
+    Object.assign(result, fields);
+  }
+  const contentEnd = header?.contentEnd ?? input.length;
+  const body = firstHeading >= 0 ? blocks.slice(firstHeading).filter((b) => b.start < contentEnd) : [];
+  const outline = stage<Outline>(ctx, 'outline', { roots: [], preamble: [] }, () => buildOutline(ctx, body));
+  if (firstHeading < 0) warn(ctx, '未识别出章节结构(一、(一) 1. 等编号)', 'no numbered structure found', { start: 0, end: input.length });
+
+  const time = { docYear: header?.docYear ?? null, docMonth: header?.docMonth ?? null };
+  const contentStart = header?.contentStart ?? 0;
+  result.goals = stage(ctx, 'goals', [], () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, outline), time));
+  result.domains = stage(ctx, 'domains', [], () => extractDomains(ctx, topNodesOf(outline.roots, 'domains')));
+  result.zones = stage(ctx, 'zones', [], () => extractZones(ctx, topNodesOf(outline.roots, 'layout')));
+  result.tasks = stage(ctx, 'tasks', [], () => extractTasks(ctx, outline.roots));
+
+  const checked = parsedPolicySchema.safeParse(result);
+  if (checked.success) return checked.data;
+  // Should not happen; if it does, return what is certainly valid and say why.
+  const fallback: ParsedPolicy = { title: null, issuer: null, issuedOn: null, goals: [], domains: [], zones: [], tasks: [], warnings: [] };
+  const fctx: ParseContext = { text: input, view: ctx.view, warnings: fallback.warnings };
+  warn(fctx, '解析结果未通过校验,已丢弃', `parse result failed validation: ${checked.error.issues[0]?.message ?? ''}`, { start: 0, end: input.length });
+  return fallback;
+}
+
+/** Runs one stage; a defect becomes a warning over the whole text and the stage's empty result. */
+function stage<T>(ctx: ParseContext, name: string, empty: T, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    warn(ctx, `解析器内部错误(${name})`, `internal parser error in stage ${name}: ${detail}`, { start: 0, end: ctx.text.length });
+    return empty;
+  }
+}
+
+/**
+ * Where targets are read: the preamble and every section except background ones (发展基础 and 现状 state
+ * past figures). Inside a goals section a year carries from one paragraph to the next.
+ */
+function goalBlocks(blocks: readonly Block[], firstHeading: number, contentStart: number, contentEnd: number, outline: Outline): GoalBlock[] {
+  const out: GoalBlock[] = [];
+  const preambleEnd = firstHeading >= 0 ? blocks[firstHeading]!.start : contentEnd;
+  for (const b of blocks) if (b.start >= contentStart && b.end <= preambleEnd) out.push({ block: b, section: null });
+  walk(outline.roots, (node) => {
+    if (node.cls === 'background') return;
+    const section = goalsAncestor(node);
+    for (const b of node.blocks) out.push({ block: b, section });
+  });
+  return out.sort((a, b) => a.block.start - b.block.start);
+}
+
+function goalsAncestor(node: OutlineNode): OutlineNode | null {
+  for (let n: OutlineNode | null = node; n; n = n.parent) if (n.cls === 'goals') return n;
+  return null;
+}

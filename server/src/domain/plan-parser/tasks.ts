@@ -1,0 +1,125 @@
+import type { ParsedMeasure, ParsedTask } from '../../../../contracts/plan-parse.ts';
+import { original, warn, type ParseContext } from './context.ts';
+import { firstClause, isLeadSentence } from './headings.ts';
+import { tidy } from './normalize.ts';
+import { contentSpans, walk, type OutlineNode } from './outline.ts';
+import { splitSentences, subtractSpans, trimSpan, type Block, type Span } from './text-model.ts';
+import { findUnitClauses, mergeUnits, type UnitClause } from './units.ts';
+
+/**
+ * Main tasks (主要任务) and safeguards (保障措施). Each item of such a section is a task; its measures are,
+ * in order of preference: its numbered sub-items; its lead sentences ("链式招商引领产业集群发展。" followed by
+ * content — at least two, so one short sentence in prose does not split it); its paragraphs; or, when the
+ * body is one plain paragraph, a single measure carrying the task's own title.
+ */
+interface TaskSource {
+  label: string;
+  title: Span;
+  body: Block[];
+  children: OutlineNode[];
+  span: Span;
+}
+
+export function extractTasks(ctx: ParseContext, roots: readonly OutlineNode[]): ParsedTask[] {
+  const containers: OutlineNode[] = [];
+  walk(roots, (n) => {
+    const isContainer = n.cls === 'tasks' || n.cls === 'safeguards';
+    if (isContainer && !(n.parent && (n.parent.cls === 'tasks' || n.parent.cls === 'safeguards'))) containers.push(n);
+  });
+  const counters = { task: 0, safeguard: 0 };
+  const out: ParsedTask[] = [];
+  const emit = (kind: 'task' | 'safeguard', src: TaskSource) => out.push(buildTask(ctx, kind, ++counters[kind], src));
+
+  if (containers.length === 0) {
+    // 若干措施-style documents have no 主要任务 section: each unclassified chapter is a task.
+    for (const root of roots.filter((r) => r.cls === 'unknown')) emit('task', fromNode(ctx, root));
+    if (out.length === 0 && roots.length > 0) {
+      warn(ctx, '未识别出主要任务或保障措施章节', 'no main-task or safeguard section found', { start: roots[0]!.start, end: roots[roots.length - 1]!.end });
+    }
+  }
+  for (const container of containers) {
+    const kind = container.cls === 'safeguards' ? 'safeguard' : 'task';
+    if (container.children.length > 0) {
+      for (const child of container.children) emit(kind, fromNode(ctx, child));
+    } else {
+      // Unnumbered paragraphs: each one is a task titled by its lead sentence.
+      for (const block of container.blocks.slice(1)) {
+        const first = splitSentences(ctx.view, block)[0] ?? block;
+        const isLead = isLeadSentence(ctx.view, first);
+        const title = isLead ? trimSpan(ctx.view, first.start, first.end - 1) : firstClause(ctx.view, block);
+        const body = isLead ? [trimSpan(ctx.view, first.end, block.end)] : [block];
+        emit(kind, { label: '', title, body: body.filter((b) => b.end > b.start), children: [], span: block });
+      }
+    }
+  }
+  for (const root of roots) {
+    if (root.cls === 'unknown' && containers.length > 0) {
+      const title = tidy(original(ctx, root.heading.title));
+      warn(ctx, `未能识别章节“${title}”的类别,其内容未提取`, `section "${title}" not recognised; its content was not extracted`, { start: root.start, end: root.end });
+    }
+  }
+  return out;
+}
+
+function fromNode(ctx: ParseContext, node: OutlineNode): TaskSource {
+  return {
+    label: original(ctx, node.heading.label),
+    title: node.heading.title,
+    body: contentSpans(node, false),
+    children: node.children,
+    span: { start: node.start, end: node.end },
+  };
+}
+
+function buildTask(ctx: ParseContext, kind: 'task' | 'safeguard', number: number, src: TaskSource): ParsedTask {
+  const allSpans = [...src.body, ...src.children.map((c) => ({ start: c.start, end: c.end }))];
+  const clauses: UnitClause[] = allSpans.flatMap((s) => findUnitClauses(ctx.view, s));
+  const title = tidy(original(ctx, src.title)) || src.label || `${number}`;
+  const measures = measuresOf(ctx, src, clauses, title);
+  const units = mergeUnits(clauses);
+  if (units.length === 0) warn(ctx, `任务“${title}”未识别出责任单位`, `no responsible unit found for task "${title}"`, src.span);
+  return { kind, number, label: src.label, title, measures, units, source: { start: src.span.start, end: src.span.end } };
+}
+
+function measuresOf(ctx: ParseContext, src: TaskSource, clauses: readonly UnitClause[], taskTitle: string): ParsedMeasure[] {
+  if (src.children.length > 0) {
+    return src.children.map((child) => {
+      const content = contentSpans(child, true).flatMap((s) => subtractSpans(ctx.view, s, clauses));
+      const childTitle = tidy(original(ctx, child.heading.title)) || original(ctx, child.heading.label);
+      const titleIsSummary = child.heading.bodyStart <= child.heading.title.start;
+      const text = titleIsSummary ? content : content.filter((s) => s.start >= child.heading.bodyStart);
+      return measure(ctx, childTitle, text, { start: child.start, end: lastEnd(content, child.heading.title.end) });
+    });
+  }
+  const segments = src.body.flatMap((s) => subtractSpans(ctx.view, s, clauses));
+  const sentences = segments.flatMap((s) => splitSentences(ctx.view, s));
+  const leads = sentences.filter((s, i) => i < sentences.length - 1 && isLeadSentence(ctx.view, s));
+  if (leads.length >= 2) {
+    return leads.map((lead, k) => {
+      const next = leads[k + 1]?.start ?? Infinity;
+      const rest = sentences.filter((s) => s.start > lead.start && s.start < next);
+      const title = tidy(original(ctx, { start: lead.start, end: lead.end - 1 }));
+      return measure(ctx, title, rest, { start: lead.start, end: lastEnd(rest, lead.end) });
+    });
+  }
+  if (segments.length >= 2 && src.body.length >= 2) {
+    return segments.map((seg) => {
+      const first = splitSentences(ctx.view, seg)[0] ?? seg;
+      if (isLeadSentence(ctx.view, first) && first.end < seg.end) {
+        const title = tidy(original(ctx, { start: first.start, end: first.end - 1 }));
+        return measure(ctx, title, [trimSpan(ctx.view, first.end, seg.end)], seg);
+      }
+      return measure(ctx, tidy(original(ctx, firstClause(ctx.view, seg))) || taskTitle, [seg], seg);
+    });
+  }
+  if (segments.length === 0) return [];
+  return [measure(ctx, taskTitle, segments, { start: segments[0]!.start, end: lastEnd(segments, segments[0]!.end) })];
+}
+
+function measure(ctx: ParseContext, title: string, parts: readonly Span[], source: Span): ParsedMeasure {
+  return { title: title || '—', text: tidy(parts.map((p) => original(ctx, p)).join('')), source };
+}
+
+function lastEnd(spans: readonly Span[], fallback: number): number {
+  return spans.reduce((m, s) => Math.max(m, s.end), fallback);
+}

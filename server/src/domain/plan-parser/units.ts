@@ -1,0 +1,154 @@
+import type { ParsedTaskUnit } from '../../../../contracts/plan-parse.ts';
+import { compact } from './normalize.ts';
+import { matchParen, type Span } from './text-model.ts';
+
+/**
+ * Responsible units in the forms policy texts use:
+ *   (责任单位:A、B) · (责任单位:A,B) · 区财政局(金融办) nested · (牵头单位:A,配合单位:B)
+ *   责任领导:张三;责任单位:A;配合单位:B   (a line of its own; leaders are people, not units)
+ *   责任单位A、B (no colon) · (A、B按职责分工负责) · (A牵头,B配合) · A(牵头)
+ * Without explicit roles the first unit leads and the others co-operate.
+ */
+export interface UnitClause extends Span {
+  units: ParsedTaskUnit[];
+}
+
+const LABEL_RE = /(责任领导|分管领导|牵头领导|联系领导|责任单位|责任部门|牵头单位|牵头部门|主责单位|主责部门|主办单位|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|协助单位)\s*:?\s*/g;
+const DUTY_SUFFIX = /(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|负责)$/;
+type Role = 'lead' | 'co' | 'responsible' | 'person';
+
+function roleOf(label: string): Role {
+  if (label.endsWith('领导')) return 'person';
+  if (/^(牵头|主责|主办)/.test(label)) return 'lead';
+  if (/^(配合|协同|参与|协办|协助)/.test(label)) return 'co';
+  return 'responsible';
+}
+
+/** Unit clauses inside `span`, in order. */
+export function findUnitClauses(view: string, span: Span): UnitClause[] {
+  const out: UnitClause[] = [];
+  const taken: Span[] = [];
+  // Bracketed clauses first, so a label inside brackets is not read twice.
+  for (let i = span.start; i < span.end; i++) {
+    if (view[i] !== '(') continue;
+    const close = matchParen(view, i, span.end);
+    if (close < 0) continue;
+    const inner = view.slice(i + 1, close);
+    const units = parseClause(inner);
+    if (units && units.length > 0) {
+      out.push({ start: i, end: close + 1, units });
+      taken.push({ start: i, end: close + 1 });
+    }
+    i = close;
+  }
+  // Unbracketed: a label to the end of its line or sentence.
+  LABEL_RE.lastIndex = span.start;
+  for (let m = LABEL_RE.exec(view); m && m.index < span.end; m = LABEL_RE.exec(view)) {
+    const at = m.index;
+    if (taken.some((t) => at >= t.start && at < t.end)) continue;
+    // In running prose ("明确责任单位和完成时限") a label is not a clause: it must open a line or sentence and
+    // be followed by a colon or a department-like name.
+    const before = at > span.start ? view[at - 1]! : '\n';
+    const after = view[at + m[0].length] ?? '';
+    if (!/[\n\r。;\s]/.test(before) || !(m[0].includes(':') || /[区市县各镇街]/.test(after))) continue;
+    let end = at;
+    while (end < span.end && !/[。\n\r]/.test(view[end]!)) end++;
+    const units = parseClause(view.slice(at, end));
+    if (units && units.length > 0) {
+      const clause = { start: at, end: end < span.end && view[end] === '。' ? end + 1 : end };
+      out.push({ ...clause, units });
+      taken.push(clause);
+    }
+    LABEL_RE.lastIndex = Math.max(end, at + 1);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Parses a clause's text; null when it is not a unit clause (an abbreviation like "(CRO)"). */
+export function parseClause(raw: string): ParsedTaskUnit[] | null {
+  const text = raw.trim();
+  const labelled: { role: Role; list: string }[] = [];
+  const labels = [...text.matchAll(new RegExp(LABEL_RE.source, 'g'))];
+  if (labels.length > 0 && labels[0]!.index === 0) {
+    labels.forEach((m, k) => {
+      const from = m.index + m[0].length;
+      const to = labels[k + 1]?.index ?? text.length;
+      labelled.push({ role: roleOf(m[1]!), list: text.slice(from, to) });
+    });
+  } else if (DUTY_SUFFIX.test(text) || /(牵头|配合)/.test(text)) {
+    // (A、B按职责分工负责) · (A牵头,B、C配合)
+    const body = text.replace(DUTY_SUFFIX, '');
+    for (const part of splitTopLevel(body, /[,;]/)) {
+      const role: Role = /牵头$/.test(part) ? 'lead' : /(配合|参与|协同|协助)$/.test(part) ? 'co' : 'responsible';
+      labelled.push({ role, list: part.replace(/(牵头|配合|参与|协同|协助)$/, '') });
+    }
+    if (labelled.every((l) => l.role === 'responsible') && !DUTY_SUFFIX.test(text)) return null;
+  } else {
+    return null;
+  }
+  const hasExplicit = labelled.some((l) => l.role === 'lead' || l.role === 'co');
+  const units: ParsedTaskUnit[] = [];
+  for (const { role, list } of labelled) {
+    if (role === 'person') continue;
+    for (const rawName of splitTopLevel(list.replace(/\s+\(/g, '('), /[、,;/\s]/)) {
+      let name = cleanName(rawName);
+      let marked: 'lead' | 'co' | null = null;
+      const mark = /\((牵头|配合)\)$/.exec(name);
+      if (mark) {
+        marked = mark[1] === '牵头' ? 'lead' : 'co';
+        name = name.slice(0, mark.index);
+      }
+      if (!isUnitName(name)) continue;
+      const resolved = marked ?? (role === 'responsible' ? (hasExplicit ? 'lead' : null) : role);
+      units.push({ name, role: resolved ?? 'co' });
+    }
+  }
+  if (units.length === 0) return null;
+  // The first-listed unit leads unless the text says who leads.
+  if (!units.some((u) => u.role === 'lead')) units[0]!.role = 'lead';
+  return units;
+}
+
+function cleanName(s: string): string {
+  return compact(s)
+    .replace(/^[:,;、]+|[:,;、。]+$/g, '')
+    .replace(/(等部门|等单位|等)$/, '')
+    .replace(DUTY_SUFFIX, '');
+}
+
+/** A department name: short, no sentence punctuation, balanced brackets, not a stray word. */
+function isUnitName(name: string): boolean {
+  if (name.length < 2 || name.length > 30 || /[。:;,!?“”《》]/.test(name)) return false;
+  const open = (name.match(/\(/g) ?? []).length;
+  return open === (name.match(/\)/g) ?? []).length;
+}
+
+/** Splits on `sep` outside brackets, so 区财政局(金融办、区国资委) style nesting stays whole. */
+export function splitTopLevel(s: string, sep: RegExp): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && sep.test(ch)) {
+      if (cur.trim()) parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) parts.push(cur);
+  return parts;
+}
+
+/** Merges clauses into one list: order of first mention; a unit leading anywhere leads. */
+export function mergeUnits(clauses: readonly UnitClause[]): ParsedTaskUnit[] {
+  const byName = new Map<string, ParsedTaskUnit>();
+  for (const c of clauses) {
+    for (const u of c.units) {
+      const seen = byName.get(u.name);
+      if (!seen) byName.set(u.name, { ...u });
+      else if (u.role === 'lead') seen.role = 'lead';
+    }
+  }
+  return [...byName.values()];
+}
