@@ -135,6 +135,13 @@ describe('maskSensitive', () => {
     expect(() => maskSensitive(deep)).not.toThrow();
     expect(JSON.stringify(maskSensitive(deep))).not.toContain('"p"');
 
+    // a heavily shared DAG would expand to 2^40 nodes as a tree; the node budget keeps this fast
+    let dag: Record<string, unknown> = { token: 't' };
+    for (let i = 0; i < 40; i++) dag = { l: dag, r: dag };
+    const t0 = Date.now();
+    expect(JSON.stringify(maskSensitive(dag))).toContain('[Truncated]');
+    expect(Date.now() - t0).toBeLessThan(5_000);
+
     const evil = {
       get boom(): string {
         throw new Error('nope');

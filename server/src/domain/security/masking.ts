@@ -7,12 +7,14 @@
  *  - mainland mobile numbers inside any string are partially masked: 13812345678 → 138****5678;
  *  - the 统一社会信用代码 (USCC) is left alone: it is public registration data, and auditors need it.
  * It is pure (the input is not modified) and never throws: cycles become '[Circular]' (tracked with a
- * WeakSet of the objects on the current path), very deep nesting '[MaxDepth]', unreadable properties
- * '[Unreadable]'.
+ * WeakSet of the objects on the current path), very deep nesting '[MaxDepth]', anything beyond 50 000 objects
+ * '[Truncated]', unreadable properties '[Unreadable]'.
  */
 
 export const MASK = '***';
 const MAX_DEPTH = 64;
+/** Upper bound on objects visited, so a huge or heavily shared (DAG) structure cannot stall the caller. */
+const MAX_NODES = 50_000;
 
 const normalizeKey = (key: string) => key.toLowerCase().replace(/[\s_\-.]/g, '');
 
@@ -163,6 +165,7 @@ export type MaskOptions = {
 export function maskSensitive<T>(value: T, options: MaskOptions = {}): T {
   const extra = new Set((options.extraKeys ?? []).map(normalizeKey));
   const onPath = new WeakSet<object>();
+  let nodes = 0;
 
   const maskUnderKey = (key: string, v: unknown, mfaContext: boolean, depth: number): unknown => {
     const sensitivity = extra.has(normalizeKey(key)) ? 'always' : keySensitivity(key);
@@ -185,6 +188,7 @@ export function maskSensitive<T>(value: T, options: MaskOptions = {}): T {
     if (v === null || typeof v !== 'object') return v;
     if (depth > MAX_DEPTH) return '[MaxDepth]';
     if (onPath.has(v)) return '[Circular]';
+    if (++nodes > MAX_NODES) return '[Truncated]';
     onPath.add(v);
     try {
       if (v instanceof Date) return new Date(v.getTime());
