@@ -61,6 +61,7 @@ export function parseHeader(ctx: ParseContext, blocks: readonly Block[], firstHe
   };
 
   let title: string | null = null;
+  let titleSpan: { start: number; end: number } | null = null;
   let forwarding: ForwardingNotice | undefined;
   let contentStartIdx = -1;
   let innerIssuerHint: string | null = null;
@@ -105,7 +106,8 @@ export function parseHeader(ctx: ParseContext, blocks: readonly Block[], firstHe
         if (!TITLE_END_RE.test(next) && !nextIsYears) break;
         last++;
       }
-      title = tidy(ctx.text.slice(head[first]!.start, head[last]!.end));
+      titleSpan = { start: head[first]!.start, end: head[last]!.end };
+      title = tidy(original(ctx, titleSpan));
       contentStartIdx = last;
     }
   }
@@ -140,9 +142,12 @@ export function parseHeader(ctx: ParseContext, blocks: readonly Block[], firstHe
     .find((d) => d !== null);
   if (!date) date = headerDate ?? noticeDate;
   if (!issuer && forwarding) issuer = innerIssuerHint ?? forwarding.issuer;
-  if (!issuer && title) {
-    const prefix = compact(title).split('关于')[0]!;
-    if (prefix !== compact(title) && ORG_RE.test(prefix)) issuer = prefix;
+  if (!issuer && titleSpan) {
+    // "金山区人民政府关于…的实施意见": the issuer opens the title. The view finds 关于 (also written 關於);
+    // the original supplies the words, at the same offsets.
+    const at = canonical(ctx, titleSpan).indexOf('关于');
+    const prefix = at > 0 ? tidy(ctx.text.slice(titleSpan.start, titleSpan.start + at)) : '';
+    if (prefix && ORG_RE.test(ctx.view.slice(titleSpan.start, titleSpan.start + at).trim())) issuer = prefix;
   }
 
   const headSpan = { start: 0, end: Math.min(ctx.text.length, head[head.length - 1]?.end ?? 0) };

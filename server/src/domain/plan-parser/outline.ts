@@ -25,7 +25,7 @@ export interface Outline {
 
 // Section titles are short and generic; a long title is a task's own wording, never a section name.
 const CLASS_RULES: { cls: SectionClass; re: RegExp }[] = [
-  { cls: 'background', re: /指导思想|基本原则|总体要求|总体思路|发展思路|基本思路|发展基础|发展现状|现状|形势|背景|重要意义|工作原则|编制依据|定位/ },
+  { cls: 'background', re: /指导思想|基本原则|总体要求|总体思路|发展思路|基本思路|发展基础|发展现状|现状|形势|背景|重要意义|工作原则|编制依据|定位|附则/ },
   { cls: 'safeguards', re: /保障|组织实施|组织领导|工作要求|实施要求/ },
   { cls: 'goals', re: /^(?!.*任务).*目标/ },
   { cls: 'domains', re: /领域|发展重点|重点方向|重点产业|产业方向|主攻方向|发展方向|产业重点/ },

@@ -2,7 +2,8 @@ import { parsedPolicySchema, type ParsedPolicy } from '../../../../contracts/pla
 import { warn, type ParseContext } from './context.ts';
 import { extractDomains } from './domains.ts';
 import { extractGoals, type GoalBlock } from './goals.ts';
-import { parseHeader, type Header } from './header.ts';
+import { isDateOnly } from './dates.ts';
+import { findDocNumber, parseHeader, type Header } from './header.ts';
 import { detectHeading } from './headings.ts';
 import { buildView } from './normalize.ts';
 import { buildOutline, topNodesOf, walk, type Outline, type OutlineNode } from './outline.ts';
@@ -32,9 +33,7 @@ export function parsePolicy(text: string): ParsedPolicy {
     return result;
   }
 
-  const blocks = stage(ctx, 'blocks', [] as Block[], () =>
-    splitBlocks(ctx.view, (line) => detectHeading(ctx.view, line) !== null || UNIT_LINE.test(ctx.view.slice(line.start, line.end))),
-  );
+  const blocks = stage(ctx, 'blocks', [] as Block[], () => splitBlocks(ctx.view, (line, previous) => startsParagraph(ctx.view, line, previous)));
   const firstHeading = blocks.findIndex((b) => detectHeading(ctx.view, b) !== null);
   const header = stage<Header | null>(ctx, 'header', null, () => parseHeader(ctx, blocks, firstHeading));
   if (header) {
@@ -60,6 +59,20 @@ export function parsePolicy(text: string): ParsedPolicy {
   const fctx: ParseContext = { text: input, view: ctx.view, warnings: fallback.warnings };
   warn(fctx, '解析结果未通过校验,已丢弃', `parse result failed validation: ${checked.error.issues[0]?.message ?? ''}`, { start: 0, end: input.length });
   return fallback;
+}
+
+const TITLE_END = /(通知|意见|方案|措施|办法|规划|计划|细则|决定|纲要|规定|要点|安排|\))$/;
+
+/** Lines that never continue the previous one, however it ends: headings, unit lines, header lines. */
+function startsParagraph(view: string, line: Block, previous: Block): boolean {
+  const text = view.slice(line.start, line.end);
+  return (
+    detectHeading(view, line) !== null ||
+    UNIT_LINE.test(text) ||
+    findDocNumber(text) !== null ||
+    isDateOnly(text) ||
+    TITLE_END.test(view.slice(previous.start, previous.end))
+  );
 }
 
 /** Runs one stage; a defect becomes a warning over the whole text and the stage's empty result. */

@@ -27,10 +27,11 @@ const LINE_CLOSER = /[。!?;:)”"…」』\]]$/;
 
 /**
  * Paragraphs: non-empty lines, except that a hard-wrapped line (long, not ending a sentence, directly followed
- * by another line with no blank line between) continues on the next one. `isBreak(lineSpan)` tells whether a
- * line must start its own paragraph (a numbered heading, a unit line) even when it looks like a continuation.
+ * by another line with no blank line between) continues on the next one. `isBreak(line, previous)` tells
+ * whether a line must start its own paragraph (a numbered heading, a unit line, a document number after a
+ * title) even when it looks like a continuation.
  */
-export function splitBlocks(view: string, isBreak: (line: Span) => boolean): Block[] {
+export function splitBlocks(view: string, isBreak: (line: Span, previous: Span) => boolean): Block[] {
   const lines: (Span | null)[] = [];
   const re = /\r\n|\r|\n/g;
   let pos = 0;
@@ -56,7 +57,7 @@ export function splitBlocks(view: string, isBreak: (line: Span) => boolean): Blo
       previous !== null &&
       previous.end - previous.start >= 20 &&
       !LINE_CLOSER.test(view.slice(previous.end - 1, previous.end)) &&
-      !isBreak(line);
+      !isBreak(line, previous);
     if (canJoin && current) {
       current.end = line.end;
     } else {

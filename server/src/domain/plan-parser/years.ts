@@ -41,6 +41,10 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, t: DocTime) => Pick<
   { re: new RegExp(`(?:通过|经过|再用|用|花)\\s*(${N})\\s*年(?:左右)?(?:的)?(?:时间|努力|奋斗|建设)`, 'g'), resolve: horizon },
   { re: new RegExp(`(?:今后|未来|此后|近)\\s*(${N})\\s*年`, 'g'), resolve: horizon },
   { re: new RegExp(`(${N})\\s*年(?:之)?内`, 'g'), resolve: horizon },
+  // 今年 is the document's year; 全年 / 年内 / 本年度 in a work plan (工作要点) mean the year it plans, which for
+  // a plan dated in the fourth quarter is the next one (as with horizons below).
+  { re: /今年/g, resolve: (_m, t) => ({ year: t.docYear, unresolved: t.docYear === null }) },
+  { re: /全年|本年度?|年内/g, resolve: (_m, t) => ({ year: t.docYear === null ? null : t.docYear + (isLate(t) ? 1 : 0), unresolved: t.docYear === null }) },
 ];
 
 /**
@@ -51,8 +55,11 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, t: DocTime) => Pick<
 function horizon(m: RegExpExecArray, t: DocTime): Pick<YearMarker, 'year' | 'unresolved'> {
   const n = parseAnyNumber(m[1]!);
   if (n === null || n < 1 || n > 30 || t.docYear === null) return { year: null, unresolved: t.docYear === null };
-  const lateInYear = t.docMonth !== null && t.docMonth >= 10;
-  return { year: t.docYear + n - 1 + (lateInYear ? 1 : 0) };
+  return { year: t.docYear + n - 1 + (isLate(t) ? 1 : 0) };
+}
+
+function isLate(t: DocTime): boolean {
+  return t.docMonth !== null && t.docMonth >= 10;
 }
 
 const BASE_BEFORE = /(较|比|相比|比较|同比|与|基于|以|相对)\s*$/;

@@ -40,11 +40,26 @@ export function extractZones(ctx: ParseContext, sections: readonly OutlineNode[]
         });
       });
     }
+    if (out.length === before) out.push(...headedZones(ctx, section, aliases));
     if (out.length === before) {
       warn(ctx, '产业布局章节中未识别出功能区', 'no zone found in the layout section', { start: section.start, end: section.end });
     }
   }
   return out;
+}
+
+/** "(一)“合成生物创新港”。依托湾区科创城,利用…等载体…": one numbered item per zone. */
+function headedZones(ctx: ParseContext, section: OutlineNode, aliases: readonly string[]): ParsedZone[] {
+  return section.children.flatMap((child) => {
+    const name = compact(canonical(ctx, child.heading.title)).replace(/[“”"。]/g, '');
+    if (name.length < 2 || name.length > 20) return [];
+    const spans = contentSpans(child, true);
+    const text = spans.map((sp) => canonical(ctx, sp)).join('\n');
+    const base = compact(/(?:依托|立足|以)([^,。;“”]{2,30}?)(?:为(?:核心|主体|依托|载体))?(?:,|打造|建设|$)/m.exec(text)?.[1] ?? '');
+    const alias = aliases.find((c) => name.endsWith(c));
+    const carriers = [...new Set(spans.flatMap((sp) => carriersIn(ctx, sp, base)))];
+    return [{ name, ...(alias ? { alias: `一${alias}` } : {}), base, carriers, source: { start: child.start, end: child.end } }];
+  });
 }
 
 /** “一城一港一湾一园一谷” → 城, 港, 湾, 园, 谷: the short names of the zones, in order. */
