@@ -88,6 +88,27 @@ describe('maskSensitive', () => {
     expect(maskSensitive(before)).toEqual(before);
   });
 
+  it('keeps the security settings readable (audit of a settings change)', () => {
+    const settings = {
+      passwordMinLength: 8,
+      passwordMinClasses: 3,
+      passwordHistory: 5,
+      passwordMaxAgeDays: 90,
+      lockoutThreshold: 5,
+      lockoutMinutes: 15,
+      idleTimeoutMinutes: 30,
+      absoluteLifetimeHours: 12,
+      mfaRequiredRoles: ['sysadmin', 'secadmin', 'auditor'],
+    };
+    expect(maskSensitive({ before: settings, after: { ...settings, passwordHistory: 10 } })).toEqual({
+      before: settings,
+      after: { ...settings, passwordHistory: 10 },
+    });
+    // ...while a history of hashes is still a secret
+    expect(maskSensitive({ passwordHistory: ['$argon2id$v=19$m=19456,t=2,p=1$abc$def'] })).toEqual({ passwordHistory: MASK });
+    expect(maskSensitive({ dbPassword: 123456 })).toEqual({ dbPassword: MASK });
+  });
+
   it('masks `code` only when it is an MFA code', () => {
     expect(maskSensitive({ code: '123456' }, { mfa: true })).toEqual({ code: MASK });
     expect(maskSensitive({ mfa: { code: '123456' } })).toEqual({ mfa: { code: MASK } });

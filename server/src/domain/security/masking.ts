@@ -29,7 +29,6 @@ const SENSITIVE_KEYS = new Set(
     'passwordConfirmation',
     'temporaryPassword',
     'passwordHash',
-    'passwordHistory',
     'passwd',
     'pwd',
     'passphrase',
@@ -90,6 +89,7 @@ const METADATA_LAST_WORDS = new Set([
   'expires',
   'expiry',
   'length',
+  'classes',
   'min',
   'max',
   'required',
@@ -100,6 +100,12 @@ const METADATA_LAST_WORDS = new Set([
   'version',
   'strength',
 ]);
+
+/**
+ * Last words that name metadata only when the value is a number: `passwordHistory: 5` is a setting (how many
+ * old passwords to remember), `passwordHistory: ['$argon2id$...']` is secret.
+ */
+const NUMERIC_METADATA_LAST_WORDS = new Set(['history']);
 
 /** Words that mark an object as part of a second-factor exchange, so its `code` is an MFA code. */
 const MFA_WORDS = new Set(['mfa', 'totp', 'hotp', 'otp', '2fa', 'twofactor', 'recovery', 'authenticator', 'challenge']);
@@ -173,6 +179,7 @@ export function maskSensitive<T>(value: T, options: MaskOptions = {}): T {
     if (sensitivity !== false || isMfaCode) {
       if (v === null || v === undefined) return v; // "not set" is not a secret, and auditors need to see it
       if (sensitivity === 'pattern' && typeof v === 'boolean') return v; // e.g. mustChangePassword: true
+      if (sensitivity === 'pattern' && typeof v === 'number' && NUMERIC_METADATA_LAST_WORDS.has(words(key).at(-1) ?? '')) return v;
       return MASK;
     }
     if (typeof v === 'number' && isPhoneKey(key)) {
