@@ -131,18 +131,18 @@ describe('time progress, completion, status (hand-computed)', () => {
     expect(assessGoalProgress({ ytd: 10, milestone: 100, month: 0 }).reason).toBe('invalid-month');
   });
 
-  it('property: status matches the SPEC inequality with an independent reading', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 12 }), (ytdTenths, month) => {
-        const milestone = 120;
-        const ytd = ytdTenths / 10;
-        const r = assessGoalProgress({ ytd, milestone, month });
-        // Independent: compare in exact integers of 1/1200 (completion × 1200 = ytd × 10; progress × 1200 = month × 100).
-        const behindBy = month * 100 - ytdTenths; // in units of 1/1200 = (1/12) pp
+  it('status matches the SPEC inequality, exhaustively over every month and YTD in 0.1 steps (boundaries included)', () => {
+    const milestone = 120;
+    for (let month = 1; month <= 12; month++) {
+      for (let ytdTenths = 0; ytdTenths <= 2000; ytdTenths++) {
+        const r = assessGoalProgress({ ytd: ytdTenths / 10, milestone, month });
+        // Independent, in exact integers: progress × 1200 = month × 100, completion × 1200 = ytdTenths, and
+        // 1 pp = 12 of these units; behind by more than 5 pp ⇔ difference > 60.
+        const behindBy = month * 100 - ytdTenths;
         const expected = behindBy > 120 ? 'red' : behindBy > 60 ? 'yellow' : 'on-track';
-        expect(r.status).toBe(expected);
-      }),
-    );
+        if (r.status !== expected) expect({ month, ytdTenths, status: r.status }).toEqual({ month, ytdTenths, status: expected });
+      }
+    }
   });
 });
 

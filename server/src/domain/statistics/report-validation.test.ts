@@ -208,4 +208,17 @@ describe('validateReport — properties', () => {
       { numRuns: 500 },
     );
   });
+
+  it('sales exactly at output × 1.2 pass and 1 元 more fails, for any output (no float boundary noise)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 ** 9 }), (k) => {
+        const output = (5 * k) / 10_000;
+        const at = validateReport({ year: 2024, month: 5, values: { output, sales: (6 * k) / 10_000 } });
+        const over = validateReport({ year: 2024, month: 5, values: { output, sales: (6 * k + 1) / 10_000 } });
+        expect(at.some((i) => i.code === 'sales-exceeds-output')).toBe(false);
+        expect(over.some((i) => i.code === 'sales-exceeds-output')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
