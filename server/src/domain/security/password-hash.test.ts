@@ -84,19 +84,20 @@ describe('dummyVerify', () => {
     const real = await hashPassword('Some-Real-Password-1');
     await dummyVerify('warm-up');
     await verifyPassword(real, 'warm-up');
-    const median = async (fn: () => Promise<unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        await fn();
-        times.push(performance.now() - t0);
-      }
-      return times.sort((a, b) => a - b)[2]!;
-    };
-    const tReal = await median(() => verifyPassword(real, 'wrong-guess'));
-    const tDummy = await median(() => dummyVerify('wrong-guess'));
-    // Loose bounds (machines are noisy); an implementation that returns immediately is ~1000x faster.
-    expect(tDummy / tReal).toBeGreaterThan(0.4);
-    expect(tDummy / tReal).toBeLessThan(2.5);
+    // Interleaved samples, compared by their minimum: the minimum is the least disturbed by other load on
+    // the machine. An implementation that returns without hashing is about 1000x faster than either.
+    const realTimes: number[] = [];
+    const dummyTimes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      let t0 = performance.now();
+      await verifyPassword(real, 'wrong-guess');
+      realTimes.push(performance.now() - t0);
+      t0 = performance.now();
+      await dummyVerify('wrong-guess');
+      dummyTimes.push(performance.now() - t0);
+    }
+    const ratio = Math.min(...dummyTimes) / Math.min(...realTimes);
+    expect(ratio).toBeGreaterThan(0.3);
+    expect(ratio).toBeLessThan(3.5);
   });
 });
