@@ -5,7 +5,7 @@ import {
   type IndicatorDefinition,
 } from '../../../../contracts/indicators.ts';
 import { fromYuan, toYuan } from './money.ts';
-import { detectUnitSlip, median, parseDecimal, type Decimal } from './units.ts';
+import { detectUnitSlip, exceedsMultiple, median, parseDecimal } from './units.ts';
 
 /**
  * Validation of one enterprise's monthly report (SPEC §4). Data quality is the statisticians' first concern, so
@@ -67,9 +67,9 @@ export interface ReportValidationInput {
   reportedYtd?: Values;
   /** The enterprise's YTD up to month M−1 of the same year (ignored in January). */
   previousYtd?: Values;
-  /** Same period of last year: the month's value and YTD(y−1, M). */
+  /** Same period of last year: the month's value and YTD(y−1, M) (for a stock indicator, its level in month M). */
   lastYear?: { month?: Values; ytd?: Values };
-  /** The enterprise's previous monthly values per indicator (approved), for the median rules. */
+  /** The enterprise's previous approved monthly values per indicator (e.g. the last 12), for the median rules. */
   history?: Partial<Record<IndicatorCode, readonly number[]>>;
   options?: ReportValidationOptions;
 }
@@ -98,10 +98,7 @@ export function validateReport(input: ReportValidationInput): ReportIssue[] {
     issues.push({ indicator, code, severity, messageZh, messageEn, params });
   const { year, month } = input;
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) {
-    push(null, 'invalid-period', 'error', `报告期 ${year}-${month} 无效`, `invalid reporting period ${year}-${month}`, {
-      year,
-      month,
-    });
+    push(null, 'invalid-period', 'error', `报告期 ${year}-${month} 无效`, `invalid reporting period ${year}-${month}`, { year, month });
     return issues;
   }
   const options = {
@@ -127,11 +124,7 @@ export function validateReport(input: ReportValidationInput): ReportIssue[] {
     const slipped = checkHistory(def, value, input.history?.[code] ?? [], options, push);
     // After a unit slip every ratio is off by 10 000×; the slip is the one message worth showing.
     if (!slipped) {
-      const currentYtd =
-        def.kind === 'stock'
-          ? value
-          : (ytd ?? (month === 1 ? value : prev !== undefined && isNum(value) ? fromYuan(toYuan(prev) + toYuan(value)) : undefined));
-      checkYoySwing(def, 'ytd', currentYtd, input.lastYear?.ytd?.[code], options.yoySwing, push);
+      checkYoySwing(def, 'ytd', currentYtdOf(def, month, value, ytd, prev), input.lastYear?.ytd?.[code], options.yoySwing, push);
       // In January the month is the YTD, so it would only repeat the same message.
       if (month > 1 && def.kind === 'flow') {
         checkYoySwing(def, 'month', value, input.lastYear?.month?.[code], options.yoySwing, push);
@@ -141,6 +134,24 @@ export function validateReport(input: ReportValidationInput): ReportIssue[] {
   checkSalesWithinOutput(values, 'month', options.salesOutputFactor, push);
   checkSalesWithinOutput(reportedYtd, 'ytd', options.salesOutputFactor, push);
   return issues;
+}
+
+/**
+ * This year's YTD as far as it is known: the form's own 1—本月 figure, else last month's YTD plus this month
+ * (January: the month itself). A stock indicator's "YTD" is its level in month M.
+ */
+function currentYtdOf(
+  def: IndicatorDefinition,
+  month: number,
+  value: number | undefined,
+  ytd: number | undefined,
+  prev: number | undefined,
+): number | undefined {
+  if (def.kind === 'stock') return value;
+  if (ytd !== undefined) return ytd;
+  if (month === 1) return value;
+  if (prev === undefined || value === undefined) return undefined;
+  return fromYuan(toYuan(prev) + toYuan(value));
 }
 
 function keepNumbers(bag: Values | undefined, basis: 'month' | 'ytd', push: Push): Clean {
@@ -274,16 +285,6 @@ function checkSalesWithinOutput(bag: Clean, basis: 'month' | 'ytd', factor: numb
     `工业销售产值（${show(sales)}）超过工业总产值（${show(output)}）的 ${factor} 倍`,
     `Industrial sales output (${show(sales)}) exceeds ${factor}× gross industrial output (${show(output)})`,
     { sales, output, limit: output * factor, basis });
-}
-
-/**
- * a > b × factor, decided exactly: amounts in integer 元 and the factor as a decimal fraction (1.2 = 12/10), so
- * a value exactly at the limit is never rejected by float noise.
- */
-function exceedsMultiple(a: number, b: number, factor: Decimal): boolean {
-  const scale = factor.exponent < 0 ? 10n ** BigInt(-factor.exponent) : 1n;
-  const mantissa = factor.exponent > 0 ? factor.mantissa * 10n ** BigInt(factor.exponent) : factor.mantissa;
-  return BigInt(toYuan(a)) * scale > BigInt(toYuan(b)) * mantissa;
 }
 
 export interface SubmissionCheck {

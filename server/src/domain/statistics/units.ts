@@ -1,4 +1,5 @@
 import { MONEY_UNIT_EXPONENT, STORAGE_DECIMALS, type MoneyUnit } from '../../../../contracts/indicators.ts';
+import { toYuan } from './money.ts';
 
 /**
  * Exact unit conversion between 元, 千元, 万元 and 亿元.
@@ -96,6 +97,16 @@ export function toStorageWan(value: string | number, from: MoneyUnit): StorageAm
   const stored = roundDecimal(inWan, STORAGE_DECIMALS);
   const text = formatDecimal(stored);
   return { wan: Number(text), text, rounded: formatDecimal(inWan) !== text };
+}
+
+/**
+ * a > b × factor, decided exactly: a and b in 万元 become integer 元 and the factor a decimal fraction
+ * (1.2 = 12/10), so a value exactly at a limit such as "sales ≤ output × 1.2" is never rejected by float noise.
+ */
+export function exceedsMultiple(a: number, b: number, factor: Decimal): boolean {
+  const scale = factor.exponent < 0 ? 10n ** BigInt(-factor.exponent) : 1n;
+  const mantissa = factor.exponent > 0 ? factor.mantissa * 10n ** BigInt(factor.exponent) : factor.mantissa;
+  return BigInt(toYuan(a)) * scale > BigInt(toYuan(b)) * mantissa;
 }
 
 /** Median of a list (mean of the two middle values for an even count); null for an empty list. */
