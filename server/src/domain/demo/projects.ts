@@ -88,7 +88,9 @@ export function buildProjects(models: readonly EnterpriseModel[], opts: Resolved
     for (let i = k - 1; i >= 0; i--) actual[i] = Math.round(actual[i + 1]! - planned[i]! * rng.float(0.85, 1.5));
     const plannedDay: number[] = [actual[0]!];
     for (let i = 1; i < PROJECT_STAGES.length; i++) {
-      plannedDay[i] = Math.round((i <= k + 1 ? actual[i - 1]! : plannedDay[i - 1]!) + planned[i - 1]!);
+      // Re-planned from the last actual date, but a plan never puts a later stage before an earlier one.
+      const replanned = (i <= k + 1 ? actual[i - 1]! : plannedDay[i - 1]!) + planned[i - 1]!;
+      plannedDay[i] = Math.round(Math.max(replanned, plannedDay[i - 1]! + 14));
     }
     const stageEvents = PROJECT_STAGES.map((stage, i) => ({
       stage,
