@@ -28,9 +28,13 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
       if (m.unresolved) warn(ctx, '相对期限无法换算为年份(文件缺少日期和文号)', 'relative horizon cannot be resolved: the document has no date or number', m);
     }
     let previous: { metric: string; end: number } | null = null;
+    let inForce: YearMarker | undefined;
+    let next = 0;
     for (const q of findQuantities(ctx.view, block)) {
+      // Quantities come in order, so the year in force only moves forward.
+      for (; next < markers.length && markers[next]!.end <= q.start; next++) if (!markers[next]!.isBase) inForce = markers[next];
       if (q.isQualifier) continue;
-      const marker = lastBefore(markers, q.start) ?? (section ? carry.get(section) : undefined);
+      const marker = inForce ?? (section ? carry.get(section) : undefined);
       if (!marker || marker.year === null) {
         if (section && !marker?.unresolved) warn(ctx, '指标数值未注明年份,未作为目标', 'figure without a year, not taken as a target', q);
         continue;
@@ -39,7 +43,8 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
       const clauseStart = findClauseStart(ctx.view, block, Math.max(q.start, block.start), previous?.end ?? block.start);
       const clause = ctx.view.slice(clauseStart, q.end + 8);
       if (SUPPORT_RE.test(clause)) continue;
-      let metric = metricText(ctx.view, { start: clauseStart, end: q.start }, markers);
+      const near = overlapping(markers, { start: clauseStart, end: q.start });
+      let metric = metricText(ctx.view, { start: clauseStart, end: q.start }, near);
       let end = q.end;
       if (COUNT_VERB.test(metric) && q.nounAfter) {
         metric += compact(ctx.view.slice(q.nounAfter.start, q.nounAfter.end)).replace(/等$/, '');
@@ -50,7 +55,7 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
         warn(ctx, '目标数值缺少指标名称', 'target figure without a metric name', q);
         continue;
       }
-      goals.push(toGoal(metric, marker, q, { start: sourceStart(ctx.view, clauseStart, q.start, markers), end }));
+      goals.push(toGoal(metric, marker, q, { start: sourceStart(ctx.view, clauseStart, q.start, near), end }));
       previous = { metric, end };
     }
     const last = [...markers].reverse().find((m) => !m.isBase);
@@ -72,15 +77,24 @@ function toGoal(metric: string, marker: YearMarker, q: Quantity, source: Span): 
   };
 }
 
-function lastBefore(markers: readonly YearMarker[], pos: number): YearMarker | undefined {
-  let found: YearMarker | undefined;
-  for (const m of markers) if (m.end <= pos && !m.isBase) found = m;
-  return found;
+/** Markers overlapping `span` (markers are sorted and do not overlap each other). */
+function overlapping(markers: readonly YearMarker[], span: Span): YearMarker[] {
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: YearMarker[] = [];
+  for (let i = lo; i < markers.length && markers[i]!.start < span.end; i++) out.push(markers[i]!);
+  return out;
 }
 
 function findClauseStart(view: string, block: Block, from: number, floor: number): number {
   let i = from;
-  const min = Math.max(block.start, floor);
+  // Metric phrases are short; the bound keeps a long run of figures without punctuation linear.
+  const min = Math.max(block.start, floor, from - 60);
   while (i > min && !METRIC_BOUNDARY.test(view[i - 1]!)) i--;
   return i;
 }

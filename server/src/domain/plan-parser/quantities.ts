@@ -59,8 +59,12 @@ function readUnit(view: string, pos: number): UnitRead | null {
   return null;
 }
 
-const NUMBER_RE =
-  /百分之([\d.]+|[零〇一二两三四五六七八九十百千]+)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)/g;
+const NUMBER_SRC =
+  '百分之([\\d.]+|[零〇一二两三四五六七八九十百千]+)|(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]{0,11})';
+// Sticky: matches only at the position asked. The global one searches a block's own slice, so a block
+// without figures costs its own length, not the rest of the document.
+const NUMBER_AT = new RegExp(NUMBER_SRC, 'y');
+const NUMBER_ANY = new RegExp(NUMBER_SRC, 'g');
 const RANGE_SEP = /^\s*(?:至|到|~|—{1,2}|-)\s*/;
 
 interface NumberRead {
@@ -71,9 +75,10 @@ interface NumberRead {
 
 /** A number at `pos` and the unit after it. Chinese numerals hand their trailing 万/亿 to the unit (五十亿元 = 50 亿元). */
 function readNumber(view: string, pos: number, limit: number): NumberRead | null {
-  NUMBER_RE.lastIndex = pos;
-  const m = NUMBER_RE.exec(view);
-  if (!m || m.index !== pos || pos >= limit) return null;
+  if (pos >= limit) return null;
+  NUMBER_AT.lastIndex = pos;
+  const m = NUMBER_AT.exec(view);
+  if (!m) return null;
   if (m[1] !== undefined) {
     const v = /\d/.test(m[1]) ? parseArabicNumber(m[1]) : parseChineseNumeral(m[1]);
     const end = pos + m[0].length;
@@ -114,12 +119,13 @@ function chooseComparator(prefix: RegExpExecArray | null, suffix: string, over: 
 /** Every quantity in `span`, in order. */
 export function findQuantities(view: string, span: Span): Quantity[] {
   const out: Quantity[] = [];
+  const slice = view.slice(span.start, span.end);
   let scan = span.start;
   while (scan < span.end) {
-    NUMBER_RE.lastIndex = scan;
-    const m = NUMBER_RE.exec(view);
-    if (!m || m.index >= span.end) break;
-    const pos = m.index;
+    NUMBER_ANY.lastIndex = scan - span.start;
+    const m = NUMBER_ANY.exec(slice);
+    if (!m) break;
+    const pos = span.start + m.index;
     scan = pos + Math.max(1, m[0].length);
     const before = view[pos - 1] ?? '';
     // Codes and ordinals: CAR-T, 1+5+X, 第39次, 1,3-丙二醇.

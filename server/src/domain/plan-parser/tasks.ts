@@ -73,7 +73,7 @@ function fromNode(ctx: ParseContext, node: OutlineNode): TaskSource {
 
 function buildTask(ctx: ParseContext, kind: 'task' | 'safeguard', number: number, src: TaskSource): ParsedTask {
   const allSpans = [...src.body, ...src.children.map((c) => ({ start: c.start, end: c.end }))];
-  const clauses: UnitClause[] = allSpans.flatMap((s) => findUnitClauses(ctx.view, s));
+  const clauses: UnitClause[] = allSpans.flatMap((s) => findUnitClauses(ctx.view, s)).sort((a, b) => a.start - b.start);
   const title = tidy(original(ctx, src.title)) || src.label || `${number}`;
   const measures = measuresOf(ctx, src, clauses, title);
   const units = mergeUnits(clauses);
@@ -93,11 +93,11 @@ function measuresOf(ctx: ParseContext, src: TaskSource, clauses: readonly UnitCl
   }
   const segments = src.body.flatMap((s) => subtractSpans(ctx.view, s, clauses));
   const sentences = segments.flatMap((s) => splitSentences(ctx.view, s));
-  const leads = sentences.filter((s, i) => i < sentences.length - 1 && isLeadSentence(ctx.view, s));
-  if (leads.length >= 2) {
-    return leads.map((lead, k) => {
-      const next = leads[k + 1]?.start ?? Infinity;
-      const rest = sentences.filter((s) => s.start > lead.start && s.start < next);
+  const leadIdx = sentences.flatMap((s, i) => (i < sentences.length - 1 && isLeadSentence(ctx.view, s) ? [i] : []));
+  if (leadIdx.length >= 2) {
+    return leadIdx.map((i, k) => {
+      const lead = sentences[i]!;
+      const rest = sentences.slice(i + 1, leadIdx[k + 1] ?? sentences.length);
       const title = tidy(original(ctx, { start: lead.start, end: lead.end - 1 }));
       return measure(ctx, title, rest, { start: lead.start, end: lastEnd(rest, lead.end) });
     });

@@ -89,14 +89,22 @@ export function splitSentences(view: string, span: Span): Span[] {
   return out;
 }
 
-/** The parts of `span` not covered by `holes` (holes may be unsorted or overlap), trimmed, non-empty. */
+/**
+ * The parts of `span` not covered by `holes`, trimmed, non-empty. `holes` must be sorted by start and not
+ * nest (unit clauses are); a binary search skips the ones before `span`, so many calls stay cheap.
+ */
 export function subtractSpans(view: string, span: Span, holes: readonly Span[]): Span[] {
-  const sorted = holes
-    .filter((h) => h.end > span.start && h.start < span.end)
-    .sort((a, b) => a.start - b.start);
+  let lo = 0;
+  let hi = holes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holes[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
   const out: Span[] = [];
   let s = span.start;
-  for (const h of sorted) {
+  for (let i = lo; i < holes.length && holes[i]!.start < span.end; i++) {
+    const h = holes[i]!;
     if (h.start > s) {
       const t = trimSpan(view, s, h.start);
       if (t.end > t.start) out.push(t);

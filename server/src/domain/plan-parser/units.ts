@@ -16,6 +16,7 @@ export interface UnitClause extends Span {
 const LABEL_RE = /(责任领导|分管领导|牵头领导|联系领导|责任单位|责任部门|牵头单位|牵头部门|主责单位|主责部门|主办单位|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|协助单位)\s*:?\s*/g;
 const DUTY_SUFFIX = /(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|负责)$/;
 type Role = 'lead' | 'co' | 'responsible' | 'person';
+const MAX_CLAUSE = 400;
 
 function roleOf(label: string): Role {
   if (label.endsWith('领导')) return 'person';
@@ -31,7 +32,8 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
   // Bracketed clauses first, so a label inside brackets is not read twice.
   for (let i = span.start; i < span.end; i++) {
     if (view[i] !== '(') continue;
-    const close = matchParen(view, i, span.end);
+    // A unit clause is short; bounding the search keeps a text full of unclosed brackets linear.
+    const close = matchParen(view, i, Math.min(span.end, i + MAX_CLAUSE));
     if (close < 0) continue;
     const inner = view.slice(i + 1, close);
     const units = parseClause(inner);
@@ -42,9 +44,10 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
     i = close;
   }
   // Unbracketed: a label to the end of its line or sentence.
-  LABEL_RE.lastIndex = span.start;
-  for (let m = LABEL_RE.exec(view); m && m.index < span.end; m = LABEL_RE.exec(view)) {
-    const at = m.index;
+  const slice = view.slice(span.start, span.end);
+  const labelRe = new RegExp(LABEL_RE.source, 'g');
+  for (let m = labelRe.exec(slice); m; m = labelRe.exec(slice)) {
+    const at = span.start + m.index;
     if (taken.some((t) => at >= t.start && at < t.end)) continue;
     // In running prose ("明确责任单位和完成时限") a label is not a clause: it must open a line or sentence and
     // be followed by a colon or a department-like name.
@@ -52,14 +55,14 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
     const after = view[at + m[0].length] ?? '';
     if (!/[\n\r。;\s]/.test(before) || !(m[0].includes(':') || /[区市县各镇街]/.test(after))) continue;
     let end = at;
-    while (end < span.end && !/[。\n\r]/.test(view[end]!)) end++;
+    while (end < span.end && end - at < MAX_CLAUSE && !/[。\n\r]/.test(view[end]!)) end++;
     const units = parseClause(view.slice(at, end));
     if (units && units.length > 0) {
       const clause = { start: at, end: end < span.end && view[end] === '。' ? end + 1 : end };
       out.push({ ...clause, units });
       taken.push(clause);
     }
-    LABEL_RE.lastIndex = Math.max(end, at + 1);
+    labelRe.lastIndex = Math.max(end, at + 1) - span.start;
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -69,16 +69,18 @@ const BASE_AFTER = /^\s*(的)?(基础上|水平|基数|为基|翻一番|翻番)/
 export function findYearMarkers(view: string, span: Span, time: DocTime): YearMarker[] {
   const slice = view.slice(span.start, span.end);
   const found: YearMarker[] = [];
+  const covered = new Uint8Array(slice.length);
   for (const { re, resolve } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const start = span.start + m.index;
       const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (covered.subarray(m.index, m.index + m[0].length).some((c) => c === 1)) continue;
       const r = resolve(m, time);
       if (r.year !== null && (r.year < 1900 || r.year > 2200)) continue;
       const isBase = BASE_BEFORE.test(view.slice(Math.max(span.start, start - 3), start)) || BASE_AFTER.test(view.slice(end, end + 5));
       found.push({ start, end, isBase, ...r });
+      covered.fill(1, m.index, m.index + m[0].length);
     }
   }
   return found.sort((a, b) => a.start - b.start);
