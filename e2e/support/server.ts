@@ -41,7 +41,7 @@ async function freePort(): Promise<number> {
 function environment(dataDir: string): NodeJS.ProcessEnv {
   // No DATABASE_URL: the journeys always use a fresh embedded database.
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'warn' };
+  return { ...rest, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
 }
 
 /** `node bin/biomfg.mjs <args>` against the journey's DATA_DIR. */
@@ -72,11 +72,18 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: ()
 
 /**
  * Starts the real server as a child process on a free port, against a fresh temporary DATA_DIR in which the
- * given accounts were created first through the CLI (so the server does not seed the demo data set).
+ * given accounts were created first through the CLI. The demo data set (with its demo_* accounts) is loaded
+ * only when asked for, with a small number of enterprises to keep the journey fast.
  */
-export async function startServer(accounts: readonly AccountSpec[] = []): Promise<RunningServer> {
+export async function startServer(
+  accounts: readonly AccountSpec[] = [],
+  options: { demoEnterprises?: number } = {},
+): Promise<RunningServer> {
   if (!existsSync(CLI)) throw new Error(`the server CLI is missing (${path.relative(REPO_ROOT, CLI)})`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'biomfg-e2e-'));
+  if (options.demoEnterprises) {
+    await runCli(dataDir, ['seed', '--demo', '--enterprises', String(options.demoEnterprises)]);
+  }
   for (const account of accounts) {
     const args = ['user', 'create', '--username', account.username, '--role', account.role, '--password', account.password];
     if (account.scope) args.push('--scope', account.scope);

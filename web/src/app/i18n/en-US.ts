@@ -139,6 +139,7 @@ export const enUS: Messages = {
     aboveScaleYes: 'Above scale',
     aboveScaleNo: 'No',
     tags: 'Tags',
+    tagLabels: { leader: 'Leading firm', chainLeader: 'Chain leader', specialized: 'Specialized & innovative', highTech: 'High-tech' },
     empty: 'No enterprises',
     emptySearch: 'No enterprise matches “{{q}}”',
   },

@@ -140,6 +140,7 @@ export const zhCN = {
     aboveScaleYes: '规上',
     aboveScaleNo: '否',
     tags: '标签',
+    tagLabels: { leader: '龙头企业', chainLeader: '链主企业', specialized: '专精特新', highTech: '高新技术企业' },
     empty: '暂无企业',
     emptySearch: '没有与“{{q}}”匹配的企业',
   },

@@ -8,12 +8,14 @@ import type { SecretToShow } from './secret-modal.tsx';
 
 interface Props {
   user: AdminUserView;
+  /** The administrator's own account: it cannot be disabled from here (the server refuses too). */
+  isSelf: boolean;
   onChanged: () => void;
   onSecret: (secret: SecretToShow) => void;
 }
 
 /** Row actions of the user list. Destructive ones ask first; every one is audited by the server. */
-export function UserActions({ user, onChanged, onSecret }: Props) {
+export function UserActions({ user, isSelf, onChanged, onSecret }: Props) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const notifyError = useNotifyError();
@@ -34,7 +36,7 @@ export function UserActions({ user, onChanged, onSecret }: Props) {
 
   return (
     <Space size={0} wrap>
-      {user.status === 'active' ? (
+      {isSelf ? null : user.status === 'active' ? (
         <Button
           type="link"
           size="small"

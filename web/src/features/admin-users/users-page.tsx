@@ -11,6 +11,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
 import { UserStatusTags } from '../../app/user-status.tsx';
+import { useSession } from '../auth/session.tsx';
 import { listUsers } from './admin-users.api.ts';
 import { CreateUserModal } from './create-user-modal.tsx';
 import { SecretModal } from './secret-modal.tsx';
@@ -23,6 +24,7 @@ const FILTERS = ['q', 'status', 'role'] as const;
 export function UsersPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const { session } = useSession();
   const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<SecretToShow | null>(null);
@@ -34,19 +36,21 @@ export function UsersPage() {
   );
 
   const columns: TableColumnsType<AdminUserView> = [
-    { title: t('users.username'), dataIndex: 'username', className: 'mono' },
-    { title: t('users.displayName'), dataIndex: 'displayName' },
-    { title: t('users.role'), dataIndex: 'role', render: (_, row) => fmt.role(row.role) },
-    { title: t('users.scope'), dataIndex: ['scope', 'name'], render: (_, row) => row.scope?.name ?? '—' },
-    { title: t('users.statusLabel'), key: 'status', render: (_, row) => <UserStatusTags user={row} /> },
-    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (_, row) => fmt.dateTime(row.lastLoginAt) },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', render: (_, row) => fmt.date(row.createdAt) },
+    { title: t('users.username'), dataIndex: 'username', width: 170, render: (_, row) => <span className="mono nowrap">{row.username}</span> },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 180 },
+    { title: t('users.role'), dataIndex: 'role', width: 150, render: (_, row) => fmt.role(row.role) },
+    { title: t('users.scope'), dataIndex: ['scope', 'name'], width: 180, render: (_, row) => row.scope?.name ?? '—' },
+    { title: t('users.statusLabel'), key: 'status', width: 200, render: (_, row) => <UserStatusTags user={row} /> },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (_, row) => fmt.dateTime(row.lastLoginAt) },
+    { title: t('users.createdAt'), dataIndex: 'createdAt', width: 130, render: (_, row) => fmt.date(row.createdAt) },
     {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 230,
-      render: (_, row) => <UserActions user={row} onChanged={reload} onSecret={setSecret} />,
+      width: 250,
+      render: (_, row) => (
+        <UserActions user={row} isSelf={row.id === session?.user.id} onChanged={reload} onSecret={setSecret} />
+      ),
     },
   ];
 
@@ -102,7 +106,7 @@ export function UsersPage() {
             loading={loading}
             columns={columns}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1430 }}
             locale={{ emptyText: <Empty description={t('users.empty')} /> }}
             pagination={{
               current: page,

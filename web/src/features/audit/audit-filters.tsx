@@ -49,21 +49,21 @@ export function AuditFilters({ value, onChange }: { value: Record<AuditFilterKey
   return (
     <Form<Values> form={form} layout="inline" onFinish={apply} className="filters">
       <Form.Item name="username" label={t('audit.username')}>
-        <Input allowClear maxLength={64} className="filters__input" />
+        <Input allowClear maxLength={64} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="action" label={t('audit.action')}>
-        <Input allowClear maxLength={64} placeholder="auth.login" className="filters__input" />
+        <Input allowClear maxLength={64} placeholder="auth.login" style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="objectType" label={t('audit.objectType')}>
-        <Input allowClear maxLength={64} className="filters__input" />
+        <Input allowClear maxLength={64} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="objectId" label={t('audit.objectId')}>
-        <Input allowClear maxLength={128} className="filters__input" />
+        <Input allowClear maxLength={128} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="outcome" label={t('audit.outcome')}>
         <Select
           allowClear
-          className="filters__select"
+          style={{ width: 120 }}
           options={auditOutcomeSchema.options.map((outcome) => ({ value: outcome, label: t(`audit.outcomes.${outcome}`) }))}
         />
       </Form.Item>

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEventView } from '../../../../contracts/audit.ts';
+import { roleSchema } from '../../../../contracts/roles.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
@@ -17,12 +18,22 @@ import { exportAuditEvents, listAuditEvents } from './audit.api.ts';
 import type { AuditVerifyResult } from './audit.api.ts';
 import { VerifyChainButton, VerifyChainResult } from './verify-chain.tsx';
 
+/** Roles are stored as codes in the log; unknown values (e.g. a console operator) are shown as stored. */
+function useActorRoleLabel() {
+  const fmt = useFormat();
+  return (role: string) => {
+    const parsed = roleSchema.safeParse(role);
+    return parsed.success ? fmt.role(parsed.data) : role;
+  };
+}
+
 const OUTCOME_COLORS = { success: 'green', failure: 'orange', denied: 'red' } as const;
 
 /** 审计日志 (auditor): the append-only, hash-chained record of every write and sign-in. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const actorRoleLabel = useActorRoleLabel();
   const notifyError = useNotifyError();
   const { page, pageSize, filters, setPage, setFilters } = useListParams(AUDIT_FILTER_KEYS, 50);
   const filter = auditFilterFromParams(filters);
@@ -35,20 +46,21 @@ export function AuditLogPage() {
   );
 
   const columns: TableColumnsType<AuditEventView> = [
-    { title: t('audit.seq'), dataIndex: 'seq', width: 90, render: (_, row) => fmt.number(row.seq) },
-    { title: t('audit.at'), dataIndex: 'at', width: 190, render: (_, row) => fmt.dateTime(row.at) },
+    { title: t('audit.seq'), dataIndex: 'seq', width: 80, render: (_, row) => fmt.number(row.seq) },
+    { title: t('audit.at'), dataIndex: 'at', width: 180, render: (_, row) => fmt.dateTime(row.at) },
     {
       title: t('audit.actor'),
       dataIndex: 'actorUsername',
+      width: 150,
       render: (_, row) => (
         <>
           <div>{row.actorUsername ?? '—'}</div>
-          {row.actorRole && <div className="muted">{row.actorRole}</div>}
+          {row.actorRole && <div className="muted">{actorRoleLabel(row.actorRole)}</div>}
         </>
       ),
     },
-    { title: t('audit.ip'), dataIndex: 'ip', className: 'mono', render: (_, row) => row.ip ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', className: 'mono' },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (_, row) => <span className="mono">{row.ip ?? '—'}</span> },
+    { title: t('audit.action'), dataIndex: 'action', render: (_, row) => <span className="mono">{row.action}</span> },
     {
       title: t('audit.object'),
       key: 'object',
@@ -99,7 +111,7 @@ export function AuditLogPage() {
             loading={loading}
             columns={columns}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 960 }}
             expandable={{ expandedRowRender: (row) => <AuditEventDetail event={row} /> }}
             locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
             pagination={{

@@ -14,10 +14,12 @@ export function PasswordPolicyHint({ policy, password }: { policy: PasswordPolic
   return (
     <ul className="policy-hint" data-testid="password-policy">
       <li>
-        {mark(ok('length'))} {t('password.ruleLength', { count: policy.minLength })}
+        {mark(ok('length'))}
+        <span>{t('password.ruleLength', { count: policy.minLength })}</span>
       </li>
       <li>
-        {mark(ok('classes'))} {t('password.ruleClasses', { count: policy.minClasses })}
+        {mark(ok('classes'))}
+        <span>{t('password.ruleClasses', { count: policy.minClasses })}</span>
       </li>
       {policy.historyCount > 0 && <li className="muted">{t('password.ruleHistory', { count: policy.historyCount })}</li>}
       {policy.maxAgeDays > 0 && <li className="muted">{t('password.ruleMaxAge', { count: policy.maxAgeDays })}</li>}

@@ -8,6 +8,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { listEnterprises } from './enterprises.api.ts';
+import { useTagLabel } from './enterprise-tags.ts';
 
 const FILTERS = ['q'] as const;
 
@@ -15,6 +16,7 @@ const FILTERS = ['q'] as const;
 export function EnterprisesPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const tagLabel = useTagLabel();
   const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
   const { data, error, loading, reload } = useAsync(
     (signal) => listEnterprises({ page, pageSize, q: filters.q }, signal),
@@ -25,6 +27,7 @@ export function EnterprisesPage() {
     {
       title: t('enterprises.name'),
       dataIndex: 'name',
+      width: 280,
       render: (_, row) => (
         <span className="cell-name">
           {row.name}
@@ -36,20 +39,21 @@ export function EnterprisesPage() {
         </span>
       ),
     },
-    { title: t('enterprises.uscc'), dataIndex: 'uscc', className: 'mono', width: 200 },
-    { title: t('enterprises.domain'), dataIndex: ['domain', 'name'], render: (_, row) => row.domain?.name ?? '—' },
-    { title: t('enterprises.zone'), dataIndex: ['zone', 'name'], render: (_, row) => row.zone?.name ?? '—' },
-    { title: t('enterprises.stage'), dataIndex: 'stage', width: 110, render: (_, row) => t(`enterprises.stages.${row.stage}`) },
+    { title: t('enterprises.uscc'), dataIndex: 'uscc', width: 200, render: (_, row) => <span className="mono">{row.uscc}</span> },
+    { title: t('enterprises.domain'), dataIndex: ['domain', 'name'], width: 150, render: (_, row) => row.domain?.name ?? '—' },
+    { title: t('enterprises.zone'), dataIndex: ['zone', 'name'], width: 130, render: (_, row) => row.zone?.name ?? '—' },
+    { title: t('enterprises.stage'), dataIndex: 'stage', width: 120, render: (_, row) => t(`enterprises.stages.${row.stage}`) },
     {
       title: t('enterprises.aboveScale'),
       dataIndex: 'isAboveScale',
-      width: 110,
+      width: 120,
       render: (_, row) => (row.isAboveScale ? <Tag color="green">{t('enterprises.aboveScaleYes')}</Tag> : t('enterprises.aboveScaleNo')),
     },
     {
       title: t('enterprises.tags'),
       dataIndex: 'tags',
-      render: (_, row) => (row.tags.length ? row.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—'),
+      width: 200,
+      render: (_, row) => (row.tags.length ? row.tags.map((tag) => <Tag key={tag}>{tagLabel(tag)}</Tag>) : '—'),
     },
   ];
 
@@ -78,7 +82,7 @@ export function EnterprisesPage() {
             loading={loading}
             columns={columns}
             dataSource={data?.items ?? []}
-            scroll={{ x: 960 }}
+            scroll={{ x: 1200 }}
             locale={{
               emptyText: (
                 <Empty description={filters.q ? t('enterprises.emptySearch', { q: filters.q }) : t('enterprises.empty')} />

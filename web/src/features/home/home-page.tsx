@@ -28,7 +28,7 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={t('home.account')}>
-            <Descriptions column={1} size="small" labelStyle={{ width: 140 }}>
+            <Descriptions column={1} size="small" labelStyle={{ whiteSpace: 'nowrap' }}>
               <Descriptions.Item label={t('home.username')}>{user.username}</Descriptions.Item>
               <Descriptions.Item label={t('home.role')}>{fmt.role(user.role)}</Descriptions.Item>
               <Descriptions.Item label={t('home.scope')}>{scopeText}</Descriptions.Item>

@@ -30,7 +30,7 @@ export function RolesScopesPage() {
   );
 
   const columns: TableColumnsType<AdminUserView> = [
-    { title: t('users.username'), dataIndex: 'username', className: 'mono' },
+    { title: t('users.username'), dataIndex: 'username', render: (_, row) => <span className="mono nowrap">{row.username}</span> },
     { title: t('users.displayName'), dataIndex: 'displayName' },
     { title: t('users.role'), dataIndex: 'role', render: (_, row) => fmt.role(row.role) },
     {

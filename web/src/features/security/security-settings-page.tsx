@@ -65,7 +65,7 @@ export function SecuritySettingsPage() {
                       key={field}
                       name={field}
                       label={t(`settings.fields.${field}`)}
-                      extra={t('settings.range', { min: fmt.number(min), max: fmt.number(max) })}
+                      extra={t('settings.range', { min, max })}
                       rules={[
                         {
                           validator: (_, value: unknown) =>
