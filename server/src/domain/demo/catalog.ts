@@ -149,7 +149,7 @@ export function buildCandidatePool(models: readonly EnterpriseModel[], opts: Res
     const annualRevenue = Math.round(rng.logUniform(...CANDIDATE_REVENUE[sizeTier]) / 10) * 10;
     pool.push({
       id: `demo-cand-${String(i + 1).padStart(5, '0')}`,
-      name: names.company(rng, node.domainCode, city).name,
+      name: names.company(rng, node.domainCode, city, node.code).name,
       domainCode: node.domainCode,
       chainNodeCode: node.code,
       sizeTier,

@@ -101,8 +101,10 @@ function usccFor(index: number, seed: number): string {
   return buildUscc('91', '310116', org8 + (c === 10 ? 'X' : c === 11 ? '0' : String(c)));
 }
 
-function pickNode(rng: Rng, domainCode: string, manufacturing: boolean): ChainNodeRef {
-  const nodes = chainNodes.filter((n) => n.domainCode === domainCode && n.kind !== (manufacturing ? 'service' : 'manufacturing'));
+/** Industrial leaders sit at purely industrial nodes: a 龙头 at "底盘细胞与工业酶" would read oddly. */
+function pickNode(rng: Rng, domainCode: string, manufacturing: boolean, leader = false): ChainNodeRef {
+  const fits = (kind: string) => (manufacturing ? kind === 'manufacturing' || (!leader && kind === 'mixed') : kind !== 'manufacturing');
+  const nodes = chainNodes.filter((n) => n.domainCode === domainCode && fits(n.kind));
   return rng.weighted(nodes, nodes.map((n) => STAGE_WEIGHT[n.stage]));
 }
 
@@ -128,7 +130,7 @@ export function buildEnterpriseModels(opts: ResolvedOptions): EnterpriseModel[] 
     const domainCode =
       tier === 'leader' && leadersSeen < domainOrder.length ? domainOrder[leadersSeen]! : weightedKey(rng, DOMAIN_SHARES);
     if (tier === 'leader') leadersSeen++;
-    const node = pickNode(rng, domainCode, isManufacturing);
+    const node = pickNode(rng, domainCode, isManufacturing, tier === 'leader');
     const domain = domains.find((d) => d.code === domainCode)!;
     const subfieldCode = node.subfieldCodes.length > 0 ? rng.pick(node.subfieldCodes) : rng.pick(domain.subfields).code;
     const chainNodeCodes = [node.code];
@@ -162,7 +164,7 @@ export function buildEnterpriseModels(opts: ResolvedOptions): EnterpriseModel[] 
     const ratios = DOMAIN_RATIOS[domainCode]!;
     const young = foundedMonth >= FIRST_REPORT_MONTH - 24;
     const ageYears = (todayDay - foundedDay) / 365.25;
-    const { name } = names.company(rng, domainCode);
+    const { name } = names.company(rng, domainCode, '上海', node.code);
     const stage = stageFor(rng, tier, ageYears);
 
     const enterprise: DemoEnterprise = {

@@ -16,6 +16,24 @@ const INDUSTRY_WORDS: Record<string, readonly string[]> = {
   'bioenergy-env': ['新能源', '生物能源', '环保科技', '环境科技', '能源科技', '低碳科技'],
 };
 
+/** Where a domain's generic words would mislead (a cell-therapy firm called 医疗器械), the node's own words. */
+const NODE_WORDS: Record<string, readonly string[]> = {
+  'bm-strain': ['细胞科技', '基因科技', '生物技术'],
+  'bm-cgt': ['细胞科技', '基因科技', '生物技术'],
+  'bm-media': ['生物科技', '生物工程'],
+  'bm-bioreactor': ['生物装备', '生物工程', '智能装备'],
+  'bm-consumables': ['生命科技', '生物材料', '医疗用品'],
+  'bm-cro-cdmo': ['医药科技', '医药研发', '生物技术'],
+  'bm-antibody': ['生物制药', '生物医药', '生物制品'],
+  'bm-vaccine': ['生物制品', '疫苗科技', '生物制药'],
+  'bm-protein': ['生物制药', '生物科技', '蛋白科技'],
+  'bm-api': ['制药', '药业', '医药化工'],
+  'bm-formulation': ['制药', '药业', '生物医药'],
+  'bm-aesthetics': ['生物科技', '医美科技', '健康科技'],
+  'bm-diagnostics': ['诊断技术', '生物科技', '医学科技'],
+  'bm-devices': ['医疗器械', '医疗科技', '医疗设备'],
+};
+
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤'];
 const GIVEN_CHARS = [...'伟芳敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚华建文辉玲鹏晨欣宇浩婷雪琳佳俊博晓思雨嘉晗诚凯帆琪颖蕾哲睿翔宁斌慧峰'];
 
@@ -47,8 +65,8 @@ export class NameRegistry {
   private readonly used = new Set<string>();
 
   /** e.g. 上海澜禾生物医药有限公司, 铭拓新材料(上海)有限公司, 上海金山泓霖农业科技有限公司 */
-  company(rng: Rng, domainCode: string, place = '上海'): { name: string; brand: string } {
-    const words = INDUSTRY_WORDS[domainCode] ?? INDUSTRY_WORDS['biomedicine']!;
+  company(rng: Rng, domainCode: string, place = '上海', nodeCode?: string): { name: string; brand: string } {
+    const words = (nodeCode && NODE_WORDS[nodeCode]) || INDUSTRY_WORDS[domainCode] || INDUSTRY_WORDS['biomedicine']!;
     for (let attempt = 0; ; attempt++) {
       const b = brand(rng, attempt < 8 ? 2 : 3);
       const word = rng.pick(words);

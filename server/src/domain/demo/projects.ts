@@ -72,7 +72,7 @@ export function buildProjects(models: readonly EnterpriseModel[], opts: Resolved
     // A quarter are expansions by firms already in the district (增资扩产); the rest come from outside.
     const sameDomain = activeByDomain.get(domainCode) ?? [];
     const expander = sameDomain.length > 0 && rng.chance(0.25) ? rng.pick(sameDomain).enterprise : null;
-    const investorName = expander ? expander.name : names.company(rng, domainCode, rng.pick(INVESTOR_CITIES)).name;
+    const investorName = expander ? expander.name : names.company(rng, domainCode, rng.pick(INVESTOR_CITIES), node.code).name;
     const heavy = domainCode === 'biomaterials' || domainCode === 'bioenergy-env' ? 1.5 : 1;
     const investment = Math.min(600_000, Math.max(2_000, Math.exp(rng.normal(Math.log(20_000), 0.9)) * heavy));
     const totalInvestment = Math.round(investment / 100) * 100;
