@@ -1,0 +1,134 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import type { StatDimension } from '../../../../contracts/statistics.ts';
+import type { Db } from '../../db/client.ts';
+import type { GrowthSumsYuan } from '../../domain/statistics/index.ts';
+import { rowsOf, yuanOfNumeric } from './sql-rows.ts';
+
+/**
+ * Reads of the rollups. Two paths give the same numbers (tests hold them to it, and to computeBreakdown):
+ *  - `groupSums`: the pre-aggregated stat_group_cells of one dimension (the district cockpit, `stats query`);
+ *  - `enterpriseSums`: sums over the enterprise ytd rows, restricted by a population filter (a park's zone, a
+ *    goal formula's filter) and grouped by any dimension including the enterprise itself (drill-down).
+ */
+
+export interface KeyedSums extends GrowthSumsYuan {
+  code: string;
+}
+
+const assertIndicator = (indicator: IndicatorCode): string => {
+  // Column names are built from the indicator code: only catalogue codes may reach the SQL text.
+  if (!(INDICATOR_CODES as readonly string[]).includes(indicator)) throw new Error(`unknown indicator ${indicator}`);
+  return indicator;
+};
+
+interface SumsRow {
+  code: string;
+  month_c: string;
+  ytd_c: string;
+  base_c: string;
+  nominal_ytd: string;
+  nominal_base: string;
+  n_c: number | string;
+}
+
+const toSums = (r: SumsRow): KeyedSums => ({
+  code: r.code,
+  monthYuan: yuanOfNumeric(r.month_c),
+  ytdYuan: yuanOfNumeric(r.ytd_c),
+  baseYuan: yuanOfNumeric(r.base_c),
+  nominalYtdYuan: yuanOfNumeric(r.nominal_ytd),
+  nominalBaseYuan: yuanOfNumeric(r.nominal_base),
+  enterprises: Number(r.n_c),
+});
+
+/** Groups of a pre-aggregated dimension with any enterprise present in (y, M) or (y−1, M). */
+export async function groupSums(db: Db, dim: StatDimension, indicator: IndicatorCode, year: number, month: number): Promise<KeyedSums[]> {
+  const rows = await rowsOf<SumsRow>(
+    db,
+    sql`SELECT key AS code, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c FROM stat_group_cells
+         WHERE dim = ${dim} AND indicator = ${indicator} AND year = ${year} AND month = ${month} AND n_present > 0`,
+  );
+  return rows.map(toSums);
+}
+
+/** Pre-aggregated cells of one group over a range of months (trend lines). */
+export async function groupSeries(db: Db, dim: StatDimension, key: string, indicator: IndicatorCode, fromYear: number, toYear: number) {
+  const rows = await rowsOf<SumsRow & { year: number; month: number }>(
+    db,
+    sql`SELECT key AS code, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c FROM stat_group_cells
+         WHERE dim = ${dim} AND key = ${key} AND indicator = ${indicator} AND year BETWEEN ${fromYear} AND ${toYear}
+         ORDER BY year, month`,
+  );
+  return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), ...toSums(r) }));
+}
+
+/** A population filter over enterprise ids: members of every listed group (dimension → allowed keys). */
+export type Population = readonly { dim: StatDimension; keys: readonly string[] }[];
+
+function populationFilter(population: Population): SQL {
+  const parts = population.map((p) =>
+    p.keys.length === 0
+      ? sql`false`
+      : sql`x.enterprise_id IN (SELECT enterprise_id FROM stat_enterprise_groups WHERE dim = ${p.dim} AND key IN (${sql.join(
+          p.keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}))`,
+  );
+  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+/**
+ * Sums over enterprises for (y, M), grouped by `dim` ('enterprise': one row per enterprise, code = its id),
+ * restricted to `population`. Only enterprises present in either period form a row, as in computeBreakdown.
+ */
+export async function enterpriseSums(
+  db: Db,
+  options: { dim: StatDimension; indicator: IndicatorCode; year: number; month: number; population?: Population; onlyKey?: string },
+): Promise<KeyedSums[]> {
+  const i = assertIndicator(options.indicator);
+  const groupDim = options.dim === 'enterprise' ? 'total' : options.dim;
+  const codeExpr = options.dim === 'enterprise' ? sql`x.enterprise_id::text` : sql`g.key`;
+  const only = options.onlyKey === undefined ? sql`true` : options.dim === 'enterprise' ? sql`x.enterprise_id::text = ${options.onlyKey}` : sql`g.key = ${options.onlyKey}`;
+  const rows = await rowsOf<SumsRow>(
+    db,
+    sql`
+    WITH x AS (
+      SELECT coalesce(c.enterprise_id, q.enterprise_id) AS enterprise_id,
+             coalesce(c.has_report, false) AS in_c,
+             (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present,
+             coalesce(c.${sql.raw(`m_${i}`)}, 0) AS m, coalesce(c.${sql.raw(`y_${i}`)}, 0) AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
+        FROM (SELECT * FROM stat_enterprise_ytd WHERE year = ${options.year} AND month = ${options.month}) c
+        FULL JOIN (SELECT * FROM stat_enterprise_ytd WHERE year = ${options.year - 1} AND month = ${options.month}) q
+          ON q.enterprise_id = c.enterprise_id
+    )
+    SELECT ${codeExpr} AS code,
+           sum(CASE WHEN x.in_c THEN x.m ELSE 0 END) AS month_c, sum(CASE WHEN x.in_c THEN x.y ELSE 0 END) AS ytd_c,
+           sum(CASE WHEN x.in_c THEN x.p ELSE 0 END) AS base_c, sum(x.y) AS nominal_ytd, sum(x.p) AS nominal_base,
+           count(*) FILTER (WHERE x.in_c)::int AS n_c
+      FROM x JOIN stat_enterprise_groups g ON g.enterprise_id = x.enterprise_id AND g.dim = ${groupDim}
+     WHERE x.present AND ${populationFilter(options.population ?? [])} AND ${only}
+     GROUP BY 1`,
+  );
+  return rows.map(toSums);
+}
+
+/** The latest period with any approved figure (the cockpit's default period). */
+export async function latestApprovedPeriod(db: Db): Promise<{ year: number; month: number } | null> {
+  const [row] = await rowsOf<{ year: number | null; month: number | null }>(
+    db,
+    sql`SELECT year, month FROM stat_enterprise_ytd WHERE has_report ORDER BY year DESC, month DESC LIMIT 1`,
+  );
+  return row?.year ? { year: Number(row.year), month: Number(row.month) } : null;
+}
+
+/** One enterprise's monthly values and YTDs from its ytd rows (its statistics tab). */
+export async function enterpriseSeries(db: Db, enterpriseId: string, indicator: IndicatorCode, fromYear: number, toYear: number) {
+  const i = assertIndicator(indicator);
+  const rows = await rowsOf<{ year: number; month: number; has_report: boolean; m: string; y: string }>(
+    db,
+    sql`SELECT year, month, has_report, ${sql.raw(`m_${i}`)} AS m, ${sql.raw(`y_${i}`)} AS y FROM stat_enterprise_ytd
+         WHERE enterprise_id = ${enterpriseId} AND year BETWEEN ${fromYear} AND ${toYear} ORDER BY year, month`,
+  );
+  return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), hasReport: r.has_report, monthYuan: yuanOfNumeric(r.m), ytdYuan: yuanOfNumeric(r.y) }));
+}
