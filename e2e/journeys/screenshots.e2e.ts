@@ -118,6 +118,8 @@ describe('screens in zh-CN and en-US', () => {
     await page.locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'enterprises.zh-CN');
     await expectNoHorizontalOverflow(page);
+    // antd's own texts (pagination, date picker …) follow the UI language too.
+    await expect(page.locator('.ant-pagination-options').innerText()).resolves.toContain('条/页');
 
     await switchLanguage(page, 'en-US');
     await page.locator('.page-header__title', { hasText: 'Enterprises' }).waitFor();
