@@ -87,14 +87,18 @@ function slotsFor(n: number, rng: Rng): Slot[] {
   return slots;
 }
 
-/** Unique 9-character organisation body "MA1" + 5 characters + GB 11714 check character. */
+/**
+ * Unique 9-character organisation body "MAY" + 5 characters + GB 11714 check character. Real Shanghai bodies
+ * issued since 2015 mostly start "MA1"; the demo keeps clear of that block so a fictional firm is unlikely to
+ * carry a real firm's code (no registry is consulted, so this is avoidance, not a guarantee).
+ */
 function usccFor(index: number, seed: number): string {
   const space = 31 ** 5;
   // Multiplying by a number coprime to 31 permutes 0..31^5−1, so distinct indexes give distinct codes.
   let v = (index * 7_368_787 + (Math.abs(seed) % space)) % space;
   let chars = '';
   for (let i = 0; i < 5; i++, v = Math.floor(v / 31)) chars = USCC_ALPHABET[v % 31]! + chars;
-  const org8 = `MA1${chars}`;
+  const org8 = `MAY${chars}`;
   const weights = [3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...org8].reduce((s, ch, i) => s + parseInt(ch, 36) * weights[i]!, 0);
   const c = 11 - (sum % 11);

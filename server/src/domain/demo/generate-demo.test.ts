@@ -54,6 +54,7 @@ describe('generateDemoDataset: enterprises', () => {
     for (const code of codes) {
       expect(checkUscc(code)).toEqual({ ok: true, code });
       expect(code.slice(0, 8)).toBe('91310116');
+      expect(code.slice(8, 11)).toBe('MAY'); // outside the block real Shanghai codes use
       expect(orgCodeCheckOk(code), code).toBe(true);
     }
   });
