@@ -13,12 +13,25 @@ export interface MatrixFixtures {
   ownEnterpriseId: string;
   foreignEnterpriseId: string;
   targetUserId: () => Promise<string>;
+  /** The district's plan (seeded on first use): ids for the plan routes. */
+  plan: () => Promise<{ planId: string; versionId: string; goalId: string }>;
+  /** A multipart body with one policy file, for the upload route. */
+  upload: () => { body: Buffer; headers: Record<string, string> };
+  /** A small valid version payload, for the save routes. */
+  versionPayload: () => unknown;
+}
+
+export interface MatrixRequest {
+  url?: string;
+  payload?: unknown;
+  /** Extra request headers (e.g. a multipart content type). */
+  headers?: Record<string, string>;
 }
 
 export interface MatrixRow {
   route: string;
   allowed: readonly Role[];
-  request?: (fx: MatrixFixtures) => Promise<{ url?: string; payload?: unknown }> | { url?: string; payload?: unknown };
+  request?: (fx: MatrixFixtures) => Promise<MatrixRequest> | MatrixRequest;
   scoped?: 'enterprises';
   objectInScope?: boolean;
 }
@@ -40,6 +53,33 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/enterprises', allowed: BUSINESS_READERS, scoped: 'enterprises' },
   { route: 'GET /api/enterprises/export', allowed: BUSINESS_READERS, scoped: 'enterprises' },
   { route: 'GET /api/enterprises/:id', allowed: BUSINESS_READERS, objectInScope: true, request: (fx) => ({ url: `/api/enterprises/${fx.foreignEnterpriseId}` }) },
+
+  // the plan: read by every business role, imported, versioned and activated by the commission
+  { route: 'GET /api/plan/plans', allowed: ALL_BUSINESS },
+  { route: 'GET /api/plan/active', allowed: ALL_BUSINESS, request: async (fx) => (await fx.plan(), {}) },
+  { route: 'GET /api/plan/versions/:id', allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/plan/versions/${(await fx.plan()).versionId}` }) },
+  {
+    route: 'GET /api/plan/compare',
+    allowed: ALL_BUSINESS,
+    request: async (fx) => {
+      const { versionId } = await fx.plan();
+      return { url: `/api/plan/compare?from=${versionId}&to=${versionId}` };
+    },
+  },
+  { route: 'POST /api/plan/parse', allowed: ['commission'], request: () => ({ payload: { text: '一、发展目标\n到2025年,产业规模突破500亿元。' } }) },
+  { route: 'POST /api/plan/parse-upload', allowed: ['commission'], request: (fx) => { const { body, headers } = fx.upload(); return { payload: body, headers }; } },
+  { route: 'POST /api/plan/plans', allowed: ['commission'], request: (fx) => ({ payload: fx.versionPayload() }) },
+  {
+    route: 'POST /api/plan/plans/:id/versions',
+    allowed: ['commission'],
+    request: async (fx) => ({ url: `/api/plan/plans/${(await fx.plan()).planId}/versions`, payload: fx.versionPayload() }),
+  },
+  { route: 'POST /api/plan/versions/:id/activate', allowed: ['commission'], request: async (fx) => ({ url: `/api/plan/versions/${(await fx.plan()).versionId}/activate` }) },
+  {
+    route: 'PUT /api/plan/goals/:id/formula',
+    allowed: ['commission'],
+    request: async (fx) => ({ url: `/api/plan/goals/${(await fx.plan()).goalId}/formula`, payload: { formula: { indicator: 'revenue', filter: { scope: 'plan-domains' } } } }),
+  },
 
   // 三员分立: each administration area belongs to exactly one administrator role
   { route: 'GET /api/admin/users', allowed: ['sysadmin'] },

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../contracts/roles.ts';
 import { activeSession, createEnterprise, departmentId, zoneId } from '../../../test/fixtures.ts';
 import { as, createTestApp, createUser, type Session, type TestApp } from '../../../test/test-app.ts';
-import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures } from './access-matrix.data.ts';
+import { miniVersionPayload, multipartBody, seedPlanForTest, type PlanFixture } from '../modules/plan/plan-test-helpers.ts';
+import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures, type MatrixRequest } from './access-matrix.data.ts';
 import { declaredRoutes } from './route.ts';
 
 let t: TestApp;
@@ -29,13 +30,24 @@ beforeAll(async () => {
   expectedVisible.set('park', new Set([own.uscc, sameZone.uscc]));
   expectedVisible.set('enterprise', new Set([own.uscc]));
   let n = 0;
+  let planFixture: Promise<PlanFixture> | undefined;
   fx = {
+    plan: () => (planFixture ??= seedPlanForTest(t)),
+    upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
+    versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,
     foreignEnterpriseId: foreign.id,
     targetUserId: async () => (await createUser(t, `target_${n++}`, 'leader')).id,
   };
 });
 afterAll(async () => t?.close());
+
+/** Sends a matrix request; extra headers (a multipart body's content type) when the row needs them. */
+function send(session: Session | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, request: MatrixRequest) {
+  if (!request.headers) return as(t, session)(method, request.url ?? url, request.payload);
+  const auth = session ? { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) } : {};
+  return t.app.inject({ method, url: request.url ?? url, payload: request.payload as never, headers: { ...request.headers, ...auth } });
+}
 
 function parseRoute(route: string) {
   const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
@@ -69,13 +81,13 @@ describe.each(ACCESS_MATRIX)('$route', (row) => {
 
   it('401 without a session', async () => {
     const request = row.request ? await row.request(fx) : {};
-    const response = await as(t, null)(method, request.url ?? url, request.payload);
+    const response = await send(null, method, url, request);
     expect(response.statusCode).toBe(401);
   });
 
   it.each(ROLES)('%s', async (role) => {
     const request = row.request ? await row.request(fx) : {};
-    const response = await as(t, sessions.get(role)!)(method, request.url ?? url, request.payload);
+    const response = await send(sessions.get(role)!, method, url, request);
     const allowed = (row.allowed as readonly Role[]).includes(role);
     if (!allowed) {
       expect(response.statusCode, response.body).toBe(403);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -100,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     allowList: (request) => !request.url.startsWith('/api/'),
   });
   installErrorHandling(app);
+  // Uploads (policy documents): one file, capped at the configured size; routes read it with request.file().
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });
 
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {

@@ -6,6 +6,7 @@ import { registerUserAdminRoutes } from '../modules/users/user-admin.routes.ts';
 import { registerSecurityRoutes } from '../modules/security/security.routes.ts';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprise.routes.ts';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.ts';
+import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -16,4 +17,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerAuditRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerEnterpriseRoutes(app, deps);
+  registerPlanRoutes(app, deps);
 }

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'reference.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
   'enterprise.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'enterprise.export': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'plan.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'plan.manage': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

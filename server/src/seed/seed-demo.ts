@@ -7,6 +7,7 @@ import { provisionUser } from '../modules/users/user-provisioning.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
+import { seedPolicyPlan } from './seed-plan.ts';
 
 export interface SeedDemoOptions {
   enterprises?: number;
@@ -47,6 +48,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
   return database.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await seedReferenceData(tx);
+    await seedPolicyPlan(tx, now);
     const enterpriseIds = await insertEnterprises(tx, dataset.enterprises, progress);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];

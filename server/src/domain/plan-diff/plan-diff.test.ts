@@ -18,7 +18,9 @@ function task(n: number, title: string, units: SnapshotTask['units'] = [{ name: 
   };
 }
 
-function base(): PlanSnapshot {
+type Editable = { -readonly [K in keyof PlanSnapshot]: PlanSnapshot[K] extends readonly (infer U)[] ? U[] : PlanSnapshot[K] };
+
+function base(): Editable {
   return {
     title: '实施意见',
     issuer: '区经委',
