@@ -2,6 +2,7 @@ import type { CommandSpec } from '../main.ts';
 import { auditVerifyCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { migrateCommand } from './migrate.ts';
+import { planParseCommand } from './plan.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
@@ -15,5 +16,6 @@ export const COMMANDS: CommandSpec[] = [
   userDisableCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  planParseCommand,
   backupCommand, restoreCommand,
 ];
