@@ -6,6 +6,7 @@ import { registerUserAdminRoutes } from '../modules/users/user-admin.routes.ts';
 import { registerSecurityRoutes } from '../modules/security/security.routes.ts';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprise.routes.ts';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.ts';
+import { registerRegistryRoutes } from '../modules/registries/registry.routes.ts';
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -17,5 +18,6 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerAuditRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerEnterpriseRoutes(app, deps);
+  registerRegistryRoutes(app, deps);
   registerPlanRoutes(app, deps);
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { carriers, departments, domainSubfields, domains, zones } from '../db/schema/index.ts';
 import { referenceData } from './reference/index.ts';
+import { seedChainTemplates } from './seed-chain-templates.ts';
 
 /**
  * Inserts the policy's reference data (departments, domains with sub-fields, zones, carriers) as rows.
@@ -39,6 +40,7 @@ export async function seedReferenceData(tx: Db): Promise<{ departments: number; 
     const values = { zoneId: zoneIds.get(c.zoneCode) ?? null, nameZh: c.nameZh, carrierType: c.type, totalAreaM2: String(c.totalAreaM2) };
     await tx.insert(carriers).values({ code: c.code, ...values }).onConflictDoUpdate({ target: carriers.code, set: values });
   }
+  await seedChainTemplates(tx);
   return {
     departments: referenceData.departments.length,
     domains: referenceData.domains.length,

@@ -45,6 +45,16 @@ export const carriers = pgTable('carriers', {
   nameZh: text('name_zh').notNull(),
   carrierType: text('carrier_type').notNull(),
   totalAreaM2: numeric('total_area_m2', { precision: 14, scale: 2 }),
+  // Added by 0003_registries.sql.
+  leasableAreaM2: numeric('leasable_area_m2', { precision: 14, scale: 2 }),
+  address: text('address'),
+  operatorName: text('operator_name'),
+  openedOn: date('opened_on'),
+  note: text('note'),
+  version: integer('version').notNull().default(1),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
 });
 
 export const enterprises = pgTable('enterprises', {
@@ -68,6 +78,12 @@ export const enterprises = pgTable('enterprises', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   deletedAt: ts('deleted_at'),
+  // Added by 0003_registries.sql.
+  version: integer('version').notNull().default(1),
+  mergedIntoId: uuid('merged_into_id'),
+  contacts: jsonb('contacts').$type<{ name: string; title?: string | null; phone?: string | null; email?: string | null }[]>().notNull().default([]),
+  address: text('address'),
+  note: text('note'),
 });
 
 export const users = pgTable('users', {

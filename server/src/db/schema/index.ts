@@ -2,3 +2,4 @@
 export * from './foundation.ts';
 export * from './plan.ts';
 export * from './statistics.ts';
+export * from './registries.ts';

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import { enterprises } from '../../db/schema/index.ts';
 
@@ -27,4 +27,32 @@ export function enterpriseScope(actor: Actor): SQL {
     default:
       return sql`false`;
   }
+}
+
+/**
+ * Which enterprises an actor may change (update, map onto chain nodes, import over): the commission every
+ * one, a park committee those of its own zone, nobody else — whatever permissions a role is later given, this
+ * is never wider than `enterpriseScope`.
+ */
+export function enterpriseWriteScope(actor: Actor): SQL {
+  switch (actor.role) {
+    case 'commission':
+      return enterpriseScope(actor);
+    case 'park':
+      return enterpriseScope(actor);
+    default:
+      return sql`false`;
+  }
+}
+
+/** May the actor place an enterprise in this zone (create it there, move it there)? */
+export function canPlaceEnterpriseInZone(actor: Actor, zoneId: string | null): boolean {
+  if (actor.role === 'commission') return true;
+  if (actor.role === 'park') return actor.scope?.kind === 'zone' && zoneId === actor.scope.id;
+  return false;
+}
+
+/** Soft-deleted records that can be restored (not those merged away): the commission only. */
+export function deletedEnterpriseScope(actor: Actor): SQL {
+  return actor.role === 'commission' ? and(isNotNull(enterprises.deletedAt), isNull(enterprises.mergedIntoId))! : sql`false`;
 }

@@ -1,5 +1,6 @@
-import type { EnterpriseListItem } from '../../../../contracts/enterprises.ts';
-import type { EnterpriseListRow } from './enterprise.repository.ts';
+import type { EnterpriseDetail, EnterpriseListItem } from '../../../../contracts/enterprises.ts';
+import { refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
+import type { EnterpriseListRow, EnterpriseRow } from './enterprise.repository.ts';
 
 export function presentEnterprise(row: EnterpriseListRow): EnterpriseListItem {
   return {
@@ -12,5 +13,71 @@ export function presentEnterprise(row: EnterpriseListRow): EnterpriseListItem {
     isAboveScale: row.isAboveScale,
     tags: row.tags,
     isDemo: row.isDemo,
+    subfield: row.subfield ?? null,
+    carrier: row.carrierCode ? { code: row.carrierCode, name: row.carrierName ?? row.carrierCode } : null,
+    status: row.status as EnterpriseListItem['status'],
+    foundedOn: row.foundedOn ?? null,
+    updatedAt: row.updatedAt ? row.updatedAt.toISOString() : undefined,
+  };
+}
+
+type NodeView = { code: string; name: string; stage: string; isPrimary: boolean };
+
+export function presentEnterpriseDetail(row: EnterpriseRow, index: ReferenceIndex, nodes: NodeView[]): EnterpriseDetail {
+  return {
+    id: row.id,
+    uscc: row.uscc,
+    name: row.name,
+    domain: refView(index, row.domainId),
+    zone: refView(index, row.zoneId),
+    stage: row.stage as EnterpriseDetail['stage'],
+    isAboveScale: row.isAboveScale,
+    tags: row.tags,
+    isDemo: row.isDemo,
+    subfield: row.subfield,
+    carrier: refView(index, row.carrierId),
+    isManufacturing: row.isManufacturing,
+    status: row.status as EnterpriseDetail['status'],
+    foundedOn: row.foundedOn,
+    exitedOn: row.exitedOn,
+    contacts: contactsOf(row),
+    address: row.address,
+    note: row.note,
+    chainNodes: nodes,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Contacts, falling back to the single contact columns of records written before the contacts list. */
+export function contactsOf(row: Pick<EnterpriseRow, 'contacts' | 'contactName' | 'contactPhone'>) {
+  if (row.contacts?.length) return row.contacts;
+  return row.contactName ? [{ name: row.contactName, title: null, phone: row.contactPhone, email: null }] : [];
+}
+
+/**
+ * What the audit log and the record's history keep of an enterprise: the fields of the form, references by
+ * code. Field names are the contract's, so the history tab can label them.
+ */
+export function auditViewOfEnterprise(row: EnterpriseRow, index: ReferenceIndex, nodeCodes: string[]) {
+  return {
+    uscc: row.uscc,
+    name: row.name,
+    domain: refView(index, row.domainId)?.code ?? null,
+    subfield: row.subfield,
+    zone: refView(index, row.zoneId)?.code ?? null,
+    carrier: refView(index, row.carrierId)?.code ?? null,
+    stage: row.stage,
+    isAboveScale: row.isAboveScale,
+    isManufacturing: row.isManufacturing,
+    tags: row.tags,
+    foundedOn: row.foundedOn,
+    status: row.status,
+    exitedOn: row.exitedOn,
+    contacts: contactsOf(row),
+    address: row.address,
+    note: row.note,
+    chainNodes: nodeCodes,
   };
 }

@@ -1,24 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import { idParamSchema } from '../../../../contracts/common.ts';
-import { enterpriseListItemSchema, enterpriseListQuerySchema, enterprisePageSchema } from '../../../../contracts/enterprises.ts';
+import {
+  enterpriseDetailSchema,
+  enterpriseInputSchema,
+  enterpriseListQuerySchema,
+  enterprisePageSchema,
+  enterpriseUpdateSchema,
+  mergeBodySchema,
+  mergeResultSchema,
+  similarEnterprisesSchema,
+  similarQuerySchema,
+} from '../../../../contracts/enterprises.ts';
+import { historyPageSchema, softDeleteResultSchema } from '../../../../contracts/registry-common.ts';
 import type { AppDeps } from '../../app/deps.ts';
-import { errors } from '../../app/errors.ts';
 import { defineRoute } from '../../app/route.ts';
-import { attachmentDisposition, buildXlsx, XLSX_MIME } from '../../lib/spreadsheet.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { callerOf } from '../registry-common/caller.ts';
+import { mergeEnterprises } from './enterprise-merge.ts';
 import { enterpriseScope } from './enterprise.policy.ts';
 import { presentEnterprise } from './enterprise.presenter.ts';
-import { findEnterprise, iterateEnterprises, listEnterprises, type EnterpriseListRow } from './enterprise.repository.ts';
+import { listEnterprises } from './enterprise.repository.ts';
+import { createEnterpriseService } from './enterprise.service.ts';
 
-const STAGE_ZH: Record<string, string> = { incubating: '孵化', accelerating: '加速', industrialized: '产业化' };
-
+/** Enterprise registry (一企一档). Template, import and export are registered by the registry-io module. */
 export function registerEnterpriseRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['enterprises'];
+  const service = createEnterpriseService(deps);
+
   defineRoute(app, deps, {
     method: 'GET',
     url: '/api/enterprises',
     access: 'enterprise.read',
-    summary: 'List enterprises in the caller’s scope',
+    summary: 'List enterprises in the caller’s scope (search, filters, sort, pages)',
     tags,
     query: enterpriseListQuerySchema,
     responses: { 200: enterprisePageSchema },
@@ -30,49 +42,99 @@ export function registerEnterpriseRoutes(app: FastifyInstance, deps: AppDeps): v
 
   defineRoute(app, deps, {
     method: 'GET',
-    url: '/api/enterprises/:id',
+    url: '/api/enterprises/similar',
     access: 'enterprise.read',
-    summary: 'One enterprise (404 when outside the caller’s scope)',
+    summary: 'Near-duplicate names among the enterprises in the caller’s scope',
     tags,
-    params: idParamSchema,
-    responses: { 200: enterpriseListItemSchema },
-    handler: async ({ actor, origin, params }) => {
-      const row = await findEnterprise(deps.database.db, enterpriseScope(actor!), params.id);
-      if (!row) {
-        // Same answer for "does not exist" and "not yours", so ids cannot be probed; the attempt is logged.
-        await deps.audit.standalone(auditActorOf(actor), origin, { action: 'enterprise.read', outcome: 'denied', objectType: 'enterprise', objectId: params.id });
-        throw errors.notFound('企业', 'enterprise');
-      }
-      return presentEnterprise(row);
-    },
+    query: similarQuerySchema,
+    responses: { 200: similarEnterprisesSchema },
+    handler: async ({ actor, origin, query }) => service.similar(callerOf(actor!, origin), query.name, query.excludeId),
   });
 
   defineRoute(app, deps, {
     method: 'GET',
-    url: '/api/enterprises/export',
-    access: 'enterprise.export',
-    summary: 'Export the filtered list (caller’s scope) as Excel',
+    url: '/api/enterprises/:id',
+    access: 'enterprise.read',
+    summary: 'One enterprise’s profile (404 when outside the caller’s scope)',
     tags,
-    query: enterpriseListQuerySchema.omit({ page: true, pageSize: true }),
-    handler: async ({ actor, origin, query, reply }) => {
-      const rows: EnterpriseListRow[] = [];
-      for await (const row of iterateEnterprises(deps.database.db, enterpriseScope(actor!), query)) rows.push(row);
-      const buffer = await buildXlsx(
-        '企业名录',
-        [
-          { header: '统一社会信用代码', width: 22, value: (r: EnterpriseListRow) => r.uscc },
-          { header: '企业名称', width: 36, value: (r) => r.name },
-          { header: '重点领域', value: (r) => r.domainName },
-          { header: '功能区', value: (r) => r.zoneName },
-          { header: '发展阶段', value: (r) => STAGE_ZH[r.stage] ?? r.stage },
-          { header: '规上企业', value: (r) => (r.isAboveScale ? '是' : '否') },
-          { header: '演示数据', value: (r) => (r.isDemo ? '是' : '否') },
-        ],
-        rows,
-      );
-      await deps.audit.standalone(auditActorOf(actor), origin, { action: 'enterprise.export', objectType: 'enterprise', details: { filter: query, rows: rows.length } });
-      reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(`企业名录-${new Date().toISOString().slice(0, 10)}.xlsx`));
-      return reply.send(buffer);
+    params: idParamSchema,
+    responses: { 200: enterpriseDetailSchema },
+    handler: async ({ actor, origin, params }) => service.get(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/enterprises/:id/history',
+    access: 'enterprise.read',
+    summary: 'Change history of one enterprise (its own fields only)',
+    tags,
+    params: idParamSchema,
+    responses: { 200: historyPageSchema },
+    handler: async ({ actor, origin, params }) => service.history(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/enterprises',
+    access: 'enterprise.write',
+    summary: 'Register an enterprise (a park committee: in its own zone)',
+    tags,
+    body: enterpriseInputSchema,
+    responses: { 201: enterpriseDetailSchema },
+    handler: async ({ actor, origin, body, reply }) => {
+      const created = await service.create(callerOf(actor!, origin), body);
+      reply.code(201);
+      return created;
     },
   });
+
+  defineRoute(app, deps, {
+    method: 'PUT',
+    url: '/api/enterprises/:id',
+    access: 'enterprise.write',
+    summary: 'Update an enterprise (409 when the version is stale)',
+    tags,
+    params: idParamSchema,
+    body: enterpriseUpdateSchema,
+    responses: { 200: enterpriseDetailSchema },
+    handler: async ({ actor, origin, params, body }) => {
+      const { version, ...input } = body;
+      return service.update(callerOf(actor!, origin), params.id, version, input);
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'DELETE',
+    url: '/api/enterprises/:id',
+    access: 'enterprise.delete',
+    summary: 'Soft-delete an enterprise (undo with restore)',
+    tags,
+    params: idParamSchema,
+    responses: { 200: softDeleteResultSchema },
+    handler: async ({ actor, origin, params }) => service.remove(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/enterprises/:id/restore',
+    access: 'enterprise.delete',
+    summary: 'Undo the deletion of an enterprise',
+    tags,
+    params: idParamSchema,
+    responses: { 200: enterpriseDetailSchema },
+    handler: async ({ actor, origin, params }) => service.restore(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/enterprises/:id/merge',
+    access: 'enterprise.merge',
+    summary: 'Merge a duplicate record into this one',
+    tags,
+    params: idParamSchema,
+    body: mergeBodySchema,
+    responses: { 200: mergeResultSchema },
+    handler: async ({ actor, origin, params, body }) => mergeEnterprises(deps, callerOf(actor!, origin), params.id, body.sourceId, body.version),
+  });
 }
+

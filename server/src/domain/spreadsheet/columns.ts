@@ -1,0 +1,28 @@
+/** How an import/export column is described: the template, the header matching and the cell parsing use it. */
+export type ColumnKind = 'text' | 'number' | 'date' | 'enum' | 'boolean' | 'list';
+
+export interface EnumOption {
+  /** Stored value (a code). */
+  value: string;
+  /** What the sheet shows and the drop-down offers (Chinese). */
+  label: string;
+}
+
+export interface ColumnSpec {
+  /** Key of the raw record the entity builds its contract input from. */
+  key: string;
+  /** Chinese header, as in the template. */
+  header: string;
+  /** Other headers accepted on import (older templates, common spellings). */
+  aliases?: readonly string[];
+  required?: boolean;
+  kind: ColumnKind;
+  options?: readonly EnumOption[];
+  /** 填写说明: one line for the notes sheet. */
+  note: string;
+  width?: number;
+  /** Filled in the template's example row? Never: the template has headers only, examples go to the notes. */
+  example?: string;
+}
+
+export type CellValue = string | number | boolean | Date | null;

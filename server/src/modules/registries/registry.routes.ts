@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app/deps.ts';
+import { registerProjectRoutes } from '../projects/project.routes.ts';
+import { registerRegistryIoRoutes } from '../registry-io/registry-io.routes.ts';
+
+/**
+ * The registries besides the enterprise routes (registered on their own in feature-routes.ts): projects,
+ * carriers, platforms, experts, chains, and the Excel template/import/export routes of all of them.
+ */
+export function registerRegistryRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerProjectRoutes(app, deps);
+  registerRegistryIoRoutes(app, deps);
+}

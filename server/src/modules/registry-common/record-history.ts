@@ -1,0 +1,74 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordHistory } from '../../db/schema/index.ts';
+import { diffRecords, type Changes } from '../../domain/registries/record-diff.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { Caller } from './caller.ts';
+
+export type HistorySource = 'api' | 'import' | 'merge' | 'seed';
+
+export interface ChangeEvent {
+  objectType: string;
+  objectId: string;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  source?: HistorySource;
+}
+
+/** One history row for one changed record (nothing when nothing changed). Same transaction as the change. */
+export async function appendHistory(tx: Db, caller: Caller, event: ChangeEvent, now: Date): Promise<Changes> {
+  const changes = diffRecords(event.before, event.after);
+  if (Object.keys(changes).length === 0 && event.before && event.after) return changes;
+  await tx.insert(recordHistory).values({
+    objectType: event.objectType,
+    objectId: event.objectId,
+    action: event.action,
+    source: event.source ?? 'api',
+    changes,
+    actorUserId: caller.audit.userId,
+    actorUsername: caller.audit.username,
+    requestId: caller.origin?.requestId ?? null,
+    at: now,
+  });
+  return changes;
+}
+
+/**
+ * A single write through the API: its history row and its audit record (before/after), both in `tx`, so
+ * the change, its history and its audit record commit together or not at all.
+ */
+export async function recordChange(tx: Db, audit: AuditService, caller: Caller, event: ChangeEvent, now: Date): Promise<void> {
+  await appendHistory(tx, caller, event, now);
+  await audit.inTransaction(tx, caller.audit, caller.origin, {
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId,
+    before: event.before,
+    after: event.after,
+  });
+}
+
+/**
+ * The history of one record. The caller has already checked that the record is in the actor's scope (a
+ * record outside it answers 404 before this runs); `hiddenFields` removes fields the actor may not read
+ * (e.g. an expert's phone for anyone but the commission).
+ */
+export async function listHistory(db: Db, objectType: string, objectId: string, hiddenFields: readonly string[] = []) {
+  const rows = await db
+    .select()
+    .from(recordHistory)
+    .where(and(eq(recordHistory.objectType, objectType), eq(recordHistory.objectId, objectId)))
+    .orderBy(asc(recordHistory.id))
+    .limit(500);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    action: r.action,
+    source: r.source as HistorySource,
+    actor: r.actorUsername,
+    changes: Object.entries(r.changes ?? {})
+      .filter(([field]) => !hiddenFields.includes(field))
+      .map(([field, [before, after]]) => ({ field, before, after })),
+  }));
+}

@@ -1,0 +1,282 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.ts';
+import { AppError } from '../../app/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { isBlank, parseCell, plainCellValue } from '../../domain/spreadsheet/cells.ts';
+import type { ColumnSpec } from '../../domain/spreadsheet/columns.ts';
+import { matchHeaders } from '../../domain/spreadsheet/headers.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../domain/spreadsheet/upload-check.ts';
+import type { Caller } from '../registry-common/caller.ts';
+import { loadReferenceIndex } from '../registry-common/reference-index.ts';
+import type { IoContext, RegistryEntity } from './entity.ts';
+import { assertSafeWorkbook, cellText, dataSheet, ImportRefused, loadWorkbook } from './workbook.ts';
+
+const ZH = z.locales.zhCN();
+export const MAX_IMPORT_ROWS = 50_000;
+
+export type ImportMode = 'valid-only' | 'all-or-nothing';
+export type DuplicatePolicy = 'update' | 'skip';
+
+export interface ImportProgress {
+  phase: 'check' | 'parse' | 'validate' | 'write' | 'done';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  mode: ImportMode;
+  duplicates: DuplicatePolicy;
+  fileName?: string | null | undefined;
+  limits?: UploadLimits;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** One problem in one row; rows are numbered as Excel numbers them (header = row 1). */
+export interface RejectedCell {
+  row: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+  /** 1-based sheet column, for marking the error report (not part of the printed result). */
+  colNumber?: number | null;
+}
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  rejected: RejectedCell[];
+  unchanged: number;
+  skipped: number;
+  rejectedRows: number;
+  totalRows: number;
+  committed: boolean;
+  mode: ImportMode;
+  duplicates: DuplicatePolicy;
+  sha256: string;
+  ignoredColumns: string[];
+}
+
+interface ParsedRow {
+  row: number;
+  cells: Record<string, unknown>;
+  raw: Record<string, string | null>;
+  present: Set<string>;
+  /** Columns whose cell could not be read; the contract's complaints about them would only repeat it. */
+  cellErrors: Set<string>;
+  input?: unknown;
+  key?: string | null;
+  existingId?: string;
+  unchanged?: boolean;
+}
+
+const stable = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+/**
+ * Imports one workbook for `caller` (whose write scope limits what may be created or changed):
+ * safety checks before parsing → headers matched → every row through the entity's zod contract →
+ * duplicates within the file and against stored records → ONE transaction (each row in a savepoint, so a
+ * row failing at write time is reported without losing the others in valid-only mode) with ONE audit record
+ * carrying the file's SHA-256 and the counts. In all-or-nothing mode any rejected row means nothing is written.
+ */
+export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryEntity<never>, buffer: Buffer, options: ImportOptions): Promise<ImportResult> {
+  const progress = options.onProgress ?? (() => {});
+  const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
+  const auditFailure = (reason: string, extra: Record<string, unknown> = {}) =>
+    deps.audit.standalone(caller.audit, caller.origin, {
+      action: `${entity.name}.import`,
+      objectType: entity.name,
+      outcome: 'failure',
+      details: { fileName: options.fileName ?? null, sha256, bytes: buffer.length, reason, ...extra },
+    });
+  progress({ phase: 'check', done: 0, total: 1 });
+  try {
+    assertSafeWorkbook(buffer, options.limits ?? { ...DEFAULT_UPLOAD_LIMITS, maxBytes: deps.config.maxUploadBytes });
+  } catch (error) {
+    if (error instanceof ImportRefused) await auditFailure(error.reason);
+    throw error;
+  }
+  const workbook = await loadWorkbook(buffer);
+  const sheet = dataSheet(workbook, entity.sheetName);
+  const index = await loadReferenceIndex(deps.database.db);
+  const specs = entity.columns(index);
+
+  const headerCells: { column: number; text: string }[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, column) => headerCells.push({ column, text: cellText(cell.value) }));
+  const headers = matchHeaders(headerCells, specs);
+  if (headers.missingRequired.length || headers.duplicates.length) {
+    const missing = headers.missingRequired.map((s) => s.header);
+    const dup = headers.duplicates.map((d) => d.header);
+    const zh = [missing.length ? `缺少必填列：${missing.join('、')}` : '', dup.length ? `列名重复：${dup.join('、')}` : ''].filter(Boolean).join('；');
+    await auditFailure('headers', { missing, duplicates: dup });
+    throw new ImportRefused('headers', `表头不符合模板（第1行）：${zh}。请使用导入模板`, `The header row does not match the template: ${[...missing, ...dup].join(', ')}`);
+  }
+  const specByKey = new Map(specs.map((s) => [s.key, s]));
+  const headerOf = (key: string | null) => (key ? (headerCells.find((h) => h.column === headers.columns.get(key))?.text ?? specByKey.get(key)?.header ?? key) : null);
+
+  // Parse cells.
+  const rejected: RejectedCell[] = [];
+  const rows: ParsedRow[] = [];
+  const lastRow = sheet.actualRowCount === 0 ? 0 : sheet.lastRow?.number ?? 0;
+  if (lastRow - 1 > MAX_IMPORT_ROWS) {
+    await auditFailure('too-many-rows', { rows: lastRow - 1 });
+    throw new ImportRefused('too-many-rows', `行数过多（${lastRow - 1} 行），单次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件`, `Too many rows (${lastRow - 1}); split the file (limit ${MAX_IMPORT_ROWS})`);
+  }
+  for (let r = 2; r <= lastRow; r++) {
+    const sheetRow = sheet.getRow(r);
+    const parsed: ParsedRow = { row: r, cells: {}, raw: {}, present: new Set(headers.columns.keys()), cellErrors: new Set() };
+    let blank = true;
+    for (const [key, column] of headers.columns) {
+      const spec = specByKey.get(key)!;
+      const value = plainCellValue(sheetRow.getCell(column).value);
+      if (!isBlank(value)) blank = false;
+      parsed.raw[key] = isBlank(value) ? null : cellText(value);
+      const cell = parseCell(spec, value);
+      if (cell.ok) parsed.cells[key] = cell.value;
+      else {
+        parsed.cellErrors.add(key);
+        rejected.push({ row: r, column: headerOf(key), value: parsed.raw[key], message: cell.message, colNumber: column });
+      }
+    }
+    if (!blank) rows.push(parsed);
+    if (r % 500 === 0) progress({ phase: 'parse', done: r - 1, total: lastRow - 1 });
+  }
+  const totalRows = rows.length;
+  progress({ phase: 'validate', done: 0, total: totalRows });
+
+  const failed = new Set(rejected.map((x) => x.row));
+  const reject = (row: ParsedRow, key: string | null, message: string) => {
+    failed.add(row.row);
+    rejected.push({ row: row.row, column: headerOf(key), value: key ? (row.raw[key] ?? null) : null, message, colNumber: key ? (headers.columns.get(key) ?? null) : null });
+  };
+  /** On the column when the sheet has it; otherwise on the row, naming the (template) column. */
+  const rejectAt = (row: ParsedRow, key: string | null, message: string) => {
+    if (key && headers.columns.has(key)) reject(row, key, message);
+    else reject(row, null, key && specByKey.has(key) ? `${specByKey.get(key)!.header}：${message}` : message);
+  };
+  const validate = (row: ParsedRow, stored: Record<string, unknown> | null): unknown => {
+    const result = entity.contract.safeParse(entity.toInput(row.cells, row.present, stored), { error: ZH.localeError });
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const key = entity.columnOfPath(issue.path);
+      if (!key || !row.cellErrors.has(key)) rejectAt(row, key, issue.message);
+    }
+    return undefined;
+  };
+
+  // Contract, then duplicates within the file.
+  const firstByKey = new Map<string, number>();
+  for (const row of rows) {
+    // Rows with unreadable cells are still checked against the contract, so every problem is listed at once.
+    const hadCellErrors = row.cellErrors.size > 0;
+    row.input = validate(row, null);
+    if (row.input === undefined || hadCellErrors) {
+      row.input = undefined;
+      continue;
+    }
+    row.key = entity.keyOf(row.input as never);
+    if (row.key) {
+      const first = firstByKey.get(row.key);
+      if (first !== undefined) reject(row, entity.keyColumn, `与第${first}行重复（${entity.keyLabel}相同）`);
+      else firstByKey.set(row.key, row.row);
+    }
+  }
+
+  // Against stored records.
+  let skipped = 0;
+  const candidates = rows.filter((r) => !failed.has(r.row));
+  const ctxRead: IoContext = { tx: deps.database.db, deps, caller, index };
+  const existing = await entity.findExisting(ctxRead, candidates.map((r) => r.input as never));
+  for (const row of candidates) {
+    const found = row.key ? existing.get(row.key) : undefined;
+    if (!found) continue;
+    if (!found.writable) {
+      reject(row, entity.keyColumn, `该${entity.keyLabel}已登记，且不在您的管辖范围内，不能导入或更新`);
+      continue;
+    }
+    if (options.duplicates === 'skip') {
+      row.input = undefined;
+      skipped++;
+      continue;
+    }
+    row.existingId = found.id;
+    const stored = await entity.storedView(ctxRead, found.id);
+    const merged = validate(row, stored);
+    row.input = merged;
+    row.unchanged = merged !== undefined && stable(merged) === stable(entity.contract.safeParse(stored).data ?? null);
+  }
+  const valid = rows.filter((r) => !failed.has(r.row) && r.input !== undefined);
+  const rejectedRows = new Set(rejected.map((x) => x.row)).size;
+
+  let imported = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let committed = false;
+  const counts = () => ({ rows: totalRows, imported, updated, unchanged, skipped, rejectedRows: new Set(rejected.map((x) => x.row)).size });
+  const details = () => ({ fileName: options.fileName ?? null, sha256, bytes: buffer.length, mode: options.mode, duplicates: options.duplicates, ...counts() });
+
+  if (options.mode === 'all-or-nothing' && rejectedRows > 0) {
+    await deps.audit.standalone(caller.audit, caller.origin, { action: `${entity.name}.import`, objectType: entity.name, outcome: 'failure', details: { ...details(), reason: 'rows-rejected' } });
+  } else {
+    class RollbackAll extends Error {}
+    try {
+      await deps.database.db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        const ctx: IoContext = { tx, deps, caller, index: await loadReferenceIndex(tx) };
+        let done = 0;
+        for (const row of valid) {
+          try {
+            if (row.unchanged) unchanged++;
+            else {
+              await tx.transaction(async (sp) => {
+                const spCtx = { ...ctx, tx: sp as unknown as Db };
+                if (row.existingId) await entity.update(spCtx, row.existingId, row.input as never);
+                else await entity.insert(spCtx, row.input as never);
+              });
+              if (row.existingId) updated++;
+              else imported++;
+            }
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            const problems = error.details?.length ? error.details : [{ path: undefined, message: error.messageZh }];
+            for (const p of problems) {
+              const path = p.path ? p.path.replace(/^body\.?/, '').split('.').filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x)) : [];
+              rejectAt(row, path.length ? entity.columnOfPath(path) : null, p.message || error.messageZh);
+            }
+            if (options.mode === 'all-or-nothing') throw new RollbackAll();
+          }
+          if (++done % 100 === 0) progress({ phase: 'write', done, total: valid.length });
+        }
+        await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: `${entity.name}.import`, objectType: entity.name, details: details() });
+      });
+      committed = true;
+    } catch (error) {
+      if (!(error instanceof RollbackAll)) throw error;
+      imported = updated = unchanged = 0;
+      await deps.audit.standalone(caller.audit, caller.origin, { action: `${entity.name}.import`, objectType: entity.name, outcome: 'failure', details: { ...details(), reason: 'rows-rejected' } });
+    }
+  }
+  progress({ phase: 'done', done: totalRows, total: totalRows });
+  rejected.sort((a, b) => a.row - b.row || (a.colNumber ?? 1e9) - (b.colNumber ?? 1e9));
+  return {
+    imported,
+    updated,
+    rejected,
+    unchanged,
+    skipped,
+    rejectedRows: new Set(rejected.map((x) => x.row)).size,
+    totalRows,
+    committed,
+    mode: options.mode,
+    duplicates: options.duplicates,
+    sha256,
+    ignoredColumns: headers.unknown.map((u) => u.header),
+  };
+}
+
+/** The printed/JSON form of a rejection (SPEC §11: {row, column, value, message}). */
+export function publicRejected(rejected: readonly RejectedCell[]) {
+  return rejected.map(({ row, column, value, message }) => ({ row, column, value, message }));
+}
+
+export type { ColumnSpec };
