@@ -21,7 +21,8 @@ export interface Header {
 
 const DOC_NUMBER_RE = /([\u4e00-\u9fff]{1,12})\s*[〔\[(]\s*((?:19|20)\d{2})\s*[〕\])]\s*(\d{1,5})\s*号/;
 const NOTICE_RE = /(?:转发|印发|发布|下发|颁发|颁布)[^《]{0,40}《([^》]{2,80})》/;
-const TITLE_END_RE = /(通知|意见|方案|措施|办法|规划|计划|细则|决定|纲要|规定|政策|指南|要点|\(试行\)|\(\d{4}.{1,2}\d{4}年?\))$/;
+/** How a document title ends; a line ending so is never continued by the next one. */
+export const TITLE_END_RE = /(通知|意见|方案|措施|办法|规划|计划|细则|决定|纲要|规定|政策|指南|要点|安排|\(试行\)|\(\d{4}.{1,2}\d{4}年?\))$/;
 const ORG_RE = /(政府|办公室|办公厅|委员会|管委会|委|局|办|厅|部|院|中心|公司|协会|集团|小组|街道|镇)$/;
 
 /** A signature line: an organisation name (or several separated by spaces), no sentence punctuation. */

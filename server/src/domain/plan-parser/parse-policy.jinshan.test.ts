@@ -175,3 +175,15 @@ describe('safeguards (七、保障措施)', () => {
     expect(plan.tasks.map((t) => t.title)).not.toContain('前瞻布局、梯度推进');
   });
 });
+
+describe('the same policy with full-width punctuation (as published on the web)', () => {
+  it('gives the same plan, each string keeping its own punctuation', () => {
+    const fullWidth = text.replace(/,/g, '，').replace(/:/g, '：').replace(/\(/g, '（').replace(/\)/g, '）');
+    const fold = (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    const wide = parsePolicy(fullWidth);
+    expect(fold(JSON.stringify(wide))).toBe(JSON.stringify(plan));
+    expect(wide.tasks[0]!.label).toBe('（一）');
+    // Unit names are canonical (half-width brackets) so they match the department registry.
+    expect(wide.tasks[12]!.units[0]).toEqual(lead('区财政局(金融办)'));
+  });
+});

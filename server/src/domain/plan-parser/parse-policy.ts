@@ -3,7 +3,7 @@ import { warn, type ParseContext } from './context.ts';
 import { extractDomains } from './domains.ts';
 import { extractGoals, type GoalBlock } from './goals.ts';
 import { isDateOnly } from './dates.ts';
-import { findDocNumber, parseHeader, type Header } from './header.ts';
+import { findDocNumber, parseHeader, TITLE_END_RE, type Header } from './header.ts';
 import { detectHeading } from './headings.ts';
 import { buildView } from './normalize.ts';
 import { buildOutline, topNodesOf, walk, type Outline, type OutlineNode } from './outline.ts';
@@ -61,17 +61,20 @@ export function parsePolicy(text: string): ParsedPolicy {
   return fallback;
 }
 
-const TITLE_END = /(通知|意见|方案|措施|办法|规划|计划|细则|决定|纲要|规定|要点|安排|\))$/;
-
-/** Lines that never continue the previous one, however it ends: headings, unit lines, header lines. */
+/**
+ * Lines that never continue the previous one, however it ends: headings, unit lines, header lines, and
+ * whatever follows a heading that is only a title ("(一)坚持引育并举,加速产业转型蝶变").
+ */
 function startsParagraph(view: string, line: Block, previous: Block): boolean {
   const text = view.slice(line.start, line.end);
+  const prevText = view.slice(previous.start, previous.end);
   return (
+    (detectHeading(view, previous) !== null && !/[。!?]/.test(prevText)) ||
     detectHeading(view, line) !== null ||
     UNIT_LINE.test(text) ||
     findDocNumber(text) !== null ||
     isDateOnly(text) ||
-    TITLE_END.test(view.slice(previous.start, previous.end))
+    TITLE_END_RE.test(view.slice(previous.start, previous.end))
   );
 }
 

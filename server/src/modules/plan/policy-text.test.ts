@@ -37,6 +37,12 @@ describe('extractPolicyText — text files', () => {
     expect(await extractPolicyText(le, 'policy.txt')).toBe(SAMPLE);
   });
 
+  it('joins a hard-wrapped text (a PDF copy) back into paragraphs', async () => {
+    const paragraph = '推进生物制造产业高质量发展,加快培育壮大市场主体,着力提升产业发展竞争力。'.repeat(4);
+    const wrapped = paragraph.match(/.{1,30}/g)!.join('\n');
+    expect(await extractPolicyText(Buffer.from(`标题\n\n${wrapped}\n`), 'policy.txt')).toBe(`标题\n\n${paragraph}\n`);
+  });
+
   it('accepts a file without extension', async () => {
     expect(await extractPolicyText(Buffer.from(SAMPLE), 'policy')).toBe(SAMPLE);
   });

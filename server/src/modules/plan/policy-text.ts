@@ -1,11 +1,13 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../app/errors.ts';
+import { unwrapHardWrappedLines } from '../../domain/plan-parser/unwrap.ts';
 
 /**
  * Reads an uploaded policy document into plain text for the parser. Accepted: plain text (UTF-8, UTF-8 with
  * BOM, UTF-16 with BOM, or GB18030/GBK as saved by Chinese Windows editors) and Word .docx. Anything else
  * is refused with a typed error the user can act on ("save it as .docx"), never a stack trace.
- * The returned text uses "\n" line ends; the parser's character offsets refer to exactly this string.
+ * The returned text uses "\n" line ends, and a plain-text file hard-wrapped by a PDF copy is joined back into
+ * paragraphs; the parser's character offsets refer to exactly the returned string, so keep it.
  */
 export type PolicyTextErrorCode = 'POLICY_FILE_EMPTY' | 'POLICY_FILE_TOO_LARGE' | 'POLICY_FILE_UNSUPPORTED' | 'POLICY_FILE_UNREADABLE';
 
@@ -45,8 +47,11 @@ export async function extractPolicyText(buffer: Buffer, fileName: string): Promi
     throw new PolicyTextError('POLICY_FILE_TOO_LARGE', '文件过大(上限 20 MB)', 'The file is too large (limit 20 MB)');
   }
   // Content decides, not the name: a .docx saved as "policy.txt" is still read as Word.
-  const text = isZip(buffer) ? await readDocx(buffer, ext) : decodeText(buffer, ext);
-  const normalised = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const fromWord = isZip(buffer);
+  const text = fromWord ? await readDocx(buffer, ext) : decodeText(buffer, ext);
+  const lines = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  // Word keeps paragraphs whole; only plain text can carry a PDF copy's line wrapping.
+  const normalised = fromWord ? lines : unwrapHardWrappedLines(lines);
   if (normalised.trim().length === 0) throw new PolicyTextError('POLICY_FILE_EMPTY', '文件中没有文字内容', 'The file contains no text');
   return normalised;
 }
