@@ -5,6 +5,7 @@ import { generateDemoDataset } from '../domain/demo/generate-demo.ts';
 import type { DemoAccount, DemoDataset, DemoEnterprise, YearMonth } from '../domain/demo/types.ts';
 import { provisionUser } from '../modules/users/user-provisioning.ts';
 import { seedReferenceData } from './seed-reference.ts';
+import { seedDemoStatistics } from './seed-demo-statistics.ts';
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
@@ -50,6 +51,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedReferenceData(tx);
     await seedPolicyPlan(tx, now);
     const enterpriseIds = await insertEnterprises(tx, dataset.enterprises, progress);
+    await seedDemoStatistics(tx, dataset, enterpriseIds, progress);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

@@ -5,6 +5,7 @@ import { migrateCommand } from './migrate.ts';
 import { planParseCommand } from './plan.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
+import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -16,6 +17,7 @@ export const COMMANDS: CommandSpec[] = [
   userDisableCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  statsQueryCommand, statsRebuildCommand,
   planParseCommand,
   backupCommand, restoreCommand,
 ];
