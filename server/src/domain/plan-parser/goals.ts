@@ -13,8 +13,8 @@ export interface GoalBlock {
 }
 
 const METRIC_BOUNDARY = /[,;。:!?、()\[\]\n\r]/;
-const LEAD_NOISE = /^(?:——|—|-|其中|同时|并且|并|且|力争|努力|争取|确保|预计|实现|使|推动|全区|全市|全县|全省|本区|我区|区内|全年|年内|累计|到|至)+/;
-const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求)+$/;
+const LEAD_NOISE = /^(?:——|—|-|其中|同时|并且|并|且|以及|和|及|与|力争|努力|争取|确保|预计|实现|使|推动|全区|全市|全县|全省|本区|我区|区内|全年|年内|累计|到|至)+/;
+const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求|的)+$/;
 const COUNT_VERB = /^(?:新|再)?(?:培育|引进|新增|建成|打造|集聚|形成|引育|创建|建设|培养|认定|孵化|落地|吸引|引入|招引|新建|组建|建立|布局|实施|储备|获批|取得|服务|带动|举办|开展|搭建|汇聚|推动|支持|发展|拥有|聚集|入驻|落户|推出|制定|突破)*$/;
 // Amounts of support (给予最高500万元奖励) are rewards, not targets.
 const SUPPORT_RE = /给予|奖励|补贴|资助|补助|贴息|最高/;
@@ -46,6 +46,12 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
       const near = overlapping(markers, { start: clauseStart, end: q.start });
       let metric = metricText(ctx.view, { start: clauseStart, end: q.start }, near);
       let end = q.end;
+      let start = sourceStart(ctx.view, clauseStart, q.start, near);
+      // "…数字创意等5个…新支柱": a list before the figure is not its metric; the noun after is.
+      if (q.nounAfter && metric.endsWith('等')) {
+        metric = '';
+        start = q.start;
+      }
       if (COUNT_VERB.test(metric) && q.nounAfter) {
         metric += compact(ctx.view.slice(q.nounAfter.start, q.nounAfter.end)).replace(/等$/, '');
         end = q.nounAfter.end;
@@ -55,7 +61,7 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
         warn(ctx, '目标数值缺少指标名称', 'target figure without a metric name', q);
         continue;
       }
-      goals.push(toGoal(metric, marker, q, { start: sourceStart(ctx.view, clauseStart, q.start, near), end }));
+      goals.push(toGoal(metric, marker, q, { start, end }));
       previous = { metric, end };
     }
     const last = [...markers].reverse().find((m) => !m.isBase);
@@ -122,7 +128,7 @@ function sourceStart(view: string, clauseStart: number, limit: number, markers: 
   let s = clauseStart;
   for (let moved = true; moved && s < limit; ) {
     moved = false;
-    while (s < limit && /[\s—\-,]/.test(view[s]!)) {
+    while (s < limit && /[\s—\-,和及与]/.test(view[s]!)) {
       s++;
       moved = true;
     }

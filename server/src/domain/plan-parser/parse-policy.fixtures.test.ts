@@ -107,6 +107,32 @@ describe('goal forms: traditional characters, Chinese numerals, ranges, plan per
   });
 });
 
+describe('compound goal sentences (traditional characters)', () => {
+  const { text, plan } = parseFixture('goals-compound.txt');
+
+  it('separates counts from the size classes that describe their nouns', () => {
+    expect(plan.goals.map(goalRow)).toEqual([
+      { metric: '生物医药产业链年产值', year: 2027, value: 1500, unit: '亿元', comparator: '达到' },
+      { metric: '占全区工业总产值', year: 2027, value: 30, unit: '%', comparator: '以上' },
+      { metric: '培育单项冠军企业和专精特新企业', year: 2027, value: 50, unit: '家', comparator: '左右' },
+      { metric: '打造千亿级产业集群', year: 2027, value: 2, unit: '个', comparator: '达到' },
+      { metric: '五百亿级产业集群', year: 2027, value: 3, unit: '个', comparator: '达到' },
+      { metric: '百亿级产业园区', year: 2027, value: 5, unit: '个', comparator: '达到' },
+      // "生物医药、生物材料等4个…": the list before the count is not its metric.
+      { metric: '产值规模百亿元级的特色产业', year: 2027, value: 4, unit: '个', comparator: '达到' },
+    ]);
+    expect(plan.goals.map((g) => text.slice(g.source.start, g.source.end)).slice(4)).toEqual([
+      '3個五百億級產業集群',
+      '5個百億級產業園區',
+      '4個產值規模百億元級的特色產業',
+    ]);
+  });
+
+  it('reads a task and its units in traditional characters, names in simplified form', () => {
+    expect(plan.tasks.map((t) => [t.title, t.units])).toEqual([['培育產業集群', [lead('区经委')]]]);
+  });
+});
+
 describe('horizons', () => {
   it('counts 通过五年努力 and 两年内 from the year in the document number', () => {
     const { plan } = parseFixture('horizons-doc-number.txt');

@@ -14,6 +14,8 @@ export interface Quantity extends Span {
   comparator: GoalComparator;
   /** Describes a noun rather than setting a target: "产值超百亿元的龙头企业", "百亿级产业集群". */
   isQualifier: boolean;
+  /** Written as a grade (百亿级, 千亿级): a size class rather than a count. */
+  isGrade: boolean;
   /** The noun a count introduces: "培育10家以上龙头企业" → 龙头企业. */
   nounAfter?: Span;
 }
@@ -116,6 +118,29 @@ function chooseComparator(prefix: RegExpExecArray | null, suffix: string, over: 
   return '达到';
 }
 
+function startsFigure(ch: string): boolean {
+  return /[\d零〇一二两三四五六七八九十百千]/.test(ch);
+}
+
+/**
+ * A figure inside the noun another figure introduces. If it is the count ("超百亿元企业3家"), the first one
+ * only describes the noun; if it is a size class ("5个产值规模10万亿元级的新支柱", "10个以上千亿级"), it
+ * belongs to the noun and the first one is the target.
+ */
+function resolveInnerFigures(qs: Quantity[]): void {
+  for (let i = 0; i + 1 < qs.length; i++) {
+    const a = qs[i]!;
+    const b = qs[i + 1]!;
+    if (!a.nounAfter || b.start >= a.nounAfter.end) continue;
+    if (b.isQualifier || b.isGrade) {
+      b.isQualifier = true;
+    } else {
+      a.isQualifier = true;
+      delete a.nounAfter;
+    }
+  }
+}
+
 /** Every quantity in `span`, in order. */
 export function findQuantities(view: string, span: Span): Quantity[] {
   const out: Quantity[] = [];
@@ -159,23 +184,22 @@ export function findQuantities(view: string, span: Span): Quantity[] {
     // "一批", "一个", "一次性": a bare 一 is an article, not a figure.
     if (view.slice(pos, first.end) === '一' && !hasComparator && valueMax === undefined) continue;
     const next = view[end] ?? '';
-    let isQualifier = next === '的' || (unit.grade && /[\u4e00-\u9fff]/.test(next));
+    const isQualifier = next === '的' || (unit.grade && /[\u4e00-\u9fff]/.test(next));
     let nounAfter: Span | undefined;
-    if (!isQualifier && /[\u4e00-\u9fff]/.test(next) && next !== '和' && next !== '或' && next !== '及') {
+    if (!isQualifier && /[\u4e00-\u9fff]/.test(next) && !/[和或及与]/.test(next)) {
+      // The noun runs to the clause end, or to "和" before the next figure ("2个…产业链和5个…").
       let n = end;
-      while (n < span.end && !BOUNDARY.test(view[n]!) && n - end < 20) n++;
-      // "超百亿元企业3家": another figure follows inside the noun, so this one only describes it.
-      const inner = view.slice(end, n);
-      if (/\d|[一二两三四五六七八九十百千]+(家|个|项|件|名|所|座)/.test(inner)) isQualifier = true;
-      else nounAfter = { start: end, end: n };
+      while (n < span.end && !BOUNDARY.test(view[n]!) && n - end < 20 && !(/[和及与]/.test(view[n]!) && startsFigure(view[n + 1] ?? ''))) n++;
+      nounAfter = { start: end, end: n };
     }
     out.push({
-      start, end, numberStart: pos, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier,
+      start, end, numberStart: pos, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
       ...(valueMax !== undefined ? { valueMax } : {}),
       ...(nounAfter ? { nounAfter } : {}),
     });
     scan = Math.max(scan, end);
   }
+  resolveInnerFigures(out);
   // "年产值首次突破10亿元、50亿元的企业": a figure listed with a qualifier is a qualifier too.
   for (let i = out.length - 2; i >= 0; i--) {
     const a = out[i]!;

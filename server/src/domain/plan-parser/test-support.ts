@@ -26,6 +26,7 @@ export function readFixture(fileName: string): string {
 
 export const FIXTURE_FILES = [
   'action-plan-synbio-2024.txt',
+  'goals-compound.txt',
   'goals-forms.txt',
   'horizons-doc-date.txt',
   'horizons-doc-number.txt',
