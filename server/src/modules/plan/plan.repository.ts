@@ -52,12 +52,12 @@ const summaryColumns = {
   createdAt: planVersions.createdAt,
   createdByName: planVersions.createdByName,
   activatedAt: planVersions.activatedAt,
-  goals: sql<number>`(SELECT count(*)::int FROM plan_goals g WHERE g.version_id = ${planVersions.id})`,
-  domains: sql<number>`(SELECT count(*)::int FROM plan_domains d WHERE d.version_id = ${planVersions.id})`,
-  zones: sql<number>`(SELECT count(*)::int FROM plan_zones z WHERE z.version_id = ${planVersions.id})`,
-  tasks: sql<number>`(SELECT count(*)::int FROM plan_tasks t WHERE t.version_id = ${planVersions.id} AND t.kind = 'task')`,
-  safeguards: sql<number>`(SELECT count(*)::int FROM plan_tasks t WHERE t.version_id = ${planVersions.id} AND t.kind = 'safeguard')`,
-  measures: sql<number>`(SELECT count(*)::int FROM plan_measures m WHERE m.version_id = ${planVersions.id})`,
+  goals: sql<number>`(SELECT count(*)::int FROM plan_goals g WHERE g.version_id = plan_versions.id)`,
+  domains: sql<number>`(SELECT count(*)::int FROM plan_domains d WHERE d.version_id = plan_versions.id)`,
+  zones: sql<number>`(SELECT count(*)::int FROM plan_zones z WHERE z.version_id = plan_versions.id)`,
+  tasks: sql<number>`(SELECT count(*)::int FROM plan_tasks t WHERE t.version_id = plan_versions.id AND t.kind = 'task')`,
+  safeguards: sql<number>`(SELECT count(*)::int FROM plan_tasks t WHERE t.version_id = plan_versions.id AND t.kind = 'safeguard')`,
+  measures: sql<number>`(SELECT count(*)::int FROM plan_measures m WHERE m.version_id = plan_versions.id)`,
   warnings: sql<number>`coalesce(jsonb_array_length(${planVersions.structure} -> 'warnings'), 0)`,
 };
 export type VersionSummaryRow = {
