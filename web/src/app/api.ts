@@ -66,9 +66,10 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
+async function send(method: Method, path: string, options: RequestOptions, form?: FormData): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body sets its own multipart content type (with the boundary).
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -76,7 +77,7 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (cause) {
@@ -120,6 +121,15 @@ export const api = {
   },
   put<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
     return requestJson('PUT', path, schema, options);
+  },
+  /** Uploads a file as multipart/form-data (field `field`), with the CSRF header like any other write. */
+  async upload<T>(path: string, schema: z.ZodType<T>, file: Blob, fileName: string, field = 'file'): Promise<T> {
+    const form = new FormData();
+    form.append(field, file, fileName);
+    const response = await send('POST', path, {}, form);
+    const parsed = schema.safeParse(await readJson(response));
+    if (!parsed.success) throw badResponseError(response.status, path);
+    return parsed.data;
   },
   /** A state-changing request whose response body the UI does not need. */
   async command(method: Exclude<Method, 'GET'>, path: string, options: RequestOptions = {}): Promise<void> {
