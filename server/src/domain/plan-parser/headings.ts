@@ -2,11 +2,11 @@ import { ordinalValue } from './numerals.ts';
 import { trimSpan, type Span } from './text-model.ts';
 
 /**
- * Numbered headings of Chinese policy texts, in the forms the genre uses: 一、 / 第一章 (chapter), (一)
+ * Numbered headings of Chinese policy texts, in the forms the genre uses: 一、 / 第一章 (chapter), 第一条, (一)
  * (section; the view has already folded full-width brackets), 1. / 1、 (item), (1), ①, and "——" dash items.
  * Which form nests in which is not fixed across documents; the outline builder decides by order of appearance.
  */
-export type HeadingType = 'chapter' | 'section' | 'item' | 'paren-item' | 'circled' | 'dash';
+export type HeadingType = 'chapter' | 'article' | 'section' | 'item' | 'paren-item' | 'circled' | 'dash';
 
 export interface Heading {
   type: HeadingType;
@@ -20,6 +20,7 @@ export interface Heading {
 
 const PATTERNS: { type: HeadingType; re: RegExp }[] = [
   { type: 'chapter', re: /^(?:第([一二三四五六七八九十百\d]{1,4})(?:章|部分|节)|([一二三四五六七八九十]{1,3})[、.])[ \t]*/ },
+  { type: 'article', re: /^第([一二三四五六七八九十百\d]{1,4})条[ \t]*/ },
   { type: 'section', re: /^\(([一二三四五六七八九十]{1,3})\)[ \t]*/ },
   { type: 'paren-item', re: /^\((\d{1,2})\)[ \t]*/ },
   { type: 'item', re: /^(\d{1,2})[.、](?!\d)[ \t]*/ },

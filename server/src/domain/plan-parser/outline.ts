@@ -35,6 +35,8 @@ const CLASS_RULES: { cls: SectionClass; re: RegExp }[] = [
 
 export function classifyTitle(title: string): SectionClass | null {
   const t = compact(title).replace(/[。:]$/, '');
+  // The closing article of 若干措施 (本措施自…起施行, 由…负责解释) sets no task.
+  if (/起施行|负责解释|有效期/.test(t)) return 'background';
   // "前瞻布局、梯度推进" is a principle, not the 产业布局 section: section names are not lists.
   if (t.length === 0 || t.length > 12 || /[、,;]/.test(t)) return null;
   return CLASS_RULES.find((r) => r.re.test(t))?.cls ?? null;

@@ -178,6 +178,24 @@ describe('若干措施 without a 主要任务 section', () => {
   });
 });
 
+describe('若干措施 written as articles (第一条 …)', () => {
+  const { plan } = parseFixture('measures-articles.txt');
+
+  it('takes each article as a task, except the closing one, with its units in every form', () => {
+    expect(plan.issuer).toBe('上海市金山区人民政府');
+    expect(plan.issuedOn).toBe('2024-02-20');
+    expect(plan.docNumber).toBe('金府规〔2024〕3号');
+    expect(plan.tasks.map((t) => [t.number, t.label, t.title, t.units])).toEqual([
+      [1, '第一条', '支持研发投入', [lead('区科委'), co('区财政局')]],
+      [2, '第二条', '支持人才集聚', [lead('区人社局'), co('区科委'), co('区经委')]],
+      [3, '第三条', '支持企业上市', [lead('区财政局(金融办)')]],
+    ]);
+    expect(plan.tasks[2]!.measures[0]!.text).toBe('对完成股份制改造的企业给予一次性奖励。');
+    expect(plan.goals).toEqual([]); // reward thresholds and validity dates are not targets
+    expect(plan.warnings).toEqual([]);
+  });
+});
+
 describe('numbering', () => {
   const { text, plan } = parseFixture('numbering-run-on.txt');
 
@@ -249,6 +267,11 @@ describe('forms written inline', () => {
     ]);
     expect(plan.tasks[0]!.measures[0]!.text).toBe('推进重点项目开工建设,加快形成有效投资,确保项目按期竣工投产。');
     expect(plan.warnings).toEqual([]);
+  });
+
+  it('keeps a unit clause written on the heading line out of the task title', () => {
+    const plan = parsePolicy('一、主要任务\n(一)加快项目建设(责任单位:区经委、区科委)\n推进重点项目开工建设。');
+    expect(plan.tasks.map((t) => [t.title, t.units])).toEqual([['加快项目建设', [lead('区经委'), co('区科委')]]]);
   });
 
   it('reads items numbered 1、 directly under a chapter and —— items as tasks of a safeguard section', () => {

@@ -72,9 +72,15 @@ function fromNode(ctx: ParseContext, node: OutlineNode): TaskSource {
 }
 
 function buildTask(ctx: ParseContext, kind: 'task' | 'safeguard', number: number, src: TaskSource): ParsedTask {
-  const allSpans = [...src.body, ...src.children.map((c) => ({ start: c.start, end: c.end }))];
-  const clauses: UnitClause[] = allSpans.flatMap((s) => findUnitClauses(ctx.view, s)).sort((a, b) => a.start - b.start);
-  const title = tidy(original(ctx, src.title)) || src.label || `${number}`;
+  // The title line too: "(一)加快项目建设(责任单位:区经委)". A title that summarises the body lies inside it,
+  // so clauses are de-duplicated by position.
+  const allSpans = [src.title, ...src.body, ...src.children.map((c) => ({ start: c.start, end: c.end }))];
+  const byStart = new Map<number, UnitClause>();
+  for (const c of allSpans.flatMap((s) => findUnitClauses(ctx.view, s))) if (!byStart.has(c.start)) byStart.set(c.start, c);
+  const clauses = [...byStart.values()].sort((a, b) => a.start - b.start);
+  // "(一)加快项目建设(责任单位:区经委)": the clause is not part of the title.
+  const titleText = subtractSpans(ctx.view, src.title, clauses).map((s) => original(ctx, s)).join('');
+  const title = tidy(titleText) || src.label || `${number}`;
   const measures = measuresOf(ctx, src, clauses, title);
   const units = mergeUnits(clauses);
   if (units.length === 0) warn(ctx, `任务“${title}”未识别出责任单位`, `no responsible unit found for task "${title}"`, src.span);

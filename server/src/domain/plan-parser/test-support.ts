@@ -30,6 +30,7 @@ export const FIXTURE_FILES = [
   'goals-forms.txt',
   'horizons-doc-date.txt',
   'horizons-doc-number.txt',
+  'measures-articles.txt',
   'numbering-run-on.txt',
   'undated-goals.txt',
   'unit-forms.txt',

@@ -23,11 +23,15 @@ describe('parseClause', () => {
     ['责任单位:区科委、区经委(牵头)', [co('区科委'), lead('区经委')]],
     ['责任部门:区发改委、各街镇等', [lead('区发改委'), co('各街镇')]],
     ['责任单位:区规划和自然资源局', [lead('区规划和自然资源局')]], // 和 inside a name is not a separator
+    ['责任单位:区经委;各街镇、各园区配合', [lead('区经委'), co('各街镇'), co('各园区')]],
+    ['区经委牵头,区科委、区财政局按职责分工负责', [lead('区经委'), co('区科委'), co('区财政局')]],
+    ['[责任单位]区经委、区科委', [lead('区经委'), co('区科委')]],
+    ['配合单位:区科委;责任单位:区经委', [co('区科委'), lead('区经委')]],
   ])('%s', (raw, expected) => {
     expect(parseClause(buildView(raw))).toEqual(expected);
   });
 
-  it.each(['CRO', 'FDA', '以下简称“市公卫中心”', '2023年', '责任领导:张三'])('is not a unit clause: %s', (raw) => {
+  it.each(['CRO', 'FDA', '以下简称“市公卫中心”', '2023年', '责任领导:张三', '需要各方配合', '由企业自行负责'])('is not a unit clause: %s', (raw) => {
     expect(parseClause(raw)).toBeNull();
   });
 });
@@ -43,6 +47,10 @@ describe('findUnitClauses', () => {
   it('finds a clause on its own line and ignores the words in running prose', () => {
     const found = clauses('明确责任单位和完成时限。\n责任领导:李强;责任单位:区经委;配合单位:区科委');
     expect(found).toEqual([{ text: '责任领导:李强;责任单位:区经委;配合单位:区科委', units: [lead('区经委'), co('区科委')] }]);
+  });
+
+  it('finds a 【责任单位】 line', () => {
+    expect(clauses('推进项目落地。\n【责任单位】区经委、区科委')[0]!.units).toEqual([lead('区经委'), co('区科委')]);
   });
 
   it('leaves abbreviations alone', () => {

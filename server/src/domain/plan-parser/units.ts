@@ -13,9 +13,11 @@ export interface UnitClause extends Span {
   units: ParsedTaskUnit[];
 }
 
-const LABEL_RE = /(责任领导|分管领导|牵头领导|联系领导|责任单位|责任部门|牵头单位|牵头部门|主责单位|主责部门|主办单位|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|协助单位)\s*:?\s*/g;
+const LABEL_RE = /\[?(责任领导|分管领导|牵头领导|联系领导|责任单位|责任部门|牵头单位|牵头部门|主责单位|主责部门|主办单位|配合单位|配合部门|协同单位|协同部门|参与单位|协办单位|协助单位)\]?\s*:?\s*/g;
 const DUTY_SUFFIX = /(?:按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|负责)$/;
 type Role = 'lead' | 'co' | 'responsible' | 'person';
+const PART_CO = /(配合|参与|协同|协助|协办)$/;
+const DEPARTMENT_RE = /^(区|市|县|省|镇|各)|(委|局|办|院|会|中心|政府|公司|街道|镇|园区|集团|海关|部|厅|署|处|室|站|单位|部门)(\(.*\))?$/;
 const MAX_CLAUSE = 400;
 
 function roleOf(label: string): Role {
@@ -70,40 +72,43 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
 /** Parses a clause's text; null when it is not a unit clause (an abbreviation like "(CRO)"). */
 export function parseClause(raw: string): ParsedTaskUnit[] | null {
   const text = raw.trim();
-  const labelled: { role: Role; list: string }[] = [];
+  const lists: { role: Role; list: string }[] = [];
   const labels = [...text.matchAll(new RegExp(LABEL_RE.source, 'g'))];
   if (labels.length > 0 && labels[0]!.index === 0) {
     labels.forEach((m, k) => {
       const from = m.index + m[0].length;
-      const to = labels[k + 1]?.index ?? text.length;
-      labelled.push({ role: roleOf(m[1]!), list: text.slice(from, to) });
+      lists.push({ role: roleOf(m[1]!), list: text.slice(from, labels[k + 1]?.index ?? text.length) });
     });
   } else if (DUTY_SUFFIX.test(text) || /(牵头|配合)/.test(text)) {
-    // (A、B按职责分工负责) · (A牵头,B、C配合)
-    const body = text.replace(DUTY_SUFFIX, '');
-    for (const part of splitTopLevel(body, /[,;]/)) {
-      const role: Role = /牵头$/.test(part) ? 'lead' : /(配合|参与|协同|协助)$/.test(part) ? 'co' : 'responsible';
-      labelled.push({ role, list: part.replace(/(牵头|配合|参与|协同|协助)$/, '') });
-    }
-    if (labelled.every((l) => l.role === 'responsible') && !DUTY_SUFFIX.test(text)) return null;
+    lists.push({ role: 'responsible', list: text }); // (A、B按职责分工负责) · (A牵头,B、C配合)
   } else {
     return null;
   }
-  const hasExplicit = labelled.some((l) => l.role === 'lead' || l.role === 'co');
-  const units: ParsedTaskUnit[] = [];
-  for (const { role, list } of labelled) {
+  // Each list splits into parts at , and ; — a part may carry its own role: "各街镇、各园区配合".
+  const parts: { role: Role; names: string }[] = [];
+  for (const { role, list } of lists) {
     if (role === 'person') continue;
-    for (const rawName of splitTopLevel(list.replace(/\s+\(/g, '('), /[、,;/\s]/)) {
+    for (const part of splitTopLevel(list.replace(DUTY_SUFFIX, ''), /[,;]/)) {
+      const t = part.trim().replace(DUTY_SUFFIX, '');
+      const own = /牵头$/.test(t) ? 'lead' : PART_CO.test(t) ? 'co' : role;
+      parts.push({ role: own, names: t.replace(/牵头$/, '').replace(PART_CO, '') });
+    }
+  }
+  const hasLead = parts.some((p) => p.role === 'lead');
+  const hasCo = parts.some((p) => p.role === 'co');
+  if (lists[0]!.role === 'responsible' && labels.length === 0 && !hasLead && !hasCo && !DUTY_SUFFIX.test(text)) return null;
+  const unlabelled = labels.length === 0;
+  const units: ParsedTaskUnit[] = [];
+  for (const { role, names } of parts) {
+    for (const rawName of splitTopLevel(names.replace(/\s+\(/g, '('), /[、/\s]/)) {
       let name = cleanName(rawName);
-      let marked: 'lead' | 'co' | null = null;
       const mark = /\((牵头|配合)\)$/.exec(name);
-      if (mark) {
-        marked = mark[1] === '牵头' ? 'lead' : 'co';
-        name = name.slice(0, mark.index);
-      }
-      if (!isUnitName(name)) continue;
-      const resolved = marked ?? (role === 'responsible' ? (hasExplicit ? 'lead' : null) : role);
-      units.push({ name, role: resolved ?? 'co' });
+      if (mark) name = name.slice(0, mark.index);
+      // Without a label only department-like names count: "(需要各方配合)" names no unit.
+      if (!isUnitName(name) || (unlabelled && !DEPARTMENT_RE.test(name))) continue;
+      // 责任单位 beside a named lead co-operates; beside named co-operators it leads; alone, first leads.
+      const resolved = mark ? (mark[1] === '牵头' ? 'lead' : 'co') : role === 'responsible' ? (hasLead ? 'co' : hasCo ? 'lead' : null) : role;
+      units.push({ name, role: resolved === 'lead' ? 'lead' : 'co' });
     }
   }
   if (units.length === 0) return null;

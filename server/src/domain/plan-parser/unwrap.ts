@@ -10,7 +10,7 @@ import { buildView } from './normalize.ts';
  * number. Pure: the caller keeps the returned text, which is what the parser's offsets refer to.
  */
 const STARTS_OWN_LINE =
-  /^(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十百\d]{1,4}[章节部]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473]|—|-{2}|责任|牵头|配合)/;
+  /^(?:[一二三四五六七八九十]{1,3}[、.]|第[一二三四五六七八九十百\d]{1,4}[章节部条]|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、](?!\d)|[\u2460-\u2473]|—|-{2}|责任|牵头|配合)/;
 const ENDS_PARAGRAPH = /[。!?;:)”"…]$/;
 
 export function unwrapHardWrappedLines(text: string): string {
