@@ -1,4 +1,5 @@
 import type { Role } from '../../../contracts/roles.ts';
+import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -19,6 +20,8 @@ export interface MatrixFixtures {
   upload: () => { body: Buffer; headers: Record<string, string> };
   /** A small valid version payload, for the save routes. */
   versionPayload: () => unknown;
+  /** Registry fixtures (projects and helpers), built on first use. */
+  registries: () => Promise<RegistryMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -31,9 +34,13 @@ export interface MatrixRequest {
 export interface MatrixRow {
   route: string;
   allowed: readonly Role[];
-  request?: (fx: MatrixFixtures) => Promise<MatrixRequest> | MatrixRequest;
-  scoped?: 'enterprises';
-  objectInScope?: boolean;
+  /** `role` is the caller's role (null for the anonymous request), for fixtures owned by one user. */
+  request?: (fx: MatrixFixtures, role: Role | null) => Promise<MatrixRequest> | MatrixRequest;
+  scoped?: 'enterprises' | RegistryKind;
+  /** `subset` (a search): no foreign row may appear, but not every visible row has to. */
+  scopedMatch?: 'exact' | 'subset';
+  /** true: enterprise visibility decides; a registry kind: that kind's visibility. */
+  objectInScope?: boolean | RegistryKind;
 }
 
 const BUSINESS_READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
@@ -119,6 +126,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/audit/events', allowed: ['auditor'] },
   { route: 'GET /api/audit/verify', allowed: ['auditor'] },
   { route: 'GET /api/audit/export', allowed: ['auditor'] },
+
+  ...REGISTRY_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

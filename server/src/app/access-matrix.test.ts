@@ -5,6 +5,7 @@ import { activeSession, createEnterprise, departmentId, zoneId } from '../../../
 import { as, createTestApp, createUser, type Session, type TestApp } from '../../../test/test-app.ts';
 import { miniVersionPayload, multipartBody, seedPlanForTest, type PlanFixture } from '../modules/plan/plan-test-helpers.ts';
 import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures, type MatrixRequest } from './access-matrix.data.ts';
+import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 import { declaredRoutes } from './route.ts';
 
 let t: TestApp;
@@ -31,7 +32,9 @@ beforeAll(async () => {
   expectedVisible.set('enterprise', new Set([own.uscc]));
   let n = 0;
   let planFixture: Promise<PlanFixture> | undefined;
+  let registryFixture: Promise<RegistryMatrixFixtures> | undefined;
   fx = {
+    registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     plan: () => (planFixture ??= seedPlanForTest(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
@@ -39,6 +42,7 @@ beforeAll(async () => {
     foreignEnterpriseId: foreign.id,
     targetUserId: async () => (await createUser(t, `target_${n++}`, 'leader')).id,
   };
+  await fx.registries();
 });
 afterAll(async () => t?.close());
 
@@ -80,19 +84,26 @@ describe.each(ACCESS_MATRIX)('$route', (row) => {
   const { method, url } = parseRoute(row.route);
 
   it('401 without a session', async () => {
-    const request = row.request ? await row.request(fx) : {};
+    const request = row.request ? await row.request(fx, null) : {};
     const response = await send(null, method, url, request);
     expect(response.statusCode).toBe(401);
   });
 
   it.each(ROLES)('%s', async (role) => {
-    const request = row.request ? await row.request(fx) : {};
+    const request = row.request ? await row.request(fx, role) : {};
     const response = await send(sessions.get(role)!, method, url, request);
     const allowed = (row.allowed as readonly Role[]).includes(role);
     if (!allowed) {
       expect(response.statusCode, response.body).toBe(403);
       // A denial never carries data: only the error envelope.
       expect(Object.keys(response.json())).toEqual(['error']);
+      return;
+    }
+    if (typeof row.objectInScope === 'string') {
+      const registries = await fx.registries();
+      const foreignVisible = registries.visible[row.objectInScope].get(role)?.size === registries.projectCodes.size;
+      expect(response.statusCode, response.body).toBe(foreignVisible ? 200 : 404);
+      if (!foreignVisible) expect(response.body).not.toContain('矩阵测试丙');
       return;
     }
     if (row.objectInScope) {
@@ -105,7 +116,12 @@ describe.each(ACCESS_MATRIX)('$route', (row) => {
     expect(response.statusCode, response.body).toBeLessThan(300);
     if (row.scoped === 'enterprises') {
       const seen = (await usccsIn(row.route, response.rawPayload, () => response.json())).filter((u) => allUscc.has(u));
-      expect(new Set(seen)).toEqual(expectedVisible.get(role));
+      if (row.scopedMatch === 'subset') expect(seen.filter((u) => !expectedVisible.get(role)!.has(u))).toEqual([]);
+      else expect(new Set(seen)).toEqual(expectedVisible.get(role));
+    } else if (row.scoped) {
+      const registries = await fx.registries();
+      const seen = (await registryKeysIn(row.route, response.rawPayload, () => response.json())).filter((k) => registries.projectCodes.has(k));
+      expect(new Set(seen)).toEqual(registries.visible[row.scoped].get(role));
     }
   });
 });

@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { migrateCommand } from './migrate.ts';
 import { planParseCommand } from './plan.ts';
+import { exportCommand, importCommand, templateCommand } from './registry-io.ts';
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
@@ -20,4 +21,6 @@ export const COMMANDS: CommandSpec[] = [
   statsQueryCommand, statsRebuildCommand,
   planParseCommand,
   backupCommand, restoreCommand,
+  // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
+  templateCommand, importCommand, exportCommand,
 ];

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import { auditActorOf, type AuditActor } from '../audit/audit.service.ts';
 
@@ -18,9 +19,16 @@ export function callerOf(actor: Actor, origin: RequestOrigin): Caller {
 /**
  * SECURITY: the console operator (`npx biomfg import|export …`, run on the server by someone who already has
  * the database files) acts with the commission's full scope. It is never available over HTTP: only the CLI
- * constructs it, and its audit identity is the fixed name "console" with no user id.
+ * constructs it, and its audit identity is "console:<operating-system user>" with no user id (as for the other
+ * console commands).
  */
 export function consoleOperatorCaller(): Caller {
+  let osUser = 'unknown';
+  try {
+    osUser = os.userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep "unknown"
+  }
   const actor: Actor = {
     userId: '00000000-0000-0000-0000-000000000000',
     username: 'console',
@@ -31,5 +39,5 @@ export function consoleOperatorCaller(): Caller {
     sessionTokenHash: '',
     csrfToken: '',
   };
-  return { actor, audit: { userId: null, username: 'console', role: null }, origin: null };
+  return { actor, audit: { userId: null, username: `console:${osUser}`, role: null }, origin: null };
 }

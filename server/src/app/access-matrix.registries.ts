@@ -1,0 +1,237 @@
+import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import type { Role } from '../../../contracts/roles.ts';
+import type { ProjectInput } from '../../../contracts/projects.ts';
+import { testUscc } from '../../../test/fixtures.ts';
+import type { Session, TestApp } from '../../../test/test-app.ts';
+import type { Db } from '../db/client.ts';
+import { enterprises, projects } from '../db/schema/index.ts';
+import { consoleOperatorCaller } from '../modules/registry-common/caller.ts';
+import { todayIso } from '../modules/registry-common/optimistic.ts';
+import { loadReferenceIndex } from '../modules/registry-common/reference-index.ts';
+import { insertProject } from '../modules/projects/project.service.ts';
+import { XLSX_MIME } from '../lib/spreadsheet.ts';
+import type { MatrixRow } from './access-matrix.data.ts';
+
+/**
+ * Matrix rows and fixtures of the registries (enterprises beyond the list, projects, and the Excel routes).
+ * Expected visibility is computed from how the fixtures are built:
+ * - projects: P-own (medicine-port, 区科委, invested by the enterprise account's firm), P-zone (medicine-port,
+ *   区投资促进办), P-foreign (innovation-city, 区投资促进办, invested by the foreign firm).
+ */
+export type RegistryKind = 'projects';
+
+export interface RegistryMatrixFixtures {
+  ownEnterpriseId: string;
+  ownEnterpriseUscc: string;
+  ownProjectId: string;
+  foreignProjectId: string;
+  projectCodes: Set<string>;
+  visible: Record<RegistryKind, Map<Role, Set<string>>>;
+  newEnterprise: (deleted?: boolean) => Promise<string>;
+  enterpriseVersion: (id: string) => Promise<number>;
+  newProject: (deleted?: boolean) => Promise<string>;
+  projectVersion: (id: string) => Promise<number>;
+  importReport: (role: Role | null, entity: string) => Promise<string>;
+  workbook: (entity: string) => Promise<Buffer>;
+  today: string;
+}
+
+const READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
+
+export async function buildRegistryMatrixFixtures(
+  t: TestApp,
+  sessions: Map<Role, Session>,
+  matrix: { own: { id: string; uscc: string }; foreign: { id: string; uscc: string } },
+): Promise<RegistryMatrixFixtures> {
+  const db = t.deps.database.db;
+  const caller = consoleOperatorCaller();
+  let n = 0;
+  const project = async (input: Partial<ProjectInput> & { name: string }) =>
+    db.transaction(async (tx) => {
+      const index = await loadReferenceIndex(tx as unknown as Db);
+      const row = await insertProject(
+        tx as unknown as Db,
+        t.deps,
+        caller,
+        { code: `MX-${++n}-${Math.random().toString(36).slice(2, 6)}`, investorName: '矩阵投资方', chainNodes: [], planClauseKeys: [], stages: [], stage: 'lead', ...input } as ProjectInput,
+        index,
+        { source: 'seed', audit: false },
+      );
+      return row;
+    });
+  const own = await project({ name: '矩阵测试甲项目', zone: 'medicine-port', responsibleDepartment: 'kewei', investorUscc: matrix.own.uscc });
+  const zone = await project({ name: '矩阵测试乙项目', zone: 'medicine-port', responsibleDepartment: 'touzi' });
+  const foreign = await project({ name: '矩阵测试丙项目', zone: 'innovation-city', responsibleDepartment: 'touzi', investorUscc: matrix.foreign.uscc });
+  const all = new Set([own.code, zone.code, foreign.code]);
+  const projectsVisible = new Map<Role, Set<string>>([
+    ['leader', all],
+    ['commission', all],
+    ['department', new Set([own.code])],
+    ['park', new Set([own.code, zone.code])],
+    ['enterprise', new Set([own.code])],
+  ]);
+
+  async function workbook(entity: string): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    if (entity === 'enterprises') {
+      const s = wb.addWorksheet('企业名录');
+      s.addRow(['统一社会信用代码', '企业名称', '所在功能区']);
+      s.addRow([testUscc(), `矩阵导入${++n}有限公司`, '生物医药港']);
+    } else {
+      const s = wb.addWorksheet('项目库');
+      s.addRow(['项目名称', '投资方', '所在功能区', '责任单位']);
+      s.addRow([`矩阵导入项目${++n}`, '矩阵投资方', '生物医药港', '区科委']);
+    }
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  return {
+    ownEnterpriseId: matrix.own.id,
+    ownEnterpriseUscc: matrix.own.uscc,
+    ownProjectId: own.id,
+    foreignProjectId: foreign.id,
+    projectCodes: all,
+    visible: { projects: projectsVisible },
+    today: todayIso(t.deps.clock()),
+    async newEnterprise(deleted = false) {
+      const [row] = await db
+        .insert(enterprises)
+        .values({ uscc: testUscc(), name: `矩阵临时${++n}有限公司`, deletedAt: deleted ? new Date() : null })
+        .returning({ id: enterprises.id });
+      return row!.id;
+    },
+    async enterpriseVersion(id) {
+      const [row] = await db.select({ v: enterprises.version }).from(enterprises).where(eq(enterprises.id, id));
+      return row!.v;
+    },
+    async newProject(deleted = false) {
+      const row = await project({ name: `矩阵临时项目${n}`, zone: 'medicine-port', responsibleDepartment: 'kewei' });
+      if (deleted) await db.update(projects).set({ deletedAt: new Date() }).where(eq(projects.id, row.id));
+      return row.id;
+    },
+    async projectVersion(id) {
+      const [row] = await db.select({ v: projects.version }).from(projects).where(eq(projects.id, id));
+      return row!.v;
+    },
+    async importReport(role, entity) {
+      const session = role ? sessions.get(role) : undefined;
+      if (!session) return crypto.randomUUID();
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet(entity === 'enterprises' ? '企业名录' : '项目库').addRow(entity === 'enterprises' ? ['统一社会信用代码', '企业名称'] : ['项目名称', '投资方']);
+      wb.worksheets[0]!.addRow(['X', '']);
+      const r = await t.app.inject({
+        method: 'POST',
+        url: `/api/${entity}/import`,
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': XLSX_MIME },
+      });
+      return r.statusCode === 200 ? (r.json().reportId ?? crypto.randomUUID()) : crypto.randomUUID();
+    },
+    workbook,
+  };
+}
+
+/** Keys (project codes) in a list response or in the first column of an export. */
+export async function registryKeysIn(route: string, body: Buffer | string, json: () => { items: { code: string }[] }): Promise<string[]> {
+  if (!route.endsWith('/export')) return json().items.map((i) => i.code);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as never);
+  const values: string[] = [];
+  workbook.worksheets[0]!.eachRow((row, index) => index > 1 && values.push(String(row.getCell(1).value)));
+  return values;
+}
+
+const enterprisePayload = (uscc: string, name: string) => ({ uscc, name, zone: 'medicine-port', stage: 'incubating', tags: ['specialized'] });
+const projectPayload = (name: string) => ({ name, investorName: '矩阵投资方', zone: 'medicine-port', responsibleDepartment: 'kewei', totalInvestment: 1000 });
+
+export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
+  // enterprises (一企一档): read as the list; written by the commission and, in their zone, park committees
+  {
+    route: 'GET /api/enterprises/similar',
+    allowed: READERS,
+    scoped: 'enterprises',
+    scopedMatch: 'subset',
+    request: () => ({ url: `/api/enterprises/similar?name=${encodeURIComponent('矩阵测试丙生物材料有限公司')}` }),
+  },
+  { route: 'GET /api/enterprises/:id/history', allowed: READERS, objectInScope: true, request: (fx) => ({ url: `/api/enterprises/${fx.foreignEnterpriseId}/history` }) },
+  { route: 'POST /api/enterprises', allowed: ['commission', 'park'], request: () => ({ payload: enterprisePayload(testUscc(), '矩阵新建生物有限公司') }) },
+  {
+    route: 'PUT /api/enterprises/:id',
+    allowed: ['commission', 'park'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/enterprises/${r.ownEnterpriseId}`, payload: { ...enterprisePayload(r.ownEnterpriseUscc, '矩阵测试甲生物科技有限公司'), version: await r.enterpriseVersion(r.ownEnterpriseId) } };
+    },
+  },
+  { route: 'DELETE /api/enterprises/:id', allowed: ['commission'], request: async (fx) => ({ url: `/api/enterprises/${await (await fx.registries()).newEnterprise()}` }) },
+  { route: 'POST /api/enterprises/:id/restore', allowed: ['commission'], request: async (fx) => ({ url: `/api/enterprises/${await (await fx.registries()).newEnterprise(true)}/restore` }) },
+  {
+    route: 'POST /api/enterprises/:id/merge',
+    allowed: ['commission'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      const target = await r.newEnterprise();
+      return { url: `/api/enterprises/${target}/merge`, payload: { sourceId: await r.newEnterprise(), version: 1 } };
+    },
+  },
+
+  // projects: leader/commission all; department its own; park its zone; enterprise those it invests in
+  { route: 'GET /api/projects', allowed: READERS, scoped: 'projects' },
+  { route: 'GET /api/projects/:id', allowed: READERS, objectInScope: 'projects', request: async (fx) => ({ url: `/api/projects/${(await fx.registries()).foreignProjectId}` }) },
+  {
+    route: 'GET /api/projects/:id/history',
+    allowed: READERS,
+    objectInScope: 'projects',
+    request: async (fx) => ({ url: `/api/projects/${(await fx.registries()).foreignProjectId}/history` }),
+  },
+  { route: 'POST /api/projects', allowed: ['commission', 'department'], request: () => ({ payload: projectPayload('矩阵新建项目') }) },
+  {
+    route: 'PUT /api/projects/:id',
+    allowed: ['commission', 'department'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      const payload = { ...projectPayload('矩阵测试甲项目'), investorUscc: r.ownEnterpriseUscc, version: await r.projectVersion(r.ownProjectId) };
+      return { url: `/api/projects/${r.ownProjectId}`, payload };
+    },
+  },
+  {
+    route: 'POST /api/projects/:id/stage',
+    allowed: ['commission', 'department'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/projects/${await r.newProject()}/stage`, payload: { toStage: 'negotiating', occurredOn: r.today, version: 1 } };
+    },
+  },
+  {
+    route: 'POST /api/projects/:id/follow-ups',
+    allowed: ['commission', 'department'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/projects/${r.ownProjectId}/follow-ups`, payload: { occurredOn: r.today, kind: 'visit', note: '矩阵走访' } };
+    },
+  },
+  { route: 'DELETE /api/projects/:id', allowed: ['commission'], request: async (fx) => ({ url: `/api/projects/${await (await fx.registries()).newProject()}` }) },
+  { route: 'POST /api/projects/:id/restore', allowed: ['commission'], request: async (fx) => ({ url: `/api/projects/${await (await fx.registries()).newProject(true)}/restore` }) },
+
+  // Excel: templates and imports for those who may import; exports for every reader, scoped like the lists
+  ...(
+    [
+      ['enterprises', ['commission', 'park']],
+      ['projects', ['commission', 'department']],
+    ] as const
+  ).flatMap(([entity, importers]): MatrixRow[] => [
+    { route: `GET /api/${entity}/template`, allowed: importers },
+    {
+      route: `POST /api/${entity}/import`,
+      allowed: importers,
+      request: async (fx) => ({ payload: await (await fx.registries()).workbook(entity), headers: { 'content-type': XLSX_MIME } }),
+    },
+    {
+      route: `GET /api/${entity}/import-reports/:id`,
+      allowed: importers,
+      request: async (fx, role) => ({ url: `/api/${entity}/import-reports/${await (await fx.registries()).importReport(role, entity)}` }),
+    },
+  ]),
+  { route: 'GET /api/projects/export', allowed: READERS, scoped: 'projects' },
+];
