@@ -1,5 +1,6 @@
 import type { Role } from '../../../contracts/roles.ts';
 import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
+import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -22,6 +23,8 @@ export interface MatrixFixtures {
   versionPayload: () => unknown;
   /** Registry fixtures (projects and helpers), built on first use. */
   registries: () => Promise<RegistryMatrixFixtures>;
+  /** Monthly-report fixtures (statistics), built on first use. */
+  reports: () => Promise<ReportMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -128,6 +131,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/audit/export', allowed: ['auditor'] },
 
   ...REGISTRY_MATRIX_ROWS,
+  ...STATISTICS_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

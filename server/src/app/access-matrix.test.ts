@@ -6,6 +6,7 @@ import { as, createTestApp, createUser, type Session, type TestApp } from '../..
 import { miniVersionPayload, multipartBody, seedPlanForTest, type PlanFixture } from '../modules/plan/plan-test-helpers.ts';
 import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures, type MatrixRequest } from './access-matrix.data.ts';
 import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
+import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { declaredRoutes } from './route.ts';
 
 let t: TestApp;
@@ -33,8 +34,10 @@ beforeAll(async () => {
   let n = 0;
   let planFixture: Promise<PlanFixture> | undefined;
   let registryFixture: Promise<RegistryMatrixFixtures> | undefined;
+  let reportFixture: Promise<ReportMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
+    reports: () => (reportFixture ??= buildReportMatrixFixtures(t, own, foreign)),
     plan: () => (planFixture ??= seedPlanForTest(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),

@@ -8,6 +8,8 @@ import { registerEnterpriseRoutes } from '../modules/enterprises/enterprise.rout
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.ts';
 import { registerRegistryRoutes } from '../modules/registries/registry.routes.ts';
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
+import { registerStatsRoutes } from '../modules/statistics/stats.routes.ts';
+import { registerMonthlyReportRoutes } from '../modules/monthly-reports/monthly-report.routes.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -20,4 +22,6 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerEnterpriseRoutes(app, deps);
   registerRegistryRoutes(app, deps);
   registerPlanRoutes(app, deps);
+  registerStatsRoutes(app, deps);
+  registerMonthlyReportRoutes(app, deps);
 }

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { pageOf, paginationQuerySchema } from './common.ts';
+import { indicatorCodeSchema, periodSchema } from './indicators.ts';
+
+/** Enterprise monthly reports (月报, SPEC §4): values in 万元 (money), tce (energy), persons (employees). */
+
+export const REPORT_STATUSES = ['draft', 'submitted', 'park-reviewed', 'approved', 'returned'] as const;
+export const reportStatusSchema = z.enum(REPORT_STATUSES);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
+/** Largest magnitude accepted (万元): far above any enterprise, far below where exact sums would fail. */
+const amount = z.number().finite().gt(-9e11).lt(9e11);
+
+export const reportValuesSchema = z
+  .object({
+    output: amount.nullable().optional(),
+    sales: amount.nullable().optional(),
+    export: amount.nullable().optional(),
+    revenue: amount.nullable().optional(),
+    profit: amount.nullable().optional(),
+    tax: amount.nullable().optional(),
+    rd: amount.nullable().optional(),
+    energy: amount.nullable().optional(),
+    employees: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  })
+  .strict();
+export type ReportValues = z.infer<typeof reportValuesSchema>;
+
+const explanation = z.string().trim().max(2000).nullable().optional();
+
+export const createReportSchema = z.object({
+  period: periodSchema,
+  values: reportValuesSchema,
+  explanation,
+});
+
+export const updateReportSchema = z.object({
+  version: z.number().int().min(1),
+  values: reportValuesSchema,
+  explanation,
+});
+
+export const transitionSchema = z.object({ version: z.number().int().min(1) });
+
+export const reviewSchema = z
+  .object({
+    version: z.number().int().min(1),
+    decision: z.enum(['pass', 'return']),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .refine((v) => v.decision !== 'return' || (v.reason ?? '').length > 0, { message: '退回须填写原因 / a return needs a reason', path: ['reason'] });
+
+export const approvalSchema = z
+  .object({
+    version: z.number().int().min(1),
+    decision: z.enum(['approve', 'return']),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .refine((v) => v.decision !== 'return' || (v.reason ?? '').length > 0, { message: '退回须填写原因 / a return needs a reason', path: ['reason'] });
+
+export const reportIssueSchema = z.object({
+  indicator: indicatorCodeSchema.nullable(),
+  code: z.string(),
+  severity: z.enum(['error', 'needs-explanation']),
+  messageZh: z.string(),
+  messageEn: z.string(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+export type ReportIssueView = z.infer<typeof reportIssueSchema>;
+
+export const reportSchema = z.object({
+  id: z.string().uuid(),
+  enterpriseId: z.string().uuid(),
+  enterpriseName: z.string(),
+  uscc: z.string(),
+  period: periodSchema,
+  status: reportStatusSchema,
+  source: z.enum(['enterprise', 'import']),
+  values: z.record(indicatorCodeSchema, z.number().nullable()),
+  explanation: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  deadline: z.string(),
+  isLate: z.boolean(),
+  submittedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ReportView = z.infer<typeof reportSchema>;
+
+export const reportDetailSchema = reportSchema.extend({
+  /** Validation of the stored values against the enterprise's history (SPEC §4). */
+  issues: z.array(reportIssueSchema),
+  canSubmit: z.boolean(),
+  needsExplanation: z.boolean(),
+});
+export type ReportDetailView = z.infer<typeof reportDetailSchema>;
+
+export const reportPageSchema = pageOf(reportSchema);
+
+export const reportListQuerySchema = paginationQuerySchema.extend({
+  period: periodSchema.optional(),
+  status: reportStatusSchema.optional(),
+  enterpriseId: z.string().uuid().optional(),
+});
+
+export const revisionSchema = z.object({
+  version: z.number().int(),
+  action: z.string(),
+  status: reportStatusSchema,
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  explanation: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  actor: z.string().nullable(),
+  at: z.string(),
+});
+export const revisionListSchema = z.object({ items: z.array(revisionSchema) });
+
+export const reportExportQuerySchema = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  from: periodSchema.optional(),
+  to: periodSchema.optional(),
+});

@@ -1,0 +1,125 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../statistics/sql-rows.ts';
+
+/** Reports with their enterprise's name and code; every read takes the caller's scope SQL (policy). */
+export interface ReportRow {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  uscc: string;
+  zone_id: string | null;
+  year: number;
+  month: number;
+  status: string;
+  source: string;
+  explanation: string | null;
+  return_reason: string | null;
+  deadline: string;
+  submitted_at: Date | string | null;
+  reviewed_at: Date | string | null;
+  approved_at: Date | string | null;
+  version: number;
+  updated_at: Date | string;
+  output: string | null;
+  sales: string | null;
+  export: string | null;
+  revenue: string | null;
+  profit: string | null;
+  tax: string | null;
+  rd: string | null;
+  energy: string | null;
+  employees: number | null;
+}
+
+const SELECT = sql`SELECT r.id, r.enterprise_id, e.name AS enterprise_name, e.uscc, e.zone_id, r.year, r.month, r.status, r.source,
+  r.explanation, r.return_reason, r.deadline::text AS deadline, r.submitted_at, r.reviewed_at, r.approved_at, r.version, r.updated_at,
+  ${sql.raw(INDICATOR_CODES.map((c) => `r.${c}::text AS ${c}`).join(', '))}
+  FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id`;
+
+export async function findReport(db: Db, scope: SQL, id: string, lock = false): Promise<ReportRow | undefined> {
+  const [row] = await rowsOf<ReportRow>(db, sql`${SELECT} WHERE r.id = ${id} AND ${scope}${lock ? sql` FOR UPDATE OF r` : sql``}`);
+  return row;
+}
+
+export async function listReports(
+  db: Db,
+  scope: SQL,
+  filter: { period?: { year: number; month: number }; status?: string; enterpriseId?: string },
+  page: number,
+  pageSize: number,
+): Promise<{ items: ReportRow[]; total: number }> {
+  const where = sql.join(
+    [
+      scope,
+      filter.period ? sql`r.year = ${filter.period.year} AND r.month = ${filter.period.month}` : sql`true`,
+      filter.status ? sql`r.status = ${filter.status}` : sql`true`,
+      filter.enterpriseId ? sql`r.enterprise_id = ${filter.enterpriseId}` : sql`true`,
+    ],
+    sql` AND `,
+  );
+  const items = await rowsOf<ReportRow>(
+    db,
+    sql`${SELECT} WHERE ${where} ORDER BY r.year DESC, r.month DESC, e.name, r.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
+  const [count] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id WHERE ${where}`);
+  return { items, total: Number(count?.n ?? 0) };
+}
+
+/** Every report in scope for an export, oldest period first. */
+export async function* iterateReports(db: Db, scope: SQL, range: { from?: number; to?: number }): AsyncGenerator<ReportRow & { domain_code: string | null; zone_code: string | null }> {
+  const PAGE = 5000;
+  let offset = 0;
+  for (;;) {
+    const rows = await rowsOf<ReportRow & { domain_code: string | null; zone_code: string | null }>(
+      db,
+      sql`SELECT q.*, d.code AS domain_code, z.code AS zone_code FROM (${SELECT}
+            WHERE ${scope} AND (r.year * 12 + r.month - 1) BETWEEN ${range.from ?? 0} AND ${range.to ?? 999_999}) q
+          JOIN enterprises e2 ON e2.id = q.enterprise_id LEFT JOIN domains d ON d.id = e2.domain_id LEFT JOIN zones z ON z.id = e2.zone_id
+          ORDER BY q.year, q.month, q.uscc LIMIT ${PAGE} OFFSET ${offset}`,
+    );
+    yield* rows;
+    if (rows.length < PAGE) return;
+    offset += PAGE;
+  }
+}
+
+export interface ValidationHistory {
+  /** Approved monthly values of the 12 months before the period, per indicator. */
+  history: Partial<Record<IndicatorCode, number[]>>;
+  previousYtd: Partial<Record<IndicatorCode, number>>;
+  lastYearMonth: Partial<Record<IndicatorCode, number>>;
+  lastYearYtd: Partial<Record<IndicatorCode, number>>;
+}
+
+/** The enterprise's own approved figures the SPEC §4 rules compare a report with. */
+export async function loadValidationHistory(db: Db, enterpriseId: string, year: number, month: number): Promise<ValidationHistory> {
+  const index = year * 12 + month - 1;
+  const past = await rowsOf<Record<string, string | number | null>>(
+    db,
+    sql`SELECT ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
+         WHERE enterprise_id = ${enterpriseId} AND status = 'approved' AND (year * 12 + month - 1) BETWEEN ${index - 12} AND ${index - 1}
+         ORDER BY year DESC, month DESC`,
+  );
+  const history: ValidationHistory['history'] = {};
+  for (const c of INDICATOR_CODES) history[c] = past.map((r) => r[c]).filter((v) => v !== null).map(Number);
+  const ytdRows = await rowsOf<Record<string, string | number>>(
+    db,
+    sql`SELECT year, month, has_report, ${sql.raw(INDICATOR_CODES.map((c) => `m_${c}::text AS m_${c}, y_${c}::text AS y_${c}`).join(', '))}
+          FROM stat_enterprise_ytd WHERE enterprise_id = ${enterpriseId}
+           AND ((year = ${year} AND month = ${month - 1}) OR (year = ${year - 1} AND month = ${month}))`,
+  );
+  const out: ValidationHistory = { history, previousYtd: {}, lastYearMonth: {}, lastYearYtd: {} };
+  for (const r of ytdRows) {
+    const isPrevious = Number(r.year) === year;
+    for (const c of INDICATOR_CODES) {
+      if (isPrevious) out.previousYtd[c] = Number(r[`y_${c}`]);
+      else {
+        out.lastYearYtd[c] = Number(r[`y_${c}`]);
+        if (r.has_report) out.lastYearMonth[c] = Number(r[`m_${c}`]);
+      }
+    }
+  }
+  return out;
+}

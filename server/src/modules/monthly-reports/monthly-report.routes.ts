@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import { idParamSchema } from '../../../../contracts/common.ts';
+import {
+  approvalSchema,
+  createReportSchema,
+  reportDetailSchema,
+  reportExportQuerySchema,
+  reportListQuerySchema,
+  reportPageSchema,
+  reviewSchema,
+  revisionListSchema,
+  transitionSchema,
+  updateReportSchema,
+} from '../../../../contracts/monthly-reports.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import { defineRoute } from '../../app/route.ts';
+import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
+import { callerOf } from '../registry-common/caller.ts';
+import { exportMonthlyReports } from './monthly-report.export.ts';
+import { createMonthlyReportService } from './monthly-report.service.ts';
+
+/** Monthly reports (月报): the enterprise's form, the park's review, the commission's approval, history, export. */
+export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const tags = ['monthly-reports'];
+  const service = createMonthlyReportService(deps);
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports',
+    access: 'report.read',
+    summary: 'Monthly reports in the caller’s scope (queues: filter by period and status)',
+    tags,
+    query: reportListQuerySchema,
+    responses: { 200: reportPageSchema },
+    handler: async ({ actor, origin, query }) => service.list(callerOf(actor!, origin), query),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports/export',
+    access: 'report.export',
+    summary: 'Export the monthly reports in the caller’s scope (one row per enterprise × month, amounts in 万元)',
+    tags,
+    query: reportExportQuerySchema,
+    handler: async ({ actor, origin, query, reply }) => {
+      const file = await exportMonthlyReports(deps, callerOf(actor!, origin), query);
+      reply
+        .header('content-type', query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
+        .header('content-disposition', attachmentDisposition(`月报-${deps.clock().toISOString().slice(0, 10)}.${query.format}`));
+      return reply.send(file.body);
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports/:id',
+    access: 'report.read',
+    summary: 'One report with its validation (404 outside the caller’s scope)',
+    tags,
+    params: idParamSchema,
+    responses: { 200: reportDetailSchema },
+    handler: async ({ actor, origin, params }) => service.get(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports/:id/revisions',
+    access: 'report.read',
+    summary: 'Every revision of one report (immutable)',
+    tags,
+    params: idParamSchema,
+    responses: { 200: revisionListSchema },
+    handler: async ({ actor, origin, params }) => service.revisions(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/monthly-reports',
+    access: 'report.submit',
+    summary: 'Start the enterprise’s report for a month (a draft; 409 when one exists)',
+    tags,
+    body: createReportSchema,
+    responses: { 201: reportDetailSchema },
+    handler: async ({ actor, origin, body, reply }) => {
+      const created = await service.create(callerOf(actor!, origin), body);
+      reply.code(201);
+      return created;
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'PUT',
+    url: '/api/monthly-reports/:id',
+    access: 'report.submit',
+    summary: 'Save a draft or returned report (409 when the version is stale)',
+    tags,
+    params: idParamSchema,
+    body: updateReportSchema,
+    responses: { 200: reportDetailSchema },
+    handler: async ({ actor, origin, params, body }) => service.update(callerOf(actor!, origin), params.id, body),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/monthly-reports/:id/submit',
+    access: 'report.submit',
+    summary: 'Submit a report for review (validation per SPEC §4; a 说明 where needed)',
+    tags,
+    params: idParamSchema,
+    body: transitionSchema,
+    responses: { 200: reportDetailSchema },
+    handler: async ({ actor, origin, params, body }) => service.submit(callerOf(actor!, origin), params.id, body.version),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/monthly-reports/:id/review',
+    access: 'report.review',
+    summary: 'The park’s review: pass on to the commission, or return with a reason',
+    tags,
+    params: idParamSchema,
+    body: reviewSchema,
+    responses: { 200: reportDetailSchema },
+    handler: async ({ actor, origin, params, body }) => service.review(callerOf(actor!, origin), params.id, body),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/monthly-reports/:id/approve',
+    access: 'report.approve',
+    summary: 'The commission’s approval (updates the statistics), or a return with a reason',
+    tags,
+    params: idParamSchema,
+    body: approvalSchema,
+    responses: { 200: reportDetailSchema },
+    handler: async ({ actor, origin, params, body }) => service.approve(callerOf(actor!, origin), params.id, body),
+  });
+}

@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { INDICATOR_BY_CODE, formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import type { BreakdownRowView, CockpitView } from '../../../../contracts/statistics.ts';
+import type { Db } from '../../db/client.ts';
+import { fromYuan, milestoneFor } from '../../domain/statistics/index.ts';
+import { computeGoalProgress } from './goal-progress.service.ts';
+import { loadGroupNamer } from './group-names.ts';
+import { syncChangedEnterprises } from './rollup.repository.ts';
+import { groupSeries, latestApprovedPeriod } from './stats-query.repository.ts';
+import { computeStatsBreakdown, presentRow, sumsFor } from './stats-query.service.ts';
+import type { StatsScope } from './stats.policy.ts';
+import { rowsOf } from './sql-rows.ts';
+
+/**
+ * The cockpit (驾驶舱) in one call: totals, the monthly trend against last year and the milestone line, the
+ * domain, zone and domain × zone breakdowns, and the enterprises that moved the total most. Everything comes
+ * from the rollups; a park's cockpit is computed over its own zone only (see stats.policy.ts).
+ */
+
+const TOP = 10;
+
+export async function computeCockpit(db: Db, scope: StatsScope, options: { period?: { year: number; month: number }; indicator: IndicatorCode }): Promise<CockpitView> {
+  await syncChangedEnterprises(db);
+  const latest = await latestApprovedPeriod(db);
+  const period = options.period ?? latest ?? { year: new Date().getUTCFullYear(), month: 1 };
+  const args = { indicator: options.indicator, year: period.year, month: period.month };
+  const [domains, zones, domainZone] = [
+    await computeStatsBreakdown(db, scope, 'domain', args),
+    await computeStatsBreakdown(db, scope, 'zone', args),
+    await computeStatsBreakdown(db, scope, 'domain-zone', args),
+  ];
+
+  // Top movers: enterprises by their own change, with contribution and pull relative to the scope's total.
+  const { groups, total } = await sumsFor(db, scope, 'enterprise', args);
+  const namer = await loadGroupNamer(db, moversOf(groups).map((g) => g.code));
+  const movers = moversOf(groups).map((g) => presentRow('enterprise', g, total, namer));
+  const deltaOf = (r: BreakdownRowView) => r.ytd - r.base;
+
+  const coords = new Map(
+    (await rowsOf<{ code: string; lon: string | null; lat: string | null }>(db, sql`SELECT code, lon::text, lat::text FROM zones`)).map((z) => [z.code, z]),
+  );
+  const trend = await trendOf(db, scope, options.indicator, period.year);
+  const milestoneYtd = await milestoneLine(db, scope, options.indicator, period);
+  return {
+    period: formatPeriod(period.year, period.month),
+    indicator: options.indicator,
+    unit: INDICATOR_BY_CODE[options.indicator].unit,
+    scope: domains.scope,
+    total: domains.total,
+    trend: trend.map((t) => ({ ...t, milestoneYtd: milestoneYtd === null ? null : Math.round(((milestoneYtd * t.month) / 12) * 10_000) / 10_000 })),
+    domains: domains.rows,
+    zones: zones.rows.map((r) => ({ ...r, lon: numberOrNull(coords.get(r.code)?.lon), lat: numberOrNull(coords.get(r.code)?.lat) })),
+    domainZone: domainZone.rows.map((r) => {
+      const [domain = 'none', zone = 'none'] = r.code.split('|');
+      return { ...r, domain, zone };
+    }),
+    topContributors: movers.filter((r) => deltaOf(r) > 0).sort((a, b) => deltaOf(b) - deltaOf(a)).slice(0, TOP),
+    topDecliners: movers.filter((r) => deltaOf(r) < 0).sort((a, b) => deltaOf(a) - deltaOf(b)).slice(0, TOP),
+    latestPeriod: latest ? formatPeriod(latest.year, latest.month) : null,
+  };
+}
+
+/** The TOP largest rises and falls (only those need names). */
+function moversOf<T extends { code: string; ytdYuan: number; baseYuan: number }>(groups: T[]): T[] {
+  const byDelta = [...groups].sort((a, b) => b.ytdYuan - b.baseYuan - (a.ytdYuan - a.baseYuan));
+  return [...byDelta.slice(0, TOP), ...byDelta.slice(Math.max(TOP, byDelta.length - TOP))];
+}
+
+const numberOrNull = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+async function trendOf(db: Db, scope: StatsScope, indicator: IndicatorCode, year: number) {
+  const [dim, key] = scope.kind === 'zone' ? (['zone', scope.code] as const) : (['total', 'all'] as const);
+  const cells = await groupSeries(db, dim, key, indicator, year - 1, year);
+  const at = (y: number, m: number) => cells.find((c) => c.year === y && c.month === m);
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = i + 1;
+    const cur = at(year, month);
+    const prev = at(year - 1, month);
+    return {
+      month,
+      value: cur && cur.enterprises > 0 ? fromYuan(cur.monthYuan) : null,
+      lastYear: prev && prev.enterprises > 0 ? fromYuan(prev.monthYuan) : null,
+      ytd: cur && cur.enterprises > 0 ? fromYuan(cur.nominalYtdYuan) : null,
+      lastYearYtd: prev ? fromYuan(prev.nominalYtdYuan) : null,
+    };
+  });
+}
+
+/** This year's milestone of the goal measured by this indicator (district only: goals are district-wide). */
+async function milestoneLine(db: Db, scope: StatsScope, indicator: IndicatorCode, period: { year: number; month: number }): Promise<number | null> {
+  if (scope.kind !== 'district') return null;
+  const goals = await computeGoalProgress(db, scope, { period });
+  const goal = goals.goals.find((g) => g.formula.indicator === indicator);
+  if (!goal || goal.baseline.value === null) return null;
+  return milestoneFor(period.year, { year: goal.baseline.year, value: goal.baseline.value }, goal.targets).value;
+}

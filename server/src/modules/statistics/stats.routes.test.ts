@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
+import type { BreakdownRowView, CockpitView, DrillView, GoalsView } from '../../../../contracts/statistics.ts';
+import { activeSession, departmentId, zoneId } from '../../../../test/fixtures.ts';
+import { as, createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
+import type { Db } from '../../db/client.ts';
+import { annualMilestones, estimateYearEndFromFacts, type MonthlyFact } from '../../domain/statistics/index.ts';
+import { rebuildRollups } from './rollup.repository.ts';
+import { insertFixture, type FixtureEnterprise, type FixtureReport } from './stats-fixture.test-support.ts';
+import { referenceBreakdown } from './stats-reference.test-support.ts';
+
+/** Cockpit, goals and drill-down over HTTP, checked against the raw-row reference, per role and scope. */
+
+let t: TestApp;
+let enterprises: FixtureEnterprise[];
+let reports: FixtureReport[];
+const s: Record<string, Session> = {};
+const SPEC_DOMAINS = ['biomedicine', 'biomaterials', 'bioagri-food', 'bioenergy-env'];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.deps.database.db;
+  ({ enterprises, reports } = await insertFixture(db, { seed: 21, enterprises: 40, years: [2021, 2022, 2023, 2024] }));
+  await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+  s.commission = await activeSession(t, 'st_commission', 'commission');
+  s.leader = await activeSession(t, 'st_leader', 'leader');
+  s.park = await activeSession(t, 'st_park', 'park', await zoneId(t, 'medicine-port'));
+  s.enterprise = await activeSession(t, 'st_enterprise', 'enterprise', enterprises[0]!.id);
+  s.department = await activeSession(t, 'st_department', 'department', await departmentId(t, 'kewei'));
+}, 120_000);
+afterAll(async () => t?.close());
+
+const strip = (r: BreakdownRowView) => ({ code: r.code, month: r.month, ytd: r.ytd, base: r.base, yoy: r.yoy, nominalYoy: r.nominalYoy, contribution: r.contribution, pull: r.pull, enterprises: r.enterprises });
+const sorted = <T extends { code: string }>(rows: T[]) => [...rows].sort((a, b) => (a.code < b.code ? -1 : 1));
+
+describe('GET /api/statistics/cockpit', () => {
+  it('gives the commission the district figures exactly as the reference computes them', async () => {
+    const res = await as(t, s.commission!)('GET', '/api/statistics/cockpit?period=2024-08&indicator=revenue');
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as CockpitView;
+    const args = { indicator: 'revenue' as const, year: 2024, month: 8 };
+    for (const [dim, rows] of [['domain', view.domains], ['zone', view.zones], ['domain-zone', view.domainZone]] as const) {
+      expect(sorted(rows.map(strip)), dim).toEqual(referenceBreakdown(enterprises, reports, { ...args, dim }).rows);
+    }
+    expect({ ...strip(view.total), code: 'all' }).toEqual(referenceBreakdown(enterprises, reports, { ...args, dim: 'total' }).total);
+    const perEnterprise = referenceBreakdown(enterprises, reports, { ...args, dim: 'enterprise' }).rows;
+    const rises = perEnterprise.filter((r) => r.ytd - r.base > 0).sort((a, b) => b.ytd - b.base - (a.ytd - a.base)).slice(0, 10);
+    expect(view.topContributors.map(strip)).toEqual(rises);
+    const falls = perEnterprise.filter((r) => r.ytd - r.base < 0).sort((a, b) => a.ytd - a.base - (b.ytd - b.base)).slice(0, 10);
+    expect(view.topDecliners.map(strip)).toEqual(falls);
+    // The trend's months of this year are the total's month values.
+    for (const point of view.trend.filter((p) => p.month <= 8)) {
+      const ref = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: point.month, dim: 'total' }).total;
+      expect(point.value ?? 0).toBe(ref.month);
+    }
+  });
+
+  it('gives a park its own zone only: every row, mover and total over that zone’s enterprises', async () => {
+    const res = await as(t, s.park!)('GET', '/api/statistics/cockpit?period=2024-08&indicator=output');
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as CockpitView;
+    const include = (e: FixtureEnterprise) => e.zone === 'medicine-port';
+    const args = { indicator: 'output' as const, year: 2024, month: 8, include };
+    expect(view.scope).toEqual({ kind: 'zone', code: 'medicine-port' });
+    expect(sorted(view.domains.map(strip))).toEqual(referenceBreakdown(enterprises, reports, { ...args, dim: 'domain' }).rows);
+    expect(view.zones.map((z) => z.code)).toEqual(['medicine-port']);
+    expect({ ...strip(view.total), code: 'all' }).toEqual(referenceBreakdown(enterprises, reports, { ...args, dim: 'total' }).total);
+    const own = new Set(enterprises.filter(include).map((e) => e.id));
+    for (const r of [...view.topContributors, ...view.topDecliners]) expect(own.has(r.code)).toBe(true);
+    const foreignNames = enterprises.filter((e) => !include(e)).map((e) => `统计测试企业21-${enterprises.indexOf(e)}"`);
+    for (const name of foreignNames) expect(res.body).not.toContain(name);
+  });
+
+  it('is closed to the enterprise and department roles (403) and to anonymous callers (401)', async () => {
+    expect((await as(t, s.enterprise!)('GET', '/api/statistics/cockpit')).statusCode).toBe(403);
+    expect((await as(t, s.department!)('GET', '/api/statistics/cockpit')).statusCode).toBe(403);
+    expect((await as(t, null)('GET', '/api/statistics/cockpit')).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/statistics/drill', () => {
+  it('lists the enterprises behind a group; their figures add up to the group’s', async () => {
+    const res = await as(t, s.leader!)('GET', '/api/statistics/drill?period=2024-06&indicator=revenue&by=domain&key=biomedicine&limit=500');
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as DrillView;
+    const ref = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: 6, dim: 'domain' }).rows.find((r) => r.code === 'biomedicine')!;
+    expect(view.total.ytd).toBe(ref.ytd);
+    expect(view.rows.reduce((sum, r) => sum + Math.round(r.ytd * 10_000), 0)).toBe(Math.round(ref.ytd * 10_000));
+    const members = new Set(enterprises.filter((e) => e.domain === 'biomedicine').map((e) => e.id));
+    expect(view.rows.every((r) => members.has(r.code))).toBe(true);
+  });
+
+  it('never shows a park an enterprise of another zone, even asked by id', async () => {
+    const foreign = enterprises.find((e) => e.zone && e.zone !== 'medicine-port')!;
+    const res = await as(t, s.park!)('GET', `/api/statistics/drill?period=2024-06&by=enterprise&key=${foreign.id}`);
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as DrillView).rows).toEqual([]);
+    expect(res.body).not.toContain(`统计测试企业21-${enterprises.indexOf(foreign)}"`);
+  });
+});
+
+describe('GET /api/statistics/goals', () => {
+  it('computes the SPEC goals’ yearly values, milestones, completion and year-end estimate from the reports', async () => {
+    const res = await as(t, s.commission!)('GET', '/api/statistics/goals?period=2024-09&baselineYear=2022');
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as GoalsView;
+    const scale = view.goals.find((g) => g.metric === '产业规模')!;
+    const inPlanDomains = (e: FixtureEnterprise) => e.domain !== null && SPEC_DOMAINS.includes(e.domain);
+    // A goal year's value is the calendar year's total of all enterprises (nominal), SPEC §4.
+    const nominal = (year: number) => {
+      const approved = reports.filter((r) => r.status === 'approved' && r.year === year && enterprises.find((e) => e.id === r.enterpriseId && inPlanDomains(e)));
+      return approved.reduce((sum, r) => sum + BigInt(Math.round(Number(r.values.revenue) * 10_000)), 0n);
+    };
+    expect(scale.actuals.map((a) => a.year)).toEqual([2022, 2023]);
+    for (const a of scale.actuals) expect(BigInt(Math.round(a.value * 10_000))).toBe(nominal(a.year));
+    expect(scale.targets).toEqual([{ year: 2025, value: 5_000_000 }, { year: 2030, value: 10_000_000 }]);
+    const plan = annualMilestones({ year: 2022, value: scale.baseline.value! }, scale.targets);
+    expect(scale.milestones).toEqual(plan.milestones);
+    expect(scale.current.milestone).toBe(plan.milestones.find((m) => m.year === 2024)!.value);
+    expect(scale.current.timeProgress).toBe(9 / 12);
+    expect(scale.current.completion).toBe(scale.current.ytd / scale.current.milestone!);
+    const facts: MonthlyFact[] = reports.map((r) => ({
+      enterpriseId: r.enterpriseId,
+      year: r.year,
+      month: r.month,
+      approved: r.status === 'approved',
+      values: Object.fromEntries(INDICATOR_CODES.map((c) => [c, Number(r.values[c])])),
+    }));
+    const members = new Set(enterprises.filter(inPlanDomains).map((e) => e.id));
+    const expected = estimateYearEndFromFacts({ facts, indicator: 'revenue', year: 2024, month: 9, include: (id) => members.has(id) });
+    expect(scale.current.ytd).toBe(expected.ytd);
+    expect(scale.current.yearEndEstimate).toBe(expected.estimate.value);
+  });
+});
