@@ -7,7 +7,8 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 180_000,
-    hookTimeout: 180_000,
+    // Server start (migrations, optional demo seed) can take minutes on a busy machine.
+    hookTimeout: 480_000,
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

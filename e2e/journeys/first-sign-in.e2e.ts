@@ -32,7 +32,7 @@ describe('first sign-in of a new district leader', () => {
     // A deep link without a session lands on the login page.
     await page.goto('/enterprises');
     await page.waitForURL('**/login');
-    await expect(page.locator('h2', { hasText: '用户登录' }).isVisible()).resolves.toBe(true);
+    await page.locator('h2', { hasText: '用户登录' }).waitFor();
 
     // Wrong password: the server's Chinese message is shown, we stay on the form.
     await submitLogin(page, 'e2e_leader', 'not-the-password');
@@ -54,7 +54,7 @@ describe('first sign-in of a new district leader', () => {
     await page.waitForURL('**/enterprises');
     const menu = page.locator('.ant-menu');
     await menu.getByText('企业库').waitFor();
-    expect(await menu.locator('.ant-menu-item').allInnerTexts()).toEqual(['首页', '企业库']);
+    expect(await menu.locator('.ant-menu-item').allInnerTexts()).toEqual(['首页', '企业库', '规划']);
     await page.locator('.ant-table').waitFor();
     await expect(page.getByTestId('user-menu').innerText()).resolves.toContain('测试区领导');
 

@@ -22,7 +22,7 @@ describe('screens in zh-CN and en-US', () => {
   const opened: { context: BrowserContext; watch: PageWatch }[] = [];
 
   beforeAll(async () => {
-    server = await startServer([{ username: 'e2e_newbie', role: 'leader', password: TEMPORARY_PASSWORD }], { demoEnterprises: 20 });
+    server = await startServer([{ username: 'e2e_newbie', role: 'leader', password: TEMPORARY_PASSWORD }], { demoEnterprises: 12 });
     browser = await launchBrowser();
   });
 

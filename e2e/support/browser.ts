@@ -51,5 +51,8 @@ export function watchPage(page: Page, baseUrl: string): PageWatch {
 }
 
 export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Generous: the embedded database on a loaded CI machine can take seconds per request.
+  context.setDefaultTimeout(60_000);
+  return context;
 }

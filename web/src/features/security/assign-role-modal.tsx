@@ -25,11 +25,7 @@ export function AssignRoleModal({ user, onClose, onSaved }: { user: AdminUserVie
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    if (!user) return;
-    setError(null);
-    form.setFieldsValue({ role: user.role ?? undefined, scopeId: user.scope?.id ?? null });
-  }, [user, form]);
+  useEffect(() => setError(null), [user]);
 
   const submit = async (values: Values) => {
     if (!user || !values.role) return;
@@ -64,7 +60,13 @@ export function AssignRoleModal({ user, onClose, onSaved }: { user: AdminUserVie
     >
       <Alert className="form-alert" type="info" showIcon message={t('security.assignHint')} />
       {error !== null && <Alert className="form-alert" type="error" showIcon message={errorText(error)} />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit}>
+      <Form<Values>
+        key={user?.id ?? 'none'}
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ role: user?.role ?? undefined, scopeId: user?.scope?.id ?? null }}
+      >
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('security.roleRequired') }]}>
           <Select
             options={ROLES.map((value) => ({ value, label: fmt.role(value) }))}
