@@ -41,134 +41,154 @@ export function findDocNumber(s: string): { value: string; year: number } | null
   return { value: `${prefix}〔${m[2]}〕${m[3]}号`, year: Number(m[2]) };
 }
 
+/** What the opening lines say: the title, and for a forwarded document the notice around it. */
+interface Opening {
+  title: string | null;
+  /** For a title that names its issuer ("金山区人民政府关于…"). */
+  titleSpan: Block | null;
+  forwarding?: ForwardingNotice;
+  noticeDate: PolicyDate | null;
+  /** "转发区经委制订的《…》" → 区经委: the inner document's author when it carries no signature. */
+  innerIssuerHint: string | null;
+  /** Index of the last opening block (the title, or the inner title); -1 when there is none. */
+  lastIdx: number;
+}
+
 export function parseHeader(ctx: ParseContext, blocks: readonly Block[], firstHeading: number): Header {
   const view = (b: Block) => canonical(ctx, b).trim();
-  const headEnd = firstHeading >= 0 ? firstHeading : Math.min(blocks.length, 8);
-  const head = blocks.slice(0, headEnd);
+  const head = blocks.slice(0, firstHeading >= 0 ? firstHeading : Math.min(blocks.length, 8));
 
   let docNumber: { value: string; year: number } | null = null;
   const metaIdx = new Set<number>();
-  head.forEach((b, i) => {
+  for (const [i, b] of head.entries()) {
     const v = view(b);
-    if (v.length > 40) return;
+    if (v.length > 40) continue;
     const found = findDocNumber(v);
-    if (found && !docNumber) docNumber = found;
+    docNumber ??= found;
     if (found || /^[\u4e00-\u9fff]{1,6}:$/.test(v)) metaIdx.add(i); // "字号:" left blank is a label, not a title
-  });
-
+  }
   const isTitleCandidate = (i: number) => {
     const v = view(head[i]!);
     return !metaIdx.has(i) && v.length <= 120 && !/[。:]$/.test(v) && !dateOnly(v) && !/^\(.*\)$/.test(v);
   };
 
-  let title: string | null = null;
-  let titleSpan: { start: number; end: number } | null = null;
-  let forwarding: ForwardingNotice | undefined;
-  let contentStartIdx = -1;
-  let innerIssuerHint: string | null = null;
-  let noticeDate: PolicyDate | null = null;
+  const opening = readForwarding(ctx, head, isTitleCandidate) ?? readTitle(ctx, head, isTitleCandidate);
+  const signature = readSignature(ctx, blocks, Math.max(opening.lastIdx, firstHeading));
 
+  let issuer = signature?.issuer ?? null;
+  // A date printed under the title, "(2023年5月10日区政府第39次常务会议通过)", else the notice's date.
+  const headerDate = head
+    .slice(opening.lastIdx + 1)
+    .map(view)
+    .filter((v) => v.length <= 60 && (/^\(.*\)$/.test(v) || dateOnly(v) !== null))
+    .map(findDate)
+    .find((d) => d !== null);
+  const date = signature?.date ?? headerDate ?? opening.noticeDate;
+  if (!issuer && opening.forwarding) issuer = opening.innerIssuerHint ?? opening.forwarding.issuer;
+  if (!issuer && opening.titleSpan) issuer = issuerInTitle(ctx, opening.titleSpan);
+
+  const headSpan = { start: 0, end: Math.min(ctx.text.length, head[head.length - 1]?.end ?? 0) };
+  if (!opening.title) warn(ctx, '未识别出文件标题', 'document title not found', headSpan);
+  if (!issuer) warn(ctx, '未识别出发文单位', 'issuing body not found', headSpan);
+  if (!date) warn(ctx, '未识别出成文日期', 'document date not found', headSpan);
+
+  const contentStart = opening.lastIdx >= 0 ? head[opening.lastIdx]!.end : 0;
+  return {
+    title: opening.title,
+    issuer,
+    issuedOn: date?.iso ?? null,
+    ...(docNumber ? { docNumber: docNumber.value } : {}),
+    ...(opening.forwarding ? { forwarding: opening.forwarding } : {}),
+    contentStart,
+    contentEnd: Math.max(signature?.start ?? ctx.text.length, contentStart),
+    docYear: date?.year ?? docNumber?.year ?? null,
+    docMonth: date?.month ?? null,
+  };
+}
+
+/**
+ * "…关于转发区经委制订的《X》的通知", its signature and date, then X again as the inner document's title.
+ * When X is not repeated (印发 notices often go straight to the text), the title is taken from the 《》.
+ */
+function readForwarding(ctx: ParseContext, head: readonly Block[], isTitleCandidate: (i: number) => boolean): Opening | null {
+  const view = (b: Block) => canonical(ctx, b).trim();
   const noticeIdx = head.findIndex((b, i) => i < 4 && isTitleCandidate(i) && NOTICE_RE.test(view(b)) && /通知$/.test(compact(view(b))));
-  if (noticeIdx >= 0) {
-    const notice = head[noticeIdx]!;
-    const m = NOTICE_RE.exec(canonical(ctx, notice))!;
-    const innerText = compact(m[1]!);
-    const innerIdx = head.findIndex((b, i) => i > noticeIdx && compact(view(b)) === innerText);
-    const limit = innerIdx >= 0 ? innerIdx : head.length;
-    const dateIdx = findIndexIn(head, noticeIdx + 1, limit, (b) => dateOnly(view(b)) !== null);
-    const sigIdx = dateIdx > noticeIdx + 1 && isOrgLine(view(head[dateIdx - 1]!)) ? dateIdx - 1 : -1;
-    noticeDate = dateIdx >= 0 ? dateOnly(view(head[dateIdx]!)) : null;
-    const noticeText = canonical(ctx, notice);
-    const prefix = noticeText.split('关于')[0] ?? '';
-    forwarding = {
-      title: tidy(original(ctx, notice)),
-      issuer: sigIdx >= 0 ? tidy(original(ctx, head[sigIdx]!)) : prefix && prefix !== noticeText && ORG_RE.test(prefix.trim()) ? tidy(prefix) : null,
-      issuedOn: noticeDate?.iso ?? null,
-    };
-    if (innerIdx >= 0) {
-      title = tidy(original(ctx, head[innerIdx]!));
-      contentStartIdx = innerIdx;
-    } else {
-      const open = notice.start + noticeText.indexOf('《', m.index) + 1;
-      title = tidy(ctx.text.slice(open, open + m[1]!.length));
-      contentStartIdx = Math.max(noticeIdx, dateIdx);
-    }
-    innerIssuerHint = /转发(.{2,20}?)(?:制订|制定|起草|拟订|拟定|编制)?的《/.exec(noticeText)?.[1] ?? null;
+  if (noticeIdx < 0) return null;
+  const notice = head[noticeIdx]!;
+  const noticeText = canonical(ctx, notice);
+  const m = NOTICE_RE.exec(noticeText)!;
+  const innerText = compact(m[1]!);
+  const innerIdx = head.findIndex((b, i) => i > noticeIdx && compact(view(b)) === innerText);
+  const dateIdx = findIndexIn(head, noticeIdx + 1, innerIdx >= 0 ? innerIdx : head.length, (b) => dateOnly(view(b)) !== null);
+  const sigIdx = dateIdx > noticeIdx + 1 && isOrgLine(view(head[dateIdx - 1]!)) ? dateIdx - 1 : -1;
+  const noticeDate = dateIdx >= 0 ? dateOnly(view(head[dateIdx]!)) : null;
+  const prefix = noticeText.split('关于')[0] ?? '';
+  const prefixIssuer = prefix !== noticeText && ORG_RE.test(prefix.trim()) ? tidy(prefix) : null;
+  let title: string;
+  if (innerIdx >= 0) {
+    title = tidy(original(ctx, head[innerIdx]!));
   } else {
-    const first = head.findIndex((_, i) => isTitleCandidate(i));
-    if (first >= 0) {
-      let last = first;
-      // A title broken over lines: join while the joined text has not yet reached a title ending.
-      while (last + 1 < head.length && isTitleCandidate(last + 1) && view(head[last + 1]!).length <= 40) {
-        const joined = compact(view(head[last]!));
-        const next = compact(view(head[last + 1]!));
-        const nextIsYears = /^\(\d{4}.{1,2}\d{4}年?\)$/.test(next);
-        if (TITLE_END_RE.test(joined) && !nextIsYears) break;
-        if (!TITLE_END_RE.test(next) && !nextIsYears) break;
-        last++;
-      }
-      titleSpan = { start: head[first]!.start, end: head[last]!.end };
-      title = tidy(original(ctx, titleSpan));
-      contentStartIdx = last;
-    }
+    const open = notice.start + noticeText.indexOf('《', m.index) + 1;
+    title = tidy(ctx.text.slice(open, open + m[1]!.length));
   }
+  return {
+    title,
+    titleSpan: null,
+    forwarding: {
+      title: tidy(original(ctx, notice)),
+      issuer: sigIdx >= 0 ? tidy(original(ctx, head[sigIdx]!)) : prefixIssuer,
+      issuedOn: noticeDate?.iso ?? null,
+    },
+    noticeDate,
+    innerIssuerHint: /转发(.{2,20}?)(?:制订|制定|起草|拟订|拟定|编制)?的《/.exec(noticeText)?.[1] ?? null,
+    lastIdx: innerIdx >= 0 ? innerIdx : Math.max(noticeIdx, dateIdx),
+  };
+}
 
-  // The closing signature: the last paragraph that is only a date, after the content has begun.
-  let contentEnd = ctx.text.length;
-  let signature: { issuer: string | null; date: PolicyDate } | null = null;
-  const floor = Math.max(contentStartIdx, firstHeading);
+/** The first title-like line, joined with the next when the title is broken over two lines. */
+function readTitle(ctx: ParseContext, head: readonly Block[], isTitleCandidate: (i: number) => boolean): Opening {
+  const view = (b: Block) => compact(canonical(ctx, b));
+  const none: Opening = { title: null, titleSpan: null, noticeDate: null, innerIssuerHint: null, lastIdx: -1 };
+  const first = head.findIndex((_, i) => isTitleCandidate(i));
+  if (first < 0) return none;
+  let last = first;
+  while (last + 1 < head.length && isTitleCandidate(last + 1) && view(head[last + 1]!).length <= 40) {
+    const next = view(head[last + 1]!);
+    const nextIsYears = /^\(\d{4}.{1,2}\d{4}年?\)$/.test(next); // "(2024—2026年)" under a plan's title
+    if (!nextIsYears && (TITLE_END_RE.test(view(head[last]!)) || !TITLE_END_RE.test(next))) break;
+    last++;
+  }
+  const titleSpan = { start: head[first]!.start, end: head[last]!.end };
+  return { ...none, title: tidy(original(ctx, titleSpan)), titleSpan, lastIdx: last };
+}
+
+/** The closing signature: the last paragraph that is only a date, and up to two organisation lines above it. */
+function readSignature(ctx: ParseContext, blocks: readonly Block[], floor: number): { issuer: string | null; date: PolicyDate; start: number } | null {
+  const view = (b: Block) => canonical(ctx, b).trim();
   for (let d = blocks.length - 1; d > floor; d--) {
     const date = dateOnly(view(blocks[d]!));
     if (!date) continue;
     let s = d;
     while (s - 1 > floor && s > d - 3 && isOrgLine(view(blocks[s - 1]!))) s--;
-    const orgs = blocks.slice(s, d).map((b) => tidy(original(ctx, b)));
-    signature = { issuer: orgs.length ? orgs.join('、') : null, date };
-    contentEnd = blocks[s]!.start;
     if (d + 1 < blocks.length) {
       const tail = { start: blocks[d + 1]!.start, end: blocks[blocks.length - 1]!.end };
       warn(ctx, '落款日期之后的内容未能识别(可能是网页残留)', 'text after the closing date was not recognised (web page residue?)', tail);
     }
-    break;
+    const orgs = blocks.slice(s, d).map((b) => tidy(original(ctx, b)));
+    return { issuer: orgs.length ? orgs.join('、') : null, date, start: blocks[s]!.start };
   }
+  return null;
+}
 
-  let issuer = signature?.issuer ?? null;
-  let date = signature?.date ?? null;
-  const afterTitle = head.slice(contentStartIdx + 1);
-  // A date printed under the title, "(2023年5月10日区政府第39次常务会议通过)", else the notice's date.
-  const headerDate = afterTitle
-    .map((b) => view(b))
-    .filter((v) => v.length <= 60 && (/^\(.*\)$/.test(v) || dateOnly(v) !== null))
-    .map(findDate)
-    .find((d) => d !== null);
-  if (!date) date = headerDate ?? noticeDate;
-  if (!issuer && forwarding) issuer = innerIssuerHint ?? forwarding.issuer;
-  if (!issuer && titleSpan) {
-    // "金山区人民政府关于…的实施意见": the issuer opens the title. The view finds 关于 (also written 關於);
-    // the original supplies the words, at the same offsets.
-    const at = canonical(ctx, titleSpan).indexOf('关于');
-    const prefix = at > 0 ? tidy(ctx.text.slice(titleSpan.start, titleSpan.start + at)) : '';
-    if (prefix && ORG_RE.test(ctx.view.slice(titleSpan.start, titleSpan.start + at).trim())) issuer = prefix;
-  }
-
-  const headSpan = { start: 0, end: Math.min(ctx.text.length, head[head.length - 1]?.end ?? 0) };
-  if (!title) warn(ctx, '未识别出文件标题', 'document title not found', headSpan);
-  if (!issuer) warn(ctx, '未识别出发文单位', 'issuing body not found', headSpan);
-  if (!date) warn(ctx, '未识别出成文日期', 'document date not found', headSpan);
-
-  const contentStart = contentStartIdx >= 0 ? head[contentStartIdx]!.end : 0;
-  const docNum = docNumber as { value: string; year: number } | null;
-  return {
-    title,
-    issuer,
-    issuedOn: date?.iso ?? null,
-    ...(docNum ? { docNumber: docNum.value } : {}),
-    ...(forwarding ? { forwarding } : {}),
-    contentStart,
-    contentEnd: Math.max(contentEnd, contentStart),
-    docYear: date?.year ?? docNum?.year ?? null,
-    docMonth: date?.month ?? null,
-  };
+/**
+ * "金山区人民政府关于…的实施意见": the issuer opens the title. The view finds 关于 (also written 關於); the
+ * original supplies the words, at the same offsets.
+ */
+function issuerInTitle(ctx: ParseContext, titleSpan: Block): string | null {
+  const at = canonical(ctx, titleSpan).indexOf('关于');
+  if (at <= 0) return null;
+  const prefix = { start: titleSpan.start, end: titleSpan.start + at };
+  return ORG_RE.test(canonical(ctx, prefix).trim()) ? tidy(original(ctx, prefix)) : null;
 }
 
 function findIndexIn<T>(items: readonly T[], from: number, to: number, pred: (item: T) => boolean): number {

@@ -74,8 +74,8 @@ function headingTitle(view: string, labelEnd: number, blockEnd: number): { title
   }
   if (stop === -1) return { title: rest, bodyStart: blockEnd };
   const first = trimSpan(view, rest.start, stop);
-  const onlySentence = trimSpan(view, stop + 1, rest.end).end === trimSpan(view, stop + 1, rest.end).start;
-  if (onlySentence && first.end - first.start <= 30) return { title: first, bodyStart: blockEnd };
+  const after = trimSpan(view, stop + 1, rest.end);
+  if (after.end === after.start && first.end - first.start <= 30) return { title: first, bodyStart: blockEnd };
   if (first.end > first.start && isLeadSentence(view, { start: first.start, end: stop + 1 })) {
     return { title: first, bodyStart: stop + 1 };
   }

@@ -17,12 +17,6 @@ export interface OutlineNode {
   cls: SectionClass;
 }
 
-export interface Outline {
-  roots: OutlineNode[];
-  /** Paragraphs before the first heading (the preamble: 为…,特制定本意见。). */
-  preamble: Block[];
-}
-
 // Section titles are short and generic; a long title is a task's own wording, never a section name.
 const CLASS_RULES: { cls: SectionClass; re: RegExp }[] = [
   { cls: 'background', re: /指导思想|基本原则|总体要求|总体思路|发展思路|基本思路|发展基础|发展现状|现状|形势|背景|重要意义|工作原则|编制依据|定位|附则/ },
@@ -47,16 +41,14 @@ export function classifyTitle(title: string): SectionClass | null {
  * everything below it and becomes a sibling; a new form becomes a child. This copes with documents that put
  * 1. under (一), (一) under 一、, or skip a level.
  */
-export function buildOutline(ctx: ParseContext, blocks: readonly Block[]): Outline {
+export function buildOutline(ctx: ParseContext, blocks: readonly Block[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
-  const preamble: Block[] = [];
   const stack: OutlineNode[] = [];
   for (const block of blocks) {
     const heading = detectHeading(ctx.view, block);
     if (!heading) {
-      const top = stack[stack.length - 1];
-      if (top) top.blocks.push(block);
-      else preamble.push(block);
+      // Callers start at the first heading, so there is always an open node.
+      stack[stack.length - 1]?.blocks.push(block);
       continue;
     }
     const same = findLastIndex(stack, (n) => n.heading.type === heading.type);
@@ -68,7 +60,7 @@ export function buildOutline(ctx: ParseContext, blocks: readonly Block[]): Outli
   }
   for (const root of roots) finish(ctx, root);
   checkNumbering(ctx, roots, new Map());
-  return { roots, preamble };
+  return roots;
 }
 
 function finish(ctx: ParseContext, node: OutlineNode): void {

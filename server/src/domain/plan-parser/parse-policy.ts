@@ -6,7 +6,7 @@ import { isDateOnly } from './dates.ts';
 import { findDocNumber, parseHeader, TITLE_END_RE, type Header } from './header.ts';
 import { detectHeading } from './headings.ts';
 import { buildView } from './normalize.ts';
-import { buildOutline, topNodesOf, walk, type Outline, type OutlineNode } from './outline.ts';
+import { buildOutline, topNodesOf, walk, type OutlineNode } from './outline.ts';
 import { extractTasks } from './tasks.ts';
 import { splitBlocks, type Block } from './text-model.ts';
 import { extractZones } from './zones.ts';
@@ -42,15 +42,15 @@ export function parsePolicy(text: string): ParsedPolicy {
   }
   const contentEnd = header?.contentEnd ?? input.length;
   const body = firstHeading >= 0 ? blocks.slice(firstHeading).filter((b) => b.start < contentEnd) : [];
-  const outline = stage<Outline>(ctx, 'outline', { roots: [], preamble: [] }, () => buildOutline(ctx, body));
+  const roots = stage<OutlineNode[]>(ctx, 'outline', [], () => buildOutline(ctx, body));
   if (firstHeading < 0) warn(ctx, '未识别出章节结构(一、(一) 1. 等编号)', 'no numbered structure found', { start: 0, end: input.length });
 
   const time = { docYear: header?.docYear ?? null, docMonth: header?.docMonth ?? null };
   const contentStart = header?.contentStart ?? 0;
-  result.goals = stage(ctx, 'goals', [], () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, outline), time));
-  result.domains = stage(ctx, 'domains', [], () => extractDomains(ctx, topNodesOf(outline.roots, 'domains')));
-  result.zones = stage(ctx, 'zones', [], () => extractZones(ctx, topNodesOf(outline.roots, 'layout')));
-  result.tasks = stage(ctx, 'tasks', [], () => extractTasks(ctx, outline.roots));
+  result.goals = stage(ctx, 'goals', [], () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, roots), time));
+  result.domains = stage(ctx, 'domains', [], () => extractDomains(ctx, topNodesOf(roots, 'domains')));
+  result.zones = stage(ctx, 'zones', [], () => extractZones(ctx, topNodesOf(roots, 'layout')));
+  result.tasks = stage(ctx, 'tasks', [], () => extractTasks(ctx, roots));
 
   const checked = parsedPolicySchema.safeParse(result);
   if (checked.success) return checked.data;
@@ -93,11 +93,11 @@ function stage<T>(ctx: ParseContext, name: string, empty: T, run: () => T): T {
  * Where targets are read: the preamble and every section except background ones (发展基础 and 现状 state
  * past figures). Inside a goals section a year carries from one paragraph to the next.
  */
-function goalBlocks(blocks: readonly Block[], firstHeading: number, contentStart: number, contentEnd: number, outline: Outline): GoalBlock[] {
+function goalBlocks(blocks: readonly Block[], firstHeading: number, contentStart: number, contentEnd: number, roots: readonly OutlineNode[]): GoalBlock[] {
   const out: GoalBlock[] = [];
   const preambleEnd = firstHeading >= 0 ? blocks[firstHeading]!.start : contentEnd;
   for (const b of blocks) if (b.start >= contentStart && b.end <= preambleEnd) out.push({ block: b, section: null });
-  walk(outline.roots, (node) => {
+  walk(roots, (node) => {
     if (node.cls === 'background') return;
     const section = goalsAncestor(node);
     for (const b of node.blocks) out.push({ block: b, section });
