@@ -36,18 +36,17 @@ export function UsersPage() {
   );
 
   const columns: TableColumnsType<AdminUserView> = [
-    { title: t('users.username'), dataIndex: 'username', width: 170, render: (_, row) => <span className="mono nowrap">{row.username}</span> },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 180 },
-    { title: t('users.role'), dataIndex: 'role', width: 150, render: (_, row) => fmt.role(row.role) },
-    { title: t('users.scope'), dataIndex: ['scope', 'name'], width: 180, render: (_, row) => row.scope?.name ?? '—' },
-    { title: t('users.statusLabel'), key: 'status', width: 200, render: (_, row) => <UserStatusTags user={row} /> },
-    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (_, row) => fmt.dateTime(row.lastLoginAt) },
-    { title: t('users.createdAt'), dataIndex: 'createdAt', width: 130, render: (_, row) => fmt.date(row.createdAt) },
+    { title: t('users.username'), dataIndex: 'username', width: 150, render: (_, row) => <span className="mono nowrap">{row.username}</span> },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 150 },
+    { title: t('users.role'), dataIndex: 'role', width: 130, render: (_, row) => fmt.role(row.role) },
+    { title: t('users.scope'), dataIndex: ['scope', 'name'], width: 150, render: (_, row) => row.scope?.name ?? '—' },
+    { title: t('users.statusLabel'), key: 'status', width: 190, render: (_, row) => <UserStatusTags user={row} /> },
+    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (_, row) => fmt.dateTime(row.lastLoginAt) },
     {
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',
-      width: 250,
+      width: 220,
       render: (_, row) => (
         <UserActions user={row} isSelf={row.id === session?.user.id} onChanged={reload} onSecret={setSecret} />
       ),
@@ -106,7 +105,7 @@ export function UsersPage() {
             loading={loading}
             columns={columns}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1430 }}
+            scroll={{ x: 1140 }}
             locale={{ emptyText: <Empty description={t('users.empty')} /> }}
             pagination={{
               current: page,

@@ -27,7 +27,6 @@ export function EnterprisesPage() {
     {
       title: t('enterprises.name'),
       dataIndex: 'name',
-      width: 280,
       render: (_, row) => (
         <span className="cell-name">
           {row.name}
@@ -39,20 +38,20 @@ export function EnterprisesPage() {
         </span>
       ),
     },
-    { title: t('enterprises.uscc'), dataIndex: 'uscc', width: 200, render: (_, row) => <span className="mono">{row.uscc}</span> },
+    { title: t('enterprises.uscc'), dataIndex: 'uscc', width: 190, render: (_, row) => <span className="mono">{row.uscc}</span> },
     { title: t('enterprises.domain'), dataIndex: ['domain', 'name'], width: 150, render: (_, row) => row.domain?.name ?? '—' },
-    { title: t('enterprises.zone'), dataIndex: ['zone', 'name'], width: 130, render: (_, row) => row.zone?.name ?? '—' },
-    { title: t('enterprises.stage'), dataIndex: 'stage', width: 120, render: (_, row) => t(`enterprises.stages.${row.stage}`) },
+    { title: t('enterprises.zone'), dataIndex: ['zone', 'name'], width: 120, render: (_, row) => row.zone?.name ?? '—' },
+    { title: t('enterprises.stage'), dataIndex: 'stage', width: 110, render: (_, row) => t(`enterprises.stages.${row.stage}`) },
     {
       title: t('enterprises.aboveScale'),
       dataIndex: 'isAboveScale',
-      width: 120,
+      width: 110,
       render: (_, row) => (row.isAboveScale ? <Tag color="green">{t('enterprises.aboveScaleYes')}</Tag> : t('enterprises.aboveScaleNo')),
     },
     {
       title: t('enterprises.tags'),
       dataIndex: 'tags',
-      width: 200,
+      width: 180,
       render: (_, row) => (row.tags.length ? row.tags.map((tag) => <Tag key={tag}>{tagLabel(tag)}</Tag>) : '—'),
     },
   ];
@@ -82,7 +81,7 @@ export function EnterprisesPage() {
             loading={loading}
             columns={columns}
             dataSource={data?.items ?? []}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1040 }}
             locale={{
               emptyText: (
                 <Empty description={filters.q ? t('enterprises.emptySearch', { q: filters.q }) : t('enterprises.empty')} />
