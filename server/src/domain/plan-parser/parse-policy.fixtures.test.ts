@@ -269,6 +269,17 @@ describe('forms written inline', () => {
     expect(plan.warnings).toEqual([]);
   });
 
+  it('splits a paragraph counted with 一是…二是… into measures', () => {
+    const text = '一、主要任务\n(一)加强创新策源。一是支持企业建设研发中心,对新认定的给予支持;二是推动产学研合作,共建联合实验室;三是完善成果转化服务。(责任单位:区科委)';
+    const plan = parsePolicy(text);
+    expect(plan.tasks[0]!.measures.map((m) => [m.title, m.text])).toEqual([
+      ['支持企业建设研发中心', '支持企业建设研发中心,对新认定的给予支持;'],
+      ['推动产学研合作', '推动产学研合作,共建联合实验室;'],
+      ['完善成果转化服务', '完善成果转化服务。'],
+    ]);
+    expect(text.slice(plan.tasks[0]!.measures[1]!.source.start, plan.tasks[0]!.measures[1]!.source.end)).toBe('二是推动产学研合作,共建联合实验室;');
+  });
+
   it('keeps a unit clause written on the heading line out of the task title', () => {
     const plan = parsePolicy('一、主要任务\n(一)加快项目建设(责任单位:区经委、区科委)\n推进重点项目开工建设。');
     expect(plan.tasks.map((t) => [t.title, t.units])).toEqual([['加快项目建设', [lead('区经委'), co('区科委')]]]);

@@ -1,6 +1,7 @@
 import type { ParsedMeasure, ParsedTask } from '../../../../contracts/plan-parse.ts';
 import { original, warn, type ParseContext } from './context.ts';
 import { firstClause, isLeadSentence } from './headings.ts';
+import { ordinalValue } from './numerals.ts';
 import { tidy } from './normalize.ts';
 import { contentSpans, walk, type OutlineNode } from './outline.ts';
 import { splitSentences, subtractSpans, trimSpan, type Block, type Span } from './text-model.ts';
@@ -9,7 +10,8 @@ import { findUnitClauses, mergeUnits, type UnitClause } from './units.ts';
 /**
  * Main tasks (主要任务) and safeguards (保障措施). Each item of such a section is a task; its measures are,
  * in order of preference: its numbered sub-items; its lead sentences ("链式招商引领产业集群发展。" followed by
- * content — at least two, so one short sentence in prose does not split it); its paragraphs; or, when the
+ * content — at least two, so one short sentence in prose does not split it); items counted in the text
+ * (一是…;二是…); its paragraphs; or, when the
  * body is one plain paragraph, a single measure carrying the task's own title.
  */
 interface TaskSource {
@@ -108,6 +110,17 @@ function measuresOf(ctx: ParseContext, src: TaskSource, clauses: readonly UnitCl
       return measure(ctx, title, rest, { start: lead.start, end: lastEnd(rest, lead.end) });
     });
   }
+  const counted = countedItems(ctx.view, segments);
+  if (counted) {
+    return counted.map((item) => {
+      const parts = segments.flatMap((s) => {
+        const t = trimSpan(ctx.view, Math.max(s.start, item.bodyStart), Math.min(s.end, item.end));
+        return t.end > t.start ? [t] : [];
+      });
+      const title = tidy(original(ctx, firstClause(ctx.view, { start: item.bodyStart, end: item.end })));
+      return measure(ctx, title || taskTitle, parts, { start: item.start, end: lastEnd(parts, item.bodyStart) });
+    });
+  }
   if (segments.length >= 2 && src.body.length >= 2) {
     return segments.map((seg) => {
       const first = splitSentences(ctx.view, seg)[0] ?? seg;
@@ -120,6 +133,24 @@ function measuresOf(ctx: ParseContext, src: TaskSource, clauses: readonly UnitCl
   }
   if (segments.length === 0) return [];
   return [measure(ctx, taskTitle, segments, { start: segments[0]!.start, end: lastEnd(segments, segments[0]!.end) })];
+}
+
+/**
+ * "一是支持…;二是推动…;三是…": measures counted in the running text. Only an unbroken count from 一 that
+ * follows a clause break counts, so "唯一是" or a stray "三是" does not split a paragraph.
+ */
+function countedItems(view: string, segments: readonly Span[]): { start: number; bodyStart: number; end: number }[] | null {
+  const found: { start: number; bodyStart: number }[] = [];
+  for (const seg of segments) {
+    for (const m of view.slice(seg.start, seg.end).matchAll(/(^|[。;,:!?\s])([一二三四五六七八九十]{1,2})是/g)) {
+      if (ordinalValue(m[2]!) !== found.length + 1) continue;
+      const start = seg.start + m.index + m[1]!.length;
+      found.push({ start, bodyStart: start + m[2]!.length + 1 });
+    }
+  }
+  if (found.length < 2) return null;
+  const end = segments[segments.length - 1]!.end;
+  return found.map((f, k) => ({ ...f, end: found[k + 1]?.start ?? end }));
 }
 
 function measure(ctx: ParseContext, title: string, parts: readonly Span[], source: Span): ParsedMeasure {
