@@ -4,8 +4,8 @@ import { NAV_ITEMS, canOpen, landingPath, navItemsFor } from './navigation.ts';
 
 describe('navigation table', () => {
   it('gives business roles Home and (except experts) Enterprises', () => {
-    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises']);
-    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises']);
+    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'cockpit', 'monitoring', 'reports']);
+    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'reports']);
     expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home']);
   });
 

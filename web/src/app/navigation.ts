@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'users' | 'roles' | 'securitySettings' | 'audit';
-export type NavIcon = 'home' | 'enterprises' | 'users' | 'roles' | 'settings' | 'audit';
+export type NavKey = 'home' | 'enterprises' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports';
+export type NavIcon = 'home' | 'enterprises' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports';
 
 export interface NavItem {
   key: NavKey;
@@ -31,6 +31,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'enterprises',
     audience: ['leader', 'commission', 'department', 'park', 'enterprise'],
   },
+  { key: 'cockpit', path: '/cockpit', labelKey: 'nav.cockpit', icon: 'cockpit', audience: ['leader', 'commission', 'park'] },
+  { key: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring', icon: 'monitoring', audience: ['leader', 'commission', 'park'] },
+  { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: 'reports', audience: ['leader', 'commission', 'park', 'enterprise'] },
   { key: 'users', path: '/admin/users', labelKey: 'nav.users', icon: 'users', audience: ['sysadmin'] },
   { key: 'roles', path: '/security/roles', labelKey: 'nav.roles', icon: 'roles', audience: ['secadmin'] },
   {

@@ -15,6 +15,9 @@ const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) =>
 const EnterprisesPage = lazy(() =>
   import('../features/enterprises/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })),
 );
+const CockpitPage = lazy(() => import('../features/cockpit/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
+const MonitoringPage = lazy(() => import('../features/statistics/monitoring-page.tsx').then((m) => ({ default: m.MonitoringPage })));
+const ReportsPage = lazy(() => import('../features/statistics/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
 const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesScopesPage = lazy(() =>
   import('../features/security/roles-scopes-page.tsx').then((m) => ({ default: m.RolesScopesPage })),
@@ -49,6 +52,9 @@ export function createAppRouter() {
           children: [
             { index: true, element: <IndexPage /> },
             { path: 'enterprises', element: guarded('enterprises', <EnterprisesPage />) },
+            { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
+            { path: 'monitoring', element: guarded('monitoring', <MonitoringPage />) },
+            { path: 'reports', element: guarded('reports', <ReportsPage />) },
             { path: 'admin/users', element: guarded('users', <UsersPage />) },
             { path: 'security/roles', element: guarded('roles', <RolesScopesPage />) },
             { path: 'security/settings', element: guarded('securitySettings', <SecuritySettingsPage />) },

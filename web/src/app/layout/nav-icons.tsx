@@ -1,5 +1,8 @@
 import {
   AuditOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  LineChartOutlined,
   BankOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -16,4 +19,7 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   roles: <SafetyCertificateOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
+  cockpit: <DashboardOutlined />,
+  monitoring: <LineChartOutlined />,
+  reports: <FileDoneOutlined />,
 };

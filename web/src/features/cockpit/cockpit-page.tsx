@@ -1,0 +1,173 @@
+import { Alert, Card, Col, DatePicker, Empty, List, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import type { BreakdownRowView } from '../../../../contracts/statistics.ts';
+import { PageHeader } from '../../app/layout/page-header.tsx';
+import { LoadError } from '../../app/pages/load-error.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { DrillModal, type DrillTarget } from '../statistics/drill-modal.tsx';
+import { getCockpit, getGoals } from '../statistics/statistics.api.ts';
+import { fmtAmount, fmtPct, fmtPp, growthColor, toYi } from '../statistics/stat-format.ts';
+import { GoalCards } from './goal-cards.tsx';
+import { TrendChart } from './trend-chart.tsx';
+import { ZoneBubbleMap } from './zone-bubble-map.tsx';
+
+/**
+ * 驾驶舱: where the district (or, for a park, its zone) stands against the goals. Every figure opens the
+ * enterprises behind it. Aggregates in 亿元; the server computes every number (SPEC §4).
+ */
+export function CockpitPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [period, setPeriod] = useState<string | undefined>();
+  const [indicator, setIndicator] = useState<IndicatorCode>('revenue');
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const cockpit = useAsync((signal) => getCockpit({ indicator, ...(period ? { period } : {}) }, signal), [indicator, period]);
+  const goals = useAsync((signal) => getGoals(period ? { period } : {}, signal), [period]);
+  const view = cockpit.data;
+  const yi = (v: number) => fmtAmount(toYi(v), lang);
+  const open = (by: DrillTarget['by'], key: string, name: string) => setDrill({ by, key, name });
+  const clickable = (text: string, by: DrillTarget['by'], key: string, name: string) => (
+    <a onClick={() => open(by, key, name)} role="button">
+      {text}
+    </a>
+  );
+
+  const zones = view?.zones ?? [];
+  const domainRows = (view?.domains ?? []).map((d) => ({
+    ...d,
+    cells: Object.fromEntries((view?.domainZone ?? []).filter((c) => c.domain === d.code).map((c) => [c.zone, c])),
+  }));
+  const movers = (rows: BreakdownRowView[], title: string) => (
+    <Card size="small" title={title}>
+      <List
+        size="small"
+        dataSource={rows}
+        locale={{ emptyText: t('statistics.noData') }}
+        renderItem={(r) => (
+          <List.Item onClick={() => open('enterprise', r.code, r.key)} style={{ cursor: 'pointer' }}>
+            <Typography.Text ellipsis style={{ maxWidth: 260 }}>{r.key}</Typography.Text>
+            <span>
+              <span style={{ color: growthColor(r.ytd - r.base) }}>{fmtAmount(r.ytd - r.base, lang)} {t('statistics.unitWan')}</span> · {fmtPp(r.pull)}
+            </span>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('statistics.cockpit.title')}
+        subtitle={view ? t('statistics.cockpit.subtitle', { period: view.period }) : undefined}
+        extra={
+          <Space>
+            {view?.scope.kind === 'zone' && <Tag color="blue">{t('statistics.cockpit.scopeZone')}</Tag>}
+            <Select<IndicatorCode>
+              value={indicator}
+              onChange={setIndicator}
+              style={{ width: 180 }}
+              options={INDICATOR_CODES.filter((c) => c !== 'employees').map((c) => ({ value: c, label: t(`statistics.indicators.${c}`) }))}
+            />
+            <DatePicker picker="month" allowClear value={period ? dayjs(`${period}-01`) : view ? dayjs(`${view.period}-01`) : null} onChange={(d) => setPeriod(d ? d.format('YYYY-MM') : undefined)} />
+          </Space>
+        }
+      />
+      {cockpit.error && <LoadError error={cockpit.error} onRetry={cockpit.reload} />}
+      <Typography.Paragraph type="secondary">{t('statistics.cockpit.drillHint')}</Typography.Paragraph>
+      {goals.data && goals.data.goals.length > 0 && (
+        <div style={{ marginBottom: 16 }}>
+          <GoalCards goals={goals.data.goals} />
+        </div>
+      )}
+      {!view ? (
+        <Spin spinning={cockpit.loading}>
+          <Empty />
+        </Spin>
+      ) : (
+        <Spin spinning={cockpit.loading}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={16}>
+              <Card size="small" title={`${t(`statistics.indicators.${indicator}`)} · ${t('statistics.cockpit.trend')}`}>
+                <Space size="large" style={{ marginBottom: 8 }}>
+                  <span>
+                    {t('statistics.columns.ytd')}: <b>{clickable(`${yi(view.total.ytd)} ${t('statistics.unitYi')}`, 'total', 'all', view.total.key)}</b>
+                  </span>
+                  <span>
+                    {t('statistics.columns.yoy')}: <b style={{ color: growthColor(view.total.yoy) }}>{fmtPct(view.total.yoy)}</b>
+                  </span>
+                  <span title={t('statistics.nominalHint')}>
+                    {t('statistics.columns.nominalYoy')}: {fmtPct(view.total.nominalYoy)}
+                  </span>
+                </Space>
+                <TrendChart trend={view.trend} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Card size="small" title={t('statistics.cockpit.map')}>
+                <ZoneBubbleMap zones={zones} onSelect={(z) => open('zone', z.code, z.key)} />
+              </Card>
+            </Col>
+            <Col span={24}>
+              <Card size="small" title={`${t('statistics.cockpit.domainZone')}（${t('statistics.unitYi')}）`}>
+                <Table
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  scroll={{ x: true }}
+                  dataSource={domainRows}
+                  columns={[
+                    { title: t('statistics.dims.domain'), dataIndex: 'key', fixed: 'left' },
+                    ...zones.map((z) => ({
+                      title: z.key,
+                      key: z.code,
+                      align: 'right' as const,
+                      render: (_: unknown, row: (typeof domainRows)[number]) => {
+                        const cell = row.cells[z.code];
+                        if (!cell) return '—';
+                        return (
+                          <span>
+                            {clickable(yi(cell.ytd), 'domain-zone', cell.code, cell.key)}
+                            <br />
+                            <small style={{ color: growthColor(cell.yoy) }}>{fmtPct(cell.yoy)}</small>
+                          </span>
+                        );
+                      },
+                    })),
+                    { title: t('statistics.columns.ytd'), key: 'ytd', align: 'right' as const, render: (_: unknown, r: BreakdownRowView) => clickable(yi(r.ytd), 'domain', r.code, r.key) },
+                    { title: t('statistics.columns.yoy'), dataIndex: 'yoy', align: 'right' as const, render: (v: number | null) => <span style={{ color: growthColor(v) }}>{fmtPct(v)}</span> },
+                    { title: t('statistics.columns.contribution'), dataIndex: 'contribution', align: 'right' as const, render: (v: number | null) => fmtPct(v) },
+                    { title: t('statistics.columns.pull'), dataIndex: 'pull', align: 'right' as const, render: (v: number | null) => fmtPp(v) },
+                  ]}
+                  summary={() => (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>{t('statistics.total')}</Table.Summary.Cell>
+                      {zones.map((z, i) => (
+                        <Table.Summary.Cell index={i + 1} key={z.code} align="right">
+                          {clickable(yi(z.ytd), 'zone', z.code, z.key)}
+                          <br />
+                          <small style={{ color: growthColor(z.yoy) }}>{fmtPct(z.yoy)}</small>
+                        </Table.Summary.Cell>
+                      ))}
+                      <Table.Summary.Cell index={zones.length + 1} align="right">{clickable(yi(view.total.ytd), 'total', 'all', view.total.key)}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={zones.length + 2} align="right">{fmtPct(view.total.yoy)}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={zones.length + 3} align="right">{fmtPct(view.total.contribution)}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={zones.length + 4} align="right">{fmtPp(view.total.pull)}</Table.Summary.Cell>
+                    </Table.Summary.Row>
+                  )}
+                />
+                <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('statistics.nominalHint')} />
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>{movers(view.topContributors, t('statistics.cockpit.topContributors'))}</Col>
+            <Col xs={24} xl={12}>{movers(view.topDecliners, t('statistics.cockpit.topDecliners'))}</Col>
+          </Row>
+        </Spin>
+      )}
+      <DrillModal target={drill} period={view?.period ?? period ?? ''} indicator={indicator} onClose={() => setDrill(null)} />
+    </>
+  );
+}

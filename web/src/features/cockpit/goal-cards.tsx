@@ -1,0 +1,59 @@
+import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { GoalProgressView } from '../../../../contracts/statistics.ts';
+import { fmtPct, toYi } from '../statistics/stat-format.ts';
+
+const STATUS_COLOR = { 'on-track': 'green', yellow: 'gold', red: 'red' } as const;
+const STATUS_KEY = { 'on-track': 'onTrack', yellow: 'yellow', red: 'red' } as const;
+const yi = (v: number | null | undefined) => (v === null || v === undefined ? '—' : (toYi(v) ?? 0).toFixed(2));
+
+/**
+ * One card per goal metric: the first goal year's result against its target with the gap, progress towards
+ * the last goal year (required CAGR from the latest year against the actual CAGR so far), and this year's
+ * milestone completion against time progress, coloured by status.
+ */
+export function GoalCards({ goals }: { goals: GoalProgressView[] }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[16, 16]}>
+      {goals.map((g) => {
+        const first = g.targets[0]!;
+        const last = g.targets[g.targets.length - 1]!;
+        const firstActual = g.actuals.find((a) => a.year === first.year)?.value ?? null;
+        const latest = g.actuals[g.actuals.length - 1] ?? null;
+        const requiredFromLatest = latest && latest.value > 0 && last.year > latest.year ? (last.value / latest.value) ** (1 / (last.year - latest.year)) - 1 : null;
+        const c = g.current;
+        const statusColor = c.status ? STATUS_COLOR[c.status] : undefined;
+        return (
+          <Col xs={24} xl={12} key={g.key}>
+            <Card title={g.metric} size="small" extra={c.status && <Tag color={statusColor}>{t(`statistics.cockpit.status.${STATUS_KEY[c.status]}`)}</Tag>}>
+              <Row gutter={16}>
+                <Col span={8}>
+                  <Typography.Text type="secondary">{t('statistics.cockpit.goalYear', { year: first.year })}</Typography.Text>
+                  <Statistic value={yi(firstActual ?? c.ytd)} suffix={`/ ${yi(first.value)} ${t('statistics.unitYi')}`} valueStyle={{ fontSize: 22 }} />
+                  {firstActual !== null && (
+                    <Tag color={firstActual >= first.value ? 'green' : 'red'}>
+                      {firstActual >= first.value ? t('statistics.cockpit.achieved') : t('statistics.cockpit.missed')} · {t('statistics.cockpit.gap')} {yi(firstActual - first.value)}
+                    </Tag>
+                  )}
+                </Col>
+                <Col span={8}>
+                  <Typography.Text type="secondary">{t('statistics.cockpit.progressTo', { year: last.year })}</Typography.Text>
+                  <Progress percent={Math.round(((latest?.value ?? 0) / last.value) * 1000) / 10} size="small" status={(g.actualCagr ?? 0) < (requiredFromLatest ?? 0) ? 'exception' : 'normal'} />
+                  <div>{t('statistics.cockpit.requiredCagr')}: <b>{fmtPct(requiredFromLatest)}</b></div>
+                  <div>{t('statistics.cockpit.actualCagr')}: <b style={{ color: (g.actualCagr ?? 0) < (requiredFromLatest ?? 0) ? '#cf1322' : '#237804' }}>{fmtPct(g.actualCagr)}</b></div>
+                </Col>
+                <Col span={8}>
+                  <Typography.Text type="secondary">{c.period.slice(0, 4)} {t('statistics.cockpit.milestone')} {yi(c.milestone)}</Typography.Text>
+                  <div>{t('statistics.cockpit.completion')}: <b style={{ color: statusColor === 'green' ? '#237804' : statusColor === 'gold' ? '#d48806' : '#cf1322' }}>{fmtPct(c.completion).replace('+', '')}</b></div>
+                  <div>{t('statistics.cockpit.timeProgress')}: {fmtPct(c.timeProgress).replace('+', '')}</div>
+                  <div>{t('statistics.cockpit.estimate')}: {yi(c.yearEndEstimate)}</div>
+                </Col>
+              </Row>
+            </Card>
+          </Col>
+        );
+      })}
+    </Row>
+  );
+}

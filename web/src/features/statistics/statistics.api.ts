@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import {
+  approvalSchema,
+  reportDetailSchema,
+  reportPageSchema,
+  revisionListSchema,
+  type ReportValues,
+} from '../../../../contracts/monthly-reports.ts';
+import { breakdownSchema, cockpitSchema, drillSchema, goalsSchema, type StatDimension } from '../../../../contracts/statistics.ts';
+import type { IndicatorCode } from '../../../../contracts/indicators.ts';
+import { api, saveBlob } from '../../app/api.ts';
+
+export type Cockpit = z.infer<typeof cockpitSchema>;
+export type Goals = z.infer<typeof goalsSchema>;
+export type Breakdown = z.infer<typeof breakdownSchema>;
+export type Drill = z.infer<typeof drillSchema>;
+export type ReportDetail = z.infer<typeof reportDetailSchema>;
+export type ReportPage = z.infer<typeof reportPageSchema>;
+export type Revisions = z.infer<typeof revisionListSchema>;
+
+const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export const getCockpit = (query: { period?: string; indicator: IndicatorCode }, signal?: AbortSignal) =>
+  api.get('/api/statistics/cockpit', cockpitSchema, { query, ...opts(signal) });
+export const getGoals = (query: { period?: string }, signal?: AbortSignal) => api.get('/api/statistics/goals', goalsSchema, { query, ...opts(signal) });
+export const getBreakdown = (query: { period: string; indicator: IndicatorCode; by: StatDimension }, signal?: AbortSignal) =>
+  api.get('/api/statistics/breakdown', breakdownSchema, { query, ...opts(signal) });
+export const getDrill = (query: { period: string; indicator: IndicatorCode; by: StatDimension; key: string }, signal?: AbortSignal) =>
+  api.get('/api/statistics/drill', drillSchema, { query: { ...query, limit: 200 }, ...opts(signal) });
+
+export async function exportBreakdown(query: { period: string; indicator: IndicatorCode; by: StatDimension }): Promise<void> {
+  const { blob, filename } = await api.download('/api/statistics/breakdown/export', query);
+  saveBlob(blob, filename ?? 'statistics.xlsx');
+}
+
+export const listReports = (query: { page: number; pageSize: number; period?: string; status?: string }, signal?: AbortSignal) =>
+  api.get('/api/monthly-reports', reportPageSchema, { query, ...opts(signal) });
+export const getReport = (id: string, signal?: AbortSignal) => api.get(`/api/monthly-reports/${id}`, reportDetailSchema, opts(signal));
+export const getRevisions = (id: string, signal?: AbortSignal) => api.get(`/api/monthly-reports/${id}/revisions`, revisionListSchema, opts(signal));
+export const createReport = (body: { period: string; values: ReportValues; explanation?: string | null }) =>
+  api.post('/api/monthly-reports', reportDetailSchema, { body });
+export const saveReport = (id: string, body: { version: number; values: ReportValues; explanation?: string | null }) =>
+  api.put(`/api/monthly-reports/${id}`, reportDetailSchema, { body });
+export const submitReport = (id: string, version: number) => api.post(`/api/monthly-reports/${id}/submit`, reportDetailSchema, { body: { version } });
+export const reviewReport = (id: string, body: { version: number; decision: 'pass' | 'return'; reason?: string }) =>
+  api.post(`/api/monthly-reports/${id}/review`, reportDetailSchema, { body });
+export const approveReport = (id: string, body: z.input<typeof approvalSchema>) => api.post(`/api/monthly-reports/${id}/approve`, reportDetailSchema, { body });
+
+export async function exportReports(): Promise<void> {
+  const { blob, filename } = await api.download('/api/monthly-reports/export', { format: 'xlsx' });
+  saveBlob(blob, filename ?? 'monthly-reports.xlsx');
+}
