@@ -3,7 +3,7 @@ import { parseChineseNumeral } from './numerals.ts';
 /** 2023年10月11日 · 二〇二三年十月十一日 · 2023 年 9 月 12 日 */
 const DATE_SRC =
   '(\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日';
-export const DATE_RE = new RegExp(DATE_SRC);
+const DATE_RE = new RegExp(DATE_SRC);
 /** A paragraph that is nothing but a date (a signature date), optionally in brackets or with 印发. */
 const DATE_ONLY_RE = new RegExp(`^\\(?\\s*${DATE_SRC}\\s*(?:印发|发布|起施行)?\\s*\\)?$`);
 

@@ -44,7 +44,7 @@ function domainName(raw: string): string {
   return compact(raw).replace(/[“”"。]/g, '').replace(/领域$/, '');
 }
 
-export function subfieldsOf(ctx: ParseContext, spans: readonly Span[]): string[] {
+function subfieldsOf(ctx: ParseContext, spans: readonly Span[]): string[] {
   const seen = new Set<string>();
   for (const span of spans) {
     for (const e of findEnumerations(ctx.view, span)) {

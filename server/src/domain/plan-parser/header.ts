@@ -26,7 +26,7 @@ export const TITLE_END_RE = /(通知|意见|方案|措施|办法|规划|计划|�
 const ORG_RE = /(政府|办公室|办公厅|委员会|管委会|委|局|办|厅|部|院|中心|公司|协会|集团|小组|街道|镇)$/;
 
 /** A signature line: an organisation name (or several separated by spaces), no sentence punctuation. */
-export function isOrgLine(s: string): boolean {
+function isOrgLine(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 60 || /[。,;:!?《》“”]/.test(t)) return false;
   return t.split(/\s+/).every((part) => ORG_RE.test(part));

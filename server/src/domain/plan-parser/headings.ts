@@ -29,7 +29,7 @@ const PATTERNS: { type: HeadingType; re: RegExp }[] = [
 ];
 
 /** A lead sentence is short and has no clause breaks: "链式招商引领产业集群发展。" */
-export const LEAD_MAX = 20;
+const LEAD_MAX = 20;
 export function isLeadSentence(view: string, span: Span): boolean {
   const body = view.slice(span.start, span.end).replace(/[。!?]$/, '');
   return body.length >= 2 && body.length <= LEAD_MAX && !/[,;:()]/.test(body);

@@ -7,8 +7,6 @@ const DIGITS: Record<string, number> = {
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
-
 /** Parses a Chinese numeral; null when the string is not one (never throws). */
 export function parseChineseNumeral(s: string): number | null {
   if (s.length === 0) return null;

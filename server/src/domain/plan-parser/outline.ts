@@ -27,7 +27,7 @@ const CLASS_RULES: { cls: SectionClass; re: RegExp }[] = [
   { cls: 'tasks', re: /任务|举措|措施$|行动$|工程$|重点工作|主要工作|工作重点/ },
 ];
 
-export function classifyTitle(title: string): SectionClass | null {
+function classifyTitle(title: string): SectionClass | null {
   const t = compact(title).replace(/[。:]$/, '');
   // The closing article of 若干措施 (本措施自…起施行, 由…负责解释) sets no task.
   if (/起施行|负责解释|有效期/.test(t)) return 'background';

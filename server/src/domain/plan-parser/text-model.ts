@@ -116,10 +116,6 @@ export function subtractSpans(view: string, span: Span, holes: readonly Span[]):
   return out;
 }
 
-export function contains(outer: Span, inner: Span): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
-}
-
 /** Index of the bracket closing the one at `open`, honouring nesting; -1 when unbalanced within `limit`. */
 export function matchParen(view: string, open: number, limit: number): number {
   let depth = 0;

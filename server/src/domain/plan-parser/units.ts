@@ -132,7 +132,7 @@ function isUnitName(name: string): boolean {
 }
 
 /** Splits on `sep` outside brackets, so 区财政局(金融办、区国资委) style nesting stays whole. */
-export function splitTopLevel(s: string, sep: RegExp): string[] {
+function splitTopLevel(s: string, sep: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let cur = '';
