@@ -14,7 +14,8 @@ import { readBackupLines, snapshotDatabase } from './backup-test-helpers.ts';
  * This suite adds a made-up migration with every kind of column and constraint the real schema may grow
  * (bytea, floats with NaN/Infinity, huge NUMERIC, infinity timestamps, intervals, json vs jsonb, nested and
  * multi-dimensional arrays, enums, identity and generated columns, self-referencing and cyclic foreign keys,
- * a table without a primary key, a composite key) and checks the round trip row for row.
+ * a table without a primary key, a composite key, rows seeded by the migration and edited later, triggers
+ * that rewrite or derive rows) and checks the round trip row for row.
  */
 
 const FIXTURE_SQL = `
@@ -52,6 +53,14 @@ CREATE TABLE fixture_b (id integer PRIMARY KEY, a_id integer NOT NULL REFERENCES
 ALTER TABLE fixture_a ADD CONSTRAINT fixture_a_b_fk FOREIGN KEY (b_id) REFERENCES fixture_b(id);
 CREATE TABLE fixture_nokey (label text, n integer);
 CREATE TABLE fixture_composite (a text, b integer, v text, PRIMARY KEY (a, b));
+CREATE TABLE fixture_catalogue (code text PRIMARY KEY, label text NOT NULL);
+INSERT INTO fixture_catalogue VALUES ('a', 'A'), ('b', 'B');
+CREATE TABLE fixture_uses (id integer PRIMARY KEY, code text REFERENCES fixture_catalogue(code));
+CREATE TABLE fixture_log (id bigserial PRIMARY KEY, what text NOT NULL);
+CREATE FUNCTION fixture_shout() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.label := upper(NEW.label); RETURN NEW; END $$;
+CREATE TRIGGER fixture_catalogue_shout BEFORE INSERT ON fixture_catalogue FOR EACH ROW EXECUTE FUNCTION fixture_shout();
+CREATE FUNCTION fixture_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO fixture_log (what) VALUES ('use ' || NEW.id); RETURN NEW; END $$;
+CREATE TRIGGER fixture_uses_note AFTER INSERT ON fixture_uses FOR EACH ROW EXECUTE FUNCTION fixture_note();
 `;
 
 const fixtureMigration: Migration = {
@@ -86,6 +95,10 @@ async function applyFixture(database: Database): Promise<void> {
     INSERT INTO fixture_b VALUES (1, 2), (2, 1);
     UPDATE fixture_a SET b_id = id;
     INSERT INTO fixture_nokey VALUES ('x', 1), ('x', 1), ('y', NULL), (NULL, NULL), ('z', 3), ('x', 1), ('a', 0), ('b', 0);
+    UPDATE fixture_catalogue SET label = 'A, edited after the migration seeded it' WHERE code = 'a';
+    DELETE FROM fixture_catalogue WHERE code = 'b';
+    INSERT INTO fixture_catalogue VALUES ('c', 'C');
+    INSERT INTO fixture_uses VALUES (1, 'a'), (2, 'c');
     INSERT INTO fixture_composite SELECT chr(97 + g % 3), g, 'v' || g FROM generate_series(1, 11) g;
   `);
 }
@@ -134,6 +147,14 @@ describe('backup of any column type', () => {
       // The cyclic foreign keys were re-created and are enforced again.
       await expect(target.database.query('INSERT INTO fixture_b VALUES (9, 99)')).rejects.toThrow(/foreign key/);
       await expect(target.database.query('UPDATE fixture_kinds SET parent_id = 77 WHERE id = 1')).rejects.toThrow(/foreign key/);
+      // Triggers were off during the load (the edited label is not upper-cased, no extra log rows) and are on again.
+      await target.database.query(`INSERT INTO fixture_uses VALUES (3, 'a')`);
+      const log = await target.database.query<{ id: string; what: string }>('SELECT id::text AS id, what FROM fixture_log ORDER BY id');
+      expect(log).toEqual([
+        { id: '1', what: 'use 1' },
+        { id: '2', what: 'use 2' },
+        { id: '3', what: 'use 3' },
+      ]);
     } finally {
       await target.cleanup();
     }

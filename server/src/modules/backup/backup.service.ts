@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../../db/client.ts';
@@ -18,6 +19,9 @@ import {
 import {
   dependencyOrder,
   describeTable,
+  disableTrigger,
+  enableTrigger,
+  listEnabledTriggers,
   insertExpression,
   listForeignKeys,
   listTables,
@@ -279,6 +283,13 @@ export async function restoreBackup(database: Database, filePath: string, onProg
     await session.exec(`CREATE TABLE schema_migrations (
       version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     for (const migration of base) await applyMigration(session, migration, appliedAt.get(migration.version));
+    // The rows are loaded as they were, like pg_restore --disable-triggers: a trigger that derives rows
+    // (a dirty-marker on insert) would otherwise add rows the backup already holds.
+    const triggers = await listEnabledTriggers(session);
+    for (const trigger of triggers) await disableTrigger(session, trigger);
+    // Migrations may seed rows (catalogues). The backup holds those tables' content as it was, edits
+    // included, so the seeded rows give way to it.
+    await clearSeededRows(session);
 
     // Foreign keys on a cycle cannot be satisfied row by row; they are dropped and re-created (and so
     // re-validated) around the load.
@@ -303,6 +314,7 @@ export async function restoreBackup(database: Database, filePath: string, onProg
       },
     });
     for (const fk of cyclic) await session.exec(`ALTER TABLE ${qualified(fk.table)} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`);
+    for (const trigger of triggers) await enableTrigger(session, trigger);
     for (const migration of later) await applyMigration(session, migration, undefined);
     onProgress({ phase: 'restore', table: null, done, total });
     return {
@@ -329,6 +341,20 @@ async function applyMigration(session: SqlSession, migration: Migration, applied
     migration.checksum,
     appliedAt ?? null,
   ]);
+}
+
+async function clearSeededRows(session: SqlSession): Promise<void> {
+  const seeded: string[] = [];
+  for (const name of await listTables(session)) {
+    const [row] = await session.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${qualified(name)}) AS present`);
+    if (row?.present) seeded.push(name);
+  }
+  if (seeded.length === 0) return;
+  try {
+    await session.exec(`TRUNCATE ${seeded.map((t) => qualified(t)).join(', ')} CASCADE`);
+  } catch (error) {
+    throw new BackupError(`cannot clear the rows that migrations seeded into ${seeded.join(', ')} before loading the backup: ${(error as Error).message}`);
+  }
 }
 
 /** Inserts one table's rows in multi-row INSERTs with an explicit column list and a cast per value. */
@@ -405,17 +431,48 @@ function encodeParameter(column: BackupColumn, value: unknown): string | null {
 
 // ----------------------------------------------------------------------------------------------------------
 
-/** Tables (other than schema_migrations) that hold rows: restore replaces them only when told to. */
-export async function inspectExistingData(database: Database): Promise<{ name: string; rows: number }[]> {
+/**
+ * Tables that hold data: rows other than those the migrations seed (catalogues). Restore replaces data
+ * only when told to; a freshly migrated database counts as empty.
+ */
+export async function inspectExistingData(database: Database, migrations: Migration[] = loadMigrations()): Promise<{ name: string; rows: number }[]> {
+  const seeded = (await seededRowCounts(database, migrations)) ?? new Map<string, number>();
   return inTransaction(database, 'snapshot-read', async (session) => {
     const found: { name: string; rows: number }[] = [];
     for (const name of await listTables(session)) {
       const [row] = await session.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(name)}`);
       const rows = Number(row!.n);
-      if (rows > 0) found.push({ name, rows });
+      if (rows > 0 && rows !== seeded.get(name)) found.push({ name, rows });
     }
     return found;
   });
+}
+
+class RollBack extends Error {}
+
+/**
+ * How many rows the migrations put in each table: they are run in a scratch schema inside a transaction
+ * that is always rolled back. Null if that is not possible (a migration naming the public schema itself),
+ * in which case every row counts as data.
+ */
+async function seededRowCounts(database: Database, migrations: Migration[]): Promise<Map<string, number> | null> {
+  const scratch = `biomfg_probe_${crypto.randomBytes(6).toString('hex')}`;
+  const counts = new Map<string, number>();
+  try {
+    await inTransaction(database, 'write', async (session) => {
+      await session.exec(`CREATE SCHEMA ${scratch}; SET LOCAL search_path TO ${scratch};`);
+      for (const migration of migrations) await session.exec(migration.sql);
+      for (const name of await listTables(session, scratch)) {
+        const [row] = await session.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${qualified(name, scratch)}`);
+        counts.set(name, Number(row!.n));
+      }
+      throw new RollBack();
+    });
+  } catch (error) {
+    if (error instanceof RollBack) return counts;
+    return null;
+  }
+  return null;
 }
 
 export { BackupFileError };

@@ -47,19 +47,45 @@ export interface TableInfo {
 
 const MIGRATIONS_TABLE = 'schema_migrations';
 
-/** Base tables of the public schema except schema_migrations (information_schema, sorted by name). */
-export async function listTables(session: SqlSession): Promise<string[]> {
+/** Base tables of a schema (public) except schema_migrations (information_schema, sorted by name). */
+export async function listTables(session: SqlSession, schema = 'public'): Promise<string[]> {
   const rows = await session.query<{ name: string }>(
     `SELECT table_name::text AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> $1
+      WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> $2
       ORDER BY table_name COLLATE "C"`,
-    [MIGRATIONS_TABLE],
+    [schema, MIGRATIONS_TABLE],
   );
   return rows.map((r) => r.name);
 }
 
-export function qualified(table: string): string {
-  return `public.${quoteIdent(table)}`;
+export function qualified(table: string, schema = 'public'): string {
+  return `${quoteIdent(schema)}.${quoteIdent(table)}`;
+}
+
+export interface TriggerState {
+  table: string;
+  name: string;
+  /** pg_trigger.tgenabled: O (on), A (always), R (replica only). */
+  enabled: 'O' | 'A' | 'R';
+}
+
+/** User triggers of the public schema that are switched on. */
+export async function listEnabledTriggers(session: SqlSession): Promise<TriggerState[]> {
+  return session.query<TriggerState>(
+    `SELECT c.relname::text AS "table", t.tgname::text AS name, t.tgenabled::text AS enabled
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND c.relnamespace = 'public'::regnamespace
+      ORDER BY c.relname COLLATE "C", t.tgname COLLATE "C"`,
+  );
+}
+
+export async function disableTrigger(session: SqlSession, trigger: TriggerState): Promise<void> {
+  await session.exec(`ALTER TABLE ${qualified(trigger.table)} DISABLE TRIGGER ${quoteIdent(trigger.name)}`);
+}
+
+export async function enableTrigger(session: SqlSession, trigger: TriggerState): Promise<void> {
+  const how = trigger.enabled === 'A' ? 'ENABLE ALWAYS' : trigger.enabled === 'R' ? 'ENABLE REPLICA' : 'ENABLE';
+  await session.exec(`ALTER TABLE ${qualified(trigger.table)} ${how} TRIGGER ${quoteIdent(trigger.name)}`);
 }
 
 export async function describeTable(session: SqlSession, table: string): Promise<TableInfo> {
