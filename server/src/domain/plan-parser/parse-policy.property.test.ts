@@ -105,6 +105,7 @@ describe('parsePolicy stays linear on hostile input', () => {
     'many year phrases and figures': `一、发展目标\n${'到2025年'.repeat(30_000)}${'1家'.repeat(20_000)}`,
     'many short sentences': `一、主要任务\n(一)任务\n${'甲乙丙。'.repeat(50_000)}`,
     'many unit clauses, no figures': `一、主要任务\n(一)任务\n${'内容。(责任单位:区经委)\n'.repeat(20_000)}`,
+    'many unit clauses in one paragraph': `一、主要任务\n(一)任务\n${'内容。(责任单位:区经委)'.repeat(20_000)}`,
   };
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => {

@@ -30,8 +30,7 @@ function roleOf(label: string): Role {
 /** Unit clauses inside `span`, in order. */
 export function findUnitClauses(view: string, span: Span): UnitClause[] {
   const out: UnitClause[] = [];
-  const taken: Span[] = [];
-  // Bracketed clauses first, so a label inside brackets is not read twice.
+  // Bracketed clauses first (in order), so a label inside brackets is not read twice.
   for (let i = span.start; i < span.end; i++) {
     if (view[i] !== '(') continue;
     // A unit clause is short; bounding the search keeps a text full of unclosed brackets linear.
@@ -41,16 +40,18 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
     const units = parseClause(inner);
     if (units && units.length > 0) {
       out.push({ start: i, end: close + 1, units });
-      taken.push({ start: i, end: close + 1 });
     }
     i = close;
   }
   // Unbracketed: a label to the end of its line or sentence.
   const slice = view.slice(span.start, span.end);
   const labelRe = new RegExp(LABEL_RE.source, 'g');
+  const bracketed = out.length;
+  let k = 0;
   for (let m = labelRe.exec(slice); m; m = labelRe.exec(slice)) {
     const at = span.start + m.index;
-    if (taken.some((t) => at >= t.start && at < t.end)) continue;
+    while (k < bracketed && out[k]!.end <= at) k++;
+    if (k < bracketed && out[k]!.start <= at) continue;
     // In running prose ("明确责任单位和完成时限") a label is not a clause: it must open a line or sentence and
     // be followed by a colon or a department-like name.
     const before = at > span.start ? view[at - 1]! : '\n';
@@ -59,11 +60,7 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
     let end = at;
     while (end < span.end && end - at < MAX_CLAUSE && !/[。\n\r]/.test(view[end]!)) end++;
     const units = parseClause(view.slice(at, end));
-    if (units && units.length > 0) {
-      const clause = { start: at, end: end < span.end && view[end] === '。' ? end + 1 : end };
-      out.push({ ...clause, units });
-      taken.push(clause);
-    }
+    if (units && units.length > 0) out.push({ start: at, end: end < span.end && view[end] === '。' ? end + 1 : end, units });
     labelRe.lastIndex = Math.max(end, at + 1) - span.start;
   }
   return out.sort((a, b) => a.start - b.start);
