@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import { XLSX_MIME } from '../lib/spreadsheet.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { rowsOf } from '../modules/statistics/sql-rows.ts';
 import type { MatrixRow } from './access-matrix.data.ts';
@@ -49,6 +51,15 @@ export const STATISTICS_MATRIX_ROWS: MatrixRow[] = [
   { route: 'GET /api/statistics/drill', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/drill?period=2024-01&by=zone&key=medicine-port' }) },
   { route: 'GET /api/monthly-reports', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
   { route: 'GET /api/monthly-reports/export', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
+  {
+    route: 'POST /api/monthly-reports/import',
+    allowed: ['commission'],
+    request: async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('月报').addRow(['统一社会信用代码', '期间', '工业总产值']);
+      return { payload: Buffer.from(await wb.xlsx.writeBuffer()), headers: { 'content-type': XLSX_MIME } };
+    },
+  },
   {
     route: 'GET /api/monthly-reports/:id',
     allowed: REPORT_READERS,

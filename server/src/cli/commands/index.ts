@@ -7,7 +7,7 @@ import { exportCommand, importCommand, templateCommand } from './registry-io.ts'
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
-import { exportMonthlyReportsCommand } from './monthly-reports.ts';
+import { exportMonthlyReportsCommand, importMonthlyReportsCommand } from './monthly-reports.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -20,7 +20,7 @@ export const COMMANDS: CommandSpec[] = [
   userResetPasswordCommand,
   auditVerifyCommand,
   statsQueryCommand, statsRebuildCommand,
-  exportMonthlyReportsCommand,
+  exportMonthlyReportsCommand, importMonthlyReportsCommand,
   planParseCommand,
   backupCommand, restoreCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.

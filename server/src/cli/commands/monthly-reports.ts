@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { exportMonthlyReports } from '../../modules/monthly-reports/monthly-report.export.ts';
+import { importMonthlyReports } from '../../modules/monthly-reports/monthly-report.import.ts';
+import { ImportRefused } from '../../modules/registry-io/workbook.ts';
+import path from 'node:path';
 import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { withDatabase } from '../context.ts';
 import type { CommandSpec } from '../main.ts';
@@ -25,6 +28,56 @@ export const exportMonthlyReportsCommand: CommandSpec = {
       });
       fs.writeFileSync(file, result.body);
       out.result(`已导出 ${result.rows} 行月报 / exported ${result.rows} monthly reports to ${file}`, { exported: result.rows, file, format });
+    });
+  },
+};
+
+export const importMonthlyReportsCommand: CommandSpec = {
+  name: 'import monthly-reports',
+  usage: 'import monthly-reports FILE [--mode valid-only|all-or-nothing] [--on-conflict keep|replace] [--json]',
+  summary: 'import the bureau\'s monthly file (flat template or B204-1, 千元/万元/…, cumulative columns); conflicts listed',
+  options: { mode: { type: 'string' }, 'on-conflict': { type: 'string' } },
+  async run({ values, positionals, out }) {
+    const file = positionals[0];
+    if (!file) throw new CliError('需要文件 / FILE is required', 2);
+    const mode = (values.mode ?? 'valid-only') as string;
+    if (mode !== 'valid-only' && mode !== 'all-or-nothing') throw new CliError(`--mode 须为 valid-only 或 all-or-nothing / invalid --mode: ${mode}`, 2);
+    const onConflict = (values['on-conflict'] ?? 'keep') as string;
+    if (onConflict !== 'keep' && onConflict !== 'replace') throw new CliError(`--on-conflict 须为 keep 或 replace / invalid --on-conflict: ${onConflict}`, 2);
+    if (!fs.existsSync(file)) throw new CliError(`文件不存在 / no such file: ${file}`);
+    await withDatabase(out, async (database) => {
+      const audit = createAuditService(database, () => new Date());
+      const progress = out.progress('[import] monthly reports');
+      let result;
+      try {
+        result = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), fs.readFileSync(file), {
+          mode,
+          onConflict,
+          fileName: path.basename(file),
+          onProgress: progress,
+        });
+      } catch (error) {
+        if (error instanceof ImportRefused) throw new CliError(`${file}: ${error.messageZh} / ${error.messageEn}`);
+        throw error;
+      }
+      const human = [
+        `${result.layout}: 新增 ${result.imported}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected.length}，冲突 ${result.conflicts.length}`,
+        `imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}, conflicts ${result.conflicts.length}`,
+        ...result.rejected.map((r) => `  ${r.sheet}!${r.column ?? ''}${r.row}: ${r.message}${r.value !== null ? ` [${r.value}]` : ''}`),
+        ...result.conflicts.map((c) => `  conflict ${c.uscc} ${c.period} ${c.indicator}: stored ${c.stored} (${c.storedStatus}), file ${c.incoming}`),
+      ].join('\n');
+      out.result(human, {
+        imported: result.imported,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        rejected: result.rejected,
+        conflicts: result.conflicts,
+        warnings: result.warnings,
+        layout: result.layout,
+        committed: result.committed,
+        sha256: result.sha256,
+      });
+      if (!result.committed) throw new CliError(`未导入任何数据：${result.rejected.length} 处错误 / nothing imported: ${result.rejected.length} errors`, 3);
     });
   },
 };

@@ -14,7 +14,10 @@ import {
 } from '../../../../contracts/monthly-reports.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
+import { z } from 'zod';
+import { errors } from '../../app/errors.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
+import { importMonthlyReports } from './monthly-report.import.ts';
 import { callerOf } from '../registry-common/caller.ts';
 import { exportMonthlyReports } from './monthly-report.export.ts';
 import { createMonthlyReportService } from './monthly-report.service.ts';
@@ -23,6 +26,24 @@ import { createMonthlyReportService } from './monthly-report.service.ts';
 export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['monthly-reports'];
   const service = createMonthlyReportService(deps);
+  if (!app.hasContentTypeParser(XLSX_MIME)) {
+    app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: deps.config.maxUploadBytes }, (_request, body, done) => done(null, body));
+  }
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/monthly-reports/import',
+    access: 'report.import',
+    summary: 'Import the bureau’s monthly file (raw .xlsx body: flat template or B204-1); conflicts listed, nothing wrong stored',
+    tags,
+    query: z.object({ mode: z.enum(['valid-only', 'all-or-nothing']).default('valid-only'), onConflict: z.enum(['keep', 'replace']).default('keep') }),
+    handler: async ({ actor, origin, query, request }) => {
+      if (!Buffer.isBuffer(request.body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
+      const fileName = typeof request.headers['x-file-name'] === 'string' ? decodeURIComponent(request.headers['x-file-name']).slice(0, 200) : null;
+      const result = await importMonthlyReports(deps, callerOf(actor!, origin), request.body, { mode: query.mode, onConflict: query.onConflict, fileName });
+      return { ...result };
+    },
+  });
 
   defineRoute(app, deps, {
     method: 'GET',

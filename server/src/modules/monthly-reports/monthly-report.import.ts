@@ -1,0 +1,230 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { INDICATOR_CODES, formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import { inTransaction, type AppDeps } from '../../app/deps.ts';
+import { parseBureauFile, type EnterpriseMonth, type Grid, type LocatedError } from '../../domain/monthly-import/bureau-sheets.ts';
+import { plainCellValue } from '../../domain/spreadsheet/cells.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../domain/spreadsheet/upload-check.ts';
+import { monthlyFromYtd, validateReport } from '../../domain/statistics/index.ts';
+import type { Caller } from '../registry-common/caller.ts';
+import { assertSafeWorkbook, loadWorkbook } from '../registry-io/workbook.ts';
+import { refreshRollups, type EnterpriseYear } from '../statistics/rollup.repository.ts';
+import { rowsOf } from '../statistics/sql-rows.ts';
+import { loadValidationHistory } from './monthly-report.repository.ts';
+import { defaultDeadline } from './monthly-report.service.ts';
+
+/**
+ * Import of the bureau's monthly files (flat template or B204-1): file-safety checks before parsing, units
+ * converted, monthly values derived from 1—本月 where only those are given, SPEC §4 validation against each
+ * enterprise's history, conflicts with stored figures listed for a decision, and ONE transaction that writes
+ * the reports (source 'import', status approved: bureau figures count), their revisions, the rollups, the
+ * import batch and one audit record with the file's SHA-256. Nothing of a rejected row is stored; in
+ * all-or-nothing mode nothing at all when any row is rejected.
+ */
+
+export interface ImportConflict {
+  uscc: string;
+  period: string;
+  indicator: IndicatorCode;
+  stored: number | null;
+  incoming: number;
+  storedStatus: string;
+}
+
+export interface MonthlyImportResult {
+  layout: 'b204-1' | 'flat';
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: { sheet: string; row: number; column: string | null; value: string | null; message: string }[];
+  conflicts: ImportConflict[];
+  warnings: { sheet: string; row: number; message: string }[];
+  committed: boolean;
+  sha256: string;
+  batchId: string | null;
+}
+
+export interface MonthlyImportOptions {
+  mode: 'valid-only' | 'all-or-nothing';
+  /** What to do where the file differs from stored figures: list and keep the stored ones, or replace them. */
+  onConflict: 'keep' | 'replace';
+  fileName?: string | null;
+  limits?: UploadLimits;
+  onProgress?: (done: number, total: number) => void;
+}
+
+async function gridsOf(buffer: Buffer): Promise<Grid[]> {
+  const workbook = await loadWorkbook(buffer);
+  return workbook.worksheets
+    .filter((s) => s.state === 'visible')
+    .map((sheet) => {
+      const rows: Grid['rows'] = [];
+      for (let r = 1; r <= sheet.rowCount; r++) {
+        const row: Grid['rows'][number] = [];
+        for (let c = 1; c <= sheet.columnCount; c++) {
+          const cell = sheet.getCell(r, c);
+          const v = plainCellValue(cell.isMerged ? cell.master.value : cell.value);
+          row.push(v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? v : String(v));
+        }
+        rows.push(row);
+      }
+      return { name: sheet.name, rows };
+    });
+}
+
+interface Prepared {
+  item: EnterpriseMonth;
+  enterpriseId: string;
+  values: Partial<Record<IndicatorCode, string>>;
+  existing: { id: string; status: string; values: Record<string, string | null> } | null;
+  conflicts: ImportConflict[];
+}
+
+export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'audit' | 'clock'>, caller: Caller, buffer: Buffer, options: MonthlyImportOptions): Promise<MonthlyImportResult> {
+  assertSafeWorkbook(buffer, options.limits ?? DEFAULT_UPLOAD_LIMITS);
+  const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
+  const parsed = parseBureauFile(await gridsOf(buffer));
+  const rejected: MonthlyImportResult['rejected'] = parsed.errors.map((e: LocatedError) => ({ sheet: e.sheet, row: e.row, column: e.column, value: e.value, message: `${e.message} / ${e.messageEn}` }));
+  const warnings: MonthlyImportResult['warnings'] = [];
+  const db = deps.database.db;
+  const reject = (item: EnterpriseMonth, row: number, column: string | null, value: string | null, zh: string, en: string) => rejected.push({ sheet: item.sheet, row, column, value, message: `${zh} / ${en}` });
+
+  // Credit codes → enterprises (the import permission is the commission's: every enterprise is in scope).
+  const usccs = [...new Set(parsed.items.map((i) => i.uscc))];
+  const ids = new Map(
+    (usccs.length ? await rowsOf<{ id: string; uscc: string }>(db, sql`SELECT id, trim(uscc) AS uscc FROM enterprises WHERE deleted_at IS NULL AND uscc IN (${sql.join(usccs.map((u) => sql`${u}`), sql`, `)})`) : []).map((r) => [r.uscc, r.id]),
+  );
+  // YTDs in the file itself, for deriving a month from two cumulative columns of the same upload.
+  const fileYtd = new Map<string, string>();
+  for (const item of parsed.items) for (const [code, f] of Object.entries(item.figures)) if (f?.ytd) fileYtd.set(`${item.uscc}|${item.year}|${item.month}|${code}`, f.ytd);
+
+  const prepared: Prepared[] = [];
+  const seen = new Set<string>();
+  let done = 0;
+  for (const item of parsed.items) {
+    options.onProgress?.(++done, parsed.items.length);
+    const enterpriseId = ids.get(item.uscc);
+    const period = formatPeriod(item.year, item.month);
+    if (!enterpriseId) {
+      reject(item, item.row, null, item.uscc, `未登记的统一社会信用代码 ${item.uscc}`, `no registered enterprise with credit code ${item.uscc}`);
+      continue;
+    }
+    if (seen.has(`${item.uscc}|${period}`)) {
+      reject(item, item.row, null, item.uscc, `${item.uscc} 的 ${period} 在文件中出现多次`, `${item.uscc} ${period} appears more than once in the file`);
+      continue;
+    }
+    seen.add(`${item.uscc}|${period}`);
+    const history = await loadValidationHistory(db, enterpriseId, item.year, item.month);
+    const values: Partial<Record<IndicatorCode, string>> = {};
+    const reportedYtd: Partial<Record<IndicatorCode, number>> = {};
+    const lastYearMonth: Partial<Record<IndicatorCode, number>> = { ...history.lastYearMonth };
+    const lastYearYtd: Partial<Record<IndicatorCode, number>> = { ...history.lastYearYtd };
+    let bad = false;
+    for (const [code, f] of Object.entries(item.figures) as [IndicatorCode, NonNullable<EnterpriseMonth['figures'][IndicatorCode]>][]) {
+      if (f.ytd !== null) reportedYtd[code] = Number(f.ytd);
+      if (f.lastYearMonth !== null) lastYearMonth[code] = Number(f.lastYearMonth);
+      if (f.lastYearYtd !== null) lastYearYtd[code] = Number(f.lastYearYtd);
+      if (f.month !== null) {
+        values[code] = f.month;
+        continue;
+      }
+      if (f.ytd === null) continue;
+      // Only the cumulative figure: monthly = YTD − last month's YTD (from the same file, else the stored one).
+      const previous = item.month === 1 ? null : (fileYtd.get(`${item.uscc}|${item.year}|${item.month - 1}|${code}`) ?? (history.previousYtd[code] !== undefined ? String(history.previousYtd[code]) : null));
+      const derived = monthlyFromYtd(code, item.month, Number(f.ytd), previous === null ? null : Number(previous));
+      if (!derived.ok) {
+        reject(item, f.row, f.ytdColumn, f.ytd, derived.error.messageZh, derived.error.messageEn);
+        bad = true;
+      } else values[code] = String(derived.value);
+    }
+    const issues = validateReport({
+      year: item.year,
+      month: item.month,
+      values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)])),
+      reportedYtd,
+      previousYtd: history.previousYtd,
+      lastYear: { month: lastYearMonth, ytd: lastYearYtd },
+      history: history.history,
+    });
+    for (const issue of issues) {
+      const figure = issue.indicator ? item.figures[issue.indicator] : undefined;
+      const row = figure?.row ?? item.row;
+      const column = figure ? (issue.params['basis'] === 'ytd' ? figure.ytdColumn : (figure.monthColumn ?? figure.ytdColumn)) : null;
+      const value = issue.indicator ? (values[issue.indicator] ?? null) : null;
+      if (issue.severity === 'error') {
+        reject(item, row, column, value, issue.messageZh, issue.messageEn);
+        bad = true;
+      } else warnings.push({ sheet: item.sheet, row, message: `${issue.messageZh} / ${issue.messageEn}` });
+    }
+    if (bad) continue;
+    const [existing] = await rowsOf<{ id: string; status: string } & Record<string, string | null>>(
+      db,
+      sql`SELECT id, status, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports WHERE enterprise_id = ${enterpriseId} AND year = ${item.year} AND month = ${item.month}`,
+    );
+    const conflicts: ImportConflict[] = [];
+    if (existing) {
+      for (const [code, v] of Object.entries(values) as [IndicatorCode, string][]) {
+        const stored = existing[code] === null ? null : Number(existing[code]);
+        if (stored !== Number(v)) conflicts.push({ uscc: item.uscc, period, indicator: code, stored, incoming: Number(v), storedStatus: existing.status });
+      }
+    }
+    prepared.push({ item, enterpriseId, values, existing: existing ? { id: existing.id, status: existing.status, values: existing } : null, conflicts });
+  }
+
+  const conflicts = prepared.flatMap((p) => p.conflicts);
+  const result: MonthlyImportResult = { layout: parsed.layout, imported: 0, updated: 0, unchanged: 0, rejected, conflicts, warnings, committed: false, sha256, batchId: null };
+  if (options.mode === 'all-or-nothing' && rejected.length > 0) return result;
+  const toWrite = prepared.filter((p) => {
+    if (!p.existing) return true;
+    if (p.conflicts.length === 0 && p.existing.status === 'approved') {
+      result.unchanged++;
+      return false;
+    }
+    return p.conflicts.length === 0 || options.onConflict === 'replace';
+  });
+
+  await inTransaction(deps, async (tx) => {
+    const now = deps.clock();
+    const [batch] = await rowsOf<{ id: string }>(
+      tx,
+      sql`INSERT INTO stat_import_batches (file_name, file_sha256, layout, mode, status, rows_total, rows_rejected, conflicts, report, actor_user_id, actor_username, created_at)
+          VALUES (${options.fileName ?? 'upload.xlsx'}, ${sha256}, ${parsed.layout}, ${options.mode}, 'applied', ${parsed.items.length + parsed.errors.length}, ${rejected.length},
+                  ${conflicts.length}, ${JSON.stringify({ rejected: rejected.slice(0, 500), conflicts: conflicts.slice(0, 500) })}::jsonb, ${caller.audit.userId}, ${caller.audit.username}, ${now})
+          RETURNING id`,
+    );
+    result.batchId = batch!.id;
+    const changed: EnterpriseYear[] = [];
+    for (const p of toWrite) {
+      const cols = Object.keys(p.values) as IndicatorCode[];
+      const cast = (c: IndicatorCode) => sql`${p.values[c]!}${sql.raw(c === 'employees' ? '::numeric::integer' : '::numeric')}`;
+      const [row] = await rowsOf<{ id: string; version: number; inserted: boolean }>(
+        tx,
+        sql`INSERT INTO monthly_reports (enterprise_id, year, month, status, source, ${sql.raw(cols.join(', ') || 'output')}, deadline, approved_at, approved_by, import_batch_id, created_at, updated_at)
+            VALUES (${p.enterpriseId}, ${p.item.year}, ${p.item.month}, 'approved', 'import', ${cols.length ? sql.join(cols.map(cast), sql`, `) : sql`NULL`},
+                    ${defaultDeadline(p.item.year, p.item.month)}, ${now}, ${caller.audit.userId}, ${batch!.id}, ${now}, ${now})
+            ON CONFLICT (enterprise_id, year, month) DO UPDATE SET
+              ${cols.length ? sql.join(cols.map((c) => sql`${sql.raw(c)} = excluded.${sql.raw(c)}`), sql`, `) : sql`output = monthly_reports.output`},
+              status = 'approved', source = 'import', approved_at = ${now}, approved_by = ${caller.audit.userId}, import_batch_id = ${batch!.id},
+              version = monthly_reports.version + 1, updated_at = ${now}
+            RETURNING id, version, (xmax = 0) AS inserted`,
+      );
+      if (row!.inserted) result.imported++;
+      else result.updated++;
+      await tx.execute(sql`INSERT INTO monthly_report_revisions (report_id, version, action, status, values, actor_user_id, actor_username, at)
+        SELECT id, version, 'import', status, jsonb_build_object(${sql.raw(INDICATOR_CODES.map((c) => `'${c}', ${c}`).join(', '))}), ${caller.audit.userId}, ${caller.audit.username}, ${now}
+          FROM monthly_reports WHERE id = ${row!.id}`);
+      changed.push({ enterpriseId: p.enterpriseId, year: p.item.year });
+    }
+    await tx.execute(sql`UPDATE stat_import_batches SET rows_imported = ${result.imported}, rows_updated = ${result.updated} WHERE id = ${batch!.id}`);
+    await refreshRollups(tx, changed);
+    await deps.audit.inTransaction(tx, caller.audit, caller.origin, {
+      action: 'monthly-report.import',
+      objectType: 'stat-import-batch',
+      objectId: batch!.id,
+      after: { file: options.fileName ?? null, sha256, layout: parsed.layout, imported: result.imported, updated: result.updated, rejected: rejected.length, conflicts: conflicts.length },
+    });
+  });
+  result.committed = true;
+  return result;
+}
+
