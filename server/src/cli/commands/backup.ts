@@ -68,7 +68,7 @@ export const backupCommand: CommandSpec = {
 
 export const restoreCommand: CommandSpec = {
   name: 'restore',
-  usage: 'restore FILE --yes [--json]',
+  usage: 'restore FILE [--yes] [--json]',
   summary: 'replace all data with a backup (verified first; one transaction; --yes required if data exists)',
   options: { yes: { type: 'boolean' } },
   async run({ values, positionals, out }) {
