@@ -7,7 +7,6 @@ import type { Span } from './text-model.ts';
  * 15%, 百分之十, 十余家. `start` is where the comparator (突破, 达到 …) begins, or the number if there is none.
  */
 export interface Quantity extends Span {
-  numberStart: number;
   value: number;
   valueMax?: number;
   unit: string;
@@ -193,7 +192,7 @@ export function findQuantities(view: string, span: Span): Quantity[] {
       nounAfter = { start: end, end: n };
     }
     out.push({
-      start, end, numberStart: pos, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
+      start, end, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
       ...(valueMax !== undefined ? { valueMax } : {}),
       ...(nounAfter ? { nounAfter } : {}),
     });
