@@ -174,6 +174,15 @@ describe('screens in zh-CN and en-US', () => {
     await page.waitForURL('**/security/roles');
     await page.locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'roles.zh-CN');
+    // The scope picker of a scoped role shows the current scope and searches the server's options.
+    await page.locator('.ant-table-row', { hasText: 'demo_department' }).getByRole('button').click();
+    const modal = page.locator('.ant-modal');
+    await modal.locator('.ant-select-selection-item', { hasText: '责任单位' }).waitFor();
+    await modal.locator('.ant-select').nth(1).click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().waitFor();
+    await screenshot(page, 'assign-role.zh-CN');
+    await page.keyboard.press('Escape');
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByRole('tab', { name: '角色权限' }).click();
     await screenshot(page, 'role-permissions.zh-CN');
     await page.locator('.ant-menu').getByText('安全设置').click();
