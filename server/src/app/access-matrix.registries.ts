@@ -5,21 +5,23 @@ import type { ProjectInput } from '../../../contracts/projects.ts';
 import { testUscc } from '../../../test/fixtures.ts';
 import type { Session, TestApp } from '../../../test/test-app.ts';
 import type { Db } from '../db/client.ts';
-import { enterprises, projects } from '../db/schema/index.ts';
+import { carrierOccupants, carriers, chainNodesTable, chainTemplatesTable, enterprises, experts, platforms, projects } from '../db/schema/index.ts';
+import { referenceData } from '../seed/reference/index.ts';
 import { consoleOperatorCaller } from '../modules/registry-common/caller.ts';
 import { todayIso } from '../modules/registry-common/optimistic.ts';
 import { loadReferenceIndex } from '../modules/registry-common/reference-index.ts';
 import { insertProject } from '../modules/projects/project.service.ts';
 import { XLSX_MIME } from '../lib/spreadsheet.ts';
-import type { MatrixRow } from './access-matrix.data.ts';
+import type { MatrixFixtures, MatrixRow } from './access-matrix.data.ts';
 
 /**
  * Matrix rows and fixtures of the registries (enterprises beyond the list, projects, and the Excel routes).
  * Expected visibility is computed from how the fixtures are built:
  * - projects: P-own (medicine-port, 区科委, invested by the enterprise account's firm), P-zone (medicine-port,
- *   区投资促进办), P-foreign (innovation-city, 区投资促进办, invested by the foreign firm).
+ *   区投资促进办), P-foreign (innovation-city, 区投资促进办, invested by the foreign firm);
+ * - carriers: the reference carriers (seeded with the reference data) by their zone.
  */
-export type RegistryKind = 'projects';
+export type RegistryKind = 'projects' | 'carriers';
 
 export interface RegistryMatrixFixtures {
   ownEnterpriseId: string;
@@ -27,17 +29,33 @@ export interface RegistryMatrixFixtures {
   ownProjectId: string;
   foreignProjectId: string;
   projectCodes: Set<string>;
+  /** Every fixture key of a kind (project codes, carrier codes). */
+  keys: Record<RegistryKind, Set<string>>;
+  ownCarrierId: string;
+  foreignCarrierId: string;
+  platformId: string;
+  expertId: string;
+  templateId: string;
+  nodeId: string;
   visible: Record<RegistryKind, Map<Role, Set<string>>>;
   newEnterprise: (deleted?: boolean) => Promise<string>;
   enterpriseVersion: (id: string) => Promise<number>;
   newProject: (deleted?: boolean) => Promise<string>;
   projectVersion: (id: string) => Promise<number>;
+  newCarrier: (deleted?: boolean) => Promise<string>;
+  newOccupant: () => Promise<string>;
+  newPlatform: (deleted?: boolean) => Promise<string>;
+  newExpert: (deleted?: boolean) => Promise<string>;
+  newNode: () => Promise<string>;
+  version: (table: 'carriers' | 'platforms' | 'experts' | 'chainTemplates' | 'chainNodes', id: string) => Promise<number>;
   importReport: (role: Role | null, entity: string) => Promise<string>;
   workbook: (entity: string) => Promise<Buffer>;
   today: string;
 }
 
 const READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
+const ALL_BUSINESS = [...READERS, 'expert'] as const;
+const CARRIER_READERS = ['leader', 'commission', 'department', 'park'] as const;
 
 export async function buildRegistryMatrixFixtures(
   t: TestApp,
@@ -72,16 +90,50 @@ export async function buildRegistryMatrixFixtures(
     ['enterprise', new Set([own.code])],
   ]);
 
+  const carrierKeys = new Set(referenceData.carriers.map((c) => c.code));
+  const carriersVisible = new Map<Role, Set<string>>([
+    ['leader', carrierKeys],
+    ['commission', carrierKeys],
+    ['department', carrierKeys],
+    ['park', new Set(referenceData.carriers.filter((c) => c.zoneCode === 'medicine-port').map((c) => c.code))],
+  ]);
+  const carrierId = async (code: string) => (await db.select({ id: carriers.id }).from(carriers).where(eq(carriers.code, code)))[0]!.id;
+  const ownCarrierId = await carrierId('zjjs-biomed-park');
+  const foreignCarrierId = await carrierId('zhongke-digital-port');
+  const newPlatform = async (deleted = false) =>
+    (await db.insert(platforms).values({ code: `mx-platform-${++n}`, name: `矩阵平台${n}`, kind: 'testing', deletedAt: deleted ? new Date() : null }).returning({ id: platforms.id }))[0]!.id;
+  const newExpert = async (deleted = false) =>
+    (await db.insert(experts).values({ code: `MX-E-${++n}`, name: `矩阵专家${n}`, phone: '13900000000', deletedAt: deleted ? new Date() : null }).returning({ id: experts.id }))[0]!.id;
+  const [template] = await db.select().from(chainTemplatesTable).where(eq(chainTemplatesTable.code, 'chain-biomedicine'));
+  const newNode = async () =>
+    (await db.insert(chainNodesTable).values({ templateId: template!.id, code: `mx-node-${++n}`, nameZh: `矩阵节点${n}`, nameEn: `Matrix node ${n}`, stage: 'upstream' }).returning({ id: chainNodesTable.id }))[0]!.id;
+  const platformId = await newPlatform();
+  const expertId = await newExpert();
+  const nodeId = await newNode();
+  const tables = { carriers, platforms, experts, chainTemplates: chainTemplatesTable, chainNodes: chainNodesTable } as const;
+
   async function workbook(entity: string): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
     if (entity === 'enterprises') {
       const s = wb.addWorksheet('企业名录');
       s.addRow(['统一社会信用代码', '企业名称', '所在功能区']);
       s.addRow([testUscc(), `矩阵导入${++n}有限公司`, '生物医药港']);
-    } else {
+    } else if (entity === 'projects') {
       const s = wb.addWorksheet('项目库');
       s.addRow(['项目名称', '投资方', '所在功能区', '责任单位']);
       s.addRow([`矩阵导入项目${++n}`, '矩阵投资方', '生物医药港', '区科委']);
+    } else if (entity === 'carriers') {
+      const s = wb.addWorksheet('载体库');
+      s.addRow(['载体名称', '载体类型', '所在功能区']);
+      s.addRow([`矩阵导入载体${++n}`, '孵化器', '生物医药港']);
+    } else if (entity === 'platforms') {
+      const s = wb.addWorksheet('平台库');
+      s.addRow(['平台名称', '平台类型']);
+      s.addRow([`矩阵导入平台${++n}`, '检验检测']);
+    } else {
+      const s = wb.addWorksheet('专家库');
+      s.addRow(['专家编号', '姓名']);
+      s.addRow([`MX-I-${++n}`, '矩阵导入专家']);
     }
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
@@ -92,7 +144,33 @@ export async function buildRegistryMatrixFixtures(
     ownProjectId: own.id,
     foreignProjectId: foreign.id,
     projectCodes: all,
-    visible: { projects: projectsVisible },
+    visible: { projects: projectsVisible, carriers: carriersVisible },
+    keys: { projects: all, carriers: carrierKeys },
+    ownCarrierId,
+    foreignCarrierId,
+    platformId,
+    expertId,
+    templateId: template!.id,
+    nodeId,
+    async newCarrier(deleted = false) {
+      const [row] = await db
+        .insert(carriers)
+        .values({ code: `mx-carrier-${++n}`, nameZh: `矩阵载体${n}`, carrierType: 'incubator', zoneId: (await db.select({ z: carriers.zoneId }).from(carriers).where(eq(carriers.id, ownCarrierId)))[0]!.z, deletedAt: deleted ? new Date() : null })
+        .returning({ id: carriers.id });
+      return row!.id;
+    },
+    async newOccupant() {
+      const [row] = await db.insert(carrierOccupants).values({ carrierId: ownCarrierId, enterpriseId: matrix.own.id, moveInOn: '2024-01-01', leasedAreaM2: '100' }).returning({ id: carrierOccupants.id });
+      return row!.id;
+    },
+    newPlatform,
+    newExpert,
+    newNode,
+    async version(table, id) {
+      const t = tables[table];
+      const [row] = await db.select({ v: t.version }).from(t).where(eq(t.id, id));
+      return row!.v;
+    },
     today: todayIso(t.deps.clock()),
     async newEnterprise(deleted = false) {
       const [row] = await db
@@ -117,8 +195,16 @@ export async function buildRegistryMatrixFixtures(
     async importReport(role, entity) {
       const session = role ? sessions.get(role) : undefined;
       if (!session) return crypto.randomUUID();
+      const bad: Record<string, [string, string[]]> = {
+        enterprises: ['企业名录', ['统一社会信用代码', '企业名称']],
+        projects: ['项目库', ['项目名称', '投资方']],
+        carriers: ['载体库', ['载体名称', '载体类型']],
+        platforms: ['平台库', ['平台名称', '平台类型']],
+        experts: ['专家库', ['专家编号', '姓名']],
+      };
+      const [sheetName, header] = bad[entity]!;
       const wb = new ExcelJS.Workbook();
-      wb.addWorksheet(entity === 'enterprises' ? '企业名录' : '项目库').addRow(entity === 'enterprises' ? ['统一社会信用代码', '企业名称'] : ['项目名称', '投资方']);
+      wb.addWorksheet(sheetName).addRow(header);
       wb.worksheets[0]!.addRow(['X', '']);
       const r = await t.app.inject({
         method: 'POST',
@@ -132,7 +218,7 @@ export async function buildRegistryMatrixFixtures(
   };
 }
 
-/** Keys (project codes) in a list response or in the first column of an export. */
+/** Keys (project or carrier codes) in a list response or in the first column of an export. */
 export async function registryKeysIn(route: string, body: Buffer | string, json: () => { items: { code: string }[] }): Promise<string[]> {
   if (!route.endsWith('/export')) return json().items.map((i) => i.code);
   const workbook = new ExcelJS.Workbook();
@@ -214,11 +300,97 @@ export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
   { route: 'DELETE /api/projects/:id', allowed: ['commission'], request: async (fx) => ({ url: `/api/projects/${await (await fx.registries()).newProject()}` }) },
   { route: 'POST /api/projects/:id/restore', allowed: ['commission'], request: async (fx) => ({ url: `/api/projects/${await (await fx.registries()).newProject(true)}/restore` }) },
 
+  // carriers: leader/commission/department all; park its zone; written by the commission and, in its zone, the park
+  { route: 'GET /api/carriers', allowed: CARRIER_READERS, scoped: 'carriers' },
+  { route: 'GET /api/carriers/:id', allowed: CARRIER_READERS, objectInScope: 'carriers', request: async (fx) => ({ url: `/api/carriers/${(await fx.registries()).foreignCarrierId}` }) },
+  {
+    route: 'GET /api/carriers/:id/history',
+    allowed: CARRIER_READERS,
+    objectInScope: 'carriers',
+    request: async (fx) => ({ url: `/api/carriers/${(await fx.registries()).foreignCarrierId}/history` }),
+  },
+  { route: 'POST /api/carriers', allowed: ['commission', 'park'], request: () => ({ payload: { name: '矩阵新建载体', type: 'incubator', zone: 'medicine-port', totalArea: 1000 } }) },
+  {
+    route: 'PUT /api/carriers/:id',
+    allowed: ['commission', 'park'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      const id = await r.newCarrier();
+      return { url: `/api/carriers/${id}`, payload: { name: '矩阵载体（改）', type: 'accelerator', zone: 'medicine-port', version: 1 } };
+    },
+  },
+  { route: 'DELETE /api/carriers/:id', allowed: ['commission'], request: async (fx) => ({ url: `/api/carriers/${await (await fx.registries()).newCarrier()}` }) },
+  { route: 'POST /api/carriers/:id/restore', allowed: ['commission'], request: async (fx) => ({ url: `/api/carriers/${await (await fx.registries()).newCarrier(true)}/restore` }) },
+  {
+    route: 'POST /api/carriers/:id/occupants',
+    allowed: ['commission', 'park'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/carriers/${r.ownCarrierId}/occupants`, payload: { enterpriseUscc: r.ownEnterpriseUscc, moveInOn: '2024-03-01', leasedArea: 200 } };
+    },
+  },
+  {
+    route: 'PUT /api/carriers/:id/occupants/:occupantId',
+    allowed: ['commission', 'park'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/carriers/${r.ownCarrierId}/occupants/${await r.newOccupant()}`, payload: { moveOutOn: '2024-12-31' } };
+    },
+  },
+
+  // platforms and experts: a catalogue every business role reads; the commission keeps it
+  ...(['platforms', 'experts'] as const).flatMap((entity): MatrixRow[] => {
+    const id = async (fx: MatrixFixtures, deleted = false) => {
+      const r = await fx.registries();
+      return entity === 'platforms' ? r.newPlatform(deleted) : r.newExpert(deleted);
+    };
+    const payload = entity === 'platforms' ? { name: '矩阵新建平台', kind: 'rd' } : { name: '矩阵新建专家', domains: ['biomedicine'] };
+    return [
+      { route: `GET /api/${entity}`, allowed: ALL_BUSINESS },
+      { route: `GET /api/${entity}/:id`, allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}` }) },
+      { route: `GET /api/${entity}/:id/history`, allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}/history` }) },
+      { route: `POST /api/${entity}`, allowed: ['commission'], request: () => ({ payload }) },
+      { route: `PUT /api/${entity}/:id`, allowed: ['commission'], request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}`, payload: { ...payload, version: 1 } }) },
+      { route: `DELETE /api/${entity}/:id`, allowed: ['commission'], request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}` }) },
+      { route: `POST /api/${entity}/:id/restore`, allowed: ['commission'], request: async (fx) => ({ url: `/api/${entity}/${await id(fx, true)}/restore` }) },
+    ];
+  }),
+
+  // industry chains: reference data every business role reads; the commission edits
+  { route: 'GET /api/chains', allowed: ALL_BUSINESS },
+  { route: 'GET /api/chains/nodes/:id', allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/chains/nodes/${(await fx.registries()).nodeId}` }) },
+  { route: 'GET /api/chains/nodes/:id/history', allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/chains/nodes/${(await fx.registries()).nodeId}/history` }) },
+  {
+    route: 'PUT /api/chains/:id',
+    allowed: ['commission'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/chains/${r.templateId}`, payload: { nameZh: '生物医药产业链', nameEn: 'Biomedicine value chain', version: await r.version('chainTemplates', r.templateId) } };
+    },
+  },
+  {
+    route: 'POST /api/chains/:id/nodes',
+    allowed: ['commission'],
+    request: async (fx) => ({ url: `/api/chains/${(await fx.registries()).templateId}/nodes`, payload: { nameZh: '矩阵新节点', nameEn: 'Matrix new node', stage: 'downstream' } }),
+  },
+  {
+    route: 'PUT /api/chains/nodes/:id',
+    allowed: ['commission'],
+    request: async (fx) => {
+      const r = await fx.registries();
+      return { url: `/api/chains/nodes/${r.nodeId}`, payload: { nameZh: '矩阵节点', nameEn: 'Matrix node', stage: 'upstream', version: await r.version('chainNodes', r.nodeId) } };
+    },
+  },
+  { route: 'DELETE /api/chains/nodes/:id', allowed: ['commission'], request: async (fx) => ({ url: `/api/chains/nodes/${await (await fx.registries()).newNode()}` }) },
+
   // Excel: templates and imports for those who may import; exports for every reader, scoped like the lists
   ...(
     [
       ['enterprises', ['commission', 'park']],
       ['projects', ['commission', 'department']],
+      ['carriers', ['commission', 'park']],
+      ['platforms', ['commission']],
+      ['experts', ['commission']],
     ] as const
   ).flatMap(([entity, importers]): MatrixRow[] => [
     { route: `GET /api/${entity}/template`, allowed: importers },
@@ -234,4 +406,7 @@ export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
     },
   ]),
   { route: 'GET /api/projects/export', allowed: READERS, scoped: 'projects' },
+  { route: 'GET /api/carriers/export', allowed: CARRIER_READERS, scoped: 'carriers' },
+  { route: 'GET /api/platforms/export', allowed: ALL_BUSINESS },
+  { route: 'GET /api/experts/export', allowed: ['leader', 'commission'] },
 ];

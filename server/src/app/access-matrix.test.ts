@@ -104,7 +104,7 @@ describe.each(ACCESS_MATRIX)('$route', (row) => {
     }
     if (typeof row.objectInScope === 'string') {
       const registries = await fx.registries();
-      const foreignVisible = registries.visible[row.objectInScope].get(role)?.size === registries.projectCodes.size;
+      const foreignVisible = registries.visible[row.objectInScope].get(role)?.size === registries.keys[row.objectInScope].size;
       expect(response.statusCode, response.body).toBe(foreignVisible ? 200 : 404);
       if (!foreignVisible) expect(response.body).not.toContain('矩阵测试丙');
       return;
@@ -122,9 +122,10 @@ describe.each(ACCESS_MATRIX)('$route', (row) => {
       if (row.scopedMatch === 'subset') expect(seen.filter((u) => !expectedVisible.get(role)!.has(u))).toEqual([]);
       else expect(new Set(seen)).toEqual(expectedVisible.get(role));
     } else if (row.scoped) {
+      const kind = row.scoped;
       const registries = await fx.registries();
-      const seen = (await registryKeysIn(row.route, response.rawPayload, () => response.json())).filter((k) => registries.projectCodes.has(k));
-      expect(new Set(seen)).toEqual(registries.visible[row.scoped].get(role));
+      const seen = (await registryKeysIn(row.route, response.rawPayload, () => response.json())).filter((k) => registries.keys[kind].has(k));
+      expect(new Set(seen)).toEqual(registries.visible[kind].get(role));
     }
   });
 });

@@ -21,8 +21,8 @@ export interface ColumnSpec {
   /** 填写说明: one line for the notes sheet. */
   note: string;
   width?: number;
-  /** Filled in the template's example row? Never: the template has headers only, examples go to the notes. */
-  example?: string;
+  /** Computed on export (e.g. 出租率); not in the template, ignored on import. */
+  exportOnly?: boolean;
 }
 
 export type CellValue = string | number | boolean | Date | null;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { EnterpriseFilter as ContractFilter } from '../../../../contracts/enterprises.ts';
 import type { Db } from '../../db/client.ts';
 import { carriers, chainNodesTable, domains, enterpriseChainNodes, enterprises, zones } from '../../db/schema/index.ts';
@@ -140,7 +140,7 @@ export async function chainNodesOf(db: Db, enterpriseIds: readonly string[]) {
     .select({ enterpriseId: enterpriseChainNodes.enterpriseId, code: chainNodesTable.code, name: chainNodesTable.nameZh, stage: chainNodesTable.stage, isPrimary: enterpriseChainNodes.isPrimary, sortOrder: chainNodesTable.sortOrder })
     .from(enterpriseChainNodes)
     .innerJoin(chainNodesTable, eq(chainNodesTable.id, enterpriseChainNodes.nodeId))
-    .where(inArray(enterpriseChainNodes.enterpriseId, [...enterpriseIds]));
+    .where(and(inArray(enterpriseChainNodes.enterpriseId, [...enterpriseIds]), isNull(chainNodesTable.deletedAt)));
   rows.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.sortOrder - b.sortOrder);
   for (const r of rows) {
     const list = result.get(r.enterpriseId) ?? [];

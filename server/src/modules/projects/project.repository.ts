@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { PROJECT_STAGES, type ProjectFilter as ContractFilter } from '../../../../contracts/projects.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -178,7 +178,7 @@ export async function nodesOfProjects(db: Db, ids: readonly string[]) {
     .select({ projectId: projectChainNodes.projectId, code: chainNodesTable.code, name: chainNodesTable.nameZh, stage: chainNodesTable.stage })
     .from(projectChainNodes)
     .innerJoin(chainNodesTable, eq(chainNodesTable.id, projectChainNodes.nodeId))
-    .where(inArray(projectChainNodes.projectId, [...ids]));
+    .where(and(inArray(projectChainNodes.projectId, [...ids]), isNull(chainNodesTable.deletedAt)));
   for (const r of rows) result.set(r.projectId, [...(result.get(r.projectId) ?? []), { code: r.code, name: r.name, stage: r.stage }]);
   return result;
 }

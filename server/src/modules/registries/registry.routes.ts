@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/deps.ts';
+import { registerCarrierRoutes } from '../carriers/carrier.routes.ts';
+import { registerChainRoutes } from '../chains/chain.routes.ts';
+import { registerExpertRoutes } from '../experts/expert.routes.ts';
+import { registerPlatformRoutes } from '../platforms/platform.routes.ts';
 import { registerProjectRoutes } from '../projects/project.routes.ts';
 import { registerRegistryIoRoutes } from '../registry-io/registry-io.routes.ts';
 
@@ -9,5 +13,9 @@ import { registerRegistryIoRoutes } from '../registry-io/registry-io.routes.ts';
  */
 export function registerRegistryRoutes(app: FastifyInstance, deps: AppDeps): void {
   registerProjectRoutes(app, deps);
+  registerCarrierRoutes(app, deps);
+  registerPlatformRoutes(app, deps);
+  registerExpertRoutes(app, deps);
+  registerChainRoutes(app, deps);
   registerRegistryIoRoutes(app, deps);
 }

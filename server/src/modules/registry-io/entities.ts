@@ -1,6 +1,9 @@
 import type { RegistryEntity } from './entity.ts';
 import { enterprisesEntity } from './entities/enterprises.io.ts';
 import { projectsEntity } from './entities/projects.io.ts';
+import { carriersEntity } from './entities/carriers.io.ts';
+import { platformsEntity } from './entities/platforms.io.ts';
+import { expertsEntity } from './entities/experts.io.ts';
 
 /**
  * THE table of importable/exportable entities: `npx biomfg template|import|export ENTITY` and the routes
@@ -10,6 +13,9 @@ import { projectsEntity } from './entities/projects.io.ts';
 export const REGISTRY_ENTITIES: readonly RegistryEntity<never>[] = [
   enterprisesEntity as RegistryEntity<never>,
   projectsEntity as RegistryEntity<never>,
+  carriersEntity as RegistryEntity<never>,
+  platformsEntity as RegistryEntity<never>,
+  expertsEntity as RegistryEntity<never>,
 ];
 
 export function findRegistryEntity(name: string): RegistryEntity<never> | undefined {

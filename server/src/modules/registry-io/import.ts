@@ -104,6 +104,8 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
   const headerCells: { column: number; text: string }[] = [];
   sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, column) => headerCells.push({ column, text: cellText(cell.value) }));
   const headers = matchHeaders(headerCells, specs);
+  // Computed export columns (出租率 …) are recognised and ignored, so an export imports back cleanly.
+  for (const spec of specs) if (spec.exportOnly) headers.columns.delete(spec.key);
   if (headers.missingRequired.length || headers.duplicates.length) {
     const missing = headers.missingRequired.map((s) => s.header);
     const dup = headers.duplicates.map((d) => d.header);

@@ -23,7 +23,7 @@ function columnLetter(n: number): string {
  * imported as data.
  */
 export async function buildTemplate(entity: RegistryEntity<never>, index: ReferenceIndex): Promise<Buffer> {
-  const columns = entity.columns(index);
+  const columns = entity.columns(index).filter((c) => !c.exportOnly);
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(entity.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import { platformInputSchema, platformListQuerySchema, platformPageSchema, platformUpdateSchema, platformViewSchema, type PlatformInput, type PlatformView } from '../../../../contracts/platforms.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import { registerCrudRoutes } from '../registry-common/crud-routes.ts';
+import { loadReferenceIndex } from '../registry-common/reference-index.ts';
+import { platformScope } from './platform.policy.ts';
+import { createPlatformService, listPlatforms, presentPlatform, type PlatformFilter } from './platform.service.ts';
+
+/** Platforms (研发 / 检验检测 / CRO / CMO / CDMO): a catalogue every business role reads, the commission keeps. */
+export function registerPlatformRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerCrudRoutes<PlatformInput, PlatformView>(app, deps, {
+    base: '/api/platforms',
+    tag: 'platforms',
+    label: 'platform',
+    permissions: { read: 'platform.read', write: 'platform.write', delete: 'platform.delete' },
+    listQuery: platformListQuerySchema,
+    page: platformPageSchema,
+    view: platformViewSchema,
+    input: platformInputSchema,
+    update: platformUpdateSchema,
+    list: async (actor, query) => {
+      const db = deps.database.db;
+      const { items, total } = await listPlatforms(db, platformScope(actor), query as PlatformFilter, query.page, query.pageSize);
+      const index = await loadReferenceIndex(db);
+      return { items: items.map((i) => presentPlatform(i, index)), total };
+    },
+    service: createPlatformService(deps),
+  });
+}
