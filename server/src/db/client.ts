@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -54,8 +55,39 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 }
 
+/** Set while a transaction's callback runs on the embedded engine (see guardAgainstNestedUse). */
+const insideEmbeddedTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * On the embedded engine a transaction holds the only backend until it ends, so a query sent through the
+ * root database from inside a transaction callback would wait for that transaction forever (a silent hang).
+ * This turns the mistake into an immediate, named error: inside a transaction, use the transaction object.
+ */
+function guardAgainstNestedUse(client: PGlite): void {
+  const { query, exec, transaction } = client;
+  client.query = ((...args: Parameters<PGlite['query']>) => {
+    if (insideEmbeddedTransaction.getStore()) throw new NestedDatabaseUseError();
+    return query.apply(client, args);
+  }) as PGlite['query'];
+  client.exec = ((...args: Parameters<PGlite['exec']>) => {
+    if (insideEmbeddedTransaction.getStore()) throw new NestedDatabaseUseError();
+    return exec.apply(client, args);
+  }) as PGlite['exec'];
+  client.transaction = (<T>(callback: Parameters<PGlite['transaction']>[0]) => {
+    if (insideEmbeddedTransaction.getStore()) throw new NestedDatabaseUseError();
+    return transaction.call(client, (tx) => insideEmbeddedTransaction.run(true, () => callback(tx))) as Promise<T>;
+  }) as PGlite['transaction'];
+}
+
+export class NestedDatabaseUseError extends Error {
+  constructor() {
+    super('A query used the root database inside a transaction; use the transaction (tx) instead — on the embedded engine this would deadlock.');
+  }
+}
+
 async function openPglite(dir: string | undefined, lock: DataDirLock | null): Promise<Database> {
   const client = await PGlite.create(dir);
+  guardAgainstNestedUse(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',

@@ -55,8 +55,19 @@ export function passwordExpiresAtOf(user: UserRow, settings: SecuritySettings): 
 export function createAuthService(deps: AppDeps) {
   const { database, clock, audit } = deps;
 
-  async function sessionView(db: Db, user: UserRow, stage: SessionStage, csrfToken: string, expiresAt: Date): Promise<SessionView> {
-    const settings = await deps.settings.get();
+  /**
+   * Inside a transaction pass `settings` read beforehand: on the embedded engine the transaction holds the
+   * only backend, so a settings read outside it (a cache miss) would wait for the transaction forever.
+   */
+  async function sessionView(
+    db: Db,
+    user: UserRow,
+    stage: SessionStage,
+    csrfToken: string,
+    expiresAt: Date,
+    knownSettings?: SecuritySettings,
+  ): Promise<SessionView> {
+    const settings = knownSettings ?? (await deps.settings.get());
     return {
       user: await presentUser(db, user, passwordExpiresAtOf(user, settings)),
       stage,

@@ -81,7 +81,7 @@ export function createCredentialsService(deps: AppDeps, auth: AuthService) {
           details: { forced: actor.stage === 'password-change', otherSessionsEnded: ended },
         });
         const session = await findLiveSession(tx, actor.sessionTokenHash);
-        return auth.sessionView(tx, updated, stage, actor.csrfToken, session!.expiresAt);
+        return auth.sessionView(tx, updated, stage, actor.csrfToken, session!.expiresAt, settings);
       });
       return view;
     },
@@ -121,7 +121,7 @@ export function createCredentialsService(deps: AppDeps, auth: AuthService) {
         await setSessionStage(tx, actor.sessionTokenHash, stage);
         await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.mfa-enrol-confirm', objectType: 'user', objectId: user.id });
         const session = await findLiveSession(tx, actor.sessionTokenHash);
-        return { recoveryCodes: codes, session: await auth.sessionView(tx, updated, stage, actor.csrfToken, session!.expiresAt) };
+        return { recoveryCodes: codes, session: await auth.sessionView(tx, updated, stage, actor.csrfToken, session!.expiresAt, settings) };
       });
     },
   };
