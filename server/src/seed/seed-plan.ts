@@ -33,7 +33,7 @@ export async function seedPolicyPlan(tx: Db, now = new Date()): Promise<{ create
     structure,
     sourceText: text,
     sourceFileName: 'jinshan-biomanufacturing-2023.txt',
-    note: '系统初始化:随产品提供的区政策文本 / shipped policy text',
+    note: '系统初始化:随产品提供的区政策文本',
     previousVersionId: null,
     createdBy: null,
     createdByName: 'system',

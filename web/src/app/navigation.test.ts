@@ -4,9 +4,9 @@ import { NAV_ITEMS, canOpen, landingPath, navItemsFor } from './navigation.ts';
 
 describe('navigation table', () => {
   it('gives business roles Home and (except experts) Enterprises', () => {
-    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'cockpit', 'monitoring', 'reports']);
-    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'reports']);
-    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home']);
+    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'cockpit', 'monitoring', 'reports', 'plan']);
+    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'reports', 'plan']);
+    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home', 'plan']);
   });
 
   it('keeps the three administrators apart and away from business pages', () => {
@@ -16,6 +16,7 @@ describe('navigation table', () => {
     for (const admin of ['sysadmin', 'secadmin', 'auditor'] as const) {
       expect(canOpen('enterprises', admin)).toBe(false);
       expect(canOpen('home', admin)).toBe(false);
+      expect(canOpen('plan', admin)).toBe(false);
     }
   });
 

@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports';
-export type NavIcon = 'home' | 'enterprises' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports';
 
 export interface NavItem {
   key: NavKey;
@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'cockpit', path: '/cockpit', labelKey: 'nav.cockpit', icon: 'cockpit', audience: ['leader', 'commission', 'park'] },
   { key: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring', icon: 'monitoring', audience: ['leader', 'commission', 'park'] },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: 'reports', audience: ['leader', 'commission', 'park', 'enterprise'] },
+  { key: 'plan', path: '/plan', labelKey: 'nav.plan', icon: 'plan', audience: [...BUSINESS_ROLES] },
   { key: 'users', path: '/admin/users', labelKey: 'nav.users', icon: 'users', audience: ['sysadmin'] },
   { key: 'roles', path: '/security/roles', labelKey: 'nav.roles', icon: 'roles', audience: ['secadmin'] },
   {

@@ -18,6 +18,9 @@ const EnterprisesPage = lazy(() =>
 const CockpitPage = lazy(() => import('../features/cockpit/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
 const MonitoringPage = lazy(() => import('../features/statistics/monitoring-page.tsx').then((m) => ({ default: m.MonitoringPage })));
 const ReportsPage = lazy(() => import('../features/statistics/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
+const PlanPage = lazy(() => import('../features/plan/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
+const PlanImportPage = lazy(() => import('../features/plan/plan-import-page.tsx').then((m) => ({ default: m.PlanImportPage })));
+const PlanComparePage = lazy(() => import('../features/plan/plan-compare-page.tsx').then((m) => ({ default: m.PlanComparePage })));
 const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesScopesPage = lazy(() =>
   import('../features/security/roles-scopes-page.tsx').then((m) => ({ default: m.RolesScopesPage })),
@@ -55,6 +58,9 @@ export function createAppRouter() {
             { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
             { path: 'monitoring', element: guarded('monitoring', <MonitoringPage />) },
             { path: 'reports', element: guarded('reports', <ReportsPage />) },
+            { path: 'plan', element: guarded('plan', <PlanPage />) },
+            { path: 'plan/import', element: guarded('plan', <PlanImportPage />) },
+            { path: 'plan/compare', element: guarded('plan', <PlanComparePage />) },
             { path: 'admin/users', element: guarded('users', <UsersPage />) },
             { path: 'security/roles', element: guarded('roles', <RolesScopesPage />) },
             { path: 'security/settings', element: guarded('securitySettings', <SecuritySettingsPage />) },

@@ -5,6 +5,7 @@ import {
   LineChartOutlined,
   BankOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -15,6 +16,7 @@ import type { NavIcon } from '../navigation.ts';
 export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   home: <HomeOutlined />,
   enterprises: <BankOutlined />,
+  plan: <ProfileOutlined />,
   users: <TeamOutlined />,
   roles: <SafetyCertificateOutlined />,
   settings: <SettingOutlined />,
