@@ -6,6 +6,7 @@ import type { DemoAccount, DemoDataset, DemoEnterprise, YearMonth } from '../dom
 import { provisionUser } from '../modules/users/user-provisioning.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { seedDemoStatistics } from './seed-demo-statistics.ts';
+import { seedDemoRegistries } from './seed-demo-registries.ts';
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
@@ -52,6 +53,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedPolicyPlan(tx, now);
     const enterpriseIds = await insertEnterprises(tx, dataset.enterprises, progress);
     await seedDemoStatistics(tx, dataset, enterpriseIds, progress);
+    await seedDemoRegistries(tx, dataset, enterpriseIds, progress);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-db.ts';
+import { seedDemo } from './seed-demo.ts';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.cleanup());
+
+const count = async (table: string, where = 'true') =>
+  ((await db.database.db.execute(sql.raw(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+
+describe('demo registries', () => {
+  it('loads projects with stage histories (some overdue), occupancy, platforms, experts, chain mappings and candidates; a second run adds nothing', { timeout: 300_000 }, async () => {
+    const now = new Date(Date.UTC(2025, 5, 20));
+    await seedDemo(db.database, { enterprises: 30, seed: 7, now });
+    const projects = await count('projects');
+    expect(projects).toBe(Math.round((30 * 80) / 150));
+    expect(await count('project_stages')).toBe(projects * 7);
+    // Every project has one event per reached stage, and the last event is its current stage.
+    expect(await count('project_stage_events')).toBe(await count('project_stages', 'actual_on IS NOT NULL'));
+    expect(await count('projects p', `EXISTS (SELECT 1 FROM project_stages s WHERE s.project_id = p.id AND s.actual_on IS NULL AND s.planned_on < '2025-06-20'
+      AND array_position(ARRAY['lead','negotiating','signed','started','completed','producing','full'], s.stage) > array_position(ARRAY['lead','negotiating','signed','started','completed','producing','full'], p.stage))`)).toBeGreaterThan(0);
+    expect(await count('project_follow_ups')).toBeGreaterThan(projects);
+    expect(await count('carrier_occupants')).toBeGreaterThan(0);
+    expect(await count('carriers', 'leasable_area_m2 IS NOT NULL')).toBe(await count('carriers'));
+    expect(await count('platforms')).toBeGreaterThanOrEqual(8);
+    expect(await count('experts')).toBe(Math.round(20 + 30 / 15));
+    expect(await count('enterprise_chain_nodes')).toBeGreaterThanOrEqual(30);
+    expect(await count('candidate_companies')).toBeGreaterThan(0);
+    const before = await count('project_follow_ups');
+    await seedDemo(db.database, { enterprises: 30, seed: 7, now });
+    expect(await count('projects')).toBe(projects);
+    expect(await count('project_follow_ups')).toBe(before);
+  });
+});
