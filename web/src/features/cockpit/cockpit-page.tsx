@@ -9,7 +9,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { DrillModal, type DrillTarget } from '../statistics/drill-modal.tsx';
 import { getCockpit, getGoals } from '../statistics/statistics.api.ts';
-import { fmtAmount, fmtPct, fmtPp, growthColor, toYi } from '../statistics/stat-format.ts';
+import { fmtAmount, fmtPct, fmtPp, groupName, growthColor, toYi } from '../statistics/stat-format.ts';
 import { GoalCards } from './goal-cards.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { ZoneBubbleMap } from './zone-bubble-map.tsx';
@@ -94,7 +94,7 @@ export function CockpitPage() {
               <Card size="small" title={`${t(`statistics.indicators.${indicator}`)} · ${t('statistics.cockpit.trend')}`}>
                 <Space size="large" style={{ marginBottom: 8 }}>
                   <span>
-                    {t('statistics.columns.ytd')}: <b>{clickable(`${yi(view.total.ytd)} ${t('statistics.unitYi')}`, 'total', 'all', view.total.key)}</b>
+                    {t('statistics.columns.ytd')}: <b>{clickable(`${yi(view.total.ytd)} ${t('statistics.unitYi')}`, 'total', 'all', groupName(view.total, lang))}</b>
                   </span>
                   <span>
                     {t('statistics.columns.yoy')}: <b style={{ color: growthColor(view.total.yoy) }}>{fmtPct(view.total.yoy)}</b>
@@ -108,7 +108,7 @@ export function CockpitPage() {
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title={t('statistics.cockpit.map')}>
-                <ZoneBubbleMap zones={zones} onSelect={(z) => open('zone', z.code, z.key)} />
+                <ZoneBubbleMap zones={zones} onSelect={(z) => open('zone', z.code, groupName(z, lang))} language={lang} />
               </Card>
             </Col>
             <Col span={24}>
@@ -120,9 +120,9 @@ export function CockpitPage() {
                   scroll={{ x: true }}
                   dataSource={domainRows}
                   columns={[
-                    { title: t('statistics.dims.domain'), dataIndex: 'key', fixed: 'left' },
+                    { title: t('statistics.dims.domain'), dataIndex: 'key', fixed: 'left', render: (_: string, r: BreakdownRowView) => groupName(r, lang) },
                     ...zones.map((z) => ({
-                      title: z.key,
+                      title: groupName(z, lang),
                       key: z.code,
                       align: 'right' as const,
                       render: (_: unknown, row: (typeof domainRows)[number]) => {
@@ -130,14 +130,14 @@ export function CockpitPage() {
                         if (!cell) return '—';
                         return (
                           <span>
-                            {clickable(yi(cell.ytd), 'domain-zone', cell.code, cell.key)}
+                            {clickable(yi(cell.ytd), 'domain-zone', cell.code, groupName(cell, lang))}
                             <br />
                             <small style={{ color: growthColor(cell.yoy) }}>{fmtPct(cell.yoy)}</small>
                           </span>
                         );
                       },
                     })),
-                    { title: t('statistics.columns.ytd'), key: 'ytd', align: 'right' as const, render: (_: unknown, r: BreakdownRowView) => clickable(yi(r.ytd), 'domain', r.code, r.key) },
+                    { title: t('statistics.columns.ytd'), key: 'ytd', align: 'right' as const, render: (_: unknown, r: BreakdownRowView) => clickable(yi(r.ytd), 'domain', r.code, groupName(r, lang)) },
                     { title: t('statistics.columns.yoy'), dataIndex: 'yoy', align: 'right' as const, render: (v: number | null) => <span style={{ color: growthColor(v) }}>{fmtPct(v)}</span> },
                     { title: t('statistics.columns.contribution'), dataIndex: 'contribution', align: 'right' as const, render: (v: number | null) => fmtPct(v) },
                     { title: t('statistics.columns.pull'), dataIndex: 'pull', align: 'right' as const, render: (v: number | null) => fmtPp(v) },
@@ -147,12 +147,12 @@ export function CockpitPage() {
                       <Table.Summary.Cell index={0}>{t('statistics.total')}</Table.Summary.Cell>
                       {zones.map((z, i) => (
                         <Table.Summary.Cell index={i + 1} key={z.code} align="right">
-                          {clickable(yi(z.ytd), 'zone', z.code, z.key)}
+                          {clickable(yi(z.ytd), 'zone', z.code, groupName(z, lang))}
                           <br />
                           <small style={{ color: growthColor(z.yoy) }}>{fmtPct(z.yoy)}</small>
                         </Table.Summary.Cell>
                       ))}
-                      <Table.Summary.Cell index={zones.length + 1} align="right">{clickable(yi(view.total.ytd), 'total', 'all', view.total.key)}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={zones.length + 1} align="right">{clickable(yi(view.total.ytd), 'total', 'all', groupName(view.total, lang))}</Table.Summary.Cell>
                       <Table.Summary.Cell index={zones.length + 2} align="right">{fmtPct(view.total.yoy)}</Table.Summary.Cell>
                       <Table.Summary.Cell index={zones.length + 3} align="right">{fmtPct(view.total.contribution)}</Table.Summary.Cell>
                       <Table.Summary.Cell index={zones.length + 4} align="right">{fmtPp(view.total.pull)}</Table.Summary.Cell>

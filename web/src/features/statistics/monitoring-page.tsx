@@ -2,7 +2,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { Button, Card, DatePicker, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -15,7 +15,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { DrillModal, type DrillTarget } from './drill-modal.tsx';
 import { exportBreakdown, getBreakdown } from './statistics.api.ts';
-import { DIMENSIONS, fmtAmount, fmtPct, fmtPp, growthColor, lastCompletePeriod } from './stat-format.ts';
+import { DIMENSIONS, fmtAmount, fmtPct, fmtPp, groupName, growthColor, lastCompletePeriod } from './stat-format.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -36,7 +36,7 @@ export function MonitoringPage() {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 70, right: 50, top: 40, bottom: 90 },
-    xAxis: { type: 'category', data: top.map((r) => r.key), axisLabel: { rotate: 30, interval: 0 } },
+    xAxis: { type: 'category', data: top.map((r) => groupName(r, lang)), axisLabel: { rotate: 30, interval: 0 } },
     yAxis: [{ type: 'value', name: unit }, { type: 'value', name: '%', splitLine: { show: false } }],
     series: [
       { name: t('statistics.columns.ytd'), type: 'bar', data: top.map((r) => r.ytd), itemStyle: { color: '#1f7a4d' } },
@@ -74,9 +74,9 @@ export function MonitoringPage() {
         loading={loading}
         dataSource={rows}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        onRow={(r) => ({ onClick: () => setDrill({ by, key: r.code, name: r.key }), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({ onClick: () => setDrill({ by, key: r.code, name: groupName(r, lang) }), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('statistics.columns.group'), dataIndex: 'key' },
+          { title: t('statistics.columns.group'), dataIndex: 'key', render: (_: string, r: BreakdownRowView) => groupName(r, lang) },
           { title: `${t('statistics.columns.month')}（${unit}）`, dataIndex: 'month', align: 'right', render: amount },
           { title: `${t('statistics.columns.ytd')}（${unit}）`, dataIndex: 'ytd', align: 'right', render: amount },
           { title: `${t('statistics.columns.base')}（${unit}）`, dataIndex: 'base', align: 'right', render: amount },

@@ -30,3 +30,6 @@ export function lastCompletePeriod(now = new Date()): string {
   const m = now.getMonth();
   return m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
 }
+
+/** A group's display name in the UI language (the server sends both). */
+export const groupName = (row: { key: string; nameEn: string }, language: string): string => (language.startsWith('en') ? row.nameEn : row.key);

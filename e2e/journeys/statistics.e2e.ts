@@ -1,0 +1,111 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NEW_PASSWORD, TEMPORARY_PASSWORD } from '../support/accounts.ts';
+import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
+import { screenshot } from '../support/screens.ts';
+import { signInViaApi } from '../support/sign-in.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const DEMO_PASSWORD = 'Jinshan#2023';
+
+/**
+ * Journey: an enterprise fills in a month whose revenue is far above its usual level; submitting asks for a
+ * 说明, it writes one and submits; its park reviews; the commission approves — and the district total the
+ * cockpit reports grows by exactly that revenue. Screenshots in zh-CN and en-US along the way.
+ */
+describe('monthly report: enterprise → park → commission → cockpit', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const watches: PageWatch[] = [];
+
+  beforeAll(async () => {
+    // The demo enterprise account's firm is in 生物农业园; its park account is made here.
+    server = await startServer([{ username: 'park_agri', role: 'park', scope: 'agri-park', password: TEMPORARY_PASSWORD }], { demoEnterprises: 8 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const watch of watches) {
+      expect(watch.foreignRequests).toEqual([]);
+      expect(watch.pageErrors).toEqual([]);
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pageAs(username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    watches.push(watchPage(page, server.baseUrl));
+    await page.goto('/login');
+    await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), language);
+    if (username === 'park_agri') await signInViaApi(page, username, TEMPORARY_PASSWORD, NEW_PASSWORD);
+    else {
+      const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+      expect(login.ok()).toBe(true);
+    }
+    return page;
+  }
+
+  async function districtTotal(page: Page, period: string): Promise<number> {
+    const res = await page.request.get(`/api/statistics/cockpit?period=${period}&indicator=revenue`);
+    expect(res.ok()).toBe(true);
+    return ((await res.json()) as { total: { nominalYtd: number } }).total.nominalYtd;
+  }
+
+  it('walks a report needing a 说明 through review and approval, and the cockpit total changes by its revenue', async () => {
+    const enterprise = await pageAs('demo_enterprise');
+    const latest = (await (await enterprise.request.get('/api/monthly-reports?pageSize=1')).json()) as { items: { period: string; values: { revenue: number } }[] };
+    const [y, m] = latest.items[0]!.period.split('-').map(Number) as [number, number];
+    const period = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const revenue = Math.round(latest.items[0]!.values.revenue * 5);
+
+    await enterprise.goto('/reports');
+    await enterprise.getByRole('button', { name: '填报月报' }).click();
+    const drawer = enterprise.locator('.ant-drawer-content');
+    const picker = drawer.locator('.ant-picker input');
+    await picker.click();
+    await picker.fill(period);
+    await picker.press('Enter');
+    const values: Record<string, number> = { output: 4000, sales: 3900, export: 0, revenue, profit: 500, tax: 300, rd: 250, energy: 290, employees: 590 };
+    for (const [field, value] of Object.entries(values)) await drawer.locator(`input#${field}`).fill(String(value));
+    await drawer.getByRole('button', { name: /^提\s*交$/ }).click();
+    // Refused: the month is far above the enterprise's median, so a 说明 is required first.
+    await drawer.locator('textarea#explanation').waitFor();
+    await screenshot(enterprise, 'statistics-report-needs-explanation-zh');
+    await drawer.locator('textarea#explanation').fill('新产品获批上市，当月集中发货');
+    await drawer.getByRole('button', { name: /^提\s*交$/ }).click();
+    await drawer.getByText('待园区审核').first().waitFor();
+
+    const park = await pageAs('park_agri');
+    await park.goto('/reports');
+    await park.getByRole('row').filter({ hasText: period }).first().click();
+    await park.locator('.ant-drawer-content').getByRole('button', { name: '审核通过' }).click();
+    await park.locator('.ant-drawer-content').getByText('待区经委审定').first().waitFor();
+
+    const commission = await pageAs('demo_commission');
+    const before = await districtTotal(commission, period);
+    await commission.goto('/reports');
+    await commission.getByRole('row').filter({ hasText: period }).first().click();
+    await commission.locator('.ant-drawer-content').getByRole('button', { name: /^审\s*定$/ }).click();
+    await commission.locator('.ant-drawer-content').getByText('已审定').first().waitFor();
+    const after = await districtTotal(commission, period);
+    expect(Math.round((after - before) * 10_000)).toBe(revenue * 10_000);
+
+    await commission.goto('/cockpit');
+    await commission.getByText('领域 × 功能区').first().waitFor();
+    await screenshot(commission, 'statistics-cockpit-zh');
+    const english = await pageAs('demo_leader', 'en-US');
+    await english.goto('/cockpit');
+    await english.getByText('Domain × zone').first().waitFor();
+    await screenshot(english, 'statistics-cockpit-en');
+    await english.goto('/monitoring');
+    await english.getByText('Comparable YoY').first().waitFor();
+    await screenshot(english, 'statistics-monitoring-en');
+    const enterpriseEn = await pageAs('demo_enterprise', 'en-US');
+    await enterpriseEn.goto('/reports');
+    await enterpriseEn.getByRole('row').filter({ hasText: period }).first().click();
+    await enterpriseEn.locator('.ant-drawer-content').getByText('Approved').first().waitFor();
+    await screenshot(enterpriseEn, 'statistics-report-en');
+  });
+});
