@@ -8,6 +8,7 @@ import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
 import { exportMonthlyReportsCommand, importMonthlyReportsCommand } from './monthly-reports.ts';
+import { benchCommand } from './bench.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -21,6 +22,7 @@ export const COMMANDS: CommandSpec[] = [
   auditVerifyCommand,
   statsQueryCommand, statsRebuildCommand,
   exportMonthlyReportsCommand, importMonthlyReportsCommand,
+  benchCommand,
   planParseCommand,
   backupCommand, restoreCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.

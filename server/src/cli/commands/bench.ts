@@ -1,0 +1,34 @@
+import { runStatsBench, type BenchResult } from '../../modules/statistics/stats-bench.ts';
+import type { CommandSpec } from '../main.ts';
+import { CliError } from '../output.ts';
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+function table(r: BenchResult): string {
+  const lines = [
+    `engine ${r.engine}: ${r.enterprises} enterprises, ${r.rawRows} monthly rows (10 years)`,
+    `  bulk seeding           ${Math.round(r.seedRowsPerSecond)} rows/s`,
+    `  rollup rebuild         ${(r.rebuildMs / 1000).toFixed(1)} s`,
+    `  import (validated)     ${Math.round(r.importRowsPerSecond)} rows/s (${r.importRows} rows)`,
+    `  cockpit API            p50 ${ms(r.cockpit.p50)}  p95 ${ms(r.cockpit.p95)}  (${r.cockpit.requests} requests)`,
+  ];
+  if (r.duckdb) {
+    lines.push(`  DuckDB raw-row scan    p50 ${ms(r.duckdb.p50)}  p95 ${ms(r.duckdb.p95)}  (load ${(r.duckdb.loadMs / 1000).toFixed(1)} s)`);
+    lines.push(`  ratio DuckDB/cockpit   p50 ×${(r.duckdb.p50 / r.cockpit.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpit.p95).toFixed(2)}  numbers match: ${r.duckdbMatches ? 'yes' : 'NO'}`);
+  } else lines.push('  DuckDB baseline        not run (@duckdb/node-api missing)');
+  return lines.join('\n');
+}
+
+export const benchCommand: CommandSpec = {
+  name: 'bench',
+  usage: 'bench [--enterprises N] [--json]',
+  summary: 'statistics benchmark: N enterprises × 10 years; import rows/s, cockpit p50/p95, DuckDB raw-scan baseline',
+  options: { enterprises: { type: 'string' } },
+  async run({ values, out }) {
+    const n = Number(values.enterprises ?? 1000);
+    if (!Number.isInteger(n) || n < 1) throw new CliError(`--enterprises 须为正整数 / --enterprises must be a positive integer: ${String(values.enterprises)}`, 2);
+    // A fresh embedded database in a temporary folder, or a fresh database on the DATABASE_URL server.
+    const result = await runStatsBench({ enterprises: n, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => out.info(line) });
+    out.result(table(result), result);
+  },
+};

@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../../app/build-app.ts';
+import { loadConfig } from '../../config/config.ts';
+import { openDatabase, type Database, type Db } from '../../db/client.ts';
+import { migrate } from '../../db/migrate.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { generateDemoDataset, iterateMonthlyReports } from '../../domain/demo/generate-demo.ts';
+import type { DemoMonthlyReport } from '../../domain/demo/types.ts';
+import { generateCsrfToken, generateSessionToken, hashToken } from '../../domain/security/tokens.ts';
+import { insertDemoReportBatch } from '../../seed/seed-demo-statistics.ts';
+import { seedReferenceData } from '../../seed/seed-reference.ts';
+import { importMonthlyReports } from '../monthly-reports/monthly-report.import.ts';
+import { consoleOperatorCaller } from '../registry-common/caller.ts';
+import { provisionUser } from '../users/user-provisioning.ts';
+import { rebuildRollups } from './rollup.repository.ts';
+import { rowsOf } from './sql-rows.ts';
+
+/**
+ * The statistics benchmark (`npx biomfg bench --enterprises N`, not part of the tests): N demo enterprises ×
+ * 10 years of monthly reports, then import throughput (the real import path, validation included), the
+ * cockpit API latency over 200 requests, and the same cockpit numbers computed by DuckDB from the raw rows.
+ */
+
+export interface BenchResult {
+  engine: string;
+  enterprises: number;
+  rawRows: number;
+  seedRowsPerSecond: number;
+  rebuildMs: number;
+  importRows: number;
+  importRowsPerSecond: number;
+  cockpit: { p50: number; p95: number; requests: number };
+  duckdb: { p50: number; p95: number; requests: number; loadMs: number } | null;
+  duckdbMatches: boolean | null;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function openBenchDatabase(databaseUrl: string | undefined): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  if (databaseUrl) {
+    const name = `biomfg_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString() });
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        const c = new pg.Client({ connectionString: databaseUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-bench-'));
+  const database = await openDatabase({ dataDir: dir });
+  return { database, cleanup: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export async function runStatsBench(options: { enterprises: number; databaseUrl?: string; log: (line: string) => void }): Promise<BenchResult> {
+  const { database, cleanup } = await openBenchDatabase(options.databaseUrl);
+  const log = options.log;
+  try {
+    await migrate(database);
+    const db = database.db;
+    const asOf = { year: 2028, month: 12 }; // 2019-01 … 2028-12: ten years
+    const dataset = generateDemoDataset({ enterprises: options.enterprises, seed: 20231011, asOf, includeMonthlyReports: false });
+    const ids = new Map<string, string>();
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await seedReferenceData(tx);
+      for (let i = 0; i < dataset.enterprises.length; i += 2000) {
+        const batch = dataset.enterprises.slice(i, i + 2000).map((e) => ({ uscc: e.uscc, name: e.name, domain: e.domainCode, zone: e.zoneCode, stage: e.stage, above: e.isAboveScale, manu: e.isManufacturing }));
+        const rows = await rowsOf<{ id: string; uscc: string }>(
+          tx,
+          sql`INSERT INTO enterprises (uscc, name, domain_id, zone_id, stage, is_above_scale, is_manufacturing, is_demo)
+              SELECT x.uscc, x.name, d.id, z.id, x.stage, x.above, x.manu, true
+                FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS x(uscc text, name text, domain text, zone text, stage text, above boolean, manu boolean)
+                LEFT JOIN domains d ON d.code = x.domain LEFT JOIN zones z ON z.code = x.zone
+              ON CONFLICT (uscc) DO NOTHING RETURNING id, trim(uscc) AS uscc`,
+        );
+        const byUscc = new Map(rows.map((r) => [r.uscc, r.id]));
+        for (const e of dataset.enterprises.slice(i, i + 2000)) if (byUscc.has(e.uscc)) ids.set(e.id, byUscc.get(e.uscc)!);
+      }
+    });
+    log(`[bench] ${ids.size} enterprises`);
+
+    // History (all but the last year) through the bulk seeding path; the last year through the import path.
+    const importYear = asOf.year;
+    const lastYear: DemoMonthlyReport[] = [];
+    let rawRows = 0;
+    const seedStart = performance.now();
+    let batch: DemoMonthlyReport[] = [];
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      for (const r of iterateMonthlyReports({ enterprises: options.enterprises, seed: 20231011, asOf })) {
+        if (r.year === importYear) {
+          if (r.status === 'approved' || r.month < 12) lastYear.push(r);
+          continue;
+        }
+        batch.push({ ...r, status: 'approved' });
+        if (batch.length >= 2000) {
+          rawRows += await insertDemoReportBatch(tx, batch, ids);
+          batch = [];
+        }
+      }
+      rawRows += await insertDemoReportBatch(tx, batch, ids);
+    });
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    log(`[bench] ${rawRows} history rows in ${seedSeconds.toFixed(1)} s`);
+    let t0 = performance.now();
+    await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+    const rebuildMs = performance.now() - t0;
+    log(`[bench] rollups rebuilt in ${(rebuildMs / 1000).toFixed(1)} s`);
+
+    // Import: the last year as a flat workbook (万元), through the real import path with validation.
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('月报');
+    sheet.addRow(['统一社会信用代码', '期间', '计量单位', '工业总产值', '工业销售产值', '出口交货值', '营业收入', '利润总额', '税收', '研发费用', '综合能源消费量', '从业人员期末人数']);
+    for (const r of lastYear) sheet.addRow([r.uscc, r.period, '万元', r.output, r.sales, r.export, r.revenue, r.profit, r.tax, r.rd, r.energy, r.employees]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    const audit = (await import('../audit/audit.service.ts')).createAuditService(database, () => new Date());
+    t0 = performance.now();
+    const imported = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), buffer, { mode: 'valid-only', onConflict: 'replace', fileName: 'bench.xlsx', limits: { maxBytes: 512 * 1024 * 1024, maxEntries: 1000, maxUncompressedBytes: 4 * 1024 * 1024 * 1024 } });
+    const importSeconds = (performance.now() - t0) / 1000;
+    const importRows = imported.imported + imported.updated;
+    log(`[bench] import: ${importRows} rows stored, ${imported.rejected.length} rejected, ${importSeconds.toFixed(1)} s`);
+    rawRows += importRows;
+
+    // Cockpit latency over HTTP handlers (in-process inject, a leader session).
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000' });
+    const { app } = await buildApp({ config, database, clock: () => new Date(), serveWeb: false, logger: false });
+    await app.ready();
+    const user = await db.transaction(async (tx) => provisionUser(tx as unknown as Db, { username: 'bench_leader', displayName: 'bench', role: 'leader', scope: null, password: 'Bench#2023-Pass', mustChangePassword: false }));
+    const token = generateSessionToken();
+    const now = new Date();
+    await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, stage: 'active', csrfToken: generateCsrfToken(), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 8 * 3_600_000) });
+    const period = `${importYear}-12`;
+    const url = `/api/statistics/cockpit?period=${period}&indicator=revenue`;
+    const first = await app.inject({ method: 'GET', url, headers: { cookie: `biomfg_sid=${token}` } });
+    if (first.statusCode !== 200) throw new Error(`cockpit answered ${first.statusCode}: ${first.body.slice(0, 300)}`);
+    const cockpit = first.json() as { total: { ytd: number; base: number }; domains: { code: string; ytd: number }[] };
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const s = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: { cookie: `biomfg_sid=${token}` } });
+      times.push(performance.now() - s);
+      if (res.statusCode !== 200) throw new Error(`cockpit answered ${res.statusCode}`);
+    }
+    await app.close();
+    log(`[bench] cockpit p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+
+    const duck = await duckdbBaseline(database, importYear, 12, log);
+    // DuckDB sums doubles here; the platform sums exact decimals: equal to well under 1 元.
+    const duckdbMatches = duck ? Math.abs(duck.total.ytd - cockpit.total.ytd) < 0.01 && Math.abs(duck.total.base - cockpit.total.base) < 0.01 : null;
+    return {
+      engine: database.kind,
+      enterprises: ids.size,
+      rawRows,
+      seedRowsPerSecond: rawRows / seedSeconds,
+      rebuildMs,
+      importRows,
+      importRowsPerSecond: lastYear.length / importSeconds,
+      cockpit: { p50: percentile(times, 50), p95: percentile(times, 95), requests: 200 },
+      duckdb: duck ? { p50: duck.p50, p95: duck.p95, requests: duck.requests, loadMs: duck.loadMs } : null,
+      duckdbMatches,
+    };
+  } finally {
+    await cleanup();
+  }
+}
+
+/**
+ * The same cockpit numbers (total, domains, zones, domain × zone, per-enterprise movers; comparable basis) from
+ * the raw approved rows in DuckDB: rows are copied once into an in-memory DuckDB, then each "request" is a full
+ * scan. Returns null when @duckdb/node-api is not installed.
+ */
+async function duckdbBaseline(database: Database, year: number, month: number, log: (line: string) => void) {
+  let duckdb: typeof import('@duckdb/node-api');
+  try {
+    duckdb = await import('@duckdb/node-api');
+  } catch {
+    log('[bench] @duckdb/node-api not installed: DuckDB baseline skipped');
+    return null;
+  }
+  const t0 = performance.now();
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  await c.run(`CREATE TABLE raw (e VARCHAR, y INTEGER, m INTEGER, revenue DOUBLE, domain VARCHAR, zone VARCHAR)`);
+  const appender = await c.createAppender('raw');
+  const PAGE = 50_000;
+  for (let offset = 0; ; offset += PAGE) {
+    const rows = await rowsOf<{ e: string; y: number; m: number; revenue: string; domain: string | null; zone: string | null }>(
+      database.db,
+      sql`SELECT r.enterprise_id::text AS e, r.year AS y, r.month AS m, r.revenue::text AS revenue, d.code AS domain, z.code AS zone
+            FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id LEFT JOIN domains d ON d.id = e.domain_id LEFT JOIN zones z ON z.id = e.zone_id
+           WHERE r.status = 'approved' AND r.year BETWEEN ${year - 1} AND ${year} ORDER BY r.id LIMIT ${PAGE} OFFSET ${offset}`,
+    );
+    for (const r of rows) {
+      appender.appendVarchar(r.e);
+      appender.appendInteger(Number(r.y));
+      appender.appendInteger(Number(r.m));
+      appender.appendDouble(Number(r.revenue));
+      if (r.domain === null) appender.appendNull();
+      else appender.appendVarchar(r.domain);
+      if (r.zone === null) appender.appendNull();
+      else appender.appendVarchar(r.zone);
+      appender.endRow();
+    }
+    if (rows.length < PAGE) break;
+  }
+  appender.closeSync();
+  const loadMs = performance.now() - t0;
+  const cte = `WITH per AS (
+      SELECT e, any_value(domain) AS domain, any_value(zone) AS zone,
+             bool_or(y = ${year} AND m = ${month}) AS in_c,
+             sum(CASE WHEN y = ${year} AND m = ${month} THEN revenue ELSE 0 END) AS mv,
+             sum(CASE WHEN y = ${year} AND m <= ${month} THEN revenue ELSE 0 END) AS ytd,
+             sum(CASE WHEN y = ${year - 1} AND m <= ${month} THEN revenue ELSE 0 END) AS base
+        FROM raw GROUP BY e)`;
+  const queries = [
+    `${cte} SELECT sum(CASE WHEN in_c THEN ytd END) AS ytd, sum(CASE WHEN in_c THEN base END) AS base, sum(ytd) AS nytd, sum(base) AS nbase FROM per`,
+    `${cte} SELECT domain, sum(CASE WHEN in_c THEN ytd END), sum(CASE WHEN in_c THEN base END) FROM per GROUP BY domain`,
+    `${cte} SELECT zone, sum(CASE WHEN in_c THEN ytd END), sum(CASE WHEN in_c THEN base END) FROM per GROUP BY zone`,
+    `${cte} SELECT domain, zone, sum(CASE WHEN in_c THEN ytd END), sum(CASE WHEN in_c THEN base END) FROM per GROUP BY domain, zone`,
+    `${cte} SELECT e, ytd - base AS delta FROM per WHERE in_c ORDER BY delta DESC LIMIT 10`,
+    `${cte} SELECT e, ytd - base AS delta FROM per WHERE in_c ORDER BY delta ASC LIMIT 10`,
+  ];
+  const times: number[] = [];
+  let total = { ytd: 0, base: 0 };
+  for (let i = 0; i < 200; i++) {
+    const s = performance.now();
+    for (const [k, q] of queries.entries()) {
+      const result = await c.runAndReadAll(q);
+      if (k === 0 && i === 0) {
+        const row = result.getRowObjectsJS()[0] as { ytd: number; base: number };
+        total = { ytd: Math.round(Number(row.ytd) * 10_000) / 10_000, base: Math.round(Number(row.base) * 10_000) / 10_000 };
+      }
+    }
+    times.push(performance.now() - s);
+  }
+  c.closeSync();
+  return { p50: percentile(times, 50), p95: percentile(times, 95), requests: 200, loadMs, total };
+}
