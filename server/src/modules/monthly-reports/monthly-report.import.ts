@@ -10,7 +10,7 @@ import type { Caller } from '../registry-common/caller.ts';
 import { assertSafeWorkbook, loadWorkbook } from '../registry-io/workbook.ts';
 import { refreshRollups, type EnterpriseYear } from '../statistics/rollup.repository.ts';
 import { rowsOf } from '../statistics/sql-rows.ts';
-import { loadValidationHistory } from './monthly-report.repository.ts';
+import { loadValidationHistories } from './monthly-report.repository.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
 
 /**
@@ -98,6 +98,20 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   const fileYtd = new Map<string, string>();
   for (const item of parsed.items) for (const [code, f] of Object.entries(item.figures)) if (f?.ytd) fileYtd.set(`${item.uscc}|${item.year}|${item.month}|${code}`, f.ytd);
 
+  // Everything the per-row checks need, in three queries for the whole file (not three per row).
+  const indexes = parsed.items.map((i) => i.year * 12 + i.month - 1);
+  const minIndex = indexes.reduce((a, b) => Math.min(a, b), Number.MAX_SAFE_INTEGER);
+  const maxIndex = indexes.reduce((a, b) => Math.max(a, b), 0);
+  const historyOf = await loadValidationHistories(db, [...ids.values()], minIndex, maxIndex);
+  const storedRows = ids.size
+    ? await rowsOf<{ id: string; status: string; enterprise_id: string; year: number; month: number } & Record<string, string | null>>(
+        db,
+        sql`SELECT id, status, enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
+             WHERE enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...ids.values()])}::jsonb))::uuid)
+               AND (year * 12 + month - 1) BETWEEN ${minIndex} AND ${maxIndex}`,
+      )
+    : [];
+  const storedByKey = new Map(storedRows.map((r) => [`${r.enterprise_id}|${r.year}|${r.month}`, r]));
   const prepared: Prepared[] = [];
   const seen = new Set<string>();
   let done = 0;
@@ -114,7 +128,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
       continue;
     }
     seen.add(`${item.uscc}|${period}`);
-    const history = await loadValidationHistory(db, enterpriseId, item.year, item.month);
+    const history = historyOf(enterpriseId, item.year, item.month);
     const values: Partial<Record<IndicatorCode, string>> = {};
     const reportedYtd: Partial<Record<IndicatorCode, number>> = {};
     const lastYearMonth: Partial<Record<IndicatorCode, number>> = { ...history.lastYearMonth };
@@ -157,10 +171,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
       } else warnings.push({ sheet: item.sheet, row, message: `${issue.messageZh} / ${issue.messageEn}` });
     }
     if (bad) continue;
-    const [existing] = await rowsOf<{ id: string; status: string } & Record<string, string | null>>(
-      db,
-      sql`SELECT id, status, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports WHERE enterprise_id = ${enterpriseId} AND year = ${item.year} AND month = ${item.month}`,
-    );
+    const existing = storedByKey.get(`${enterpriseId}|${item.year}|${item.month}`);
     const conflicts: ImportConflict[] = [];
     if (existing) {
       for (const [code, v] of Object.entries(values) as [IndicatorCode, string][]) {
@@ -194,27 +205,38 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     );
     result.batchId = batch!.id;
     const changed: EnterpriseYear[] = [];
-    for (const p of toWrite) {
-      const cols = Object.keys(p.values) as IndicatorCode[];
-      const cast = (c: IndicatorCode) => sql`${p.values[c]!}${sql.raw(c === 'employees' ? '::numeric::integer' : '::numeric')}`;
-      const [row] = await rowsOf<{ id: string; version: number; inserted: boolean }>(
+    // Multi-row upserts: indicators the file does not give keep their stored values.
+    const names = INDICATOR_CODES.join(', ');
+    const types = INDICATOR_CODES.map((c) => `${c} ${c === 'employees' ? 'numeric' : 'numeric'}`).join(', ');
+    const keep = INDICATOR_CODES.map((c) => `${c} = coalesce(excluded.${c}, monthly_reports.${c})`).join(', ');
+    const select = INDICATOR_CODES.map((c) => (c === 'employees' ? 'round(x.employees)::integer' : `x.${c}`)).join(', ');
+    for (let i = 0; i < toWrite.length; i += 1000) {
+      const chunk = toWrite.slice(i, i + 1000).map((p) => ({
+        enterprise_id: p.enterpriseId,
+        year: p.item.year,
+        month: p.item.month,
+        deadline: defaultDeadline(p.item.year, p.item.month),
+        ...Object.fromEntries(INDICATOR_CODES.map((c) => [c, p.values[c] ?? null])),
+      }));
+      const rows = await rowsOf<{ id: string; inserted: boolean }>(
         tx,
-        sql`INSERT INTO monthly_reports (enterprise_id, year, month, status, source, ${sql.raw(cols.join(', ') || 'output')}, deadline, approved_at, approved_by, import_batch_id, created_at, updated_at)
-            VALUES (${p.enterpriseId}, ${p.item.year}, ${p.item.month}, 'approved', 'import', ${cols.length ? sql.join(cols.map(cast), sql`, `) : sql`NULL`},
-                    ${defaultDeadline(p.item.year, p.item.month)}, ${now}, ${caller.audit.userId}, ${batch!.id}, ${now}, ${now})
-            ON CONFLICT (enterprise_id, year, month) DO UPDATE SET
-              ${cols.length ? sql.join(cols.map((c) => sql`${sql.raw(c)} = excluded.${sql.raw(c)}`), sql`, `) : sql`output = monthly_reports.output`},
-              status = 'approved', source = 'import', approved_at = ${now}, approved_by = ${caller.audit.userId}, import_batch_id = ${batch!.id},
-              version = monthly_reports.version + 1, updated_at = ${now}
-            RETURNING id, version, (xmax = 0) AS inserted`,
+        sql`INSERT INTO monthly_reports (enterprise_id, year, month, status, source, ${sql.raw(names)}, deadline, approved_at, approved_by, import_batch_id, created_at, updated_at)
+            SELECT x.enterprise_id, x.year, x.month, 'approved', 'import', ${sql.raw(select)}, x.deadline, ${now}, ${caller.audit.userId}, ${batch!.id}, ${now}, ${now}
+              FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(enterprise_id uuid, year int, month int, deadline date, ${sql.raw(types)})
+            ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(keep)},
+              status = 'approved', source = 'import', approved_at = excluded.approved_at, approved_by = excluded.approved_by,
+              import_batch_id = excluded.import_batch_id, version = monthly_reports.version + 1, updated_at = excluded.updated_at
+            RETURNING id, (xmax = 0) AS inserted`,
       );
-      if (row!.inserted) result.imported++;
-      else result.updated++;
+      for (const r of rows) {
+        if (r.inserted) result.imported++;
+        else result.updated++;
+      }
       await tx.execute(sql`INSERT INTO monthly_report_revisions (report_id, version, action, status, values, actor_user_id, actor_username, at)
         SELECT id, version, 'import', status, jsonb_build_object(${sql.raw(INDICATOR_CODES.map((c) => `'${c}', ${c}`).join(', '))}), ${caller.audit.userId}, ${caller.audit.username}, ${now}
-          FROM monthly_reports WHERE id = ${row!.id}`);
-      changed.push({ enterpriseId: p.enterpriseId, year: p.item.year });
+          FROM monthly_reports WHERE id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::jsonb))::uuid)`);
     }
+    for (const p of toWrite) changed.push({ enterpriseId: p.enterpriseId, year: p.item.year });
     await tx.execute(sql`UPDATE stat_import_batches SET rows_imported = ${result.imported}, rows_updated = ${result.updated} WHERE id = ${batch!.id}`);
     await refreshRollups(tx, changed);
     await deps.audit.inTransaction(tx, caller.audit, caller.origin, {

@@ -123,3 +123,50 @@ export async function loadValidationHistory(db: Db, enterpriseId: string, year: 
   }
   return out;
 }
+
+/**
+ * The same history as loadValidationHistory for many enterprise-months at once (imports): one query for the
+ * approved reports of the enterprises between `fromIndex − 12` and `toIndex` (month indexes year × 12 + month − 1),
+ * then everything in memory. Amounts are summed in integer 元, like the rollups.
+ */
+export async function loadValidationHistories(db: Db, enterpriseIds: readonly string[], fromIndex: number, toIndex: number) {
+  const rows = enterpriseIds.length
+    ? await rowsOf<Record<string, string | number | null> & { enterprise_id: string; year: number; month: number }>(
+        db,
+        sql`SELECT enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
+             WHERE status = 'approved' AND enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::uuid)
+               AND (year * 12 + month - 1) BETWEEN ${fromIndex - 12} AND ${toIndex}`,
+      )
+    : [];
+  const byKey = new Map<string, Record<string, string | number | null>>();
+  for (const r of rows) byKey.set(`${r.enterprise_id}|${Number(r.year) * 12 + Number(r.month) - 1}`, r);
+  const yuan = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Math.round(Number(v) * 10_000));
+  return (enterpriseId: string, year: number, month: number): ValidationHistory => {
+    const index = year * 12 + month - 1;
+    const at = (i: number) => byKey.get(`${enterpriseId}|${i}`);
+    const out: ValidationHistory = { history: {}, previousYtd: {}, lastYearMonth: {}, lastYearYtd: {} };
+    const hasYear = (y: number) => Array.from({ length: 12 }, (_, k) => at(y * 12 + k)).some(Boolean);
+    for (const c of INDICATOR_CODES) {
+      const past: number[] = [];
+      for (let i = index - 1; i >= index - 12; i--) {
+        const v = at(i)?.[c];
+        if (v !== null && v !== undefined) past.push(Number(v));
+      }
+      out.history[c] = past;
+      const stock = c === 'employees';
+      if (month > 1 && hasYear(year)) {
+        let s = 0;
+        for (let m = 1; m < month; m++) s += yuan(at(year * 12 + m - 1)?.[c]);
+        out.previousYtd[c] = stock ? Number(at(index - 1)?.[c] ?? 0) : s / 10_000;
+      }
+      if (hasYear(year - 1)) {
+        let s = 0;
+        for (let m = 1; m <= month; m++) s += yuan(at((year - 1) * 12 + m - 1)?.[c]);
+        out.lastYearYtd[c] = stock ? Number(at(index - 12)?.[c] ?? 0) : s / 10_000;
+        const last = at(index - 12);
+        if (last) out.lastYearMonth[c] = Number(last[c] ?? 0);
+      }
+    }
+    return out;
+  };
+}

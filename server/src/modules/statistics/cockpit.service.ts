@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { INDICATOR_BY_CODE, formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { BreakdownRowView, CockpitView } from '../../../../contracts/statistics.ts';
 import type { Db } from '../../db/client.ts';
-import { fromYuan, milestoneFor } from '../../domain/statistics/index.ts';
-import { computeGoalProgress } from './goal-progress.service.ts';
+import { fromYuan } from '../../domain/statistics/index.ts';
+import { milestoneOfIndicator } from './goal-progress.service.ts';
 import { loadGroupNamer } from './group-names.ts';
 import { syncChangedEnterprises } from './rollup.repository.ts';
 import { groupSeries, latestApprovedPeriod } from './stats-query.repository.ts';
@@ -89,8 +89,5 @@ async function trendOf(db: Db, scope: StatsScope, indicator: IndicatorCode, year
 /** This year's milestone of the goal measured by this indicator (district only: goals are district-wide). */
 async function milestoneLine(db: Db, scope: StatsScope, indicator: IndicatorCode, period: { year: number; month: number }): Promise<number | null> {
   if (scope.kind !== 'district') return null;
-  const goals = await computeGoalProgress(db, scope, { period });
-  const goal = goals.goals.find((g) => g.formula.indicator === indicator);
-  if (!goal || goal.baseline.value === null) return null;
-  return milestoneFor(period.year, { year: goal.baseline.year, value: goal.baseline.value }, goal.targets).value;
+  return milestoneOfIndicator(db, scope, indicator, period.year);
 }

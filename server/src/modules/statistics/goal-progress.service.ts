@@ -142,3 +142,26 @@ export async function computeGoalProgress(
   }
   return { period: formatPeriod(period.year, period.month), baselineYear, goals };
 }
+
+/**
+ * This year's milestone of the first goal measured by `indicator` (the cockpit's milestone line): one
+ * population query for the baseline instead of the whole goal progress.
+ */
+export async function milestoneOfIndicator(db: Db, scope: StatsScope, indicator: IndicatorCode, year: number, baselineYear?: number): Promise<number | null> {
+  const plan = await loadPlanGoals(db);
+  const base = baselineYear ?? (plan.issuedYear ? plan.issuedYear - 1 : 2022);
+  const byMetric = new Map<string, GoalRow[]>();
+  for (const g of plan.goals) byMetric.set(g.metric, [...(byMetric.get(g.metric) ?? []), g]);
+  for (const [metric, rows] of byMetric) {
+    const formula = rows.find((r) => r.formula)?.formula ?? defaultGoalFormula(metric, rows[0]!.unit);
+    if (!formula || formula.indicator !== indicator) continue;
+    const targets = rows
+      .map((r) => ({ year: r.year, value: toWan(r.value, r.unit) }))
+      .filter((t): t is { year: number; value: number } => t.value !== null);
+    if (targets.length === 0) continue;
+    const population = formulaPopulation(formula, plan.domainCodes, populationOf(scope));
+    const baseline = fromYuan((await populationTotals(db, population, indicator, base, 12)).nominalYtdYuan);
+    return milestoneFor(year, { year: base, value: baseline }, targets).value;
+  }
+  return null;
+}
