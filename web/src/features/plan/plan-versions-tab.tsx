@@ -32,17 +32,27 @@ export function PlanVersionsTab({ plan, canManage, onChanged }: { plan: PlanSumm
   };
   const compareUrl = (from: string, to: string) => `/plan/compare?from=${from}&to=${to}`;
   const columns: TableColumnsType<PlanVersionSummary> = [
-    { title: t('plan.versions.version'), dataIndex: 'version', width: 72, render: (_, v) => <b>v{v.version}</b> },
-    { title: t('plan.versions.status'), dataIndex: 'status', width: 100, render: (_, v) => <Tag color={STATUS_COLOR[v.status]}>{t(`plan.status.${v.status}`)}</Tag> },
-    { title: t('plan.versions.file'), dataIndex: 'sourceFileName', width: 220, ellipsis: true, render: (_, v) => v.sourceFileName ?? t('plan.versions.pasted') },
-    { title: t('plan.versions.counts'), key: 'counts', width: 230, className: 'nowrap', render: (_, v) => t('plan.versions.countsText', { goals: v.counts.goals, tasks: v.counts.tasks, safeguards: v.counts.safeguards }) },
-    { title: t('plan.versions.createdBy'), dataIndex: 'createdBy', width: 120, render: (_, v) => v.createdBy ?? '—' },
-    { title: t('plan.versions.createdAt'), dataIndex: 'createdAt', width: 190, render: (_, v) => fmt.dateTime(v.createdAt) },
-    { title: t('plan.versions.note'), dataIndex: 'note', ellipsis: true, render: (_, v) => v.note ?? '' },
+    { title: t('plan.versions.version'), dataIndex: 'version', width: 64, render: (_, v) => <b>v{v.version}</b> },
+    { title: t('plan.versions.status'), dataIndex: 'status', width: 84, render: (_, v) => <Tag color={STATUS_COLOR[v.status]}>{t(`plan.status.${v.status}`)}</Tag> },
+    {
+      title: t('plan.versions.file'),
+      dataIndex: 'sourceFileName',
+      width: 220,
+      ellipsis: true,
+      render: (_, v) => (
+        <>
+          <div className="plan-ellipsis">{v.sourceFileName ?? t('plan.versions.pasted')}</div>
+          {v.note && <div className="muted plan-ellipsis" title={v.note}>{v.note}</div>}
+        </>
+      ),
+    },
+    { title: t('plan.versions.counts'), key: 'counts', width: 190, className: 'nowrap', render: (_, v) => t('plan.versions.countsText', { goals: v.counts.goals, tasks: v.counts.tasks, safeguards: v.counts.safeguards }) },
+    { title: t('plan.versions.createdBy'), dataIndex: 'createdBy', width: 110, render: (_, v) => v.createdBy ?? '—' },
+    { title: t('plan.versions.createdAt'), dataIndex: 'createdAt', width: 170, render: (_, v) => fmt.dateTime(v.createdAt) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 260,
+      width: 230,
       render: (_, v) => (
         <Space size="small" wrap>
           <Link to={`/plan?version=${v.id}`}>{t('plan.versions.view')}</Link>
@@ -75,7 +85,7 @@ export function PlanVersionsTab({ plan, canManage, onChanged }: { plan: PlanSumm
         columns={columns}
         dataSource={versions}
         pagination={false}
-        scroll={{ x: 1320 }}
+        scroll={{ x: 1100 }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected((keys as string[]).slice(-2)) }}
       />
     </>
