@@ -8,6 +8,8 @@ export const importQuerySchema = z.object({
   mode: importModeSchema.default('valid-only'),
   /** What to do with rows whose key is registered already: update the record, or leave it and skip the row. */
   duplicates: duplicatePolicySchema.default('skip'),
+  /** The uploaded file's name, for the error report's name (also accepted as an `x-file-name` header). */
+  fileName: z.string().max(200).optional(),
 });
 
 export const rejectedCellSchema = z.object({

@@ -66,10 +66,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(method: Method, path: string, options: RequestOptions, form?: FormData): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  // A FormData body sets its own multipart content type (with the boundary).
+async function send(method: Method, path: string, options: RequestOptions, form?: FormData | Blob, accept = 'application/json'): Promise<Response> {
+  const headers: Record<string, string> = { accept };
+  // A FormData body sets its own multipart content type (with the boundary); a raw file sends its own type.
   if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
+  if (form instanceof Blob) headers['content-type'] = form.type || 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -130,6 +131,13 @@ export const api = {
     const parsed = schema.safeParse(await readJson(response));
     if (!parsed.success) throw badResponseError(response.status, path);
     return parsed.data;
+  },
+  /**
+   * Sends a file as the raw request body (its own content type) and returns the response unread, so that a
+   * streamed answer (e.g. import progress as NDJSON, `accept`) can be read as it arrives.
+   */
+  sendFile(path: string, file: Blob, options: { query?: Query; accept?: string } = {}): Promise<Response> {
+    return send('POST', path, options.query ? { query: options.query } : {}, file, options.accept);
   },
   /** A state-changing request whose response body the UI does not need. */
   async command(method: Exclude<Method, 'GET'>, path: string, options: RequestOptions = {}): Promise<void> {

@@ -4,9 +4,9 @@ import { NAV_ITEMS, canOpen, landingPath, navItemsFor } from './navigation.ts';
 
 describe('navigation table', () => {
   it('gives business roles Home and (except experts) Enterprises', () => {
-    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'cockpit', 'monitoring', 'reports', 'plan']);
-    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'reports', 'plan']);
-    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home', 'plan']);
+    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'carriers', 'platforms', 'experts', 'chains', 'cockpit', 'monitoring', 'reports', 'plan']);
+    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'platforms', 'experts', 'chains', 'reports', 'plan']);
+    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home', 'platforms', 'experts', 'chains', 'plan']);
   });
 
   it('keeps the three administrators apart and away from business pages', () => {

@@ -21,6 +21,14 @@ const ReportsPage = lazy(() => import('../features/statistics/reports-page.tsx')
 const PlanPage = lazy(() => import('../features/plan/plan-page.tsx').then((m) => ({ default: m.PlanPage })));
 const PlanImportPage = lazy(() => import('../features/plan/plan-import-page.tsx').then((m) => ({ default: m.PlanImportPage })));
 const PlanComparePage = lazy(() => import('../features/plan/plan-compare-page.tsx').then((m) => ({ default: m.PlanComparePage })));
+const EnterpriseProfilePage = lazy(() => import('../features/enterprises/enterprise-profile-page.tsx').then((m) => ({ default: m.EnterpriseProfilePage })));
+const ProjectsPage = lazy(() => import('../features/projects/projects-page.tsx').then((m) => ({ default: m.ProjectsPage })));
+const ProjectDetailPage = lazy(() => import('../features/projects/project-detail-page.tsx').then((m) => ({ default: m.ProjectDetailPage })));
+const CarriersPage = lazy(() => import('../features/carriers/carriers-page.tsx').then((m) => ({ default: m.CarriersPage })));
+const CarrierDetailPage = lazy(() => import('../features/carriers/carrier-detail-page.tsx').then((m) => ({ default: m.CarrierDetailPage })));
+const PlatformsPage = lazy(() => import('../features/catalogue/platforms-page.tsx').then((m) => ({ default: m.PlatformsPage })));
+const ExpertsPage = lazy(() => import('../features/catalogue/experts-page.tsx').then((m) => ({ default: m.ExpertsPage })));
+const ChainsPage = lazy(() => import('../features/chains/chains-page.tsx').then((m) => ({ default: m.ChainsPage })));
 const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesScopesPage = lazy(() =>
   import('../features/security/roles-scopes-page.tsx').then((m) => ({ default: m.RolesScopesPage })),
@@ -55,6 +63,14 @@ export function createAppRouter() {
           children: [
             { index: true, element: <IndexPage /> },
             { path: 'enterprises', element: guarded('enterprises', <EnterprisesPage />) },
+            { path: 'enterprises/:id', element: guarded('enterprises', <EnterpriseProfilePage />) },
+            { path: 'projects', element: guarded('projects', <ProjectsPage />) },
+            { path: 'projects/:id', element: guarded('projects', <ProjectDetailPage />) },
+            { path: 'carriers', element: guarded('carriers', <CarriersPage />) },
+            { path: 'carriers/:id', element: guarded('carriers', <CarrierDetailPage />) },
+            { path: 'platforms', element: guarded('platforms', <PlatformsPage />) },
+            { path: 'experts', element: guarded('experts', <ExpertsPage />) },
+            { path: 'chains', element: guarded('chains', <ChainsPage />) },
             { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
             { path: 'monitoring', element: guarded('monitoring', <MonitoringPage />) },
             { path: 'reports', element: guarded('reports', <ReportsPage />) },

@@ -78,7 +78,7 @@ function registerEntityIo(app: FastifyInstance, deps: AppDeps, entity: RegistryE
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请上传 Excel 工作簿（.xlsx）', 'Upload an Excel workbook (.xlsx)');
       }
       const caller = callerOf(actor!, origin);
-      const fileName = fileNameHeader(request.headers['x-file-name']);
+      const fileName = fileNameHeader(request.headers['x-file-name']) ?? query.fileName ?? null;
       const finish = (result: ImportResult) =>
         presentImportResult(result, result.rejected.length ? storeImportReport(actor!.userId, entity.name, fileName, body, result.rejected) : null);
       const options = { mode: query.mode, duplicates: query.duplicates, fileName };

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
 export const enUS: Messages = {
@@ -30,6 +31,11 @@ export const enUS: Messages = {
   nav: {
     home: 'Home',
     enterprises: 'Enterprises',
+    projects: 'Projects',
+    carriers: 'Carriers',
+    platforms: 'Platforms',
+    experts: 'Experts',
+    chains: 'Industry chains',
     plan: 'Plan',
     users: 'Users',
     roles: 'Roles & scopes',
@@ -477,4 +483,5 @@ export const enUS: Messages = {
       kind: { task: 'Task', safeguard: 'Safeguard' },
     },
   },
+  registries: registriesEnUS,
 };

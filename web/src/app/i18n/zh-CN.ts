@@ -2,6 +2,8 @@
  * Chinese strings — the reference dictionary (Chinese UI first). Every key here must exist in en-US.ts
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
  */
+import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
+
 export const zhCN = {
   app: {
     productName: '金山区生物制造产业运行与服务平台',
@@ -31,6 +33,11 @@ export const zhCN = {
   nav: {
     home: '首页',
     enterprises: '企业库',
+    projects: '项目库',
+    carriers: '载体',
+    platforms: '平台',
+    experts: '专家库',
+    chains: '产业链',
     plan: '规划',
     users: '用户管理',
     roles: '角色与权限',
@@ -478,6 +485,7 @@ export const zhCN = {
       kind: { task: '任务', safeguard: '保障' },
     },
   },
+  registries: registriesZhCN,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,5 +1,10 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
+  BuildOutlined,
+  ExperimentOutlined,
+  FundProjectionScreenOutlined,
+  SolutionOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   LineChartOutlined,
@@ -24,4 +29,9 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   cockpit: <DashboardOutlined />,
   monitoring: <LineChartOutlined />,
   reports: <FileDoneOutlined />,
+  projects: <FundProjectionScreenOutlined />,
+  carriers: <BuildOutlined />,
+  platforms: <ExperimentOutlined />,
+  experts: <SolutionOutlined />,
+  chains: <ApartmentOutlined />,
 };
