@@ -49,6 +49,12 @@ export const STATISTICS_MATRIX_ROWS: MatrixRow[] = [
   { route: 'GET /api/statistics/breakdown', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/breakdown?period=2024-01&by=zone' }) },
   { route: 'GET /api/statistics/breakdown/export', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/breakdown/export?period=2024-01' }) },
   { route: 'GET /api/statistics/drill', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/drill?period=2024-01&by=zone&key=medicine-port' }) },
+  {
+    route: 'GET /api/statistics/enterprises/:id',
+    allowed: REPORT_READERS,
+    objectInScope: true,
+    request: (fx) => ({ url: `/api/statistics/enterprises/${fx.foreignEnterpriseId}` }),
+  },
   { route: 'GET /api/monthly-reports', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
   { route: 'GET /api/monthly-reports/export', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
   {

@@ -132,3 +132,25 @@ describe('GET /api/statistics/goals', () => {
     expect(scale.current.yearEndEstimate).toBe(expected.estimate.value);
   });
 });
+
+describe('GET /api/statistics/enterprises/:id (the statistics tab)', () => {
+  it('gives an enterprise its series, YoY and rank in its domain, with peers anonymised; another’s is 404', async () => {
+    const own = enterprises[0]!;
+    const res = await as(t, s.enterprise!)('GET', `/api/statistics/enterprises/${own.id}?indicator=revenue&period=2024-06`);
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as { rank: number | null; peers: number; ytd: number; yoy: number | null; peerValues: { ytd: number; isSelf: boolean }[] };
+    const ref = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: 6, dim: 'enterprise', include: (e) => e.domain === own.domain });
+    const ranked = ref.rows.filter((r) => r.enterprises > 0).sort((a, b) => b.ytd - a.ytd || (a.code < b.code ? -1 : 1));
+    expect(view.peers).toBe(ranked.length);
+    const self = ranked.findIndex((r) => r.code === own.id);
+    expect(view.rank).toBe(self >= 0 ? self + 1 : null);
+    expect(view.peerValues.map((p) => p.ytd)).toEqual(ranked.map((r) => r.ytd));
+    for (const other of enterprises.slice(1)) {
+      expect(res.body).not.toContain(other.id);
+      expect(res.body).not.toContain(`统计测试企业21-${enterprises.indexOf(other)}"`);
+    }
+    expect((await as(t, s.enterprise!)('GET', `/api/statistics/enterprises/${enterprises[1]!.id}`)).statusCode).toBe(404);
+    const foreign = enterprises.find((e) => e.zone !== 'medicine-port')!;
+    expect((await as(t, s.park!)('GET', `/api/statistics/enterprises/${foreign.id}`)).statusCode).toBe(404);
+  });
+});

@@ -7,6 +7,8 @@ import {
   cockpitSchema,
   drillQuerySchema,
   drillSchema,
+  enterpriseStatsQuerySchema,
+  enterpriseStatsSchema,
   goalsQuerySchema,
   goalsSchema,
   type BreakdownRowView,
@@ -19,6 +21,8 @@ import { computeCockpit } from './cockpit.service.ts';
 import { computeGoalProgress } from './goal-progress.service.ts';
 import { computeDrill, computeStatsBreakdown } from './stats-query.service.ts';
 import { statsScopeOf } from './stats.policy.ts';
+import { computeEnterpriseStats } from './enterprise-stats.service.ts';
+import { idParamSchema } from '../../../../contracts/common.ts';
 
 /** Analytics (SPEC §4, §5 analysis): cockpit, goals, breakdowns, drill-down and the monitoring export. */
 export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -75,6 +79,18 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps): void {
     responses: { 200: drillSchema },
     handler: async ({ actor, query }) =>
       computeDrill(db(), await statsScopeOf(db(), actor!), { indicator: query.indicator, ...periodOf(query.period), dim: query.by, key: query.key, limit: query.limit }),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/statistics/enterprises/:id',
+    access: 'report.read',
+    summary: 'One enterprise’s statistics: its series, YoY and rank in its domain (peers anonymised); 404 outside the report scope',
+    tags,
+    params: idParamSchema,
+    query: enterpriseStatsQuerySchema,
+    responses: { 200: enterpriseStatsSchema },
+    handler: async ({ actor, params, query }) => computeEnterpriseStats(db(), actor!, params.id, query.indicator, query.period ? periodOf(query.period) : undefined),
   });
 
   defineRoute(app, deps, {

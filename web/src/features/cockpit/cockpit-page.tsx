@@ -113,14 +113,14 @@ export function CockpitPage() {
             </Col>
             <Col span={24}>
               <Card size="small" title={`${t('statistics.cockpit.domainZone')}（${t('statistics.unitYi')}）`}>
-                <Table
+                <Table<(typeof domainRows)[number]>
                   size="small"
                   rowKey="code"
                   pagination={false}
                   scroll={{ x: true }}
                   dataSource={domainRows}
                   columns={[
-                    { title: t('statistics.dims.domain'), dataIndex: 'key', fixed: 'left', render: (_: string, r: BreakdownRowView) => groupName(r, lang) },
+                    { title: t('statistics.dims.domain'), dataIndex: 'key', fixed: 'left' as const, render: (_: string, r: BreakdownRowView) => groupName(r, lang) },
                     ...zones.map((z) => ({
                       title: groupName(z, lang),
                       key: z.code,

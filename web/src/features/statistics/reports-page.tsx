@@ -9,6 +9,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
+import { EnterpriseStatsCard } from './enterprise-stats-card.tsx';
 import { ReportDrawer, STATUS_COLOR, STATUS_KEY } from './report-drawer.tsx';
 import { exportReports, listReports } from './statistics.api.ts';
 import { fmtAmount } from './stat-format.ts';
@@ -49,6 +50,7 @@ export function ReportsPage() {
           </Space>
         }
       />
+      {role === 'enterprise' && session?.user.scope?.id && <EnterpriseStatsCard enterpriseId={session.user.scope.id} />}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space wrap>
           <Segmented

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import type { EnterpriseStatsView } from '../../../../contracts/statistics.ts';
+import type { Actor } from '../../app/actor.ts';
+import type { Db } from '../../db/client.ts';
+import { fromYuan, growthRate } from '../../domain/statistics/index.ts';
+import { reportScope } from '../monthly-reports/monthly-report.policy.ts';
+import { notFoundReport } from '../monthly-reports/monthly-report.service.ts';
+import { latestApprovedPeriod } from './stats-query.repository.ts';
+import { enterpriseSeries, enterpriseSums } from './stats-query.repository.ts';
+import { syncChangedEnterprises } from './rollup.repository.ts';
+import { rowsOf } from './sql-rows.ts';
+
+/**
+ * An enterprise's statistics tab: its own monthly series (last three years), YTD and YoY, and its rank by YTD
+ * among the enterprises of its domain. Peers are anonymised — only their YTD figures in rank order, never a
+ * name or an id — so an enterprise user learns where it stands without learning who the others are.
+ * Visibility is the monthly-report scope: the enterprise itself, its park, the leader and the commission.
+ */
+export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId: string, indicator: IndicatorCode, period?: { year: number; month: number }): Promise<EnterpriseStatsView> {
+  const [visible] = await rowsOf<{ id: string; name: string }>(
+    db,
+    sql`SELECT e.id, e.name FROM enterprises e LEFT JOIN LATERAL (SELECT ${enterpriseId}::uuid AS enterprise_id) r ON true WHERE e.id = ${enterpriseId} AND ${reportScope(actor)}`,
+  );
+  if (!visible) throw notFoundReport();
+  await syncChangedEnterprises(db);
+  const at = period ?? (await latestApprovedPeriod(db)) ?? { year: new Date().getUTCFullYear(), month: 1 };
+  const series = await enterpriseSeries(db, enterpriseId, indicator, at.year - 2, at.year);
+  const byIndex = new Map(series.map((s) => [s.year * 12 + s.month - 1, s]));
+  const points = series
+    .filter((s) => s.year * 12 + s.month <= at.year * 12 + at.month)
+    .map((s) => {
+      const previous = byIndex.get((s.year - 1) * 12 + s.month - 1);
+      return {
+        period: formatPeriod(s.year, s.month),
+        value: s.hasReport ? fromYuan(s.monthYuan) : null,
+        ytd: fromYuan(s.ytdYuan),
+        yoy: previous ? growthRate(s.ytdYuan, previous.ytdYuan) : null,
+      };
+    });
+  const [domain] = await rowsOf<{ key: string }>(db, sql`SELECT key FROM stat_enterprise_groups WHERE enterprise_id = ${enterpriseId} AND dim = 'domain'`);
+  const peers = domain
+    ? await enterpriseSums(db, { dim: 'enterprise', indicator, year: at.year, month: at.month, population: [{ dim: 'domain', keys: [domain.key] }] })
+    : [];
+  const ranked = peers.filter((p) => p.enterprises > 0).sort((a, b) => b.ytdYuan - a.ytdYuan || (a.code < b.code ? -1 : 1));
+  const own = ranked.findIndex((p) => p.code === enterpriseId);
+  const mine = ranked[own];
+  return {
+    enterpriseId,
+    name: visible.name,
+    indicator,
+    period: formatPeriod(at.year, at.month),
+    series: points,
+    ytd: mine ? fromYuan(mine.ytdYuan) : 0,
+    yoy: mine ? growthRate(mine.ytdYuan, mine.baseYuan) : null,
+    rank: own >= 0 ? own + 1 : null,
+    peers: ranked.length,
+    peerValues: ranked.map((p, i) => ({ rank: i + 1, ytd: fromYuan(p.ytdYuan), isSelf: p.code === enterpriseId })),
+  };
+}

@@ -1,0 +1,49 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { Card, Col, Row, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { enterpriseStatsSchema } from '../../../../contracts/statistics.ts';
+import { api } from '../../app/api.ts';
+import { useAsync } from '../../app/use-async.ts';
+import { fmtAmount, fmtPct } from './stat-format.ts';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+/** The enterprise's own statistics: monthly series, YTD growth, rank among its domain's peers (anonymised). */
+export function EnterpriseStatsCard({ enterpriseId }: { enterpriseId: string }) {
+  const { t, i18n } = useTranslation();
+  const { data } = useAsync((signal) => api.get(`/api/statistics/enterprises/${enterpriseId}`, enterpriseStatsSchema, { query: { indicator: 'revenue' }, signal }), [enterpriseId]);
+  if (!data) return null;
+  const series = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 60, right: 20, top: 30, bottom: 30 },
+    legend: { top: 0 },
+    xAxis: { type: 'category', data: data.series.map((p) => p.period) },
+    yAxis: { type: 'value', name: t('statistics.unitWan') },
+    series: [{ name: t('statistics.indicators.revenue'), type: 'bar', data: data.series.map((p) => p.value), itemStyle: { color: '#1f7a4d' } }],
+  };
+  const peers = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 60, right: 20, top: 20, bottom: 30 },
+    xAxis: { type: 'category', data: data.peerValues.map((p) => `#${p.rank}`) },
+    yAxis: { type: 'value', name: t('statistics.unitWan') },
+    series: [{ type: 'bar', data: data.peerValues.map((p) => ({ value: p.ytd, itemStyle: { color: p.isSelf ? '#cf1322' : '#b7d3c2' } })) }],
+  };
+  return (
+    <Card size="small" title={`${t('statistics.enterpriseTab.title')} · ${data.period}`} style={{ marginBottom: 16 }}>
+      <Row gutter={16}>
+        <Col span={6}><Statistic title={`${t('statistics.columns.ytd')}（${t('statistics.unitWan')}）`} value={fmtAmount(data.ytd, i18n.language)} /></Col>
+        <Col span={6}><Statistic title={t('statistics.columns.yoy')} value={fmtPct(data.yoy)} /></Col>
+        <Col span={12}><Statistic title={t('statistics.enterpriseTab.rank')} value={data.rank ? `${data.rank} / ${data.peers}` : '—'} /></Col>
+        <Col xs={24} xl={14}><ReactEChartsCore echarts={echarts} option={series} notMerge style={{ height: 220 }} /></Col>
+        <Col xs={24} xl={10}>
+          <div className="muted">{t('statistics.enterpriseTab.peersHint')}</div>
+          <ReactEChartsCore echarts={echarts} option={peers} notMerge style={{ height: 200 }} />
+        </Col>
+      </Row>
+    </Card>
+  );
+}
