@@ -59,9 +59,12 @@ async function gridsOf(buffer: Buffer): Promise<Grid[]> {
     .filter((s) => s.state === 'visible')
     .map((sheet) => {
       const rows: Grid['rows'] = [];
-      for (let r = 1; r <= sheet.rowCount; r++) {
+      // exceljs computes columnCount by scanning every row: read it once, not per cell.
+      const rowCount = sheet.rowCount;
+      const columnCount = sheet.columnCount;
+      for (let r = 1; r <= rowCount; r++) {
         const row: Grid['rows'][number] = [];
-        for (let c = 1; c <= sheet.columnCount; c++) {
+        for (let c = 1; c <= columnCount; c++) {
           const cell = sheet.getCell(r, c);
           const v = plainCellValue(cell.isMerged ? cell.master.value : cell.value);
           row.push(v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? v : String(v));
