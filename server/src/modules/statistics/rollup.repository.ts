@@ -207,6 +207,12 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
     sql`SELECT enterprise_id, year FROM stat_enterprise_ytd WHERE month = 1 UNION SELECT enterprise_id, year + 1 FROM stat_enterprise_ytd WHERE month = 1`,
     1,
   );
+  // The embedded engine runs no autovacuum, so after a bulk rebuild the planner would still see empty tables
+  // and pick nested loops over thousands of rows; fresh statistics keep reads on index and hash plans.
+  await tx.execute(sql`ANALYZE stat_enterprise_ytd`);
+  await tx.execute(sql`ANALYZE stat_enterprise_groups`);
+  await tx.execute(sql`ANALYZE stat_group_cells`);
+  await tx.execute(sql`ANALYZE monthly_reports`);
   const [counts] = await rowsOf<{ ey: number; cells: number }>(
     tx,
     sql`SELECT (SELECT count(*) FROM stat_enterprise_ytd WHERE month = 1)::int AS ey, (SELECT count(*) FROM stat_group_cells)::int AS cells`,
