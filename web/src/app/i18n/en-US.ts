@@ -321,7 +321,7 @@ export const enUS: Messages = {
       return: 'Return',
       reason: 'Reason for return',
       reasonRequired: 'Enter the reason for the return',
-      explanation: 'Explanation (说明)',
+      explanation: 'Explanation',
       explanationHint: 'Unusual figures this month: write an explanation before submitting',
       issues: 'Validation',
       noIssues: 'All checks passed',
