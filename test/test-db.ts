@@ -79,10 +79,31 @@ async function createPostgresDatabase(url: string): Promise<TestDatabase> {
     database,
     async cleanup() {
       await database.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await dropTestDatabase(url, name);
     },
   };
+}
+
+/**
+ * Drops a test database. WITH (FORCE) cannot end a backend of another role (an autovacuum worker that just
+ * started on the fresh database, for a non-superuser), so retry briefly; a leftover test database is
+ * harmless and must not fail the suite.
+ */
+async function dropTestDatabase(url: string, name: string): Promise<void> {
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt === 10) {
+        process.stderr.write(`warning: could not drop test database ${name}: ${(error as Error).message}\n`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
 }
