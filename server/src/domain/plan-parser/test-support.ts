@@ -16,8 +16,12 @@ export function findRepoRoot(from: string = path.dirname(fileURLToPath(import.me
   }
 }
 
+/** The policy from the shared folder beside the checkout, or the copy the product ships when that is absent. */
 export function readSharedPolicy(fileName: string): string {
-  return readFileSync(path.resolve(findRepoRoot(), '..', 'shared', 'policy', fileName), 'utf8');
+  const root = findRepoRoot();
+  const shared = path.resolve(root, '..', 'shared', 'policy', fileName);
+  const bundled = path.join(root, 'server', 'src', 'seed', 'policy', fileName);
+  return readFileSync(existsSync(shared) ? shared : bundled, 'utf8');
 }
 
 export function readFixture(fileName: string): string {
