@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { createAuditChainVerifier } from '../../domain/security/audit-chain.ts';
+import { verifyAuditChainAsync, type SealedAuditRecord } from '../../domain/security/audit-chain.ts';
 import { iterateAuditRecords } from './audit.repository.ts';
 
 export interface AuditVerifyResult {
@@ -8,14 +8,9 @@ export interface AuditVerifyResult {
   firstBroken: { seq: number; at: string | null; reason: string } | null;
 }
 
-/** Re-computes every record's hash from its stored fields and the previous hash; names the first broken one. */
-export async function verifyAuditLog(db: Db): Promise<AuditVerifyResult> {
-  const verifier = createAuditChainVerifier();
-  const atBySeq = new Map<number, string>();
+async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord> {
   for await (const row of iterateAuditRecords(db)) {
-    atBySeq.set(row.seq, row.at.toISOString());
-    if (atBySeq.size > 2) atBySeq.delete(row.seq - 2);
-    verifier.push({
+    yield {
       seq: row.seq,
       at: row.at.toISOString(),
       actorUserId: row.actorUserId,
@@ -31,14 +26,15 @@ export async function verifyAuditLog(db: Db): Promise<AuditVerifyResult> {
       details: row.details,
       prevHash: row.prevHash,
       hash: row.hash,
-    });
-    const partial = verifier.result();
-    if (!partial.ok) {
-      return { ok: false, checked: partial.checked, firstBroken: { seq: partial.firstBroken.seq, at: atBySeq.get(partial.firstBroken.seq) ?? null, reason: partial.firstBroken.reason } };
-    }
+    };
   }
-  const result = verifier.result();
+}
+
+/** Re-computes every record's hash from its stored fields and the previous hash; names the first broken one. */
+export async function verifyAuditLog(db: Db): Promise<AuditVerifyResult> {
+  // The verifier stops at the first broken record, so the rest of the log is not read.
+  const result = await verifyAuditChainAsync(storedRecords(db));
   return result.ok
     ? { ok: true, checked: result.checked, firstBroken: null }
-    : { ok: false, checked: result.checked, firstBroken: { seq: result.firstBroken.seq, at: null, reason: result.firstBroken.reason } };
+    : { ok: false, checked: result.checked, firstBroken: { seq: result.firstBroken.seq, at: result.firstBroken.at, reason: result.firstBroken.reason } };
 }
