@@ -128,10 +128,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(!!process.env.DATABASE_URL)('crash safety of the embedded database', () => {
   let dataDir: string;
+  /** Left open by the crash test for the lock test, to save opening the folder once more. */
+  let reopened: Database | null = null;
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-crash-'));
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await reopened?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -149,6 +152,20 @@ describe.skipIf(!!process.env.DATABASE_URL)('crash safety of the embedded databa
       const ready = await writer.waitFor(/^ready (\d+) (\d+)$/);
       const startedAt = Number(ready[2]);
       expect(startedAt, `round ${index + 1}: the writer found every transaction committed before`).toBeGreaterThanOrEqual(lastReported);
+      await writer.waitForCommitted(startedAt + Math.floor(round.transactions / 2));
+
+      // While it writes, no other process may open the folder; the refusal names the writer.
+      const refusal = await openDatabase({ dataDir }).then(
+        async (unexpected) => {
+          await unexpected.close();
+          return null;
+        },
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(DataDirLockedError);
+      expect((refusal as DataDirLockedError).pid).toBe(writer.pid);
+      expect((refusal as Error).message).toContain(`process ${writer.pid}`);
+
       await writer.waitForCommitted(startedAt + round.transactions);
       if (round.delayMs) await sleep(round.delayMs);
       writer.child.kill('SIGKILL');
@@ -162,6 +179,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('crash safety of the embedded databa
       const lockFile = path.join(dataDir, 'biomfg.lock');
       expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(writer.pid));
       const database = await openDatabase({ dataDir });
+      let keepOpen = false;
       try {
         expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
         const state = await checkFolder(database);
@@ -183,34 +201,17 @@ describe.skipIf(!!process.env.DATABASE_URL)('crash safety of the embedded databa
         const audit = await verifyAuditLog(database.db);
         expect(audit).toEqual({ ok: true, checked: txs, firstBroken: null });
         lastReported = reported;
+        keepOpen = index === rounds.length - 1;
       } finally {
-        await database.close();
+        if (keepOpen) reopened = database;
+        else await database.close();
       }
     }
   });
 
-  it('refuses a second process while one has the folder open, naming its pid', { timeout: 300_000 }, async () => {
-    // Another process holds the folder: this one is refused.
-    const holder = startWriter(dataDir, ['--hold']);
-    try {
-      await holder.waitFor(/^ready /);
-      const failure = await openDatabase({ dataDir }).then(
-        async (unexpected) => {
-          await unexpected.close();
-          return null;
-        },
-        (error: unknown) => error,
-      );
-      expect(failure).toBeInstanceOf(DataDirLockedError);
-      expect((failure as DataDirLockedError).pid).toBe(holder.pid);
-      expect((failure as Error).message).toContain(`process ${holder.pid}`);
-    } finally {
-      holder.child.kill('SIGKILL');
-      await holder.closed;
-    }
-
-    // This process holds it: another process is refused and told this process's pid.
-    const database = await openDatabase({ dataDir });
+  it('refuses a second process while this one has the folder open, naming this pid', { timeout: 300_000 }, async () => {
+    const database = reopened ?? (await openDatabase({ dataDir }));
+    reopened = null;
     try {
       const second = startWriter(dataDir);
       expect(await second.closed).toBe(3);

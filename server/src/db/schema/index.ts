@@ -1,5 +1,5 @@
 // Every feature's tables, re-exported for the typed Drizzle client. Add a line per feature schema file.
 export * from './foundation.ts';
 export * from './plan.ts';
-export * from './statistics.ts';
 export * from './registries.ts';
+export * from './statistics.ts';

@@ -1,26 +1,41 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase } from '../../../../test/test-db.ts';
+import { main } from '../../cli/main.ts';
 import { openDatabase } from '../../db/client.ts';
-import { migrate } from '../../db/migrate.ts';
+import { createBackup } from './backup.service.ts';
 import { readBackupLines, seedSample, snapshotDatabase, writeBackupLines } from './backup-test-helpers.ts';
 
-// `biomfg backup` / `biomfg restore` as an operator runs them, on an embedded data folder.
+// `biomfg backup` / `biomfg restore` as an operator runs them on an embedded data folder: the command line's
+// entry point, run in this process (a child process per command would only add start-up time).
 
-const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
-
-function biomfg(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/biomfg.mjs'), ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function biomfg(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
 }
 
 describe.skipIf(!!process.env.DATABASE_URL)('biomfg backup and restore', () => {
@@ -28,70 +43,81 @@ describe.skipIf(!!process.env.DATABASE_URL)('biomfg backup and restore', () => {
   let dataDir: string;
   let file: string;
   let before: Record<string, string[]>;
+  let rows: number;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-backup-cli-'));
     dataDir = path.join(dir, 'data');
-    file = path.join(dir, 'nightly.backup.gz');
-    const database = await openDatabase({ dataDir });
+    file = path.join(dir, 'site.backup.gz');
+    const source = await createTestDatabase();
     try {
-      await migrate(database);
-      await seedSample(database, { users: 1, auditRecords: 3 });
-      before = await snapshotDatabase(database);
+      await seedSample(source.database, { users: 1, auditRecords: 3 });
+      before = await snapshotDatabase(source.database);
+      rows = (await createBackup(source.database, file)).rows;
     } finally {
-      await database.close();
+      await source.cleanup();
     }
   }, 240_000);
   afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes a backup with progress, and refuses to overwrite it without --force', { timeout: 240_000 }, async () => {
-    const first = await biomfg(dataDir, 'backup', file);
-    expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/backup written: .*nightly\.backup\.gz/);
-    expect(first.stderr).toMatch(/\[backup\] \[#+\] 100% \(\d+\/\d+\)/);
-    const written = fs.readFileSync(file);
-
-    const again = await biomfg(dataDir, 'backup', file);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already exists and was not overwritten; use --force/);
-    expect(fs.readFileSync(file).equals(written)).toBe(true);
-
-    const forced = await biomfg(dataDir, 'backup', file, '--force', '--json');
-    expect(forced.code, forced.stderr).toBe(0);
-    const summary = JSON.parse(forced.stdout);
-    expect(summary.rows).toBe(Object.entries(before).filter(([t]) => t !== 'schema_migrations').reduce((n, [, rows]) => n + rows.length, 0));
-    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+  it('restores into a new installation without asking', { timeout: 240_000 }, async () => {
+    const result = await biomfg(dataDir, 'restore', file);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/restored .*site\.backup\.gz \(made .* on (pglite|postgres)\)/);
+    expect(result.stdout).toMatch(new RegExp(`${rows} rows in \\d+ tables`));
+    expect(result.stdout).toMatch(/audit chain: intact, \d+ records verified/);
+    expect(result.stderr).toMatch(/\[verify\] \[#+\] 100%/);
+    expect(result.stderr).toMatch(/\[restore\] \[#+\] 100%/);
   });
 
   it('refuses to replace existing data without --yes, and says so', { timeout: 120_000 }, async () => {
     const result = await biomfg(dataDir, 'restore', file);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/already holds data .*Rerun with --yes/s);
+    expect(result.stderr).toMatch(/already holds data \(\d+ rows in \d+ tables: .*users \d+.*\)\. Restore replaces all of it; nothing was changed\. Rerun with --yes/s);
+  });
+
+  it('writes a backup with progress, and does not overwrite a file without --force', { timeout: 240_000 }, async () => {
+    const out = path.join(dir, 'nightly.backup.gz');
+    fs.writeFileSync(out, 'precious');
+    const refused = await biomfg(dataDir, 'backup', out);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/already exists and was not overwritten; use --force/);
+    expect(fs.readFileSync(out, 'utf8')).toBe('precious');
+
+    const forced = await biomfg(dataDir, 'backup', out, '--force', '--json');
+    expect(forced.code, forced.stderr).toBe(0);
+    const summary = JSON.parse(forced.stdout);
+    expect(summary).toMatchObject({ file: out, engine: 'pglite', rows });
+    expect(forced.stderr).toMatch(/\[backup\] \[#+\] 100% \(\d+\/\d+\)/);
+    expect(readBackupLines(out).length).toBe(readBackupLines(file).length);
+    expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
   it('refuses a damaged file with a located message and changes nothing', { timeout: 120_000 }, async () => {
-    const lines = readBackupLines(file);
     const damaged = path.join(dir, 'damaged.backup.gz');
-    writeBackupLines(damaged, lines.slice(0, -3));
+    writeBackupLines(damaged, readBackupLines(file).slice(0, -3));
     const result = await biomfg(dataDir, 'restore', damaged, '--yes');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/invalid backup file .*damaged\.backup\.gz.*truncated/);
+    expect(result.stderr).toMatch(/invalid backup file .*damaged\.backup\.gz: the file ends after line \d+ where .* was expected: truncated/);
   });
 
-  it('restores with --yes, reports the audit chain, and the data is the backup’s', { timeout: 240_000 }, async () => {
-    const result = await biomfg(dataDir, 'restore', file, '--yes', '--json');
+  it('restores with --yes; the data is the backup’s and `audit verify` passes', { timeout: 300_000 }, async () => {
+    const result = await biomfg(dataDir, 'restore', path.join(dir, 'nightly.backup.gz'), '--yes', '--json');
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/--yes: replacing the current data/);
     const summary = JSON.parse(result.stdout);
-    expect(summary.auditChain).toMatchObject({ ok: true, checked: before.audit_log!.length });
-    expect(result.stderr).toMatch(/\[verify\].*100%/);
-    expect(result.stderr).toMatch(/\[restore\].*100%/);
+    expect(summary).toMatchObject({ rows, auditChain: { ok: true, checked: before.audit_log!.length } });
+
     const database = await openDatabase({ dataDir });
     try {
       expect(await snapshotDatabase(database)).toEqual(before);
     } finally {
       await database.close();
     }
+    const verify = await biomfg(dataDir, 'audit', 'verify');
+    expect(verify.code, verify.stderr).toBe(0);
+    expect(verify.stdout).toMatch(new RegExp(`audit chain intact: ${before.audit_log!.length} records verified`));
   });
 });
