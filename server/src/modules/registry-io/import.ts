@@ -161,7 +161,9 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const key = entity.columnOfPath(issue.path);
-      if (!key || !row.cellErrors.has(key)) rejectAt(row, key, issue.message);
+      // A blank cell where a value is required says so plainly instead of zod's "expected string, received null".
+      const blank = issue.code === 'invalid_type' && key !== null && headers.columns.has(key) && row.raw[key] === null;
+      if (!key || !row.cellErrors.has(key)) rejectAt(row, key, blank ? '必填，不能为空' : issue.message);
     }
     return undefined;
   };

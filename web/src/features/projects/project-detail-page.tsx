@@ -181,7 +181,7 @@ export function ProjectDetailPage() {
             <td>{t('registries.projects.actual')}</td>
             {data.stages.map((s) => (
               <td key={s.stage}>
-                <StageCell stage={s} />
+                <StageCell stage={s} actualOnly />
               </td>
             ))}
           </tr>

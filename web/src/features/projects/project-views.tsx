@@ -7,7 +7,7 @@ import { useFormat } from '../../app/i18n/format.ts';
 type StageView = ProjectListItem['stages'][number];
 
 /** One stage's cell: planned vs actual date, coloured by status (overdue in red with its days late). */
-export function StageCell({ stage }: { stage: StageView }) {
+export function StageCell({ stage, actualOnly = false }: { stage: StageView; actualOnly?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const late =
@@ -31,7 +31,7 @@ export function StageCell({ stage }: { stage: StageView }) {
       }
     >
       <span className={`stage-cell stage-cell--${stage.status}`} data-status={stage.status}>
-        {stage.actualOn ?? stage.plannedOn ?? '—'}
+        {actualOnly ? (stage.actualOn ?? '—') : (stage.actualOn ?? stage.plannedOn ?? '—')}
         {late && <div>{late}</div>}
       </span>
     </Tooltip>

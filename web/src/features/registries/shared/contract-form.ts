@@ -16,14 +16,16 @@ export function useContractForm() {
   const text = (message: string) => (english ? englishMessage(message) : message);
 
   function validate<T>(form: FormInstance, schema: z.ZodType<T>, values: unknown): T | null {
-    const result = schema.safeParse(values, { error: (english ? LOCALES.en : LOCALES.zh).localeError });
+    const result = schema.safeParse(values, { error: (english ? LOCALES.en : LOCALES.zh).localeError, reportInput: true });
     if (result.success) return result.data;
     const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
     for (const issue of result.error.issues) {
       const name = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
       const key = JSON.stringify(name);
       const entry = byField.get(key) ?? { name, errors: [] };
-      entry.errors.push(text(issue.message));
+      // An empty required field: "required" rather than zod's "expected string, received undefined".
+      const empty = issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '');
+      entry.errors.push(empty ? (english ? 'Required' : '必填') : text(issue.message));
       byField.set(key, entry);
     }
     form.setFields([...byField.values()]);
