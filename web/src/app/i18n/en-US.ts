@@ -300,7 +300,7 @@ export const enUS: Messages = {
       change: 'Change',
     },
     drill: { title: '{{name}} · enterprises', omitted: '{{count}} more enterprises not listed (included in the total)' },
-    enterpriseTab: { title: 'Our statistics', rank: 'Rank in our domain (YTD revenue)', peersHint: 'Peers in our domain, anonymised (ours in red)' },
+    enterpriseTab: { tab: 'Statistics', title: 'Our statistics', rank: 'Rank in our domain (YTD revenue)', peersHint: 'Peers in our domain, anonymised (ours in red)' },
     monitoring: { title: 'Monitoring', subtitle: 'Any indicator, period and grouping: comparable growth, contribution and pull', export: 'Export to Excel', chart: 'Chart' },
     reports: {
       title: 'Monthly reports',

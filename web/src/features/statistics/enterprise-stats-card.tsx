@@ -33,7 +33,7 @@ export function EnterpriseStatsCard({ enterpriseId }: { enterpriseId: string }) 
     series: [{ type: 'bar', data: data.peerValues.map((p) => ({ value: p.ytd, itemStyle: { color: p.isSelf ? '#cf1322' : '#b7d3c2' } })) }],
   };
   return (
-    <Card size="small" title={`${t('statistics.enterpriseTab.title')} · ${data.period}`} style={{ marginBottom: 16 }}>
+    <Card size="small" title={`${t('statistics.enterpriseTab.tab')} · ${data.name} · ${data.period}`} style={{ marginBottom: 16 }}>
       <Row gutter={16}>
         <Col span={6}><Statistic title={`${t('statistics.columns.ytd')}（${t('statistics.unitWan')}）`} value={fmtAmount(data.ytd, i18n.language)} /></Col>
         <Col span={6}><Statistic title={t('statistics.columns.yoy')} value={fmtPct(data.yoy)} /></Col>
