@@ -10,6 +10,14 @@ export const departments = pgTable('departments', {
   nameEn: text('name_en').notNull(),
   shortNameZh: text('short_name_zh'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // 0005_departments.sql: the registry columns.
+  contactName: text('contact_name'),
+  contactPhone: text('contact_phone'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  note: text('note'),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
 });
 
 export const domains = pgTable('domains', {
