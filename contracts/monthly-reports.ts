@@ -122,3 +122,29 @@ export const reportExportQuerySchema = z.object({
   from: periodSchema.optional(),
   to: periodSchema.optional(),
 });
+
+// Import of the bureau's monthly files (flat template or B204-1): options and the answer.
+export const monthlyImportQuerySchema = z.object({
+  mode: z.enum(['valid-only', 'all-or-nothing']).default('valid-only'),
+  /** Where the file differs from stored figures: keep the stored ones (listed as conflicts) or replace them. */
+  onConflict: z.enum(['keep', 'replace']).default('keep'),
+});
+export type MonthlyImportQuery = z.infer<typeof monthlyImportQuerySchema>;
+
+export const monthlyImportResultSchema = z.object({
+  layout: z.enum(['b204-1', 'flat']),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Enterprise-months with conflicts that were not written because the stored figures were kept. */
+  skipped: z.number().int(),
+  rejected: z.array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), message: z.string() })),
+  conflicts: z.array(
+    z.object({ uscc: z.string(), period: z.string(), indicator: indicatorCodeSchema, stored: z.number().nullable(), incoming: z.number(), storedStatus: z.string() }),
+  ),
+  warnings: z.array(z.object({ sheet: z.string(), row: z.number().int(), message: z.string() })),
+  committed: z.boolean(),
+  sha256: z.string(),
+  batchId: z.string().nullable(),
+});
+export type MonthlyImportResultView = z.infer<typeof monthlyImportResultSchema>;

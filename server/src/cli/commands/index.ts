@@ -7,7 +7,7 @@ import { exportCommand, importCommand, templateCommand } from './registry-io.ts'
 import { seedCommand } from './seed.ts';
 import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
-import { exportMonthlyReportsCommand, importMonthlyReportsCommand } from './monthly-reports.ts';
+import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand } from './monthly-reports.ts';
 import { benchCommand } from './bench.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
@@ -21,7 +21,7 @@ export const COMMANDS: CommandSpec[] = [
   userResetPasswordCommand,
   auditVerifyCommand,
   statsQueryCommand, statsRebuildCommand,
-  exportMonthlyReportsCommand, importMonthlyReportsCommand,
+  exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand,
   benchCommand,
   planParseCommand,
   backupCommand, restoreCommand,

@@ -2,12 +2,27 @@ import fs from 'node:fs';
 import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { exportMonthlyReports } from '../../modules/monthly-reports/monthly-report.export.ts';
 import { importMonthlyReports } from '../../modules/monthly-reports/monthly-report.import.ts';
+import { buildMonthlyReportTemplate } from '../../modules/monthly-reports/monthly-report.template.ts';
 import { ImportRefused } from '../../modules/registry-io/workbook.ts';
 import path from 'node:path';
 import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { withDatabase } from '../context.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError } from '../output.ts';
+
+/** `template monthly-reports --out FILE`: the flat template needs no database (its columns are the catalogue's). */
+export const templateMonthlyReportsCommand: CommandSpec = {
+  name: 'template monthly-reports',
+  usage: 'template monthly-reports --out FILE',
+  summary: 'write the flat import template of monthly reports (one row per enterprise × month, one column per indicator)',
+  options: { out: { type: 'string' } },
+  async run({ values, out }) {
+    const file = values.out;
+    if (typeof file !== 'string' || !file) throw new CliError('需要 --out FILE / --out FILE is required', 2);
+    fs.writeFileSync(file, await buildMonthlyReportTemplate());
+    out.result(`已写入导入模板 / template written: ${file}`, { entity: 'monthly-reports', file });
+  },
+};
 
 export const exportMonthlyReportsCommand: CommandSpec = {
   name: 'export monthly-reports',

@@ -21,7 +21,7 @@ const ENTITY_NAMES = REGISTRY_ENTITIES.map((e) => e.name).join('|');
 
 function entityOf(name: string | undefined) {
   const entity = name ? findRegistryEntity(name) : undefined;
-  if (!entity) throw new CliError(`未知的对象 / unknown ENTITY "${name ?? ''}" (one of: ${ENTITY_NAMES})`, 2);
+  if (!entity) throw new CliError(`未知的对象 / unknown ENTITY "${name ?? ''}" (one of: ${ENTITY_NAMES}|monthly-reports)`, 2);
   return entity;
 }
 
@@ -42,7 +42,7 @@ function depsFor(database: Database, config: AppConfig): AppDeps {
 export const templateCommand: CommandSpec = {
   name: 'template',
   usage: `template ENTITY --out FILE`,
-  summary: `write the Excel import template of an entity (${ENTITY_NAMES})`,
+  summary: `write the Excel import template of an entity (${ENTITY_NAMES}; monthly-reports has its own command)`,
   options: { out: { type: 'string' } },
   async run({ values, positionals, out }) {
     const entity = entityOf(positionals[0]);

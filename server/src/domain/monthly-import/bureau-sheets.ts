@@ -290,8 +290,15 @@ export function parseFlatSheet(grid: Grid): { items: EnterpriseMonth[]; errors: 
   return { items, errors };
 }
 
+/**
+ * The explanation sheet of the flat template (monthly-report.template.ts), named like the registry templates'
+ * one. It is prose about the columns, not data, so it is neither parsed nor used to detect the layout.
+ */
+export const TEMPLATE_NOTES_SHEET = '填写说明';
+
 /** B204-1 when any sheet names 指标名称 and a credit code in its header rows; flat otherwise. */
-export function parseBureauFile(grids: readonly Grid[]): ParsedBureauFile {
+export function parseBureauFile(allGrids: readonly Grid[]): ParsedBureauFile {
+  const grids = allGrids.filter((g) => g.name !== TEMPLATE_NOTES_SHEET);
   const isB204 = grids.some((g) => g.rows.slice(0, 40).some((row) => row.some((c) => text(c).includes('指标名称'))));
   const items: EnterpriseMonth[] = [];
   const errors: LocatedError[] = [];

@@ -1,5 +1,6 @@
 import { INDICATOR_CODES, formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
-import type { ReportValues, ReportView } from '../../../../contracts/monthly-reports.ts';
+import type { MonthlyImportQuery, MonthlyImportResultView, ReportValues, ReportView } from '../../../../contracts/monthly-reports.ts';
+import type { MonthlyImportResult } from './monthly-report.import.ts';
 import type { ReportRow } from './monthly-report.repository.ts';
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
@@ -41,4 +42,14 @@ export function presentReport(row: ReportRow, now: Date): ReportView {
 /** What a revision records: the values exactly as stored (decimal text), so history never drifts. */
 export function revisionValues(values: ReportValues): Record<string, string | number | null> {
   return Object.fromEntries(INDICATOR_CODES.map((c) => [c, values[c] ?? null]));
+}
+
+/**
+ * The import's answer with the count of enterprise-months left as they were because the file conflicts with
+ * stored figures and the caller chose to keep those: the importer writes such a month only with 'replace', and
+ * nothing at all when the import was not committed.
+ */
+export function presentImportResult(result: MonthlyImportResult, onConflict: MonthlyImportQuery['onConflict']): MonthlyImportResultView {
+  const skipped = result.committed && onConflict === 'keep' ? new Set(result.conflicts.map((c) => `${c.uscc}|${c.period}`)).size : 0;
+  return { ...result, skipped };
 }

@@ -3,6 +3,8 @@ import { idParamSchema } from '../../../../contracts/common.ts';
 import {
   approvalSchema,
   createReportSchema,
+  monthlyImportQuerySchema,
+  monthlyImportResultSchema,
   reportDetailSchema,
   reportExportQuerySchema,
   reportListQuerySchema,
@@ -14,13 +16,24 @@ import {
 } from '../../../../contracts/monthly-reports.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { z } from 'zod';
 import { errors } from '../../app/errors.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { importMonthlyReports } from './monthly-report.import.ts';
 import { callerOf } from '../registry-common/caller.ts';
 import { exportMonthlyReports } from './monthly-report.export.ts';
+import { presentImportResult } from './monthly-report.presenter.ts';
+import { buildMonthlyReportTemplate, MONTHLY_TEMPLATE_FILE_NAME } from './monthly-report.template.ts';
 import { createMonthlyReportService } from './monthly-report.service.ts';
+
+/** The uploaded file's name (sent URI-encoded); a malformed header is ignored rather than failing the import. */
+function fileNameHeader(value: unknown): string | null {
+  if (typeof value !== 'string' || !value) return null;
+  try {
+    return decodeURIComponent(value).slice(0, 200);
+  } catch {
+    return null;
+  }
+}
 
 /** Monthly reports (月报): the enterprise's form, the park's review, the commission's approval, history, export. */
 export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -36,12 +49,25 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
     access: 'report.import',
     summary: 'Import the bureau’s monthly file (raw .xlsx body: flat template or B204-1); conflicts listed, nothing wrong stored',
     tags,
-    query: z.object({ mode: z.enum(['valid-only', 'all-or-nothing']).default('valid-only'), onConflict: z.enum(['keep', 'replace']).default('keep') }),
+    query: monthlyImportQuerySchema,
+    responses: { 200: monthlyImportResultSchema },
     handler: async ({ actor, origin, query, request }) => {
       if (!Buffer.isBuffer(request.body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
-      const fileName = typeof request.headers['x-file-name'] === 'string' ? decodeURIComponent(request.headers['x-file-name']).slice(0, 200) : null;
+      const fileName = fileNameHeader(request.headers['x-file-name']);
       const result = await importMonthlyReports(deps, callerOf(actor!, origin), request.body, { mode: query.mode, onConflict: query.onConflict, fileName });
-      return { ...result };
+      return presentImportResult(result, query.onConflict);
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports/template',
+    access: 'report.import',
+    summary: 'The flat import template: one row per enterprise × month, one column per indicator, a 填写说明 sheet',
+    tags,
+    handler: async ({ reply }) => {
+      reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(MONTHLY_TEMPLATE_FILE_NAME));
+      return reply.send(await buildMonthlyReportTemplate());
     },
   });
 
