@@ -1,4 +1,6 @@
+import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../../contracts/roles.ts';
+import { DEPARTMENT_MATRIX_ROWS, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 
@@ -25,6 +27,8 @@ export interface MatrixFixtures {
   registries: () => Promise<RegistryMatrixFixtures>;
   /** Monthly-report fixtures (statistics), built on first use. */
   reports: () => Promise<ReportMatrixFixtures>;
+  /** Department-registry fixtures, built on first use. */
+  departments: () => Promise<DepartmentMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -44,6 +48,8 @@ export interface MatrixRow {
   scopedMatch?: 'exact' | 'subset';
   /** true: enterprise visibility decides; a registry kind: that kind's visibility. */
   objectInScope?: boolean | RegistryKind;
+  /** The row's own expectation for an allowed role (replaces the plain 2xx check), e.g. a per-role scope. */
+  check?: (fx: MatrixFixtures, role: Role, response: LightMyRequestResponse) => Promise<void> | void;
 }
 
 const BUSINESS_READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
@@ -132,6 +138,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
 
   ...REGISTRY_MATRIX_ROWS,
   ...STATISTICS_MATRIX_ROWS,
+  ...DEPARTMENT_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

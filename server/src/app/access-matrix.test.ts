@@ -7,6 +7,7 @@ import { miniVersionPayload, multipartBody, seedPlanForTest, type PlanFixture } 
 import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures, type MatrixRequest } from './access-matrix.data.ts';
 import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
+import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { declaredRoutes } from './route.ts';
 
 let t: TestApp;
@@ -35,9 +36,11 @@ beforeAll(async () => {
   let planFixture: Promise<PlanFixture> | undefined;
   let registryFixture: Promise<RegistryMatrixFixtures> | undefined;
   let reportFixture: Promise<ReportMatrixFixtures> | undefined;
+  let departmentFixture: Promise<DepartmentMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, own, foreign)),
+    departments: async () => (departmentFixture ??= buildDepartmentMatrixFixtures(t, { own: scopes.department!, foreign: await departmentId(t, 'touzi') })),
     plan: () => (planFixture ??= seedPlanForTest(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
@@ -100,6 +103,10 @@ describe.each(ACCESS_MATRIX)('$route', (row) => {
       expect(response.statusCode, response.body).toBe(403);
       // A denial never carries data: only the error envelope.
       expect(Object.keys(response.json())).toEqual(['error']);
+      return;
+    }
+    if (row.check) {
+      await row.check(fx, role, response);
       return;
     }
     if (typeof row.objectInScope === 'string') {

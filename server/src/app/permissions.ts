@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'expert.delete': ['commission'],
   'chain.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
   'chain.write': ['commission'],
+  'department.read': ['leader', 'commission', 'department', 'park'],
+  'department.write': ['commission'],
+  'department.delete': ['commission'],
   // Monthly statistics (docs/decisions/0007-statistics-permissions.md); row scopes in monthly-report.policy.ts and stats.policy.ts.
   'stats.read': ['leader', 'commission', 'park'],
   'report.read': ['leader', 'commission', 'park', 'enterprise'],

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { carriers, departments, domainSubfields, domains, zones } from '../db/schema/index.ts';
 import { referenceData } from './reference/index.ts';
@@ -5,14 +6,17 @@ import { seedChainTemplates } from './seed-chain-templates.ts';
 
 /**
  * Inserts the policy's reference data (departments, domains with sub-fields, zones, carriers) as rows.
- * Idempotent: existing codes are updated in place, so ids that other rows refer to never change.
+ * Idempotent: existing codes are updated in place, so ids that other rows refer to never change (departments
+ * only while nobody has edited them in the registry).
  */
 export async function seedReferenceData(tx: Db): Promise<{ departments: number; domains: number; zones: number; carriers: number }> {
-  for (const d of referenceData.departments) {
+  for (const [i, d] of referenceData.departments.entries()) {
+    const values = { nameZh: d.nameZh, nameEn: d.nameEn, shortNameZh: d.shortNameZh, sortOrder: (i + 1) * 10 };
+    // Departments are an editable registry: a row the commission has edited (version > 1) keeps its edits.
     await tx
       .insert(departments)
-      .values({ code: d.code, nameZh: d.nameZh, nameEn: d.nameEn, shortNameZh: d.shortNameZh })
-      .onConflictDoUpdate({ target: departments.code, set: { nameZh: d.nameZh, nameEn: d.nameEn, shortNameZh: d.shortNameZh } });
+      .values({ code: d.code, ...values })
+      .onConflictDoUpdate({ target: departments.code, set: values, setWhere: sql`${departments.version} = 1` });
   }
   for (const [i, d] of referenceData.domains.entries()) {
     const [row] = await tx

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { asc } from 'drizzle-orm';
+import { asc, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
 import { carriers, departments, domainSubfields, domains, zones } from '../../db/schema/index.ts';
@@ -12,9 +12,9 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDeps): vo
     method: 'GET',
     url: '/api/reference/departments',
     access: 'reference.read',
-    summary: 'Departments (responsible units)',
+    summary: 'Departments (responsible units) not deleted, in registry order',
     tags,
-    handler: async () => ({ items: await db().select({ id: departments.id, code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).orderBy(asc(departments.code)) }),
+    handler: async () => ({ items: await db().select({ id: departments.id, code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn }).from(departments).where(isNull(departments.deletedAt)).orderBy(asc(departments.sortOrder), asc(departments.code)) }),
   });
   defineRoute(app, deps, {
     method: 'GET',

@@ -27,7 +27,7 @@ export async function loadReferenceIndex(db: Db): Promise<ReferenceIndex> {
   const [d, z, dep, c, n] = await Promise.all([
     db.select({ id: domains.id, code: domains.code, nameZh: domains.nameZh, nameEn: domains.nameEn }).from(domains),
     db.select({ id: zones.id, code: zones.code, nameZh: zones.nameZh, nameEn: zones.nameEn }).from(zones),
-    db.select({ id: departments.id, code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn, shortNameZh: departments.shortNameZh }).from(departments),
+    db.select({ id: departments.id, code: departments.code, nameZh: departments.nameZh, nameEn: departments.nameEn, shortNameZh: departments.shortNameZh, deletedAt: departments.deletedAt }).from(departments),
     db
       .select({ id: carriers.id, code: carriers.code, nameZh: carriers.nameZh, nameEn: carriers.nameZh, zoneId: carriers.zoneId, carrierType: carriers.carrierType })
       .from(carriers)
@@ -39,7 +39,8 @@ export async function loadReferenceIndex(db: Db): Promise<ReferenceIndex> {
   ]);
   const byCode = <T extends RefRow>(rows: T[]) => new Map(rows.map((r) => [r.code, r]));
   const byId = new Map<string, RefRow>([...d, ...z, ...dep, ...c, ...n].map((r) => [r.id, r]));
-  return { domains: byCode(d), zones: byCode(z), departments: byCode(dep), carriers: byCode(c), nodes: byCode(n), byId };
+  // A deleted department cannot be chosen any more, but records that still name it show its name (byId).
+  return { domains: byCode(d), zones: byCode(z), departments: byCode(dep.filter((r) => r.deletedAt === null)), carriers: byCode(c), nodes: byCode(n), byId };
 }
 
 /** Collects unknown-code problems so that one request reports all of them at once. */

@@ -1,4 +1,4 @@
-import { eq, ilike, sql } from 'drizzle-orm';
+import { and, eq, ilike, isNull, sql } from 'drizzle-orm';
 import type { SecuritySettings } from '../../../../contracts/admin.ts';
 import { ROLE_SCOPE_KIND, type Role, type ScopeKind } from '../../../../contracts/roles.ts';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
@@ -74,7 +74,7 @@ export function createSecurityService(deps: AppDeps) {
       const db = deps.database.db;
       const like = q ? `%${q.replace(/[%_\\]/g, '\\$&')}%` : '%';
       if (kind === 'department') {
-        return db.select({ id: departments.id, name: departments.nameZh }).from(departments).where(ilike(departments.nameZh, like)).orderBy(departments.nameZh).limit(50);
+        return db.select({ id: departments.id, name: departments.nameZh }).from(departments).where(and(isNull(departments.deletedAt), ilike(departments.nameZh, like))).orderBy(departments.nameZh).limit(50);
       }
       if (kind === 'zone') {
         return db.select({ id: zones.id, name: zones.nameZh }).from(zones).where(ilike(zones.nameZh, like)).orderBy(zones.sortOrder).limit(50);

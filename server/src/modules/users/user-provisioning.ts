@@ -1,6 +1,6 @@
 import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
 import { ROLE_SCOPE_KIND } from '../../../../contracts/roles.ts';
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { departments, enterprises, users, zones } from '../../db/schema/index.ts';
 import { hashPassword } from '../../domain/security/password-hash.ts';
@@ -13,7 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function resolveScopeId(db: Db, kind: ScopeKind, idOrCode: string): Promise<string | null> {
   const isUuid = UUID.test(idOrCode);
   if (kind === 'department') {
-    const [row] = await db.select({ id: departments.id }).from(departments).where(isUuid ? eq(departments.id, idOrCode) : eq(departments.code, idOrCode));
+    // A deleted department is no scope any more (docs/decisions/0005).
+    const [row] = await db.select({ id: departments.id }).from(departments).where(and(isNull(departments.deletedAt), isUuid ? eq(departments.id, idOrCode) : eq(departments.code, idOrCode)));
     return row?.id ?? null;
   }
   if (kind === 'zone') {

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { departments, enterprises, passwordHistory, users, zones } from '../../db/schema/index.ts';
 import type { ScopeKind } from '../../../../contracts/roles.ts';
@@ -61,6 +61,11 @@ export async function scopeName(db: Db, kind: ScopeKind, id: string): Promise<st
   return row?.name ?? null;
 }
 
+/** Whether a scope can be assigned: it exists and, for a department, is not deleted (names still show for old scopes). */
 export async function scopeExists(db: Db, kind: ScopeKind, id: string): Promise<boolean> {
+  if (kind === 'department') {
+    const [row] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, id), isNull(departments.deletedAt)));
+    return row !== undefined;
+  }
   return (await scopeName(db, kind, id)) !== null;
 }

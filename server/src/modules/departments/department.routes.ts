@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  departmentInputSchema,
+  departmentListQuerySchema,
+  departmentPageSchema,
+  departmentUpdateSchema,
+  departmentViewSchema,
+  type DepartmentInput,
+  type DepartmentView,
+} from '../../../../contracts/departments.ts';
+import type { AppDeps } from '../../app/deps.ts';
+import { registerCrudRoutes } from '../registry-common/crud-routes.ts';
+import { departmentScope } from './department.policy.ts';
+import { listDepartments, type DepartmentFilter } from './department.repository.ts';
+import { createDepartmentService, presentDepartment } from './department.service.ts';
+
+/** Departments (部门 / 责任单位): the commission keeps them; scopes in department.policy.ts. */
+export function registerDepartmentRoutes(app: FastifyInstance, deps: AppDeps): void {
+  registerCrudRoutes<DepartmentInput, DepartmentView>(app, deps, {
+    base: '/api/departments',
+    tag: 'departments',
+    label: 'department',
+    permissions: { read: 'department.read', write: 'department.write', delete: 'department.delete' },
+    listQuery: departmentListQuerySchema,
+    page: departmentPageSchema,
+    view: departmentViewSchema,
+    input: departmentInputSchema,
+    update: departmentUpdateSchema,
+    list: async (actor, query) => {
+      const { items, total } = await listDepartments(deps.database.db, departmentScope(actor), query as DepartmentFilter, query.page, query.pageSize);
+      return { items: items.map((row) => presentDepartment(row)), total };
+    },
+    service: createDepartmentService(deps),
+  });
+}
