@@ -57,6 +57,7 @@ export const STATISTICS_MATRIX_ROWS: MatrixRow[] = [
   },
   { route: 'GET /api/monthly-reports', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
   { route: 'GET /api/monthly-reports/export', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
+  { route: 'GET /api/monthly-reports/template', allowed: ['commission'] },
   {
     route: 'POST /api/monthly-reports/import',
     allowed: ['commission'],
