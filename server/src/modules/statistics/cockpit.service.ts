@@ -5,9 +5,9 @@ import type { Db } from '../../db/client.ts';
 import { fromYuan } from '../../domain/statistics/index.ts';
 import { milestoneOfIndicator } from './goal-progress.service.ts';
 import { loadGroupNamer } from './group-names.ts';
-import { syncChangedEnterprises } from './rollup.repository.ts';
-import { groupSeries, latestApprovedPeriod } from './stats-query.repository.ts';
-import { computeStatsBreakdown, presentRow, sumsFor } from './stats-query.service.ts';
+import { cachedStatsView } from './stats-cache.ts';
+import { enterpriseMovers, groupSeries, latestApprovedPeriod } from './stats-query.repository.ts';
+import { breakdownOf, presentRow } from './stats-query.service.ts';
 import type { StatsScope } from './stats.policy.ts';
 import { rowsOf } from './sql-rows.ts';
 
@@ -20,20 +20,25 @@ import { rowsOf } from './sql-rows.ts';
 const TOP = 10;
 
 export async function computeCockpit(db: Db, scope: StatsScope, options: { period?: { year: number; month: number }; indicator: IndicatorCode }): Promise<CockpitView> {
-  await syncChangedEnterprises(db);
+  const key = JSON.stringify(['cockpit', scope, options.indicator, options.period ?? 'latest']);
+  return cachedStatsView(db, key, () => computeCockpitNow(db, scope, options));
+}
+
+/** The cockpit computed from the rollups (synchronised by the cache's token read). */
+async function computeCockpitNow(db: Db, scope: StatsScope, options: { period?: { year: number; month: number }; indicator: IndicatorCode }): Promise<CockpitView> {
   const latest = await latestApprovedPeriod(db);
   const period = options.period ?? latest ?? { year: new Date().getUTCFullYear(), month: 1 };
   const args = { indicator: options.indicator, year: period.year, month: period.month };
-  const [domains, zones, domainZone] = [
-    await computeStatsBreakdown(db, scope, 'domain', args),
-    await computeStatsBreakdown(db, scope, 'zone', args),
-    await computeStatsBreakdown(db, scope, 'domain-zone', args),
-  ];
+  const names = await loadGroupNamer(db);
+  const domains = await breakdownOf(db, scope, 'domain', args, names);
+  const zones = await breakdownOf(db, scope, 'zone', args, names);
+  const domainZone = await breakdownOf(db, scope, 'domain-zone', args, names);
 
   // Top movers: enterprises by their own change, with contribution and pull relative to the scope's total.
-  const { groups, total } = await sumsFor(db, scope, 'enterprise', args);
-  const namer = await loadGroupNamer(db, moversOf(groups).map((g) => g.code));
-  const movers = moversOf(groups).map((g) => presentRow('enterprise', g, total, namer));
+  const total = domains.totalSums;
+  const moverSums = await enterpriseMovers(db, { ...args, limit: TOP, ...(scope.kind === 'zone' ? { population: [{ dim: 'zone', keys: [scope.code] }] } : {}) });
+  const namer = await loadGroupNamer(db, moverSums.map((g) => g.code));
+  const movers = moverSums.map((g) => presentRow('enterprise', g, total, namer));
   const deltaOf = (r: BreakdownRowView) => r.ytd - r.base;
 
   const coords = new Map(
@@ -45,25 +50,20 @@ export async function computeCockpit(db: Db, scope: StatsScope, options: { perio
     period: formatPeriod(period.year, period.month),
     indicator: options.indicator,
     unit: INDICATOR_BY_CODE[options.indicator].unit,
-    scope: domains.scope,
-    total: domains.total,
+    scope: domains.view.scope,
+    total: domains.view.total,
     trend: trend.map((t) => ({ ...t, milestoneYtd: milestoneYtd === null ? null : Math.round(((milestoneYtd * t.month) / 12) * 10_000) / 10_000 })),
-    domains: domains.rows,
-    zones: zones.rows.map((r) => ({ ...r, lon: numberOrNull(coords.get(r.code)?.lon), lat: numberOrNull(coords.get(r.code)?.lat) })),
-    domainZone: domainZone.rows.map((r) => {
+    domains: domains.view.rows,
+    zones: zones.view.rows.map((r) => ({ ...r, lon: numberOrNull(coords.get(r.code)?.lon), lat: numberOrNull(coords.get(r.code)?.lat) })),
+    domainZone: domainZone.view.rows.map((r) => {
       const [domain = 'none', zone = 'none'] = r.code.split('|');
       return { ...r, domain, zone };
     }),
+    // Equal changes keep the database's order (by id), so the lists are deterministic.
     topContributors: movers.filter((r) => deltaOf(r) > 0).sort((a, b) => deltaOf(b) - deltaOf(a)).slice(0, TOP),
     topDecliners: movers.filter((r) => deltaOf(r) < 0).sort((a, b) => deltaOf(a) - deltaOf(b)).slice(0, TOP),
     latestPeriod: latest ? formatPeriod(latest.year, latest.month) : null,
   };
-}
-
-/** The TOP largest rises and falls (only those need names). */
-function moversOf<T extends { code: string; ytdYuan: number; baseYuan: number }>(groups: T[]): T[] {
-  const byDelta = [...groups].sort((a, b) => b.ytdYuan - b.baseYuan - (a.ytdYuan - a.baseYuan));
-  return [...byDelta.slice(0, TOP), ...byDelta.slice(Math.max(TOP, byDelta.length - TOP))];
 }
 
 const numberOrNull = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));

@@ -6,10 +6,10 @@ import type { Db } from '../../db/client.ts';
 import { defaultGoalFormula } from '../../domain/plan-model/goal-formula.ts';
 import { actualCagr, annualMilestones, assessGoalProgress, estimateYearEnd, fromYuan, growthRate, milestoneFor } from '../../domain/statistics/index.ts';
 import { MONEY_UNIT_EXPONENT, isIndicatorCode, type MoneyUnit } from '../../../../contracts/indicators.ts';
-import { syncChangedEnterprises } from './rollup.repository.ts';
+import { cachedStatsView } from './stats-cache.ts';
 import { latestApprovedPeriod, type Population } from './stats-query.repository.ts';
 import { populationOf } from './stats-query.service.ts';
-import { populationTotals } from './population.repository.ts';
+import { populationNominalYtd, populationTotals } from './population.repository.ts';
 import type { StatsScope } from './stats.policy.ts';
 import { rowsOf } from './sql-rows.ts';
 
@@ -77,7 +77,16 @@ export async function computeGoalProgress(
   scope: StatsScope,
   options: { period?: { year: number; month: number }; baselineYear?: number },
 ): Promise<GoalsView> {
-  await syncChangedEnterprises(db);
+  const key = JSON.stringify(['goals', scope, options.period ?? 'latest', options.baselineYear ?? 'plan']);
+  return cachedStatsView(db, key, () => computeGoalProgressNow(db, scope, options));
+}
+
+/** Goal progress computed from the rollups (synchronised by the cache's token read). */
+async function computeGoalProgressNow(
+  db: Db,
+  scope: StatsScope,
+  options: { period?: { year: number; month: number }; baselineYear?: number },
+): Promise<GoalsView> {
   const scopePopulation = populationOf(scope);
   const period = options.period ?? (await latestApprovedPeriod(db)) ?? { year: new Date().getUTCFullYear(), month: 1 };
   const plan = await loadPlanGoals(db);
@@ -99,7 +108,7 @@ export async function computeGoalProgress(
     if (targets.length === 0) continue;
     const population = formulaPopulation(formula, plan.domainCodes, scopePopulation);
     const indicator = formula.indicator as IndicatorCode;
-    const yearTotal = async (year: number) => fromYuan((await populationTotals(db, population, indicator, year, 12)).nominalYtdYuan);
+    const yearTotal = async (year: number) => fromYuan(await populationNominalYtd(db, population, indicator, year, 12));
     const actuals: { year: number; value: number }[] = [];
     for (let y = baselineYear; y <= lastCompleteYear; y++) actuals.push({ year: y, value: await yearTotal(y) });
     const baselineValue = actuals.find((a) => a.year === baselineYear)?.value ?? (await yearTotal(baselineYear));
@@ -160,7 +169,7 @@ export async function milestoneOfIndicator(db: Db, scope: StatsScope, indicator:
       .filter((t): t is { year: number; value: number } => t.value !== null);
     if (targets.length === 0) continue;
     const population = formulaPopulation(formula, plan.domainCodes, populationOf(scope));
-    const baseline = fromYuan((await populationTotals(db, population, indicator, base, 12)).nominalYtdYuan);
+    const baseline = fromYuan(await populationNominalYtd(db, population, indicator, base, 12));
     return milestoneFor(year, { year: base, value: baseline }, targets).value;
   }
   return null;

@@ -55,3 +55,28 @@ export async function populationTotals(db: Db, population: Population, indicator
     remainderYuan: yuanOfNumeric(row?.remainder as string),
   };
 }
+
+/**
+ * A population's nominal YTD for (y, M) — what goal metrics and milestones need. When the population is the
+ * members of some keys of one pre-aggregated dimension (the default goal formulas: the plan's domains, or the
+ * manufacturing enterprises), the groups are disjoint and their cells hold exactly these sums, so one read of
+ * a few cells replaces a pass over every enterprise; otherwise the enterprise rows are summed.
+ */
+export async function populationNominalYtd(db: Db, population: Population, indicator: IndicatorCode, year: number, month: number): Promise<number> {
+  if (!(INDICATOR_CODES as readonly string[]).includes(indicator)) throw new Error(`unknown indicator ${indicator}`);
+  const only = population.length === 1 ? population[0]! : null;
+  if (population.length === 0 || (only && (CELL_DIMENSIONS as readonly string[]).includes(only.dim) && only.keys.length > 0)) {
+    const [dim, keys] = only ? [only.dim, [...new Set(only.keys)]] : ['total', ['all']];
+    const [row] = await rowsOf<{ nominal_ytd: string | null }>(
+      db,
+      sql`SELECT sum(nominal_ytd) AS nominal_ytd FROM stat_group_cells
+           WHERE dim = ${dim} AND indicator = ${indicator} AND year = ${year} AND month = ${month}
+             AND key IN (${sql.join(keys.map((k) => sql`${k}`), sql`, `)})`,
+    );
+    return yuanOfNumeric(row?.nominal_ytd as string);
+  }
+  return (await populationTotals(db, population, indicator, year, month)).nominalYtdYuan;
+}
+
+/** Dimensions whose groups partition the enterprises (a tag or a chain node may not: an enterprise has several). */
+const CELL_DIMENSIONS = ['domain', 'zone', 'domain-zone', 'stage', 'scale', 'manufacturing', 'carrier'] as const;

@@ -113,6 +113,34 @@ export async function enterpriseSums(
   return rows.map(toSums);
 }
 
+/**
+ * The enterprises that moved a population's comparable YTD most in (y, M): the `limit` largest rises and the
+ * `limit` largest falls (ties by id), without shipping every enterprise's row to the server.
+ */
+export async function enterpriseMovers(
+  db: Db,
+  options: { indicator: IndicatorCode; year: number; month: number; population?: Population; limit: number },
+): Promise<KeyedSums[]> {
+  const i = assertIndicator(options.indicator);
+  const rows = await rowsOf<SumsRow>(
+    db,
+    sql`
+    WITH x AS (
+      SELECT c.enterprise_id, c.has_report AS in_c, c.${sql.raw(`m_${i}`)} AS m, c.${sql.raw(`y_${i}`)} AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
+        FROM stat_enterprise_ytd c
+        LEFT JOIN stat_enterprise_ytd q ON q.enterprise_id = c.enterprise_id AND q.year = ${options.year - 1} AND q.month = ${options.month}
+       WHERE c.year = ${options.year} AND c.month = ${options.month} AND c.has_report
+    ), d AS (
+      SELECT x.enterprise_id::text AS code, x.m AS month_c, x.y AS ytd_c, x.p AS base_c, x.y AS nominal_ytd, x.p AS nominal_base, 1 AS n_c, x.y - x.p AS delta
+        FROM x WHERE x.y <> x.p AND ${populationFilter(options.population ?? [])}
+    )
+    (SELECT * FROM d WHERE delta > 0 ORDER BY delta DESC, code LIMIT ${options.limit})
+    UNION ALL
+    (SELECT * FROM d WHERE delta < 0 ORDER BY delta ASC, code LIMIT ${options.limit})`,
+  );
+  return rows.map(toSums);
+}
+
 /** The latest period with any approved figure (the cockpit's default period). */
 export async function latestApprovedPeriod(db: Db): Promise<{ year: number; month: number } | null> {
   const [row] = await rowsOf<{ year: number | null; month: number | null }>(

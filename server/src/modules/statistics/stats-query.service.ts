@@ -65,17 +65,29 @@ export async function sumsFor(db: Db, scope: StatsScope, dim: StatDimension, arg
 
 export async function computeStatsBreakdown(db: Db, scope: StatsScope, dim: StatDimension, args: PeriodArgs): Promise<BreakdownView> {
   await syncChangedEnterprises(db);
+  return (await breakdownOf(db, scope, dim, args)).view;
+}
+
+/** A breakdown over rollups already synchronised; `namer` when the caller has loaded one (not for enterprises). */
+export async function breakdownOf(
+  db: Db,
+  scope: StatsScope,
+  dim: StatDimension,
+  args: PeriodArgs,
+  namer?: GroupNamer,
+): Promise<{ view: BreakdownView; totalSums: KeyedSums }> {
   const { groups, total } = await sumsFor(db, scope, dim, args);
-  const namer = await loadGroupNamer(db, dim === 'enterprise' ? groups.map((g) => g.code) : []);
-  return {
+  const names = dim === 'enterprise' || !namer ? await loadGroupNamer(db, dim === 'enterprise' ? groups.map((g) => g.code) : []) : namer;
+  const view: BreakdownView = {
     indicator: args.indicator,
     unit: INDICATOR_BY_CODE[args.indicator].unit,
     period: formatPeriod(args.year, args.month),
     by: dim,
     scope: scopeView(scope),
-    rows: sortRows(groups.map((g) => presentRow(dim, g, total, namer))),
-    total: presentRow('total', total, total, namer),
+    rows: sortRows(groups.map((g) => presentRow(dim, g, total, names))),
+    total: presentRow('total', total, total, names),
   };
+  return { view, totalSums: total };
 }
 
 /**

@@ -114,6 +114,12 @@ describe('GET /api/statistics/goals', () => {
     expect(scale.actuals.map((a) => a.year)).toEqual([2022, 2023]);
     for (const a of scale.actuals) expect(BigInt(Math.round(a.value * 10_000))).toBe(nominal(a.year));
     expect(scale.targets).toEqual([{ year: 2025, value: 5_000_000 }, { year: 2030, value: 10_000_000 }]);
+    // 制造业产值: Σ output of the manufacturing enterprises, whatever their domain.
+    const manufacturing = view.goals.find((g) => g.metric === '制造业产值')!;
+    for (const a of manufacturing.actuals) {
+      const made = reports.filter((r) => r.status === 'approved' && r.year === a.year && enterprises.find((e) => e.id === r.enterpriseId && e.manufacturing && !e.deleted));
+      expect(BigInt(Math.round(a.value * 10_000))).toBe(made.reduce((sum, r) => sum + BigInt(Math.round(Number(r.values.output) * 10_000)), 0n));
+    }
     const plan = annualMilestones({ year: 2022, value: scale.baseline.value! }, scale.targets);
     expect(scale.milestones).toEqual(plan.milestones);
     expect(scale.current.milestone).toBe(plan.milestones.find((m) => m.year === 2024)!.value);

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
+import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
 export const enUS: Messages = {
@@ -36,6 +37,7 @@ export const enUS: Messages = {
     platforms: 'Platforms',
     experts: 'Experts',
     chains: 'Industry chains',
+    departments: 'Departments',
     plan: 'Plan',
     users: 'Users',
     roles: 'Roles & scopes',
@@ -485,4 +487,5 @@ export const enUS: Messages = {
     },
   },
   registries: registriesEnUS,
+  departments: departmentsEnUS,
 };

@@ -3,6 +3,7 @@
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
  */
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
+import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -38,6 +39,7 @@ export const zhCN = {
     platforms: '平台',
     experts: '专家库',
     chains: '产业链',
+    departments: '部门',
     plan: '规划',
     users: '用户管理',
     roles: '角色与权限',
@@ -487,6 +489,7 @@ export const zhCN = {
     },
   },
   registries: registriesZhCN,
+  departments: departmentsZhCN,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

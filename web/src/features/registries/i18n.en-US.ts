@@ -85,6 +85,7 @@ export const registriesEnUS: DeepStrings<typeof registriesZhCN> = {
     uscc: 'Unified social credit code',
     name: 'Name',
     code: 'Code',
+    shortNameZh: 'Short name',
     domain: 'Key domain',
     domains: 'Domains',
     subfield: 'Sub-field',

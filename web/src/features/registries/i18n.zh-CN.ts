@@ -84,6 +84,7 @@ export const registriesZhCN = {
     uscc: '统一社会信用代码',
     name: '名称',
     code: '编号',
+    shortNameZh: '简称',
     domain: '重点领域',
     domains: '擅长领域',
     subfield: '细分领域',

@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import type { Db } from '../../db/client.ts';
+import { seedPolicyPlan } from '../../seed/seed-plan.ts';
+import { seedReferenceData } from '../../seed/seed-reference.ts';
+import { computeCockpit } from './cockpit.service.ts';
+import { computeGoalProgress } from './goal-progress.service.ts';
+import { rebuildRollups, refreshRollups } from './rollup.repository.ts';
+import { currentStatsToken, unsafeClearStatsCache } from './stats-cache.ts';
+import { insertFixture, insertFixtureReports, type FixtureEnterprise, type FixtureReport } from './stats-fixture.test-support.ts';
+import { rowsOf } from './sql-rows.ts';
+
+/**
+ * The statistics view cache must be invisible: after any committed change to what a view is computed from,
+ * the cached answer equals a fresh computation, and it never crosses scopes. Each case first makes the cache
+ * hold the old answer, then changes the data, then compares the answer with one computed from scratch and
+ * checks that the answer did change (so a cache that never invalidates fails).
+ */
+
+let tdb: TestDatabase;
+let db: Db;
+let enterprises: FixtureEnterprise[];
+let reports: FixtureReport[];
+const district = { kind: 'district' } as const;
+const period = { year: 2024, month: 6 };
+
+beforeAll(async () => {
+  tdb = await createTestDatabase();
+  db = tdb.database.db;
+  await db.transaction(async (tx) => {
+    await seedReferenceData(tx as unknown as Db);
+    await seedPolicyPlan(tx as unknown as Db);
+  });
+  ({ enterprises, reports } = await insertFixture(db, { seed: 31, enterprises: 40, years: [2022, 2023, 2024] }));
+  await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+}, 120_000);
+afterAll(async () => tdb?.cleanup());
+
+const cockpit = (scope: Parameters<typeof computeCockpit>[1] = district) => computeCockpit(db, scope, { indicator: 'revenue', period });
+async function fresh<T>(compute: () => Promise<T>): Promise<T> {
+  unsafeClearStatsCache(db);
+  return compute();
+}
+
+describe('the data-version token', () => {
+  it('stays the same over reads and changes once a write to a watched table commits', async () => {
+    const before = await currentStatsToken(db);
+    await cockpit();
+    await computeGoalProgress(db, district, { period });
+    expect(await currentStatsToken(db)).toBe(before);
+    await db.execute(sql`UPDATE zones SET name_en = name_en WHERE code = (SELECT min(code) FROM zones)`);
+    const after = await currentStatsToken(db);
+    expect(after).not.toBe(before);
+    expect((await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM stat_change_marks`))[0]!.n).toBe(0);
+  });
+
+  it('does not change when the writing transaction rolls back', async () => {
+    const before = await currentStatsToken(db);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE enterprises SET name = name || '×' WHERE id = ${enterprises[0]!.id}`);
+        throw new Error('rolled back on purpose');
+      }),
+    ).rejects.toThrow('rolled back on purpose');
+    expect(await currentStatsToken(db)).toBe(before);
+  });
+});
+
+describe('cached views', () => {
+  it('follow newly approved figures', async () => {
+    const old = await cockpit();
+    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 123456.7891 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
+      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
+    });
+    const now = await cockpit();
+    expect(now.total.ytd).not.toBe(old.total.ytd);
+    expect(now).toEqual(await fresh(cockpit));
+  });
+
+  it('follow a new report of an enterprise that had none (the comparable set grows)', async () => {
+    const old = await cockpit();
+    const quiet = enterprises.find((e) => !reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
+    const values = { output: '10.0000', sales: '9.0000', export: '0.0000', revenue: '5000.0000', profit: '1.0000', tax: '1.0000', rd: '1.0000', energy: '1.0000', employees: '3' };
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`DELETE FROM monthly_reports WHERE enterprise_id = ${quiet.id} AND year = 2024 AND month = 6`);
+      await insertFixtureReports(tx, [{ enterpriseId: quiet.id, year: 2024, month: 6, status: 'approved', values }]);
+      await refreshRollups(tx, [{ enterpriseId: quiet.id, year: 2024 }]);
+    });
+    const now = await cockpit();
+    expect(now.total.enterprises).toBe(old.total.enterprises + 1);
+    expect(now).toEqual(await fresh(cockpit));
+  });
+
+  it('follow an enterprise moving to another zone (registry change, synchronised before reading)', async () => {
+    const old = await cockpit();
+    const mover = old.topContributors[0]!;
+    const [target] = await rowsOf<{ id: string; code: string }>(
+      db,
+      sql`SELECT z.id, z.code FROM zones z WHERE z.id IS DISTINCT FROM (SELECT zone_id FROM enterprises WHERE id = ${mover.code}) ORDER BY z.code LIMIT 1`,
+    );
+    await db.execute(sql`UPDATE enterprises SET zone_id = ${target!.id} WHERE id = ${mover.code}`);
+    const now = await cockpit();
+    expect(now.zones).not.toEqual(old.zones);
+    expect(now).toEqual(await fresh(cockpit));
+  });
+
+  it('follow a renamed enterprise among the top movers', async () => {
+    const old = await cockpit();
+    const mover = old.topContributors[0]!;
+    await db.execute(sql`UPDATE enterprises SET name = '更名后的企业' WHERE id = ${mover.code}`);
+    const now = await cockpit();
+    expect(now.topContributors[0]!.key).toBe('更名后的企业');
+    expect(now).toEqual(await fresh(cockpit));
+  });
+
+  it('follow an edited goal target (the milestone line and goal progress)', async () => {
+    const oldCockpit = await cockpit();
+    const oldGoals = await computeGoalProgress(db, district, { period });
+    await db.execute(sql`UPDATE plan_goals SET value = value * 2 WHERE metric = '产业规模'`);
+    const nowCockpit = await cockpit();
+    const nowGoals = await computeGoalProgress(db, district, { period });
+    expect(nowGoals).not.toEqual(oldGoals);
+    expect(nowGoals).toEqual(await fresh(() => computeGoalProgress(db, district, { period })));
+    expect(nowCockpit.trend.map((t) => t.milestoneYtd)).not.toEqual(oldCockpit.trend.map((t) => t.milestoneYtd));
+    expect(nowCockpit).toEqual(await fresh(cockpit));
+  });
+
+  it('never answer one scope with another scope’s view', async () => {
+    const zone = enterprises.find((e) => e.zone)!.zone!;
+    await cockpit(); // the district view is now cached
+    const park = await cockpit({ kind: 'zone', code: zone });
+    expect(park.scope).toEqual({ kind: 'zone', code: zone });
+    expect(park.zones.map((z) => z.code)).toEqual([zone]);
+    expect(park).toEqual(await fresh(() => cockpit({ kind: 'zone', code: zone })));
+  });
+
+  it('are copies: changing an answer does not change the next one', async () => {
+    const first = await cockpit();
+    first.domains.length = 0;
+    first.total.ytd = -1;
+    const second = await cockpit();
+    expect(second.domains.length).toBeGreaterThan(0);
+    expect(second.total.ytd).not.toBe(-1);
+  });
+});
