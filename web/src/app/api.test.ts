@@ -107,4 +107,69 @@ describe('api client', () => {
     expect(filenameFromDisposition("attachment; filename*=UTF-8''%E5%AE%A1%E8%AE%A1.xlsx")).toBe('审计.xlsx');
     expect(filenameFromDisposition(null)).toBeNull();
   });
+
+  describe('uploads with progress (XMLHttpRequest)', () => {
+    /** A stand-in XMLHttpRequest: records what is sent, then plays progress events and the answer. */
+    class FakeXhr {
+      static last: FakeXhr | null = null;
+      static answer: { status: number; body: string } = { status: 200, body: '{"ok":true}' };
+      headers: Record<string, string> = {};
+      url = '';
+      method = '';
+      status = 0;
+      responseText = '';
+      withCredentials = false;
+      upload: { onprogress: ((e: { loaded: number; total: number; lengthComputable: boolean }) => void) | null } = { onprogress: null };
+      onload: (() => void) | null = null;
+      onerror: (() => void) | null = null;
+      onabort: (() => void) | null = null;
+      open(method: string, url: string) {
+        this.method = method;
+        this.url = url;
+        FakeXhr.last = this;
+      }
+      setRequestHeader(name: string, value: string) {
+        this.headers[name] = value;
+      }
+      send() {
+        this.upload.onprogress?.({ loaded: 5, total: 10, lengthComputable: true });
+        this.upload.onprogress?.({ loaded: 10, total: 10, lengthComputable: true });
+        this.status = FakeXhr.answer.status;
+        this.responseText = FakeXhr.answer.body;
+        this.onload?.();
+      }
+      abort() {
+        this.onabort?.();
+      }
+    }
+    beforeEach(() => vi.stubGlobal('XMLHttpRequest', FakeXhr));
+
+    it('sends the raw file with its type, the CSRF token and extra headers, reports progress and parses the answer', async () => {
+      setCsrfToken('tok-9');
+      FakeXhr.answer = { status: 200, body: '{"ok":true}' };
+      const progress: number[] = [];
+      const file = new Blob(['xlsx'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const result = await api.uploadWithProgress('/api/monthly-reports/import', file, okSchema, {
+        query: { mode: 'valid-only', onConflict: 'keep' },
+        headers: { 'x-file-name': '%E6%9C%88.xlsx' },
+        onUploadProgress: (loaded, total) => progress.push(loaded / total),
+      });
+      expect(result).toEqual({ ok: true });
+      expect(progress).toEqual([0.5, 1]);
+      const xhr = FakeXhr.last!;
+      expect([xhr.method, xhr.url]).toEqual(['POST', '/api/monthly-reports/import?mode=valid-only&onConflict=keep']);
+      expect(xhr.headers).toMatchObject({ 'x-csrf-token': 'tok-9', 'content-type': file.type, 'x-file-name': '%E6%9C%88.xlsx' });
+    });
+
+    it('turns error answers into localized errors and announces 403 like any other request', async () => {
+      const listener = vi.fn();
+      const stop = onForbidden(listener);
+      FakeXhr.answer = { status: 403, body: JSON.stringify(errorBody('FORBIDDEN')) };
+      await expect(api.uploadWithProgress('/api/x', new Blob(['a']), okSchema)).rejects.toMatchObject({ code: 'FORBIDDEN', messageEn: 'English message' });
+      expect(listener).toHaveBeenCalledTimes(1);
+      stop();
+      FakeXhr.answer = { status: 400, body: JSON.stringify(errorBody('IMPORT_REFUSED')) };
+      await expect(api.uploadWithProgress('/api/x', new Blob(['a']), okSchema)).rejects.toMatchObject({ code: 'IMPORT_REFUSED', status: 400, messageZh: '中文消息' });
+    });
+  });
 });

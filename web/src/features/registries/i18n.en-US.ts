@@ -62,6 +62,7 @@ export const registriesEnUS: DeepStrings<typeof registriesZhCN> = {
     chooseFile: 'Choose an .xlsx file',
     fileHint: 'Excel workbooks (.xlsx) only, up to {{mb}} MB. Fill in the import template.',
     tooLarge: 'The file is too large (limit {{mb}} MB)',
+    wrongType: 'Excel workbooks (.xlsx) only: "{{name}}" is not an .xlsx file',
     mode: 'Mode',
     modeValidOnly: 'Import the valid rows',
     modeAll: 'All rows or nothing',

@@ -61,6 +61,7 @@ export const registriesZhCN = {
     chooseFile: '选择 .xlsx 文件',
     fileHint: '只接受 Excel 工作簿（.xlsx），不超过 {{mb}} MB。请先下载导入模板填写。',
     tooLarge: '文件过大（上限 {{mb}} MB）',
+    wrongType: '只接受 Excel 工作簿（.xlsx）：“{{name}}”不是 .xlsx 文件',
     mode: '导入方式',
     modeValidOnly: '仅导入正确的行',
     modeAll: '全部正确才导入',

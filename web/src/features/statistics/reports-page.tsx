@@ -9,6 +9,8 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
+import { can } from '../registries/shared/permissions.ts';
+import { BureauImportDialog } from './bureau-import-dialog.tsx';
 import { EnterpriseStatsCard } from './enterprise-stats-card.tsx';
 import { ReportDrawer, STATUS_COLOR, STATUS_KEY } from './report-drawer.tsx';
 import { exportReports, listReports } from './statistics.api.ts';
@@ -29,6 +31,7 @@ export function ReportsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [tick, setTick] = useState(0);
+  const [importing, setImporting] = useState(false);
   const { data, error, loading, reload } = useAsync(
     (signal) => listReports({ page, pageSize: 20, ...(status !== 'all' ? { status } : {}), ...(period ? { period } : {}) }, signal),
     [page, status, period, tick],
@@ -44,6 +47,11 @@ export function ReportsPage() {
             {role === 'enterprise' && (
               <Button type="primary" onClick={() => { setOpenId(null); setCreating(true); }}>
                 {t('statistics.reports.new')}
+              </Button>
+            )}
+            {can(role, 'report.import') && (
+              <Button onClick={() => setImporting(true)} data-testid="bureau-import">
+                {t('statistics.bureauImport.open')}
               </Button>
             )}
             <Button onClick={() => exportReports().catch(notifyError)}>{t('statistics.reports.export')}</Button>
@@ -84,7 +92,7 @@ export function ReportsPage() {
             ),
           },
           ...(['output', 'revenue'] as const).filter((c) => INDICATOR_CODES.includes(c)).map((c) => ({
-            title: `${t(`statistics.indicators.${c}`)}（${t('statistics.unitWan')}）`,
+            title: lang.startsWith('en') ? `${t(`statistics.indicators.${c}`)} (${t('statistics.unitWan')})` : `${t(`statistics.indicators.${c}`)}（${t('statistics.unitWan')}）`,
             key: c,
             align: 'right' as const,
             render: (_: unknown, r: ReportView) => fmtAmount(r.values[c], lang),
@@ -92,6 +100,7 @@ export function ReportsPage() {
           { title: t('statistics.reports.deadline'), dataIndex: 'deadline', width: 110 },
         ]}
       />
+      {can(role, 'report.import') && <BureauImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => setTick((n) => n + 1)} />}
       <ReportDrawer
         reportId={openId}
         creating={creating}

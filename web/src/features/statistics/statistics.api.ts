@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import {
   approvalSchema,
+  monthlyImportResultSchema,
+  type MonthlyImportQuery,
+  type MonthlyImportResultView,
   reportDetailSchema,
   reportPageSchema,
   revisionListSchema,
@@ -49,4 +52,21 @@ export const approveReport = (id: string, body: z.input<typeof approvalSchema>) 
 export async function exportReports(): Promise<void> {
   const { blob, filename } = await api.download('/api/monthly-reports/export', { format: 'xlsx' });
   saveBlob(blob, filename ?? 'monthly-reports.xlsx');
+}
+
+export async function downloadReportTemplate(): Promise<void> {
+  const { blob, filename } = await api.download('/api/monthly-reports/template');
+  saveBlob(blob, filename ?? 'monthly-reports-template.xlsx');
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Uploads a bureau file (flat template or B204-1); `onProgress` gets the share of bytes sent (0..1). */
+export function importBureauFile(file: File, options: MonthlyImportQuery, onProgress: (sent: number) => void): Promise<MonthlyImportResultView> {
+  // Sent with the .xlsx type whatever the browser guessed; the server checks the content itself.
+  return api.uploadWithProgress('/api/monthly-reports/import', new Blob([file], { type: XLSX_MIME }), monthlyImportResultSchema, {
+    query: options,
+    headers: { 'x-file-name': encodeURIComponent(file.name) },
+    onUploadProgress: (loaded, total) => onProgress(total > 0 ? loaded / total : 1),
+  });
 }

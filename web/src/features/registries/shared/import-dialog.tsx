@@ -1,12 +1,11 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Progress, Radio, Space, Table, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Modal, Progress, Radio, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultView } from '../../../../../contracts/registry-io.ts';
 import { useErrorText, useNotifyError } from '../../../app/use-error-text.ts';
 import { downloadReport, downloadTemplate, importWorkbook, type ImportProgress, type RegistryEntityName } from './registry-api.ts';
-
-const MAX_MB = 20;
+import { WorkbookPicker } from './workbook-picker.tsx';
 
 /**
  * Excel import: choose a file, the mode and what to do with records already registered; progress while the
@@ -81,27 +80,7 @@ export function ImportDialog({ entity, label, open, onClose, onImported }: { ent
     >
       {!result && !failure && (
         <Form layout="vertical">
-          <Upload.Dragger
-            accept=".xlsx"
-            maxCount={1}
-            disabled={running}
-            beforeUpload={(f) => {
-              if (f.size > MAX_MB * 1024 * 1024) {
-                setFailure(t('registries.io.tooLarge', { mb: MAX_MB }));
-                return Upload.LIST_IGNORE;
-              }
-              setFile(f);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-            fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p>{t('registries.io.chooseFile')}</p>
-            <p className="muted">{t('registries.io.fileHint', { mb: MAX_MB })}</p>
-          </Upload.Dragger>
+          <WorkbookPicker file={file} disabled={running} onChange={setFile} onRefused={setFailure} />
           <Form.Item label={t('registries.io.mode')} className="import-options">
             <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} disabled={running}>
               <Radio value="valid-only">{t('registries.io.modeValidOnly')}</Radio>

@@ -18,6 +18,7 @@ const WRITERS = {
   'expert.write': ['commission'],
   'expert.export': ['leader', 'commission'],
   'chain.write': ['commission'],
+  'report.import': ['commission'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiAction = keyof typeof WRITERS;
