@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
+import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
 export const enUS: Messages = {
@@ -258,6 +259,7 @@ export const enUS: Messages = {
     empty: 'No audit records match the filters',
   },
   statistics: {
+    bureauImport: bureauImportEnUS,
     unitYi: '100M yuan',
     unitWan: '10k yuan',
     indicator: 'Indicator',

@@ -4,6 +4,7 @@
  */
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
+import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -260,6 +261,7 @@ export const zhCN = {
     empty: '没有符合条件的审计记录',
   },
   statistics: {
+    bureauImport: bureauImportZhCN,
     unitYi: '亿元',
     unitWan: '万元',
     indicator: '指标',
