@@ -1,9 +1,11 @@
+import type { AuditAction, ComposedAuditAction } from '../../../../contracts/audit-actions.ts';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { appendAuditRecord, type AuditEntry } from './audit.repository.ts';
 
 export interface AuditEvent {
-  action: string;
+  /** A listed code (contracts/audit-actions.ts): the auditor's page has a label for each. */
+  action: AuditAction | ComposedAuditAction;
   objectType?: string | null;
   objectId?: string | null;
   outcome?: 'success' | 'failure' | 'denied';

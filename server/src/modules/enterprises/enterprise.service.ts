@@ -7,7 +7,7 @@ import { enterprises } from '../../db/schema/index.ts';
 import { findSimilarNames } from '../../domain/registries/name-similarity.ts';
 import type { Caller } from '../registry-common/caller.ts';
 import { isUniqueViolation, staleVersion } from '../registry-common/optimistic.ts';
-import { appendHistory, listHistory, recordChange, type HistorySource } from '../registry-common/record-history.ts';
+import { appendHistory, listHistory, recordChange, type ChangeEvent, type HistorySource } from '../registry-common/record-history.ts';
 import { loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/reference-index.ts';
 import { canPlaceEnterpriseInZone, deletedEnterpriseScope, enterpriseScope, enterpriseWriteScope } from './enterprise.policy.ts';
 import { auditViewOfEnterprise, presentEnterpriseDetail } from './enterprise.presenter.ts';
@@ -99,7 +99,7 @@ export async function insertEnterprise(tx: Db, deps: AppDeps, caller: Caller, in
   const [row] = await tx.insert(enterprises).values({ ...values, createdAt: now, updatedAt: now }).returning();
   await replaceEnterpriseNodes(tx, row!.id, nodeIds);
   const after = auditViewOfEnterprise(row!, index, await nodeCodesOf(tx, row!.id));
-  const event = { objectType: 'enterprise', objectId: row!.id, action: 'enterprise.create', before: null, after, source: options.source };
+  const event: ChangeEvent = { objectType: 'enterprise', objectId: row!.id, action: 'enterprise.create', before: null, after, source: options.source };
   if (options.audit) await recordChange(tx, deps.audit, caller, event, now);
   else await appendHistory(tx, caller, event, now);
   return row!;
@@ -142,7 +142,7 @@ export async function updateEnterpriseRow(
   if (!row) throw staleVersion(before.version);
   await replaceEnterpriseNodes(tx, id, nodeIds);
   const after = auditViewOfEnterprise(row, index, await nodeCodesOf(tx, id));
-  const event = { objectType: 'enterprise', objectId: id, action: 'enterprise.update', before: beforeView, after, source: options.source };
+  const event: ChangeEvent = { objectType: 'enterprise', objectId: id, action: 'enterprise.update', before: beforeView, after, source: options.source };
   if (options.audit) await recordChange(tx, deps.audit, caller, event, now);
   else await appendHistory(tx, caller, event, now);
   return row;

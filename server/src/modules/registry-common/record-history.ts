@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordHistory } from '../../db/schema/index.ts';
 import { diffRecords, type Changes } from '../../domain/registries/record-diff.ts';
+import type { AuditAction } from '../../../../contracts/audit-actions.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Caller } from './caller.ts';
 
@@ -10,7 +11,7 @@ export type HistorySource = 'api' | 'import' | 'merge' | 'seed';
 export interface ChangeEvent {
   objectType: string;
   objectId: string;
-  action: string;
+  action: AuditAction;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   source?: HistorySource;

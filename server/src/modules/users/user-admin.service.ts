@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../../contracts/audit-actions.ts';
 import { eq } from 'drizzle-orm';
 import type { AdminUserView } from '../../../../contracts/admin.ts';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
@@ -49,7 +50,7 @@ export function createUserAdminService(deps: AppDeps) {
     actor: Actor,
     origin: RequestOrigin,
     userId: string,
-    action: string,
+    action: AuditAction,
     change: (tx: Db, row: UserRow, now: Date) => Promise<Partial<typeof users.$inferInsert> | null>,
   ): Promise<UserRow> {
     return inTransaction(deps, async (tx) => {

@@ -11,6 +11,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { auditActionLabel } from './action-labels.ts';
 import { AUDIT_FILTER_KEYS, auditFilterFromParams } from './audit-filter-params.ts';
 import { AuditEventDetail } from './audit-event-detail.tsx';
 import { AuditFilters } from './audit-filters.tsx';
@@ -31,7 +32,7 @@ const OUTCOME_COLORS = { success: 'green', failure: 'orange', denied: 'red' } as
 
 /** 审计日志 (auditor): the append-only, hash-chained record of every write and sign-in. */
 export function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const actorRoleLabel = useActorRoleLabel();
   const notifyError = useNotifyError();
@@ -60,7 +61,17 @@ export function AuditLogPage() {
       ),
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (_, row) => <span className="mono">{row.ip ?? '—'}</span> },
-    { title: t('audit.action'), dataIndex: 'action', render: (_, row) => <span className="mono">{row.action}</span> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      // The label for reading, the code beneath it for filtering and for matching the export.
+      render: (_, row) => (
+        <>
+          <div>{auditActionLabel(row.action, i18n.language)}</div>
+          <div className="mono muted">{row.action}</div>
+        </>
+      ),
+    },
     {
       title: t('audit.object'),
       key: 'object',
