@@ -19,6 +19,15 @@ export const rejectedCellSchema = z.object({
   message: z.string(),
 });
 
+/** A row that was imported but deserves a look (a name close to a stored record's in the caller's scope). */
+export const importWarningSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+  similar: z.object({ name: z.string(), key: z.string(), score: z.number() }),
+});
+
 export const importResultSchema = z.object({
   imported: z.number().int(),
   updated: z.number().int(),
@@ -32,6 +41,8 @@ export const importResultSchema = z.object({
   duplicates: duplicatePolicySchema,
   sha256: z.string(),
   ignoredColumns: z.array(z.string()),
+  /** Near-duplicate names and the like: the rows were imported; nothing was refused for them. */
+  warnings: z.array(importWarningSchema),
   /** Id of the marked workbook (GET …/import-reports/:id) when rows were rejected. */
   reportId: z.string().nullable(),
 });

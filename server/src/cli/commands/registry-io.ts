@@ -86,13 +86,16 @@ export const importCommand: CommandSpec = {
       if (typeof reportFile === 'string' && result.rejected.length) fs.writeFileSync(reportFile, await buildErrorReport(buffer, entity.sheetName, result.rejected));
       const rejected = publicRejected(result.rejected);
       const lines = rejected.map((r) => `  第${r.row}行${r.column ? `【${r.column}】` : ''}${r.value ? `“${r.value}”` : ''}: ${r.message}`);
+      const warnings = result.warnings.map(({ row, column, value, message, similar }) => ({ row, column, value, message, similar }));
+      const warningLines = warnings.map((w) => `  提示 / warning 第${w.row}行${w.column ? `【${w.column}】` : ''}: ${w.message}`);
       out.result(
         [
           `${file}: 新增 ${result.imported}，更新 ${result.updated}，未变 ${result.unchanged}，跳过 ${result.skipped}，有误 ${result.rejectedRows} 行${result.committed ? '' : '（未写入任何数据）'}`,
           `imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, skipped ${result.skipped}, rejected rows ${result.rejectedRows}${result.committed ? '' : ' (nothing written)'}`,
           ...lines,
+          ...warningLines,
         ].join('\n'),
-        { imported: result.imported, updated: result.updated, rejected, unchanged: result.unchanged, skipped: result.skipped, committed: result.committed, sha256: result.sha256 },
+        { imported: result.imported, updated: result.updated, rejected, warnings, unchanged: result.unchanged, skipped: result.skipped, committed: result.committed, sha256: result.sha256 },
       );
       // Valid-only: the valid rows are in, the rejected list says what is not (exit 0). All-or-nothing with
       // rejected rows wrote nothing: that is a failure (exit 3), as `audit verify` does for a broken chain.

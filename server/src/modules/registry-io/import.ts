@@ -10,6 +10,8 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../domain/spreadshe
 import type { Caller } from '../registry-common/caller.ts';
 import { loadReferenceIndex } from '../registry-common/reference-index.ts';
 import type { IoContext, RegistryEntity } from './entity.ts';
+import { importExtensionOf } from './import-extensions.ts';
+import { createNameMatcher } from './name-warnings.ts';
 import { assertSafeWorkbook, cellText, dataSheet, ImportRefused, loadWorkbook } from './workbook.ts';
 
 const ZH = z.locales.zhCN();
@@ -42,6 +44,16 @@ export interface RejectedCell {
   colNumber?: number | null;
 }
 
+/** Something to check that does not stop the row (near-duplicate names): the row is imported. */
+export interface ImportWarning {
+  row: number;
+  column: string | null;
+  value: string | null;
+  message: string;
+  /** The stored record the row resembles. */
+  similar: { name: string; key: string; score: number };
+}
+
 export interface ImportResult {
   imported: number;
   updated: number;
@@ -55,6 +67,7 @@ export interface ImportResult {
   duplicates: DuplicatePolicy;
   sha256: string;
   ignoredColumns: string[];
+  warnings: ImportWarning[];
 }
 
 interface ParsedRow {
@@ -75,9 +88,11 @@ const stable = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof
 /**
  * Imports one workbook for `caller` (whose write scope limits what may be created or changed):
  * safety checks before parsing → headers matched → every row through the entity's zod contract →
- * duplicates within the file and against stored records → ONE transaction (each row in a savepoint, so a
- * row failing at write time is reported without losing the others in valid-only mode) with ONE audit record
- * carrying the file's SHA-256 and the counts. In all-or-nothing mode any rejected row means nothing is written.
+ * duplicates within the file and against stored records → ONE transaction with ONE audit record carrying the
+ * file's SHA-256 and the counts. Entities with a bulk writer (import-extensions.ts) write set-based, refusing a
+ * row before writing any of it; the others write each row in a savepoint, so a row failing at write time is
+ * reported without losing the others in valid-only mode. In all-or-nothing mode any rejected row means nothing
+ * is written. Near-duplicate names come back as warnings.
  */
 export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryEntity<never>, buffer: Buffer, options: ImportOptions): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => {});
@@ -145,6 +160,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
   }
   const totalRows = rows.length;
   progress({ phase: 'validate', done: 0, total: totalRows });
+  const extension = importExtensionOf(entity.name);
 
   const failed = new Set(rejected.map((x) => x.row));
   const reject = (row: ParsedRow, key: string | null, message: string) => {
@@ -170,7 +186,9 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
 
   // Contract, then duplicates within the file.
   const firstByKey = new Map<string, number>();
+  let validated = 0;
   for (const row of rows) {
+    if (++validated % 500 === 0) progress({ phase: 'validate', done: validated, total: totalRows });
     // Rows with unreadable cells are still checked against the contract, so every problem is listed at once.
     const hadCellErrors = row.cellErrors.size > 0;
     row.input = validate(row, null);
@@ -191,6 +209,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
   const candidates = rows.filter((r) => !failed.has(r.row));
   const ctxRead: IoContext = { tx: deps.database.db, deps, caller, index };
   const existing = await entity.findExisting(ctxRead, candidates.map((r) => r.input as never));
+  const toMerge: ParsedRow[] = [];
   for (const row of candidates) {
     const found = row.key ? existing.get(row.key) : undefined;
     if (!found) continue;
@@ -204,12 +223,18 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
       continue;
     }
     row.existingId = found.id;
-    const stored = await entity.storedView(ctxRead, found.id);
+    toMerge.push(row);
+  }
+  // The stored records the rows merge over: one read for the file with a bulk writer, else one per row.
+  const storedViews = extension.bulk ? await extension.bulk.storedViews(ctxRead, toMerge.map((r) => r.existingId!)) : null;
+  for (const row of toMerge) {
+    const stored = storedViews ? (storedViews.get(row.existingId!) ?? {}) : await entity.storedView(ctxRead, row.existingId!);
     const merged = validate(row, stored);
     row.input = merged;
     row.unchanged = merged !== undefined && stable(merged) === stable(entity.contract.safeParse(stored).data ?? null);
   }
   const valid = rows.filter((r) => !failed.has(r.row) && r.input !== undefined);
+  const warnings = await nameWarnings(extension, ctxRead, valid.filter((r) => !r.unchanged), headerOf);
   const rejectedRows = new Set(rejected.map((x) => x.row)).size;
 
   let imported = 0;
@@ -227,6 +252,33 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
       await deps.database.db.transaction(async (txRaw) => {
         const tx = txRaw as unknown as Db;
         const ctx: IoContext = { tx, deps, caller, index: await loadReferenceIndex(tx) };
+        const reportFailure = (row: ParsedRow, error: AppError) => {
+          const problems = error.details?.length ? error.details : [{ path: undefined, message: error.messageZh }];
+          for (const p of problems) {
+            const path = p.path ? p.path.replace(/^body\.?/, '').split('.').filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x)) : [];
+            rejectAt(row, path.length ? entity.columnOfPath(path) : null, p.message || error.messageZh);
+          }
+        };
+        if (extension.bulk) {
+          const changed = valid.filter((r) => !r.unchanged);
+          unchanged = valid.length - changed.length;
+          progress({ phase: 'write', done: unchanged, total: valid.length });
+          const outcomes = await extension.bulk.write(ctx, changed.map((r) => ({ input: r.input as never, existingId: r.existingId })), (done) =>
+            progress({ phase: 'write', done: unchanged + done, total: valid.length }),
+          );
+          let failures = 0;
+          outcomes.forEach((outcome, i) => {
+            if (outcome === 'inserted') imported++;
+            else if (outcome === 'updated') updated++;
+            else {
+              failures++;
+              reportFailure(changed[i]!, outcome);
+            }
+          });
+          if (failures > 0 && options.mode === 'all-or-nothing') throw new RollbackAll();
+          await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: `${entity.name}.import`, objectType: entity.name, details: details() });
+          return;
+        }
         let done = 0;
         for (const row of valid) {
           try {
@@ -242,11 +294,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
             }
           } catch (error) {
             if (!(error instanceof AppError)) throw error;
-            const problems = error.details?.length ? error.details : [{ path: undefined, message: error.messageZh }];
-            for (const p of problems) {
-              const path = p.path ? p.path.replace(/^body\.?/, '').split('.').filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : x)) : [];
-              rejectAt(row, path.length ? entity.columnOfPath(path) : null, p.message || error.messageZh);
-            }
+            reportFailure(row, error);
             if (options.mode === 'all-or-nothing') throw new RollbackAll();
           }
           if (++done % 100 === 0) progress({ phase: 'write', done, total: valid.length });
@@ -275,7 +323,31 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
     duplicates: options.duplicates,
     sha256,
     ignoredColumns: headers.unknown.map((u) => u.header),
+    // A row refused at write time keeps its errors, not a warning as well.
+    warnings: warnings.filter((w) => !failed.has(w.row)),
   };
+}
+
+/** Near-duplicate names of the rows about to be written, against the stored records the caller may see. */
+async function nameWarnings(extension: ReturnType<typeof importExtensionOf>, ctx: IoContext, rows: readonly ParsedRow[], headerOf: (key: string | null) => string | null): Promise<ImportWarning[]> {
+  const check = extension.nameCheck;
+  if (!check || rows.length === 0) return [];
+  const match = createNameMatcher(await check.storedNames(ctx));
+  const warnings: ImportWarning[] = [];
+  for (const row of rows) {
+    const name = (row.input as Record<string, unknown>)[check.nameKey];
+    if (typeof name !== 'string') continue;
+    const [best] = match(name, row.key ?? '', 1);
+    if (!best) continue;
+    warnings.push({
+      row: row.row,
+      column: headerOf(check.nameKey),
+      value: name,
+      message: `与已登记的“${best.record.name}”（${best.record.uscc.trim()}）名称近似，请确认不是同一家企业 / The name is similar to the registered "${best.record.name}" (${best.record.uscc.trim()}); check that it is not the same firm`,
+      similar: { name: best.record.name, key: best.record.uscc.trim(), score: best.score },
+    });
+  }
+  return warnings;
 }
 
 /** The printed/JSON form of a rejection (SPEC §11: {row, column, value, message}). */

@@ -1,0 +1,34 @@
+import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
+import { namesInScope } from '../enterprises/enterprise.repository.ts';
+import type { BulkWriter } from './bulk-writer.ts';
+import { enterprisesBulkWriter } from './enterprises.bulk.ts';
+import type { IoContext } from './entity.ts';
+
+/**
+ * What an import can do beyond the RegistryEntity contract, per entity: write set-based (else row by row in
+ * savepoints), and flag near-duplicate names among the stored records the caller may see (warnings, not
+ * errors: two firms may legitimately have similar names).
+ */
+export interface ImportExtension {
+  bulk?: BulkWriter<never>;
+  nameCheck?: {
+    /** Column key of the name and of the record's own key (excluded from its matches). */
+    nameKey: string;
+    storedNames(ctx: IoContext): Promise<{ name: string; uscc: string }[]>;
+  };
+}
+
+const EXTENSIONS: Record<string, ImportExtension> = {
+  enterprises: {
+    bulk: enterprisesBulkWriter as BulkWriter<never>,
+    nameCheck: {
+      nameKey: 'name',
+      // The read scope, as GET /api/enterprises/similar: nothing outside it is hinted at.
+      storedNames: (ctx) => namesInScope(ctx.tx, enterpriseScope(ctx.caller.actor)),
+    },
+  },
+};
+
+export function importExtensionOf(entityName: string): ImportExtension {
+  return EXTENSIONS[entityName] ?? {};
+}
