@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiRequestError, badResponseError, errorFromBody, networkError } from './api-error.ts';
+import { noteServerContact } from './server-contact.ts';
 
 /**
  * The one way the web app talks to the server.
@@ -85,6 +86,8 @@ async function send(method: Method, path: string, options: RequestOptions, form?
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw networkError();
   }
+  // Any answer means the server saw the session cookie: activity for the idle timeout (server-contact.ts).
+  noteServerContact();
   if (response.ok) return response;
   throw failure(response.status, await readJson(response), options);
 }

@@ -28,6 +28,7 @@ const CarriersPage = lazy(() => import('../features/carriers/carriers-page.tsx')
 const CarrierDetailPage = lazy(() => import('../features/carriers/carrier-detail-page.tsx').then((m) => ({ default: m.CarrierDetailPage })));
 const PlatformsPage = lazy(() => import('../features/catalogue/platforms-page.tsx').then((m) => ({ default: m.PlatformsPage })));
 const ExpertsPage = lazy(() => import('../features/catalogue/experts-page.tsx').then((m) => ({ default: m.ExpertsPage })));
+const DepartmentsPage = lazy(() => import('../features/departments/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })));
 const ChainsPage = lazy(() => import('../features/chains/chains-page.tsx').then((m) => ({ default: m.ChainsPage })));
 const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesScopesPage = lazy(() =>
@@ -71,6 +72,7 @@ export function createAppRouter() {
             { path: 'platforms', element: guarded('platforms', <PlatformsPage />) },
             { path: 'experts', element: guarded('experts', <ExpertsPage />) },
             { path: 'chains', element: guarded('chains', <ChainsPage />) },
+            { path: 'departments', element: guarded('departments', <DepartmentsPage />) },
             { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
             { path: 'monitoring', element: guarded('monitoring', <MonitoringPage />) },
             { path: 'reports', element: guarded('reports', <ReportsPage />) },

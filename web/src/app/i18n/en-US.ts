@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
+import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
@@ -490,4 +491,5 @@ export const enUS: Messages = {
   },
   registries: registriesEnUS,
   departments: departmentsEnUS,
+  idle: idleEnUS,
 };

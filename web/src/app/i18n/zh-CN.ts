@@ -4,6 +4,7 @@
  */
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
+import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
 
 export const zhCN = {
@@ -492,6 +493,7 @@ export const zhCN = {
   },
   registries: registriesZhCN,
   departments: departmentsZhCN,
+  idle: idleZhCN,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

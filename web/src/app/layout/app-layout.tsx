@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { IdleWarning } from '../../features/auth/idle-warning.tsx';
 import { useSession } from '../../features/auth/session.tsx';
 import { ForbiddenGate } from '../forbidden.tsx';
 import { PageLoading } from '../pages/loading.tsx';
@@ -49,6 +50,7 @@ export function AppLayout() {
           </ForbiddenGate>
         </Content>
       </Layout>
+      <IdleWarning idleTimeoutSeconds={session.idleTimeoutSeconds} />
     </Layout>
   );
 }

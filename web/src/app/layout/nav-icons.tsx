@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BuildOutlined,
+  ClusterOutlined,
   ExperimentOutlined,
   FundProjectionScreenOutlined,
   SolutionOutlined,
@@ -34,4 +35,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   platforms: <ExperimentOutlined />,
   experts: <SolutionOutlined />,
   chains: <ApartmentOutlined />,
+  departments: <ClusterOutlined />,
 };

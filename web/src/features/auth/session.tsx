@@ -2,8 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import type { SessionView } from '../../../../contracts/auth.ts';
 import { onUnauthorized, setCsrfToken } from '../../app/api.ts';
-import type { ApiRequestError } from '../../app/api-error.ts';
-import { isApiRequestError, networkError } from '../../app/api-error.ts';
+import { ApiRequestError, isApiRequestError, networkError } from '../../app/api-error.ts';
 import { fetchSession, logout as logoutRequest } from './auth.api.ts';
 
 export type SessionState =
@@ -18,6 +17,8 @@ interface SessionContextValue {
   applySession: (session: SessionView | null) => void;
   reload: () => void;
   logout: () => Promise<void>;
+  /** Ends the session after the idle warning ran out: signs out on the server, the login page says why. */
+  expire: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -61,6 +62,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [applySession]);
 
+  const expire = useCallback(async () => {
+    try {
+      await logoutRequest();
+    } catch {
+      // Already gone on the server (or unreachable): the browser forgets it either way.
+    } finally {
+      setCsrfToken(null);
+      setState({
+        status: 'ready',
+        session: null,
+        endedBy: new ApiRequestError({ status: 401, code: 'SESSION_EXPIRED', messageZh: '会话已过期，请重新登录', messageEn: 'Your session has expired; please sign in again' }),
+      });
+    }
+  }, []);
+
   const value = useMemo<SessionContextValue>(
     () => ({
       state,
@@ -68,8 +84,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       applySession,
       reload: () => setAttempt((n) => n + 1),
       logout,
+      expire,
     }),
-    [state, applySession, logout],
+    [state, applySession, logout, expire],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
