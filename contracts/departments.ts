@@ -16,7 +16,8 @@ const departmentFields = {
   nameEn: optionalText(160),
   contactName: optionalText(32),
   contactPhone: z.preprocess((v) => (v === '' ? null : v), phoneSchema.nullable().optional()),
-  sortOrder: z.number().int().min(0).max(100_000).default(0),
+  /** Blank (a cleared number field) means 0. */
+  sortOrder: z.preprocess((v) => (v === null || v === '' ? undefined : v), z.number().int().min(0).max(100_000).default(0)),
   note: optionalText(1000),
 };
 export const departmentInputSchema = z.object(departmentFields);
