@@ -139,6 +139,32 @@ describe('cached views', () => {
     expect(park).toEqual(await fresh(() => cockpit({ kind: 'zone', code: zone })));
   });
 
+  it('stay correct under concurrent approvals: no deadlock, rollups equal a rebuild, the cached view equals a fresh one', async () => {
+    const old = await cockpit();
+    const targets = enterprises.filter((e) => reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month <= 6 && r.status === 'approved')).slice(0, 8);
+    // Pairs of transactions touch the same enterprise, in opposite orders, with the 2023 rows (base) as well.
+    await Promise.all(
+      targets.flatMap((e, i) => {
+        const other = targets[(i + 1) % targets.length]!;
+        return [e, other].map((first, k) =>
+          db.transaction(async (txRaw) => {
+            const tx = txRaw as unknown as Db;
+            const ids = k === 0 ? [first.id, other.id] : [other.id, first.id];
+            await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 1 WHERE enterprise_id IN (${ids[0]}, ${ids[1]}) AND year IN (2023, 2024) AND status = 'approved'`);
+            await refreshRollups(tx, ids.flatMap((id) => [{ enterpriseId: id, year: 2023 }, { enterpriseId: id, year: 2024 }]));
+          }),
+        );
+      }),
+    );
+    const cellsOf = () => rowsOf<Record<string, unknown>>(db, sql`SELECT * FROM stat_group_cells WHERE n_present <> 0 OR nominal_ytd <> 0 OR nominal_base <> 0 ORDER BY dim, indicator, year, month, key`);
+    const incremental = await cellsOf();
+    const now = await cockpit();
+    expect(now.total.ytd).not.toBe(old.total.ytd);
+    await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+    expect(incremental).toEqual(await cellsOf());
+    expect(now).toEqual(await fresh(cockpit));
+  }, 120_000);
+
   it('are copies: changing an answer does not change the next one', async () => {
     const first = await cockpit();
     first.domains.length = 0;
