@@ -12,7 +12,7 @@ export const departmentsEnUS: Strings<typeof departmentsZhCN> = {
   references: 'Referenced by',
   referenceCounts: '{{planTasks}} task(s) of the active plan · {{projects}} project(s) · {{users}} user account(s)',
   inUseHint: 'A department that is still referenced cannot be deleted; reassign its tasks, projects or accounts first.',
-  codeHint: 'Lower-case letters, digits and hyphens, e.g. kewei; imports and the API refer to departments by code',
+  codeHint: 'Lower-case letters, digits, hyphens (e.g. kewei)',
   sortOrderHint: 'Smaller numbers come first',
   ownOnly: 'A department account sees its own department only.',
 };

@@ -9,7 +9,7 @@ export const departmentsZhCN = {
   references: '引用情况',
   referenceCounts: '现行规划任务 {{planTasks}} 项 · 项目 {{projects}} 个 · 用户账户 {{users}} 个',
   inUseHint: '仍被引用的部门不能删除，请先调整相关任务、项目或账户。',
-  codeHint: '小写字母、数字和连字符，如 kewei；Excel 导入和接口按代码引用部门',
+  codeHint: '小写字母、数字和连字符，如 kewei',
   sortOrderHint: '数字小的排在前面',
   ownOnly: '部门账户只能查看本部门的信息。',
 };
