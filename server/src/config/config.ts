@@ -33,6 +33,8 @@ const envSchema = z.object({
   /** Login attempts per minute per client IP (on top of the lockout). */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  /** The key sealing second-factor seeds (default: secret.key in DATA_DIR, created on first use). */
+  SECRET_KEY_FILE: z.string().optional(),
 });
 
 export type AppConfig = {
@@ -57,6 +59,7 @@ export type AppConfig = {
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
+  secretKeyFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    secretKeyFile: e.SECRET_KEY_FILE ? path.resolve(e.SECRET_KEY_FILE) : undefined,
     ...overrides,
   };
 }

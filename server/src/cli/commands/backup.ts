@@ -6,6 +6,7 @@ import { BackupError, BackupFileError, createBackup, inspectExistingData, restor
 import { verifyAuditLog } from '../../modules/audit/audit.verify.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError, type Output } from '../output.ts';
+import { secretKeyFileOf } from '../../modules/auth/mfa-secret-key.ts';
 
 /** One progress bar per phase (verify, backup, restore), fed from the service's progress events. */
 function progressPrinter(out: Output) {
@@ -57,7 +58,8 @@ export const backupCommand: CommandSpec = {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       out.result(
         `已备份 / backup written: ${summary.file}\n` +
-          `  ${summary.rows} rows in ${summary.tables.length} tables, ${summary.bytes} bytes, ${seconds} s, migrations up to ${summary.migrations.at(-1) ?? '(none)'}`,
+          `  ${summary.rows} rows in ${summary.tables.length} tables, ${summary.bytes} bytes, ${seconds} s, migrations up to ${summary.migrations.at(-1) ?? '(none)'}\n` +
+          `  两步验证密钥文件不在备份中，请另行保存 / the second-factor key file is not in the backup; keep it separately: ${secretKeyFileOf(loadConfig()) ?? '(none)'}`,
         summary,
       );
     } finally {

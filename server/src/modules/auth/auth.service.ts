@@ -18,6 +18,8 @@ import { presentUser } from '../users/user.presenter.ts';
 import { findUserById, findUserByUsername, type UserRow } from '../users/user.repository.ts';
 import { endSession, endUserSessions, findLiveSession, insertSession, setSessionStage, touchSession } from './session.repository.ts';
 import { accountKey, clearThrottle, ipKey, lockedUntil, recordFailure } from './throttle.repository.ts';
+import { isSealed, SecretOpenError } from '../../domain/security/secret-box.ts';
+import { mfaSecretBox, type MfaSecretBox } from './mfa-secret-key.ts';
 
 export const authErrors = {
   invalidCredentials: () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password'),
@@ -54,6 +56,7 @@ export function passwordExpiresAtOf(user: UserRow, settings: SecuritySettings): 
 
 export function createAuthService(deps: AppDeps) {
   const { database, clock, audit } = deps;
+  const secrets = mfaSecretBox(deps.config);
 
   /**
    * Inside a transaction pass `settings` read beforehand: on the embedded engine the transaction holds the
@@ -186,9 +189,12 @@ export function createAuthService(deps: AppDeps) {
       const user = await requireUser(database.db, actor);
       const stage = await inTransaction(deps, async (tx) => {
         let method: 'totp' | 'recovery-code' | null = null;
-        const totp = user.mfaSecret ? verifyTotp({ secret: user.mfaSecret, code, now, lastUsedStep: user.mfaLastStep }) : { ok: false as const };
+        const secret = user.mfaSecret ? openMfaSecret(secrets, user.id, user.mfaSecret) : null;
+        const totp = secret ? verifyTotp({ secret, code, now, lastUsedStep: user.mfaLastStep }) : { ok: false as const };
         if (totp.ok) {
-          await tx.update(users).set({ mfaLastStep: totp.step }).where(eq(users.id, user.id));
+          // A seed stored before sealing existed is sealed now, at its first use.
+          const reseal = isSealed(user.mfaSecret!) ? {} : { mfaSecret: secrets.seal(user.id, secret!) };
+          await tx.update(users).set({ mfaLastStep: totp.step, ...reseal }).where(eq(users.id, user.id));
           method = 'totp';
         } else if (!/^\d{6}$/.test(code.replace(/[\s-]/g, ''))) {
           const used = await tx
@@ -240,3 +246,17 @@ export function createAuthService(deps: AppDeps) {
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/**
+ * The plain TOTP seed, or null when it was sealed with another key (an installation restored without its
+ * secret.key): the code then fails like a wrong one and a recovery code still works; the operator is told why.
+ */
+export function openMfaSecret(secrets: MfaSecretBox, userId: string, stored: string): string | null {
+  try {
+    return secrets.open(userId, stored);
+  } catch (error) {
+    if (!(error instanceof SecretOpenError)) throw error;
+    console.error(`[auth] 两步验证密钥无法解密（密钥文件与绑定时不同）/ second-factor seed of user ${userId} does not open with this installation's secret key: sign in with a recovery code and enrol again, or restore the original secret.key`);
+    return null;
+  }
+}

@@ -10,7 +10,8 @@ import { generateRecoveryCodes, hashRecoveryCode } from '../../domain/security/r
 import { buildOtpauthUri, generateTotpSecret, renderQrSvg, verifyTotp } from '../../domain/security/totp.ts';
 import { auditActorOf } from '../audit/audit.service.ts';
 import { recentPasswordHashes } from '../users/user.repository.ts';
-import { authErrors, nextStage, type AuthService } from './auth.service.ts';
+import { authErrors, nextStage, openMfaSecret, type AuthService } from './auth.service.ts';
+import { mfaSecretBox } from './mfa-secret-key.ts';
 import { endUserSessions, findLiveSession, setSessionStage } from './session.repository.ts';
 import type { SecuritySettings } from '../../../../contracts/admin.ts';
 
@@ -46,6 +47,7 @@ export async function assertPasswordAcceptable(
 
 export function createCredentialsService(deps: AppDeps, auth: AuthService) {
   const { database, clock, audit } = deps;
+  const secrets = mfaSecretBox(deps.config);
   return {
     /** Voluntary or forced change. Ends the user's other sessions: a changed password must lock out whoever knew the old one. */
     async changePassword(actor: Actor, currentPassword: string, newPassword: string, origin: RequestOrigin): Promise<SessionView> {
@@ -94,7 +96,7 @@ export function createCredentialsService(deps: AppDeps, auth: AuthService) {
       const secret = generateTotpSecret();
       const otpauthUri = buildOtpauthUri({ secret, accountName: user.username });
       await inTransaction(deps, async (tx) => {
-        await tx.update(users).set({ mfaSecret: secret, mfaLastStep: null, updatedAt: clock() }).where(eq(users.id, user.id));
+        await tx.update(users).set({ mfaSecret: secrets.seal(user.id, secret), mfaLastStep: null, updatedAt: clock() }).where(eq(users.id, user.id));
         await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.mfa-enrol-start', objectType: 'user', objectId: user.id });
       });
       return { secret, otpauthUri, qrSvg: await renderQrSvg(otpauthUri) };
@@ -106,7 +108,8 @@ export function createCredentialsService(deps: AppDeps, auth: AuthService) {
       const user = await auth.requireUser(database.db, actor);
       if (user.mfaEnabled || !user.mfaSecret) throw authErrors.wrongStage();
       const now = clock();
-      const check = verifyTotp({ secret: user.mfaSecret, code, now, lastUsedStep: user.mfaLastStep });
+      const secret = openMfaSecret(secrets, user.id, user.mfaSecret);
+      const check = secret ? verifyTotp({ secret, code, now, lastUsedStep: user.mfaLastStep }) : { ok: false as const };
       if (!check.ok) {
         await audit.standalone(auditActorOf(actor), origin, { action: 'auth.mfa-enrol-confirm', outcome: 'failure' });
         throw authErrors.invalidMfa();

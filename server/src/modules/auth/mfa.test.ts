@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTotpCode, totpStepAt } from '../../domain/security/totp.ts';
+import { sql } from 'drizzle-orm';
 import { as, createTestApp, createUser, login, type TestApp } from '../../../../test/test-app.ts';
 
 let t: TestApp;
@@ -8,6 +9,9 @@ beforeAll(async () => {
   await createUser(t, 'sec1', 'secadmin');
   await createUser(t, 'sec2', 'secadmin');
   await createUser(t, 'lead1', 'leader');
+  await createUser(t, 'sec5', 'secadmin');
+  await createUser(t, 'sec6', 'secadmin');
+  await createUser(t, 'sec7', 'secadmin');
 });
 afterAll(async () => t?.close());
 
@@ -80,5 +84,40 @@ describe('TOTP second factor', () => {
     expect((await login(t, 'lead1')).stage).toBe('mfa-enrol');
     await t.deps.database.db.transaction((tx) => t.deps.settings.save(tx as never, settings, null));
     expect((await login(t, 'lead1')).stage).toBe('active');
+  });
+});
+
+describe('the stored second-factor seed', () => {
+  const storedSeed = async (username: string) =>
+    ((await t.db.database.db.execute(sql`SELECT id, mfa_secret FROM users WHERE username = ${username}`)) as unknown as { rows: { id: string; mfa_secret: string }[] }).rows[0]!;
+
+  it('is sealed: the users table never holds the seed the authenticator app received', async () => {
+    const { secret } = await enrol('sec5');
+    const row = await storedSeed('sec5');
+    expect(row.mfa_secret.startsWith('v1:')).toBe(true);
+    expect(row.mfa_secret).not.toContain(secret);
+    // Copied onto another user's row, it does not open: that user's codes are refused.
+    const other = await enrol('sec6');
+    await t.db.database.db.execute(sql`UPDATE users SET mfa_secret = ${row.mfa_secret} WHERE username = 'sec6'`);
+    t.clock.advance(60_000);
+    const s = await login(t, 'sec6');
+    for (const seed of [secret, other.secret]) {
+      const res = await as(t, s)('POST', '/api/auth/mfa/verify', { code: generateTotpCode({ secret: seed, now: t.clock.now() }) });
+      expect(res.statusCode).toBe(401);
+    }
+  });
+
+  it('stored in the clear before sealing existed still works once, and is sealed at that use', async () => {
+    const { secret } = await enrol('sec7');
+    await t.db.database.db.execute(sql`UPDATE users SET mfa_secret = ${secret} WHERE username = 'sec7'`);
+    t.clock.advance(60_000);
+    const s = await login(t, 'sec7');
+    const ok = await as(t, s)('POST', '/api/auth/mfa/verify', { code: generateTotpCode({ secret, now: t.clock.now() }) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const row = await storedSeed('sec7');
+    expect(row.mfa_secret.startsWith('v1:')).toBe(true);
+    t.clock.advance(60_000);
+    const again = await login(t, 'sec7');
+    expect((await as(t, again)('POST', '/api/auth/mfa/verify', { code: generateTotpCode({ secret, now: t.clock.now() }) })).statusCode).toBe(200);
   });
 });
