@@ -131,6 +131,8 @@ function uploadWithProgress<T>(path: string, file: Blob, schema: z.ZodType<T>, o
     xhr.onerror = () => reject(networkError());
     xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
     xhr.onload = () => {
+      // An answer is activity for the idle timeout, as in `send`.
+      noteServerContact();
       let body: unknown;
       try {
         body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : undefined;
