@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { activeSession, createEnterprise, departmentId, zoneId } from '../../../../test/fixtures.ts';
 import { as, createTestApp, createUser, type Session, type TestApp } from '../../../../test/test-app.ts';
-import { planTaskUnits, users } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
+import { departments, planTaskUnits, users } from '../../db/schema/index.ts';
+import { seedReferenceData } from '../../seed/seed-reference.ts';
 import { referenceData } from '../../seed/reference/index.ts';
 import { seedPlanForTest } from '../plan/plan-test-helpers.ts';
 
@@ -113,6 +115,21 @@ describe('department registry', () => {
     expect(restored.json().code).toBe('yinyong');
     const actions = (await as(t, auditor)('GET', `/api/audit/events?objectId=${dep.id}`)).json().items.map((e: { action: string }) => e.action);
     expect(actions.sort()).toEqual(['department.create', 'department.delete', 'department.restore']);
+  });
+
+  it('keeps registry edits when the reference data is seeded again, and refreshes untouched rows', async () => {
+    const db = t.deps.database.db;
+    const nongye = await departmentId(t, 'nongye');
+    const before = (await as(t, commission)('GET', `/api/departments/${nongye}`)).json();
+    expect((await as(t, commission)('PUT', `/api/departments/${nongye}`, { ...input('nongye'), nameZh: '金山区农业农村委员会（改）', version: before.version })).statusCode).toBe(200);
+    const fagai = await departmentId(t, 'fagai');
+    await db.update(departments).set({ nameZh: '被直接改写的名称' }).where(eq(departments.id, fagai));
+    await db.transaction(async (tx) => {
+      await seedReferenceData(tx as unknown as Db);
+    });
+    expect((await as(t, commission)('GET', `/api/departments/${nongye}`)).json().nameZh).toBe('金山区农业农村委员会（改）');
+    const seeded = referenceData.departments.find((d) => d.code === 'fagai')!;
+    expect((await as(t, commission)('GET', `/api/departments/${fagai}`)).json().nameZh).toBe(seeded.nameZh);
   });
 
   it('counts the active plan tasks that name a department', async () => {
