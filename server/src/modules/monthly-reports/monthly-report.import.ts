@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type ExcelJS from 'exceljs';
 import { INDICATOR_CODES, formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { parseBureauFile, type EnterpriseMonth, type Grid, type LocatedError } from '../../domain/monthly-import/bureau-sheets.ts';
@@ -53,24 +54,29 @@ export interface MonthlyImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A cell as the parser wants it: merged cells read their master's value, dates as YYYY-MM-DD. */
+function gridValue(cell: ExcelJS.Cell): Grid['rows'][number][number] {
+  const v = plainCellValue(cell.isMerged ? cell.master.value : cell.value);
+  return v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? v : String(v);
+}
+
 async function gridsOf(buffer: Buffer): Promise<Grid[]> {
   const workbook = await loadWorkbook(buffer);
   return workbook.worksheets
     .filter((s) => s.state === 'visible')
     .map((sheet) => {
-      const rows: Grid['rows'] = [];
-      // exceljs computes columnCount by scanning every row: read it once, not per cell.
+      // exceljs computes columnCount by scanning every row: read it once, not per cell. Only the cells the
+      // sheet holds are visited (merged ranges included: exceljs creates each of their cells on load); asking
+      // for every position with getCell would create a cell object for each empty one.
       const rowCount = sheet.rowCount;
       const columnCount = sheet.columnCount;
-      for (let r = 1; r <= rowCount; r++) {
-        const row: Grid['rows'][number] = [];
-        for (let c = 1; c <= columnCount; c++) {
-          const cell = sheet.getCell(r, c);
-          const v = plainCellValue(cell.isMerged ? cell.master.value : cell.value);
-          row.push(v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? v : String(v));
-        }
-        rows.push(row);
-      }
+      const rows: Grid['rows'] = Array.from({ length: rowCount }, () => new Array(columnCount).fill(null));
+      sheet.eachRow({ includeEmpty: false }, (row, r) => {
+        const target = rows[r - 1]!;
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          if (c <= columnCount) target[c - 1] = gridValue(cell);
+        });
+      });
       return { name: sheet.name, rows };
     });
 }
@@ -207,41 +213,44 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
           RETURNING id`,
     );
     result.batchId = batch!.id;
-    const changed: EnterpriseYear[] = [];
+    const changed = new Map<string, EnterpriseYear>();
     // Multi-row upserts: indicators the file does not give keep their stored values.
     const names = INDICATOR_CODES.join(', ');
     const types = INDICATOR_CODES.map((c) => `${c} ${c === 'employees' ? 'numeric' : 'numeric'}`).join(', ');
     const keep = INDICATOR_CODES.map((c) => `${c} = coalesce(excluded.${c}, monthly_reports.${c})`).join(', ');
     const select = INDICATOR_CODES.map((c) => (c === 'employees' ? 'round(x.employees)::integer' : `x.${c}`)).join(', ');
-    for (let i = 0; i < toWrite.length; i += 1000) {
-      const chunk = toWrite.slice(i, i + 1000).map((p) => ({
+    // Each chunk is one statement: the upsert, and the revision of every row it wrote from the row as stored.
+    for (let i = 0; i < toWrite.length; i += 5000) {
+      const chunk = toWrite.slice(i, i + 5000).map((p) => ({
         enterprise_id: p.enterpriseId,
         year: p.item.year,
         month: p.item.month,
         deadline: defaultDeadline(p.item.year, p.item.month),
         ...Object.fromEntries(INDICATOR_CODES.map((c) => [c, p.values[c] ?? null])),
       }));
-      const rows = await rowsOf<{ id: string; inserted: boolean }>(
+      const rows = await rowsOf<{ inserted: boolean }>(
         tx,
-        sql`INSERT INTO monthly_reports (enterprise_id, year, month, status, source, ${sql.raw(names)}, deadline, approved_at, approved_by, import_batch_id, created_at, updated_at)
+        sql`WITH written AS (INSERT INTO monthly_reports (enterprise_id, year, month, status, source, ${sql.raw(names)}, deadline, approved_at, approved_by, import_batch_id, created_at, updated_at)
             SELECT x.enterprise_id, x.year, x.month, 'approved', 'import', ${sql.raw(select)}, x.deadline, ${now}, ${caller.audit.userId}, ${batch!.id}, ${now}, ${now}
               FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(enterprise_id uuid, year int, month int, deadline date, ${sql.raw(types)})
             ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(keep)},
               status = 'approved', source = 'import', approved_at = excluded.approved_at, approved_by = excluded.approved_by,
               import_batch_id = excluded.import_batch_id, version = monthly_reports.version + 1, updated_at = excluded.updated_at
-            RETURNING id, (xmax = 0) AS inserted`,
+            RETURNING id, version, status, ${sql.raw(names)}, (xmax = 0) AS inserted),
+            revisions AS (INSERT INTO monthly_report_revisions (report_id, version, action, status, values, actor_user_id, actor_username, at)
+              SELECT id, version, 'import', status, jsonb_build_object(${sql.raw(INDICATOR_CODES.map((c) => `'${c}', ${c}`).join(', '))}), ${caller.audit.userId}, ${caller.audit.username}, ${now}
+                FROM written)
+          SELECT inserted FROM written`,
       );
       for (const r of rows) {
         if (r.inserted) result.imported++;
         else result.updated++;
       }
-      await tx.execute(sql`INSERT INTO monthly_report_revisions (report_id, version, action, status, values, actor_user_id, actor_username, at)
-        SELECT id, version, 'import', status, jsonb_build_object(${sql.raw(INDICATOR_CODES.map((c) => `'${c}', ${c}`).join(', '))}), ${caller.audit.userId}, ${caller.audit.username}, ${now}
-          FROM monthly_reports WHERE id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::jsonb))::uuid)`);
     }
-    for (const p of toWrite) changed.push({ enterpriseId: p.enterpriseId, year: p.item.year });
+    // The rollups once for the file, with each changed enterprise-year once.
+    for (const p of toWrite) changed.set(`${p.enterpriseId}|${p.item.year}`, { enterpriseId: p.enterpriseId, year: p.item.year });
     await tx.execute(sql`UPDATE stat_import_batches SET rows_imported = ${result.imported}, rows_updated = ${result.updated} WHERE id = ${batch!.id}`);
-    await refreshRollups(tx, changed);
+    await refreshRollups(tx, [...changed.values()]);
     await deps.audit.inTransaction(tx, caller.audit, caller.origin, {
       action: 'monthly-report.import',
       objectType: 'stat-import-batch',

@@ -126,45 +126,62 @@ export async function loadValidationHistory(db: Db, enterpriseId: string, year: 
 
 /**
  * The same history as loadValidationHistory for many enterprise-months at once (imports): one query for the
- * approved reports of the enterprises between `fromIndex − 12` and `toIndex` (month indexes year × 12 + month − 1),
- * then everything in memory. Amounts are summed in integer 元, like the rollups.
+ * approved reports of the enterprises from January of the year before `fromIndex` (last year's YTD starts
+ * there) to `toIndex` (month indexes year × 12 + month − 1), then everything in memory, per enterprise in a
+ * dense array by month index (a file of 10 000 rows asks for hundreds of months each). Amounts are summed in
+ * integer 元, like the rollups.
  */
 export async function loadValidationHistories(db: Db, enterpriseIds: readonly string[], fromIndex: number, toIndex: number) {
+  const first = (Math.floor(fromIndex / 12) - 1) * 12;
   const rows = enterpriseIds.length
     ? await rowsOf<Record<string, string | number | null> & { enterprise_id: string; year: number; month: number }>(
         db,
         sql`SELECT enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
              WHERE status = 'approved' AND enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::uuid)
-               AND (year * 12 + month - 1) BETWEEN ${fromIndex - 12} AND ${toIndex}`,
+               AND (year * 12 + month - 1) BETWEEN ${first} AND ${toIndex}`,
       )
     : [];
-  const byKey = new Map<string, Record<string, string | number | null>>();
-  for (const r of rows) byKey.set(`${r.enterprise_id}|${Number(r.year) * 12 + Number(r.month) - 1}`, r);
+  const span = toIndex - first + 1;
   const yuan = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Math.round(Number(v) * 10_000));
+  /** Per enterprise and month: the approved values as numbers (null where the report leaves a figure out). */
+  const dense = new Map<string, (Partial<Record<IndicatorCode, number | null>> | undefined)[]>();
+  for (const r of rows) {
+    let months = dense.get(r.enterprise_id);
+    if (!months) dense.set(r.enterprise_id, (months = new Array(span)));
+    const values: Partial<Record<IndicatorCode, number | null>> = {};
+    for (const c of INDICATOR_CODES) values[c] = r[c] === null || r[c] === undefined ? null : Number(r[c]);
+    months[Number(r.year) * 12 + Number(r.month) - 1 - first] = values;
+  }
   return (enterpriseId: string, year: number, month: number): ValidationHistory => {
     const index = year * 12 + month - 1;
-    const at = (i: number) => byKey.get(`${enterpriseId}|${i}`);
+    const months = dense.get(enterpriseId);
+    const at = (i: number) => (months && i >= first && i <= toIndex ? months[i - first] : undefined);
     const out: ValidationHistory = { history: {}, previousYtd: {}, lastYearMonth: {}, lastYearYtd: {} };
-    const hasYear = (y: number) => Array.from({ length: 12 }, (_, k) => at(y * 12 + k)).some(Boolean);
+    const hasYear = (y: number) => {
+      for (let k = 0; k < 12; k++) if (at(y * 12 + k)) return true;
+      return false;
+    };
+    const hasThisYear = month > 1 && hasYear(year);
+    const hasLastYear = hasYear(year - 1);
+    const last = at(index - 12);
     for (const c of INDICATOR_CODES) {
       const past: number[] = [];
       for (let i = index - 1; i >= index - 12; i--) {
         const v = at(i)?.[c];
-        if (v !== null && v !== undefined) past.push(Number(v));
+        if (v !== null && v !== undefined) past.push(v);
       }
       out.history[c] = past;
       const stock = c === 'employees';
-      if (month > 1 && hasYear(year)) {
+      if (hasThisYear) {
         let s = 0;
         for (let m = 1; m < month; m++) s += yuan(at(year * 12 + m - 1)?.[c]);
-        out.previousYtd[c] = stock ? Number(at(index - 1)?.[c] ?? 0) : s / 10_000;
+        out.previousYtd[c] = stock ? (at(index - 1)?.[c] ?? 0) : s / 10_000;
       }
-      if (hasYear(year - 1)) {
+      if (hasLastYear) {
         let s = 0;
         for (let m = 1; m <= month; m++) s += yuan(at((year - 1) * 12 + m - 1)?.[c]);
-        out.lastYearYtd[c] = stock ? Number(at(index - 12)?.[c] ?? 0) : s / 10_000;
-        const last = at(index - 12);
-        if (last) out.lastYearMonth[c] = Number(last[c] ?? 0);
+        out.lastYearYtd[c] = stock ? (last?.[c] ?? 0) : s / 10_000;
+        if (last) out.lastYearMonth[c] = last[c] ?? 0;
       }
     }
     return out;
