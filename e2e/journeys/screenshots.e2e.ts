@@ -204,6 +204,19 @@ describe('screens in zh-CN and en-US', () => {
     await auditor.getByTestId('verify-result').waitFor();
     await auditor.locator('.ant-table-row-expand-icon').first().click();
     await screenshot(auditor, 'audit.zh-CN');
+    // The action filter offers the codes by their Chinese labels.
+    await auditor.locator('#action').fill('登录');
+    const option = auditor.locator('.ant-select-item-option', { hasText: 'auth.login' }).first();
+    await option.waitFor();
+    await screenshot(auditor, 'audit-action-filter.zh-CN');
+    await option.click();
+    expect(await auditor.locator('#action').inputValue()).toBe('auth.login');
+    await auditor.getByRole('button', { name: /查\s*询|搜\s*索/ }).first().click();
+    // The list reloads with sign-ins only (a broken filter times out here).
+    await auditor.waitForFunction(() => {
+      const codes = [...document.querySelectorAll('.ant-table-row div.mono.muted')].map((e) => e.textContent);
+      return codes.length > 0 && codes.every((c) => c === 'auth.login');
+    });
     await switchLanguage(auditor, 'en-US');
     await screenshot(auditor, 'audit.en-US');
     await expectNoHorizontalOverflow(auditor);

@@ -1,9 +1,11 @@
-import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS } from '../../../../contracts/audit-actions.ts';
 import { auditOutcomeSchema } from '../../../../contracts/audit.ts';
+import { auditActionLabel } from './action-labels.ts';
 import type { AuditFilterKey } from './audit-filter-params.ts';
 
 interface Values {
@@ -18,7 +20,7 @@ interface Values {
 type FilterChanges = Partial<Record<AuditFilterKey, string | undefined>>;
 
 export function AuditFilters({ value, onChange }: { value: Record<AuditFilterKey, string>; onChange: (changes: FilterChanges) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {
@@ -52,7 +54,15 @@ export function AuditFilters({ value, onChange }: { value: Record<AuditFilterKey
         <Input allowClear maxLength={64} style={{ width: 150 }} />
       </Form.Item>
       <Form.Item name="action" label={t('audit.action')}>
-        <Input allowClear maxLength={64} placeholder="auth.login" style={{ width: 150 }} />
+        {/* The known codes by their label; a code typed in full is accepted too (records of older versions). */}
+        <AutoComplete
+          allowClear
+          style={{ width: 220 }}
+          maxLength={64}
+          placeholder="auth.login"
+          options={AUDIT_ACTIONS.map((code) => ({ value: code, label: `${auditActionLabel(code, i18n.language)} · ${code}` }))}
+          filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase())}
+        />
       </Form.Item>
       <Form.Item name="objectType" label={t('audit.objectType')}>
         <Input allowClear maxLength={64} style={{ width: 150 }} />
