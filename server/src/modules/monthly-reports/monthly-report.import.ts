@@ -13,6 +13,7 @@ import { refreshRollups, type EnterpriseYear } from '../statistics/rollup.reposi
 import { rowsOf } from '../statistics/sql-rows.ts';
 import { loadValidationHistories } from './monthly-report.repository.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
+import { readWorkbookGrids, rectangular } from './xlsx-grid.ts';
 
 /**
  * Import of the bureau's monthly files (flat template or B204-1): file-safety checks before parsing, units
@@ -60,7 +61,8 @@ function gridValue(cell: ExcelJS.Cell): Grid['rows'][number][number] {
   return v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? v : String(v);
 }
 
-async function gridsOf(buffer: Buffer): Promise<Grid[]> {
+/** The grids as exceljs reads them: the reference for the fast reader, and its fallback. */
+export async function exceljsGrids(buffer: Buffer): Promise<Grid[]> {
   const workbook = await loadWorkbook(buffer);
   return workbook.worksheets
     .filter((s) => s.state === 'visible')
@@ -77,8 +79,17 @@ async function gridsOf(buffer: Buffer): Promise<Grid[]> {
           if (c <= columnCount) target[c - 1] = gridValue(cell);
         });
       });
-      return { name: sheet.name, rows };
+      return { name: sheet.name, rows: rectangular(rows) };
     });
+}
+
+/** Straight from the XML when the workbook is plain (xlsx-grid.ts); through exceljs otherwise or when damaged. */
+async function gridsOf(buffer: Buffer): Promise<Grid[]> {
+  try {
+    return readWorkbookGrids(buffer);
+  } catch {
+    return exceljsGrids(buffer);
+  }
 }
 
 interface Prepared {
