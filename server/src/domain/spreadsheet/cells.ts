@@ -1,4 +1,5 @@
 import type { CellValue, ColumnSpec } from './columns.ts';
+import { joinListItems, parseListCell } from './list-cells.ts';
 
 /**
  * Cell values as a workbook parser returns them (exceljs: rich text, formulas with cached results,
@@ -88,20 +89,9 @@ export function parseCell(spec: ColumnSpec, raw: CellValue): ParsedCell {
         ? { ok: true, value: option.value }
         : { ok: false, message: `应为以下之一：${(spec.options ?? []).map((o) => o.label).join('、')}；实际为“${String(text)}”` };
     }
-    case 'list': {
-      const parts = String(text)
-        .split(/[、,，;；\n]/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-      if (!spec.options) return { ok: true, value: parts };
-      const values: string[] = [];
-      for (const part of parts) {
-        const option = spec.options.find((o) => normalizeLabel(o.label) === normalizeLabel(part) || normalizeLabel(o.value) === normalizeLabel(part));
-        if (!option) return { ok: false, message: `“${part}”不是可选值（可选：${spec.options.map((o) => o.label).join('、')}）` };
-        values.push(option.value);
-      }
-      return { ok: true, value: values };
-    }
+    case 'list':
+      // Line breaks are looked for before trimming: a trailing one marks a single item (see joinListItems).
+      return parseListCell(String(text), spec.options, typeof raw === 'string' && /[\r\n]/.test(raw));
   }
 }
 
@@ -111,7 +101,7 @@ export function displayValue(spec: ColumnSpec, value: unknown): string | number 
   if (spec.kind === 'enum') return spec.options?.find((o) => o.value === value)?.label ?? String(value);
   if (spec.kind === 'boolean') return value ? '是' : '否';
   if (spec.kind === 'list' && Array.isArray(value)) {
-    return value.map((v) => spec.options?.find((o) => o.value === v)?.label ?? String(v)).join('、');
+    return joinListItems(value.map((v) => spec.options?.find((o) => o.value === v)?.label ?? String(v)), Boolean(spec.options));
   }
   if (spec.kind === 'number') return typeof value === 'number' ? value : Number(value);
   return String(value);

@@ -43,6 +43,8 @@ export async function runExport(db: Db, actor: Actor, entity: RegistryEntity<nev
   sheet.getRow(1).font = { bold: true };
   columns.forEach((c, i) => {
     if (c.kind === 'text') sheet.getColumn(i + 1).numFmt = '@';
+    // A list whose items contain a separator is written one item per line (see joinListItems): show the lines.
+    if (c.kind === 'list') sheet.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
   });
   for (const values of table) sheet.addRow(values.map((v) => (typeof v === 'string' ? escapeSpreadsheetText(v) : v)));
   return {

@@ -6,6 +6,7 @@ import { createTestApp, type Session, type TestApp } from '../../../../test/test
 import { buildZip, WORKBOOK_PARTS } from '../../../../test/zip-builder.ts';
 import { auditLog, enterprises, recordHistory } from '../../db/schema/index.ts';
 import { XLSX_MIME } from '../../lib/spreadsheet.ts';
+import { chainNodesOf } from '../enterprises/enterprise.repository.ts';
 
 let t: TestApp;
 let commission: Session;
@@ -209,7 +210,11 @@ describe('template, export, round trip', () => {
     await upload(
       commission,
       'enterprises',
-      await workbook(['统一社会信用代码', '企业名称', '所在功能区', '企业标签', '成立日期', '备注', '联系人', '联系电话'], [[code, '往返测试生物有限公司', '生物医药港', '专精特新、龙头企业', '2018-06-30', '=HYPERLINK("http://x","点我")', '张三', '021-57001234']]),
+      // Chain-node names that themselves contain 、 (seeded reference data) must survive both ways.
+      await workbook(
+        ['统一社会信用代码', '企业名称', '所在功能区', '企业标签', '产业链节点', '成立日期', '备注', '联系人', '联系电话'],
+        [[code, '往返测试生物有限公司', '生物医药港', '专精特新、龙头企业', '优势农产品（节水抗旱稻、食用菌）、生物饲料', '2018-06-30', '=HYPERLINK("http://x","点我")', '张三', '021-57001234']],
+      ),
     );
     const exported = await get(commission, '/api/enterprises/export?q=往返测试');
     expect(exported.statusCode).toBe(200);
@@ -220,6 +225,8 @@ describe('template, export, round trip', () => {
     const header = sheet.getRow(1).values as unknown[];
     const row = sheet.getRow(2);
     expect(row.getCell(header.indexOf('备注')).value).toBe(`'=HYPERLINK("http://x","点我")`);
+    // One item per line once an item contains the separator, so nothing has to be guessed on the way back.
+    expect(row.getCell(header.indexOf('产业链节点')).value).toBe('优势农产品(节水抗旱稻、食用菌)\n生物饲料');
     sheet.eachRow((r) => r.eachCell((c) => expect(typeof c.value === 'string' ? /^[=+\-@\t\r]/.test(c.value) : false).toBe(false)));
 
     // Re-import the export as is: nothing changes.
@@ -227,6 +234,7 @@ describe('template, export, round trip', () => {
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 1, rejected: [] });
     const [stored] = await t.deps.database.db.select().from(enterprises).where(eq(enterprises.uscc, code));
     expect(stored).toMatchObject({ note: '=HYPERLINK("http://x","点我")', tags: ['specialized', 'leader'], foundedOn: '2018-06-30', contactPhone: '021-57001234' });
+    expect((await chainNodesOf(t.deps.database.db, [stored!.id])).get(stored!.id)?.map((n) => n.code)).toEqual(['agf-produce', 'agf-feed']);
 
     const csv = await get(commission, '/api/enterprises/export?q=往返测试&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
