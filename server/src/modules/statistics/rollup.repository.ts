@@ -40,8 +40,11 @@ const pairsOf = (pairs: readonly EnterpriseYear[]): SQL =>
 
 const idsOf = (ids: readonly string[]): SQL => sql`SELECT DISTINCT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid AS id`;
 
+/** One statement; the locks are taken in one fixed order (byte order of the ids) by every caller. */
 async function lockEnterprises(tx: Db, ids: readonly string[]): Promise<void> {
-  for (const id of [...new Set(ids)].sort()) await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(${id}))`);
+  await tx.execute(sql`
+    SELECT count(pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(s.id)))
+      FROM (SELECT id FROM jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb) AS x(id) ORDER BY id COLLATE "C") s`);
 }
 
 /** Replaces the group memberships of the given enterprises (or all when `ids` is null) from the registry. */
@@ -153,14 +156,88 @@ function affectedCells(pairs: readonly EnterpriseYear[]): EnterpriseYear[] {
 /**
  * Call in the transaction that changed approved figures of these enterprise-years (approval, import,
  * correction): brings every rollup up to date before the transaction commits.
+ *
+ * One statement: `fresh` computes the changed enterprise-years' new ytd rows; the contributions of every
+ * affected cell are taken once from the ytd rows as they are (`before`, sign −1) and once as they will be
+ * (`after`, sign +1) and added to the group cells as one net delta; then the ytd rows are replaced. All parts
+ * of a statement read the same snapshot, so `before` is the state before the statement's own writes.
  */
 export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
   if (changed.length === 0) return;
   await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
-  const cells = pairsOf(affectedCells(changed));
-  await applyContributions(tx, cells, -1);
-  await writeYtd(tx, pairsOf(changed));
-  await applyContributions(tx, cells, 1);
+  const ytdColumns = ['enterprise_id', 'year', 'month', 'has_report', 'reports_to_date', ...INDICATOR_CODES.flatMap((c) => [`m_${c}`, `y_${c}`])];
+  const values = INDICATOR_CODES.map((c) =>
+    c === 'employees'
+      ? `coalesce(r.employees, 0) AS m_employees, coalesce(r.employees, 0) AS y_employees`
+      : `coalesce(r.${c}, 0) AS m_${c}, sum(coalesce(r.${c}, 0)) OVER w AS y_${c}`,
+  ).join(', ');
+  const cellColumns = INDICATOR_CODES.map(
+    (c) => `coalesce(c.m_${c}, 0) AS m_${c}, coalesce(c.y_${c}, 0) AS y_${c}, coalesce(q.y_${c}, 0) AS p_${c}`,
+  ).join(', ');
+  const contributions = (state: string, sign: number) => `
+      SELECT ${sign} AS sign, a.enterprise_id, a.year, mm.month, coalesce(c.has_report, false) AS in_c,
+             (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present, ${cellColumns}
+        FROM a CROSS JOIN generate_series(1, 12) AS mm(month)
+        LEFT JOIN ${state} c ON c.enterprise_id = a.enterprise_id AND c.year = a.year AND c.month = mm.month
+        LEFT JOIN ${state} q ON q.enterprise_id = a.enterprise_id AND q.year = a.year - 1 AND q.month = mm.month
+       WHERE c.enterprise_id IS NOT NULL OR q.enterprise_id IS NOT NULL`;
+  const sums = INDICATOR_CODES.map(
+    (c) =>
+      `sum(x.sign * CASE WHEN x.in_c THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(x.sign * CASE WHEN x.in_c THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
+      `sum(x.sign * CASE WHEN x.in_c THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.sign * x.y_${c}) AS ny_${c}, sum(x.sign * x.p_${c}) AS nb_${c}`,
+  ).join(',\n');
+  const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c})`).join(',\n');
+  const setYtd = ytdColumns.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  await tx.execute(sql`
+    WITH p AS (${pairsOf(changed)}),
+    a AS (SELECT enterprise_id, year FROM p UNION SELECT enterprise_id, year + 1 FROM p),
+    k AS (SELECT enterprise_id, year FROM a UNION SELECT enterprise_id, year - 1 FROM a),
+    fresh AS (
+      SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL AS has_report, (count(r.id) OVER w)::int AS reports_to_date, ${sql.raw(values)}
+        FROM (SELECT p.enterprise_id, p.year FROM p
+               WHERE EXISTS (SELECT 1 FROM monthly_reports ar WHERE ar.enterprise_id = p.enterprise_id AND ar.year = p.year AND ar.status = 'approved')) p
+        CROSS JOIN generate_series(1, 12) AS mm(month)
+        LEFT JOIN monthly_reports r ON r.enterprise_id = p.enterprise_id AND r.year = p.year AND r.month = mm.month AND r.status = 'approved'
+      WINDOW w AS (PARTITION BY p.enterprise_id, p.year ORDER BY mm.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ),
+    before AS (SELECT ${sql.raw(ytdColumns.map((c) => `y.${c}`).join(', '))} FROM stat_enterprise_ytd y JOIN k ON k.enterprise_id = y.enterprise_id AND k.year = y.year),
+    after AS (
+      SELECT * FROM before b WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.enterprise_id = b.enterprise_id AND p.year = b.year)
+      UNION ALL SELECT ${sql.raw(ytdColumns.join(', '))} FROM fresh
+    ),
+    x AS (${sql.raw(contributions('before', -1))} UNION ALL ${sql.raw(contributions('after', 1))}),
+    g AS (
+      SELECT s.dim, s.key, x.year, x.month, ${sql.raw(sums)},
+             sum(x.sign * x.in_c::int)::int AS n_c, sum(x.sign * x.present::int)::int AS n_present
+        FROM x JOIN stat_enterprise_groups s ON s.enterprise_id = x.enterprise_id
+       GROUP BY s.dim, s.key, x.year, x.month
+    ),
+    cells AS (
+      INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
+      SELECT g.dim, g.key, v.indicator, g.year, g.month, v.mc, v.yc, v.bc, v.ny, v.nb, g.n_c, g.n_present
+        FROM g CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
+      ON CONFLICT (dim, indicator, year, month, key) DO UPDATE SET
+        month_c = t.month_c + excluded.month_c,
+        ytd_c = t.ytd_c + excluded.ytd_c,
+        base_c = t.base_c + excluded.base_c,
+        nominal_ytd = t.nominal_ytd + excluded.nominal_ytd,
+        nominal_base = t.nominal_base + excluded.nominal_base,
+        n_c = t.n_c + excluded.n_c,
+        n_present = t.n_present + excluded.n_present
+      RETURNING 1
+    ),
+    written AS (
+      INSERT INTO stat_enterprise_ytd (${sql.raw(ytdColumns.join(', '))}) SELECT ${sql.raw(ytdColumns.join(', '))} FROM fresh
+      ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(setYtd)}
+      RETURNING 1
+    ),
+    dropped AS (
+      DELETE FROM stat_enterprise_ytd y USING p
+       WHERE y.enterprise_id = p.enterprise_id AND y.year = p.year
+         AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.enterprise_id = p.enterprise_id AND f.year = p.year)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM cells) AS cells, (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM dropped) AS dropped`);
 }
 
 /** Every year (and the next) in which these enterprises have ytd rows: what moves when their groups change. */
