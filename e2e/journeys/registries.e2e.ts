@@ -21,6 +21,31 @@ async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/**
+ * Imports one enterprise whose name is near a registered one's: it is imported, and the folded warning table
+ * names the registered enterprise and its credit code (a warning, not an error).
+ */
+async function importNearDuplicate(page: Page, dir: string, name: string, uscc: string, similar: readonly { name: string; uscc: string }[], shot: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('企业名录').addRows([['统一社会信用代码', '企业名称'], [uscc, name]]);
+  const file = `${dir}/${uscc}.xlsx`;
+  await book.xlsx.writeFile(file);
+  await page.goto('/enterprises');
+  await waitIdle(page);
+  await page.getByTestId('import-enterprises').click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles(file);
+  await page.getByTestId('import-start').click();
+  const warnings = page.getByTestId('import-warnings');
+  await warnings.waitFor();
+  await expect(page.getByTestId('import-result').locator('.ant-alert-success').count()).resolves.toBe(1);
+  await warnings.locator('.ant-collapse-header').click();
+  const cells = await warnings.locator('.ant-table-tbody tr').first().locator('td').allInnerTexts();
+  expect(cells.slice(0, 2)).toEqual(['2', name]);
+  expect(similar.map((r) => [r.name, r.uscc])).toContainEqual(cells.slice(2));
+  await screenshot(page, shot);
+  await page.getByRole('dialog').getByRole('button', { name: /继\s*续|Continue/ }).click();
+}
+
 const waitIdle = (page: Page) => page.waitForFunction(() => !document.querySelector('.ant-spin-spinning, .ant-table-placeholder .ant-spin'), null, { timeout: 60_000 });
 
 /**
@@ -66,6 +91,10 @@ describe('registries: enterprise, project import with errors, stage change, expo
     await page.waitForURL(/\/enterprises\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: '旅程测试生物科技有限公司' }).waitFor();
     await screenshot(page, 'registries-enterprise-profile.zh-CN');
+    const registered = [{ name: '旅程测试生物科技有限公司', uscc }];
+    const nearName = '旅程测试生物科技（上海）有限公司';
+    const nearUscc = buildUscc('91', '310116', 'MAE2E0002');
+    await importNearDuplicate(page, server.dataDir, nearName, nearUscc, registered, 'registries-import-warnings.zh-CN');
 
     // 2. Import projects from a workbook with two bad rows.
     const source = new ExcelJS.Workbook();
@@ -149,6 +178,7 @@ describe('registries: enterprise, project import with errors, stage change, expo
     await page.goto('/enterprises');
     await waitIdle(page);
     await screenshot(page, 'registries-enterprises.en-US');
+    await importNearDuplicate(page, server.dataDir, '旅程测试生物科技（金山）有限公司', buildUscc('91', '310116', 'MAE2E0003'), [...registered, { name: nearName, uscc: nearUscc }], 'registries-import-warnings.en-US');
 
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.cspViolations).toEqual([]);

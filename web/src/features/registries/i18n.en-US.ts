@@ -80,6 +80,10 @@ export const registriesEnUS: DeepStrings<typeof registriesZhCN> = {
     column: 'Column',
     value: 'Value',
     message: 'Problem',
+    similarNames: 'Names close to a registered enterprise: {{count}} (imported; check they are not the same firm)',
+    importedName: 'Enterprise name',
+    similarName: 'Similar registered name',
+    similarUscc: 'Its credit code',
     again: 'Choose another file',
   },
   fields: {

@@ -79,6 +79,10 @@ export const registriesZhCN = {
     column: '列',
     value: '内容',
     message: '问题',
+    similarNames: '{{count}} 行的企业名称与已登记企业近似：已导入，请核对是否为同一家企业',
+    importedName: '企业名称',
+    similarName: '近似的已登记名称',
+    similarUscc: '其统一社会信用代码',
     again: '重新选择文件',
   },
   fields: {

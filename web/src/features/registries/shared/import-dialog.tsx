@@ -1,15 +1,18 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Progress, Radio, Space, Table } from 'antd';
+import { DownloadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Collapse, Form, Modal, Progress, Radio, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultView } from '../../../../../contracts/registry-io.ts';
+
+type ImportWarning = ImportResultView['warnings'][number];
 import { useErrorText, useNotifyError } from '../../../app/use-error-text.ts';
 import { downloadReport, downloadTemplate, importWorkbook, type ImportProgress, type RegistryEntityName } from './registry-api.ts';
 import { WorkbookPicker } from './workbook-picker.tsx';
 
 /**
  * Excel import: choose a file, the mode and what to do with records already registered; progress while the
- * server works; then the counts, every rejected row (Excel row numbers) and the marked workbook to download.
+ * server works; then the counts, every rejected row (Excel row numbers) and the marked workbook to download,
+ * and — folded away, since those rows were imported — the names close to a registered enterprise's.
  */
 export function ImportDialog({ entity, label, open, onClose, onImported }: { entity: RegistryEntityName; label: string; open: boolean; onClose: () => void; onImported: () => void }) {
   const { t } = useTranslation();
@@ -135,8 +138,45 @@ export function ImportDialog({ entity, label, open, onClose, onImported }: { ent
               ]}
             />
           )}
+          {result.warnings.length > 0 && <NameWarnings warnings={result.warnings} />}
         </div>
       )}
     </Modal>
+  );
+}
+
+/** Rows imported although their name is close to a stored record's: a table to check, not errors. */
+function NameWarnings({ warnings }: { warnings: ImportWarning[] }) {
+  const { t } = useTranslation();
+  return (
+    <Collapse
+      size="small"
+      className="import-warnings"
+      data-testid="import-warnings"
+      items={[
+        {
+          key: 'similar-names',
+          label: (
+            <span>
+              <WarningOutlined className="import-warnings__icon" /> {t('registries.io.similarNames', { count: warnings.length })}
+            </span>
+          ),
+          children: (
+            <Table<ImportWarning>
+              size="small"
+              rowKey={(w) => `${w.row}-${w.similar.key}`}
+              dataSource={warnings}
+              pagination={{ pageSize: 8, hideOnSinglePage: true }}
+              columns={[
+                { title: t('registries.io.row'), dataIndex: 'row', width: 70 },
+                { title: t('registries.io.importedName'), dataIndex: 'value', render: (v: string | null) => v ?? '—' },
+                { title: t('registries.io.similarName'), key: 'similarName', render: (_: unknown, w) => w.similar.name },
+                { title: t('registries.io.similarUscc'), key: 'similarUscc', width: 190, render: (_: unknown, w) => w.similar.key },
+              ]}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
