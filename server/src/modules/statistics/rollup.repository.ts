@@ -159,7 +159,8 @@ function affectedCells(pairs: readonly EnterpriseYear[]): EnterpriseYear[] {
  *
  * One statement: `fresh` computes the changed enterprise-years' new ytd rows; the contributions of every
  * affected cell are taken once from the ytd rows as they are (`before`, sign −1) and once as they will be
- * (`after`, sign +1) and added to the group cells as one net delta; then the ytd rows are replaced. All parts
+ * (`after`, sign +1), netted per enterprise-month (`d`), and only the months that changed are added to their
+ * groups' cells; then the ytd rows are replaced. All parts
  * of a statement read the same snapshot, so `before` is the state before the statement's own writes.
  */
 export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
@@ -181,11 +182,16 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
         LEFT JOIN ${state} c ON c.enterprise_id = a.enterprise_id AND c.year = a.year AND c.month = mm.month
         LEFT JOIN ${state} q ON q.enterprise_id = a.enterprise_id AND q.year = a.year - 1 AND q.month = mm.month
        WHERE c.enterprise_id IS NOT NULL OR q.enterprise_id IS NOT NULL`;
-  const sums = INDICATOR_CODES.map(
+  // Per enterprise-month first, the net change of its contribution; unchanged months drop out before the
+  // (tenfold) join with the groups, which is where the time goes.
+  const net = INDICATOR_CODES.map(
     (c) =>
       `sum(x.sign * CASE WHEN x.in_c THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(x.sign * CASE WHEN x.in_c THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
       `sum(x.sign * CASE WHEN x.in_c THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.sign * x.y_${c}) AS ny_${c}, sum(x.sign * x.p_${c}) AS nb_${c}`,
   ).join(',\n');
+  const deltaColumns = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb'].map((k) => `${k}_${c}`));
+  const changedOnly = [...deltaColumns, 'n_c', 'n_present'].map((c) => `d.${c} <> 0`).join(' OR ');
+  const sums = deltaColumns.map((c) => `sum(d.${c}) AS ${c}`).join(', ');
   const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c})`).join(',\n');
   const setYtd = ytdColumns.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
   await tx.execute(sql`
@@ -206,11 +212,16 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       UNION ALL SELECT ${sql.raw(ytdColumns.join(', '))} FROM fresh
     ),
     x AS (${sql.raw(contributions('before', -1))} UNION ALL ${sql.raw(contributions('after', 1))}),
-    g AS (
-      SELECT s.dim, s.key, x.year, x.month, ${sql.raw(sums)},
+    d AS (
+      SELECT x.enterprise_id, x.year, x.month, ${sql.raw(net)},
              sum(x.sign * x.in_c::int)::int AS n_c, sum(x.sign * x.present::int)::int AS n_present
-        FROM x JOIN stat_enterprise_groups s ON s.enterprise_id = x.enterprise_id
-       GROUP BY s.dim, s.key, x.year, x.month
+        FROM x GROUP BY x.enterprise_id, x.year, x.month
+    ),
+    g AS (
+      SELECT s.dim, s.key, d.year, d.month, ${sql.raw(sums)}, sum(d.n_c)::int AS n_c, sum(d.n_present)::int AS n_present
+        FROM d JOIN stat_enterprise_groups s ON s.enterprise_id = d.enterprise_id
+       WHERE ${sql.raw(changedOnly)}
+       GROUP BY s.dim, s.key, d.year, d.month
     ),
     cells AS (
       INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
