@@ -119,6 +119,7 @@ async function openPglite(dir: string | undefined, lock: DataDirLock | null): Pr
 async function openPostgres(url: string): Promise<Database> {
   // NUMERIC and BIGINT stay strings from the driver (exactness); timestamps become Date as on PGlite.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('connect', serializeQueries);
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const safeUrl = new URL(url);
@@ -145,5 +146,23 @@ async function openPostgres(url: string): Promise<Database> {
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * pg deprecates (and pg 9 refuses) a query on a client that is still running another. Inside a transaction
+ * the code may start several reads at once (Promise.all), as it may on the embedded engine, which queues
+ * them; this makes a pooled client queue them too, in call order. Callback-style calls (the pool's own) and
+ * submittables (cursors) pass through unchanged.
+ */
+function serializeQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
   };
 }
