@@ -140,11 +140,21 @@ export const monthlyImportResultSchema = z.object({
   skipped: z.number().int(),
   rejected: z.array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string().nullable(), value: z.string().nullable(), message: z.string() })),
   conflicts: z.array(
-    z.object({ uscc: z.string(), period: z.string(), indicator: indicatorCodeSchema, stored: z.number().nullable(), incoming: z.number(), storedStatus: z.string() }),
+    z.object({
+      uscc: z.string(),
+      enterpriseName: z.string(),
+      period: z.string(),
+      indicator: indicatorCodeSchema,
+      stored: z.number().nullable(),
+      incoming: z.number(),
+      storedStatus: z.string(),
+    }),
   ),
   warnings: z.array(z.object({ sheet: z.string(), row: z.number().int(), message: z.string() })),
   committed: z.boolean(),
   sha256: z.string(),
   batchId: z.string().nullable(),
+  /** Id of the uploaded workbook with its errors marked (GET /api/monthly-reports/import-reports/:id) when any were found. */
+  reportId: z.string().nullable(),
 });
 export type MonthlyImportResultView = z.infer<typeof monthlyImportResultSchema>;

@@ -14,9 +14,10 @@ const waitIdle = (page: Page) => page.waitForFunction(() => !document.querySelec
 
 /**
  * Journey: the commission downloads the monthly template from the reports page, fills it with two enterprises'
- * month (one in 千元, one in 万元) and a row whose output is text, uploads it; the located error is shown and the
- * two months appear on the reports list in 万元. In English, a changed figure is listed as a conflict and the
- * import is run again replacing it. A file that is not .xlsx is refused before upload.
+ * month (one in 千元, one in 万元) and a row whose output is text, uploads it; the located error is shown, the
+ * file comes back with it marked, and the two months appear on the reports list in 万元. In English, a changed
+ * figure is listed as a conflict (with the enterprise's name) and the import is run again replacing it. A file
+ * that is not .xlsx is refused before upload.
  */
 describe('bureau import: template, upload with a bad row, imported values on the list', () => {
   let server: RunningServer;
@@ -95,6 +96,14 @@ describe('bureau import: template, upload with a bad row, imported values on the
     expect(errorRows[0]).toMatch(/\b4\b/);
     expect(errorRows[0]).toContain('不是数字');
     await screenshot(page, 'bureau-import-result.zh-CN');
+    // The uploaded file back with the bad cell marked (red, with the message as a comment).
+    const [marked] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bureau-import-report').click()]);
+    expect(marked.suggestedFilename()).toBe('统计局月报-错误报告.xlsx');
+    const markedBook = new ExcelJS.Workbook();
+    await markedBook.xlsx.load((await fs.readFile((await marked.path())!)) as never);
+    const badCell = markedBook.getWorksheet('月度统计')!.getRow(4).getCell(col('工业总产值'));
+    expect((badCell.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFC7CE');
+    expect(JSON.stringify(badCell.note)).toContain('不是数字');
     await page.getByRole('button', { name: /继\s*续/ }).click();
 
     // 3. The imported months on the list, in 万元: 12 345.6 千元 = 1 234.56 万元.
@@ -124,6 +133,7 @@ describe('bureau import: template, upload with a bad row, imported values on the
     const conflicts = await page.getByTestId('bureau-import-conflicts').locator('.ant-table-tbody tr').allInnerTexts();
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toContain(second.uscc);
+    expect(conflicts[0]).toContain(second.name);
     expect(conflicts[0]).toContain('Gross industrial output');
     expect(conflicts[0]).toContain('876.5000');
     expect(conflicts[0]).toContain('900.0000');
@@ -132,6 +142,8 @@ describe('bureau import: template, upload with a bad row, imported values on the
     await expect(page.getByTestId('bureau-import-result').innerText()).resolves.toContain('1 updated');
     await screenshot(page, 'bureau-import-replaced.en-US');
     await page.getByRole('button', { name: /Continue/ }).click();
+    // The closing dialog keeps its last content (now naming the enterprise) until its animation ends.
+    await dialog.waitFor({ state: 'hidden' });
     await waitIdle(page);
     await expect(page.getByRole('row').filter({ hasText: second.name }).innerText()).resolves.toContain('900.00');
     await screenshot(page, 'bureau-import-list.en-US');

@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { XLSX_MIME } from '../lib/spreadsheet.ts';
-import type { TestApp } from '../../../test/test-app.ts';
+import type { Session, TestApp } from '../../../test/test-app.ts';
+import type { Role } from '../../../contracts/roles.ts';
 import { rowsOf } from '../modules/statistics/sql-rows.ts';
 import type { MatrixRow } from './access-matrix.data.ts';
 
@@ -15,6 +17,8 @@ export interface ReportMatrixFixtures {
   foreignReportId: string;
   /** A fresh report of the own enterprise in the given status, with its version. */
   ownReport: (status: 'draft' | 'submitted' | 'park-reviewed') => Promise<{ id: string; version: number }>;
+  /** The marked workbook of a bureau file with an error, imported by `role` (a random id for roles that cannot import). */
+  importReport: (role: Role | null) => Promise<string>;
 }
 
 let period = 0;
@@ -34,10 +38,28 @@ async function insertReport(t: TestApp, enterpriseId: string, status: string): P
   return { id: row!.id, version: Number(row!.version) };
 }
 
-export async function buildReportMatrixFixtures(t: TestApp, own: { id: string }, foreign: { id: string }): Promise<ReportMatrixFixtures> {
+export async function buildReportMatrixFixtures(t: TestApp, sessions: Map<Role, Session>, own: { id: string }, foreign: { id: string }): Promise<ReportMatrixFixtures> {
   const foreignReport = await insertReport(t, foreign.id, 'approved');
   await insertReport(t, own.id, 'approved');
-  return { foreignReportId: foreignReport.id, ownReport: (status) => insertReport(t, own.id, status) };
+  return {
+    foreignReportId: foreignReport.id,
+    ownReport: (status) => insertReport(t, own.id, status),
+    async importReport(role) {
+      const session = role ? sessions.get(role) : undefined;
+      if (!session) return crypto.randomUUID();
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('月报');
+      sheet.addRow(['统一社会信用代码', '期间', '工业总产值']);
+      sheet.addRow(['not-a-code', '2024-01', 1]);
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/monthly-reports/import',
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': XLSX_MIME },
+      });
+      return r.statusCode === 200 ? (r.json().reportId ?? crypto.randomUUID()) : crypto.randomUUID();
+    },
+  };
 }
 
 const REPORT_READERS = ['leader', 'commission', 'park', 'enterprise'] as const;
@@ -66,6 +88,11 @@ export const STATISTICS_MATRIX_ROWS: MatrixRow[] = [
       wb.addWorksheet('月报').addRow(['统一社会信用代码', '期间', '工业总产值']);
       return { payload: Buffer.from(await wb.xlsx.writeBuffer()), headers: { 'content-type': XLSX_MIME } };
     },
+  },
+  {
+    route: 'GET /api/monthly-reports/import-reports/:id',
+    allowed: ['commission'],
+    request: async (fx, role) => ({ url: `/api/monthly-reports/import-reports/${await (await fx.reports()).importReport(role)}` }),
   },
   {
     route: 'GET /api/monthly-reports/:id',

@@ -39,7 +39,7 @@ beforeAll(async () => {
   let departmentFixture: Promise<DepartmentMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
-    reports: () => (reportFixture ??= buildReportMatrixFixtures(t, own, foreign)),
+    reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
     departments: async () => (departmentFixture ??= buildDepartmentMatrixFixtures(t, { own: scopes.department!, foreign: await departmentId(t, 'touzi') })),
     plan: () => (planFixture ??= seedPlanForTest(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),

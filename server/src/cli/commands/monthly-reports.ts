@@ -79,7 +79,7 @@ export const importMonthlyReportsCommand: CommandSpec = {
         `${result.layout}: 新增 ${result.imported}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected.length}，冲突 ${result.conflicts.length}`,
         `imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}, conflicts ${result.conflicts.length}`,
         ...result.rejected.map((r) => `  ${r.sheet}!${r.column ?? ''}${r.row}: ${r.message}${r.value !== null ? ` [${r.value}]` : ''}`),
-        ...result.conflicts.map((c) => `  conflict ${c.uscc} ${c.period} ${c.indicator}: stored ${c.stored} (${c.storedStatus}), file ${c.incoming}`),
+        ...result.conflicts.map((c) => `  conflict ${c.uscc} ${c.enterpriseName} ${c.period} ${c.indicator}: stored ${c.stored} (${c.storedStatus}), file ${c.incoming}`),
       ].join('\n');
       out.result(human, {
         imported: result.imported,

@@ -296,9 +296,15 @@ export function parseFlatSheet(grid: Grid): { items: EnterpriseMonth[]; errors: 
  */
 export const TEMPLATE_NOTES_SHEET = '填写说明';
 
+/**
+ * The list of problems that the marked copy of an uploaded file carries (monthly-report.error-report.ts). Its
+ * messages name credit codes and periods, so it must never be read as data when the corrected copy comes back.
+ */
+export const MARKED_ERRORS_SHEET = '错误说明';
+
 /** B204-1 when any sheet names 指标名称 and a credit code in its header rows; flat otherwise. */
 export function parseBureauFile(allGrids: readonly Grid[]): ParsedBureauFile {
-  const grids = allGrids.filter((g) => g.name !== TEMPLATE_NOTES_SHEET);
+  const grids = allGrids.filter((g) => g.name !== TEMPLATE_NOTES_SHEET && g.name !== MARKED_ERRORS_SHEET);
   const isB204 = grids.some((g) => g.rows.slice(0, 40).some((row) => row.some((c) => text(c).includes('指标名称'))));
   const items: EnterpriseMonth[] = [];
   const errors: LocatedError[] = [];

@@ -90,7 +90,7 @@ describe('monthly import, written for the whole file at once', () => {
     expect(kept).toMatchObject({ imported: 2, updated: 1, unchanged: 1, committed: true });
     expect(kept.rejected.map((r) => r.row).sort()).toEqual([7, 8]);
     expect(kept.rejected.find((r) => r.row === 7)!.message).toContain('2023-03');
-    expect(kept.conflicts).toEqual([{ uscc: a.uscc, period: '2023-02', indicator: 'output', stored: 1000, incoming: 1100, storedStatus: 'approved' }, expect.objectContaining({ indicator: 'sales' })]);
+    expect(kept.conflicts).toEqual([{ uscc: a.uscc, enterpriseName: '月报批量甲生物有限公司', period: '2023-02', indicator: 'output', stored: 1000, incoming: 1100, storedStatus: 'approved' }, expect.objectContaining({ indicator: 'sales' })]);
     expect(kept.conflicts).toHaveLength(2);
     // Kept: the approved February stays as it was, with no new revision.
     expect(await reportOf(a.id, 2023, 2)).toMatchObject({ output: '1000.0000', version: 1 });

@@ -128,7 +128,7 @@ describe('B204-1 import', () => {
     const build = (value: number) =>
       bufferOf((wb) => addBlock(wb.addWorksheet('甲'), 1, a.uscc, '2024年1月', [{ name: '工业总产值', code: '01', month: value, ytd: value }]));
     const kept = await importMonthlyReports(t.deps, consoleOperatorCaller(), await build(10_600), options);
-    expect(kept.conflicts).toEqual([{ uscc: a.uscc, period: '2024-01', indicator: 'output', stored: 1050.0123, incoming: 1060, storedStatus: 'approved' }]);
+    expect(kept.conflicts).toEqual([{ uscc: a.uscc, enterpriseName: '导入测试甲生物科技有限公司', period: '2024-01', indicator: 'output', stored: 1050.0123, incoming: 1060, storedStatus: 'approved' }]);
     expect(kept.updated).toBe(0);
     expect((await stored(a.id, 2024, 1))!.output).toBe('1050.0123');
     const replaced = await importMonthlyReports(t.deps, consoleOperatorCaller(), await build(10_600), { ...options, onConflict: 'replace' });

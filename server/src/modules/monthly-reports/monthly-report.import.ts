@@ -26,6 +26,8 @@ import { readWorkbookGrids, rectangular } from './xlsx-grid.ts';
 
 export interface ImportConflict {
   uscc: string;
+  /** The registered name, so that a reader of the differences need not look codes up. */
+  enterpriseName: string;
   period: string;
   indicator: IndicatorCode;
   stored: number | null;
@@ -111,9 +113,9 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
 
   // Credit codes → enterprises (the import permission is the commission's: every enterprise is in scope).
   const usccs = [...new Set(parsed.items.map((i) => i.uscc))];
-  const ids = new Map(
-    (usccs.length ? await rowsOf<{ id: string; uscc: string }>(db, sql`SELECT id, trim(uscc) AS uscc FROM enterprises WHERE deleted_at IS NULL AND uscc IN (${sql.join(usccs.map((u) => sql`${u}`), sql`, `)})`) : []).map((r) => [r.uscc, r.id]),
-  );
+  const registered = usccs.length ? await rowsOf<{ id: string; uscc: string; name: string }>(db, sql`SELECT id, trim(uscc) AS uscc, name FROM enterprises WHERE deleted_at IS NULL AND uscc IN (${sql.join(usccs.map((u) => sql`${u}`), sql`, `)})`) : [];
+  const ids = new Map(registered.map((r) => [r.uscc, r.id]));
+  const nameOf = new Map(registered.map((r) => [r.uscc, r.name]));
   // YTDs in the file itself, for deriving a month from two cumulative columns of the same upload.
   const fileYtd = new Map<string, string>();
   for (const item of parsed.items) for (const [code, f] of Object.entries(item.figures)) if (f?.ytd) fileYtd.set(`${item.uscc}|${item.year}|${item.month}|${code}`, f.ytd);
@@ -196,7 +198,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     if (existing) {
       for (const [code, v] of Object.entries(values) as [IndicatorCode, string][]) {
         const stored = existing[code] === null ? null : Number(existing[code]);
-        if (stored !== Number(v)) conflicts.push({ uscc: item.uscc, period, indicator: code, stored, incoming: Number(v), storedStatus: existing.status });
+        if (stored !== Number(v)) conflicts.push({ uscc: item.uscc, enterpriseName: nameOf.get(item.uscc) ?? '', period, indicator: code, stored, incoming: Number(v), storedStatus: existing.status });
       }
     }
     prepared.push({ item, enterpriseId, values, existing: existing ? { id: existing.id, status: existing.status, values: existing } : null, conflicts });

@@ -47,9 +47,9 @@ export function revisionValues(values: ReportValues): Record<string, string | nu
 /**
  * The import's answer with the count of enterprise-months left as they were because the file conflicts with
  * stored figures and the caller chose to keep those: the importer writes such a month only with 'replace', and
- * nothing at all when the import was not committed.
+ * nothing at all when the import was not committed; and the id of the marked workbook when errors were found.
  */
-export function presentImportResult(result: MonthlyImportResult, onConflict: MonthlyImportQuery['onConflict']): MonthlyImportResultView {
+export function presentImportResult(result: MonthlyImportResult, onConflict: MonthlyImportQuery['onConflict'], reportId: string | null = null): MonthlyImportResultView {
   const skipped = result.committed && onConflict === 'keep' ? new Set(result.conflicts.map((c) => `${c.uscc}|${c.period}`)).size : 0;
-  return { ...result, skipped };
+  return { ...result, skipped, reportId };
 }

@@ -14,12 +14,15 @@ import {
   transitionSchema,
   updateReportSchema,
 } from '../../../../contracts/monthly-reports.ts';
+import { reportParamSchema } from '../../../../contracts/registry-io.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
 import { errors } from '../../app/errors.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { importMonthlyReports } from './monthly-report.import.ts';
 import { callerOf } from '../registry-common/caller.ts';
+import { findImportReport, storeImportReport } from '../registry-io/import-reports.ts';
+import { buildMonthlyErrorReport, type LocatedRejection } from './monthly-report.error-report.ts';
 import { exportMonthlyReports } from './monthly-report.export.ts';
 import { presentImportResult } from './monthly-report.presenter.ts';
 import { buildMonthlyReportTemplate, MONTHLY_TEMPLATE_FILE_NAME } from './monthly-report.template.ts';
@@ -34,6 +37,9 @@ function fileNameHeader(value: unknown): string | null {
     return null;
   }
 }
+
+/** The bureau import's marked workbooks share the registries' short-lived store under this name. */
+const IMPORT_REPORT_KIND = 'monthly-reports';
 
 /** Monthly reports (月报): the enterprise's form, the park's review, the commission's approval, history, export. */
 export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -55,7 +61,25 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
       if (!Buffer.isBuffer(request.body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
       const fileName = fileNameHeader(request.headers['x-file-name']);
       const result = await importMonthlyReports(deps, callerOf(actor!, origin), request.body, { mode: query.mode, onConflict: query.onConflict, fileName });
-      return presentImportResult(result, query.onConflict);
+      const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, request.body, result.rejected) : null;
+      return presentImportResult(result, query.onConflict, reportId);
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports/import-reports/:id',
+    access: 'report.import',
+    summary: 'The uploaded bureau file with its errors marked (red cells with comments, a 错误说明 sheet; the uploader only, kept 30 minutes)',
+    tags,
+    params: reportParamSchema,
+    handler: async ({ actor, params, reply }) => {
+      const report = findImportReport<LocatedRejection>(params.id, actor!.userId, IMPORT_REPORT_KIND);
+      if (!report) throw errors.notFound('错误报告', 'error report');
+      const buffer = await buildMonthlyErrorReport(report.original, report.rejected);
+      const stem = (report.fileName ?? '月报导入').replace(/\.xlsx$/i, '');
+      reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentDisposition(`${stem}-错误报告.xlsx`));
+      return reply.send(buffer);
     },
   });
 

@@ -163,7 +163,7 @@ describe('the flat monthly template', () => {
     sheet.getRow(2).values = [b.uscc, b.name, '2024-02', '万元', 13_500];
     const body = Buffer.from(await workbook.xlsx.writeBuffer());
     const kept = monthlyImportResultSchema.parse((await upload(commission, body)).json());
-    expect(kept.conflicts).toEqual([{ uscc: b.uscc, period: '2024-02', indicator: 'output', stored: 13_000, incoming: 13_500, storedStatus: 'approved' }]);
+    expect(kept.conflicts).toEqual([{ uscc: b.uscc, enterpriseName: '模板测试乙生物材料有限公司', period: '2024-02', indicator: 'output', stored: 13_000, incoming: 13_500, storedStatus: 'approved' }]);
     expect(kept).toMatchObject({ imported: 0, updated: 0, skipped: 1 });
     const replaced = monthlyImportResultSchema.parse((await upload(commission, body, '?onConflict=replace')).json());
     expect(replaced).toMatchObject({ imported: 0, updated: 1, skipped: 0 });

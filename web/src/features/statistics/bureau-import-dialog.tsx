@@ -7,7 +7,7 @@ import type { MonthlyImportQuery, MonthlyImportResultView, ReportStatus } from '
 import { useErrorText, useNotifyError } from '../../app/use-error-text.ts';
 import { WorkbookPicker } from '../registries/shared/workbook-picker.tsx';
 import { STATUS_COLOR, STATUS_KEY } from './report-drawer.tsx';
-import { downloadReportTemplate, importBureauFile } from './statistics.api.ts';
+import { downloadImportErrors, downloadReportTemplate, importBureauFile } from './statistics.api.ts';
 import { fmtAmount } from './stat-format.ts';
 
 type Rejected = MonthlyImportResultView['rejected'][number];
@@ -22,8 +22,8 @@ export function messageIn(message: string, language: string): string {
 
 /**
  * Import of the statistics bureau's monthly file (flat template or B204-1): choose the file and the options the
- * API takes, watch the upload, then read the counts, every located error, the figures that differ from stored
- * ones (with a re-run that replaces them) and the warnings. Only offered to roles holding report.import.
+ * API takes, watch the upload, then read the counts, every located error (and download the file with them
+ * marked), the figures that differ from stored ones (with a re-run that replaces them) and the warnings. Only offered to roles holding report.import.
  */
 export function BureauImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const { t, i18n } = useTranslation();
@@ -135,6 +135,7 @@ export function BureauImportDialog({ open, onClose, onImported }: { open: boolea
 
 function ImportResult({ view, onConflict, language, onReplace, running }: { view: MonthlyImportResultView; onConflict: MonthlyImportQuery['onConflict']; language: string; onReplace: () => void; running: boolean }) {
   const { t } = useTranslation();
+  const notifyError = useNotifyError();
   const errors = view.rejected.length;
   const nothingInFile = view.committed && errors === 0 && view.imported + view.updated + view.unchanged + view.skipped === 0;
   const value = (indicator: IndicatorCode, v: number | null) => (v === null ? '—' : getIndicator(indicator).isMoney ? fmtAmount(v, language, 4) : fmtAmount(v, language, 0));
@@ -155,6 +156,11 @@ function ImportResult({ view, onConflict, language, onReplace, running }: { view
       {errors > 0 && (
         <>
           <Typography.Title level={5}>{t('statistics.bureauImport.errors')}</Typography.Title>
+          {view.reportId && (
+            <Button icon={<DownloadOutlined />} className="form-alert" data-testid="bureau-import-report" onClick={() => downloadImportErrors(view.reportId!).catch(notifyError)}>
+              {t('registries.io.downloadReport')}
+            </Button>
+          )}
           <Table<Rejected>
             size="small"
             data-testid="bureau-import-errors"
@@ -193,9 +199,19 @@ function ImportResult({ view, onConflict, language, onReplace, running }: { view
             dataSource={view.conflicts}
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
             columns={[
-              { title: t('statistics.bureauImport.uscc'), dataIndex: 'uscc', width: 190 },
+              {
+                title: t('statistics.bureauImport.enterprise'),
+                dataIndex: 'enterpriseName',
+                // The name first (what a reader recognises), the credit code the file used below it.
+                render: (name: string, c) => (
+                  <>
+                    <div>{name || '—'}</div>
+                    <div className="muted mono">{c.uscc}</div>
+                  </>
+                ),
+              },
               { title: t('statistics.period'), dataIndex: 'period', width: 90 },
-              { title: t('statistics.indicator'), dataIndex: 'indicator', render: (c: IndicatorCode) => t(`statistics.indicators.${c}`) },
+              { title: t('statistics.indicator'), dataIndex: 'indicator', width: 150, render: (c: IndicatorCode) => t(`statistics.indicators.${c}`) },
               { title: onConflict === 'keep' ? t('statistics.bureauImport.stored') : t('statistics.bureauImport.previous'), dataIndex: 'stored', align: 'right', render: (v: number | null, c) => value(c.indicator, v) },
               { title: t('statistics.bureauImport.incoming'), dataIndex: 'incoming', align: 'right', render: (v: number, c) => value(c.indicator, v) },
               {

@@ -25,7 +25,7 @@ export const bureauImportEnUS: DeepStrings<typeof bureauImportZhCN> = {
   conflictsKept: 'For these enterprise-months the stored figures were kept; the file\'s were not imported.',
   conflictsReplaced: 'Replaced with the file\'s figures.',
   rerunReplace: 'Replace with the file\'s figures and import again',
-  uscc: 'Credit code',
+  enterprise: 'Enterprise (credit code)',
   stored: 'Stored',
   previous: 'Previous',
   incoming: 'In the file',

@@ -21,7 +21,7 @@ export const bureauImportZhCN = {
   conflictsKept: '这些企业月份保留了平台已有数值，未导入文件中的数值。',
   conflictsReplaced: '已以文件数值覆盖。',
   rerunReplace: '以文件数值覆盖并重新导入',
-  uscc: '统一社会信用代码',
+  enterprise: '企业（统一社会信用代码）',
   stored: '已有数值',
   previous: '原数值',
   incoming: '文件数值',

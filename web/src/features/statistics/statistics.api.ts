@@ -59,6 +59,12 @@ export async function downloadReportTemplate(): Promise<void> {
   saveBlob(blob, filename ?? 'monthly-reports-template.xlsx');
 }
 
+/** The uploaded bureau file with its errors marked (offered for 30 minutes after the import, to the uploader). */
+export async function downloadImportErrors(reportId: string): Promise<void> {
+  const { blob, filename } = await api.download(`/api/monthly-reports/import-reports/${reportId}`);
+  saveBlob(blob, filename ?? 'monthly-import-errors.xlsx');
+}
+
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Uploads a bureau file (flat template or B204-1); `onProgress` gets the share of bytes sent (0..1). */
