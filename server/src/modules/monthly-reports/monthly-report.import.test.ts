@@ -175,4 +175,16 @@ describe('broken files: exact, located errors; nothing wrong stored', () => {
   it('refuses a file that is not a workbook before parsing it', async () => {
     await expect(importMonthlyReports(t.deps, consoleOperatorCaller(), Buffer.from('PK\u0003\u0004 not really a zip'), options)).rejects.toMatchObject({ code: 'IMPORT_REFUSED' });
   });
+
+  it('refuses a sheet whose used range is billions of cells (two cells at opposite corners), naming the sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('远角');
+    sheet.getCell('A1').value = '统一社会信用代码';
+    sheet.getCell('XFD1048576').value = 1;
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(buffer.length).toBeLessThan(20_000);
+    const before = await rowsOf<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM monthly_reports`);
+    await expect(importMonthlyReports(t.deps, consoleOperatorCaller(), buffer, options)).rejects.toMatchObject({ code: 'IMPORT_REFUSED', message: expect.stringContaining('远角') });
+    expect(await rowsOf<{ n: number }>(db(), sql`SELECT count(*)::int AS n FROM monthly_reports`)).toEqual(before);
+  });
 });

@@ -13,7 +13,7 @@ import { refreshRollups, type EnterpriseYear } from '../statistics/rollup.reposi
 import { rowsOf } from '../statistics/sql-rows.ts';
 import { loadValidationHistories } from './monthly-report.repository.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
-import { readWorkbookGrids, rectangular } from './xlsx-grid.ts';
+import { assertSheetArea, readWorkbookGrids, rectangular } from './xlsx-grid.ts';
 
 /**
  * Import of the bureau's monthly files (flat template or B204-1): file-safety checks before parsing, units
@@ -74,6 +74,7 @@ export async function exceljsGrids(buffer: Buffer): Promise<Grid[]> {
       // for every position with getCell would create a cell object for each empty one.
       const rowCount = sheet.rowCount;
       const columnCount = sheet.columnCount;
+      assertSheetArea(sheet.name, rowCount, columnCount);
       const rows: Grid['rows'] = Array.from({ length: rowCount }, () => new Array(columnCount).fill(null));
       sheet.eachRow({ includeEmpty: false }, (row, r) => {
         const target = rows[r - 1]!;
@@ -81,7 +82,7 @@ export async function exceljsGrids(buffer: Buffer): Promise<Grid[]> {
           if (c <= columnCount) target[c - 1] = gridValue(cell);
         });
       });
-      return { name: sheet.name, rows: rectangular(rows) };
+      return { name: sheet.name, rows: rectangular(rows, sheet.name) };
     });
 }
 

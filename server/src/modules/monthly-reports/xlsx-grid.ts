@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import type { Grid } from '../../domain/monthly-import/bureau-sheets.ts';
+import { ImportRefused } from '../registry-io/workbook.ts';
 
 /**
  * The visible sheets of a workbook as value grids, read straight from the zip's XML: a bureau file of 10 000
@@ -154,11 +155,27 @@ function readSheet(xml: string, name: string, shared: readonly string[], dates: 
     const master = rows[top.row - 1]?.[top.col - 1] ?? null;
     for (let r = top.row; r <= bottom.row; r++) for (let c = top.col; c <= bottom.col; c++) if (r !== top.row || c !== top.col) put(r, c, master);
   }
-  return { name, rows: rectangular(rows) };
+  return { name, rows: rectangular(rows, name) };
 }
 
 /** Dense rows up to the last row and column holding a value; trailing empty rows and columns carry nothing. */
-export function rectangular(rows: readonly (readonly Value[] | undefined)[]): Value[][] {
+/**
+ * Cells one sheet may span (its used rows × columns). Two cells at opposite corners of a sheet make a grid of
+ * 17 billion positions: refused with a clear message instead of exhausting the server's memory. A flat file
+ * of 10 years × 1 000 enterprises spans about 1.6 million.
+ */
+export const MAX_SHEET_CELLS = 5_000_000;
+
+export function assertSheetArea(name: string, height: number, width: number): void {
+  if (height * width <= MAX_SHEET_CELLS) return;
+  throw new ImportRefused(
+    'sheet-too-large',
+    `工作表“${name}”的使用范围过大（${height} 行 × ${width} 列，上限 ${MAX_SHEET_CELLS} 个单元格），请删除范围外的空白格式或拆分文件`,
+    `Sheet "${name}" spans too many cells (${height} rows × ${width} columns; at most ${MAX_SHEET_CELLS}): clear formatting outside the data or split the file`,
+  );
+}
+
+export function rectangular(rows: readonly (readonly Value[] | undefined)[], name = ''): Value[][] {
   let height = 0;
   let width = 0;
   rows.forEach((cells, r) => {
@@ -169,6 +186,7 @@ export function rectangular(rows: readonly (readonly Value[] | undefined)[]): Va
       }
     });
   });
+  assertSheetArea(name, height, width);
   return Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => rows[r]?.[c] ?? null));
 }
 
