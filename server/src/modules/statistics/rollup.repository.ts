@@ -35,6 +35,12 @@ export const GROUP_DIMENSIONS = ['total', 'domain', 'zone', 'domain-zone', 'node
 export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
 export const NO_GROUP_KEY = 'none';
 
+/** An insert into stat_group_cells (aliased t) adds its values to a cell that exists: cells hold sums of deltas. */
+const ADD_TO_CELLS = sql.raw(`ON CONFLICT (dim, indicator, year, month, key) DO UPDATE SET
+      month_c = t.month_c + excluded.month_c, ytd_c = t.ytd_c + excluded.ytd_c, base_c = t.base_c + excluded.base_c,
+      nominal_ytd = t.nominal_ytd + excluded.nominal_ytd, nominal_base = t.nominal_base + excluded.nominal_base,
+      n_c = t.n_c + excluded.n_c, n_present = t.n_present + excluded.n_present`);
+
 const pairsOf = (pairs: readonly EnterpriseYear[]): SQL =>
   sql`SELECT DISTINCT enterprise_id, year FROM jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ enterprise_id: p.enterpriseId, year: p.year })))}::jsonb) AS x(enterprise_id uuid, year int)`;
 
@@ -134,14 +140,7 @@ async function applyContributions(tx: Db, cells: SQL, sign: 1 | -1): Promise<voi
     SELECT a.dim, a.key, v.indicator, a.year, a.month,
            ${sign} * v.mc, ${sign} * v.yc, ${sign} * v.bc, ${sign} * v.ny, ${sign} * v.nb, ${sign} * a.n_c, ${sign} * a.n_present
       FROM a CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
-    ON CONFLICT (dim, indicator, year, month, key) DO UPDATE SET
-      month_c = t.month_c + excluded.month_c,
-      ytd_c = t.ytd_c + excluded.ytd_c,
-      base_c = t.base_c + excluded.base_c,
-      nominal_ytd = t.nominal_ytd + excluded.nominal_ytd,
-      nominal_base = t.nominal_base + excluded.nominal_base,
-      n_c = t.n_c + excluded.n_c,
-      n_present = t.n_present + excluded.n_present`);
+    ${ADD_TO_CELLS}`);
 }
 
 /** The changed enterprise-years plus the following years, whose comparable base they are. */
@@ -227,14 +226,7 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
       SELECT g.dim, g.key, v.indicator, g.year, g.month, v.mc, v.yc, v.bc, v.ny, v.nb, g.n_c, g.n_present
         FROM g CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
-      ON CONFLICT (dim, indicator, year, month, key) DO UPDATE SET
-        month_c = t.month_c + excluded.month_c,
-        ytd_c = t.ytd_c + excluded.ytd_c,
-        base_c = t.base_c + excluded.base_c,
-        nominal_ytd = t.nominal_ytd + excluded.nominal_ytd,
-        nominal_base = t.nominal_base + excluded.nominal_base,
-        n_c = t.n_c + excluded.n_c,
-        n_present = t.n_present + excluded.n_present
+      ${ADD_TO_CELLS}
       RETURNING 1
     ),
     written AS (
