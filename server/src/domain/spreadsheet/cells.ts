@@ -101,7 +101,15 @@ export function displayValue(spec: ColumnSpec, value: unknown): string | number 
   if (spec.kind === 'enum') return spec.options?.find((o) => o.value === value)?.label ?? String(value);
   if (spec.kind === 'boolean') return value ? '是' : '否';
   if (spec.kind === 'list' && Array.isArray(value)) {
-    return joinListItems(value.map((v) => spec.options?.find((o) => o.value === v)?.label ?? String(v)), Boolean(spec.options));
+    const labels = value.map((v) => spec.options?.find((o) => o.value === v)?.label ?? String(v));
+    const text = joinListItems(labels, Boolean(spec.options));
+    // Labels can join into another label (甲 + 乙 = "甲、乙"): when the cell would read back otherwise, one
+    // label per line, which the import reads item by item.
+    if (spec.options && !text.includes('\n')) {
+      const back = parseListCell(text, spec.options);
+      if (!back.ok || back.value.length !== value.length || back.value.some((v, i) => v !== String(value[i]))) return labels.join('\n');
+    }
+    return text;
   }
   if (spec.kind === 'number') return typeof value === 'number' ? value : Number(value);
   return String(value);
