@@ -20,7 +20,8 @@ import { rowsOf } from './sql-rows.ts';
  *
  * CONCURRENCY: two transactions updating the same enterprise would both subtract the same old contribution.
  * Every update therefore takes a per-enterprise advisory lock (in a fixed order, so they cannot deadlock)
- * before it reads anything; deltas of different enterprises commute, so they need no common lock.
+ * before it reads anything; deltas of different enterprises commute, so they need no common lock — but they
+ * do add to the same cell rows, which each transaction therefore writes in key order (ADD_TO_CELLS).
  */
 
 export interface EnterpriseYear {
@@ -35,7 +36,11 @@ export const GROUP_DIMENSIONS = ['total', 'domain', 'zone', 'domain-zone', 'node
 export type GroupDimension = (typeof GROUP_DIMENSIONS)[number];
 export const NO_GROUP_KEY = 'none';
 
-/** An insert into stat_group_cells (aliased t) adds its values to a cell that exists: cells hold sums of deltas. */
+/**
+ * An insert into stat_group_cells (aliased t) adds its values to a cell that exists: cells hold sums of deltas.
+ * Every such insert feeds its rows in key order (dim, indicator, year, month, key): two transactions adding to
+ * the same cells (different enterprises of one group) then lock them in the same order and cannot deadlock.
+ */
 const ADD_TO_CELLS = sql.raw(`ON CONFLICT (dim, indicator, year, month, key) DO UPDATE SET
       month_c = t.month_c + excluded.month_c, ytd_c = t.ytd_c + excluded.ytd_c, base_c = t.base_c + excluded.base_c,
       nominal_ytd = t.nominal_ytd + excluded.nominal_ytd, nominal_base = t.nominal_base + excluded.nominal_base,
@@ -140,6 +145,7 @@ async function applyContributions(tx: Db, cells: SQL, sign: 1 | -1): Promise<voi
     SELECT a.dim, a.key, v.indicator, a.year, a.month,
            ${sign} * v.mc, ${sign} * v.yc, ${sign} * v.bc, ${sign} * v.ny, ${sign} * v.nb, ${sign} * a.n_c, ${sign} * a.n_present
       FROM a CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
+     ORDER BY 1, 3, 4, 5, 2
     ${ADD_TO_CELLS}`);
 }
 
@@ -226,6 +232,7 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
       SELECT g.dim, g.key, v.indicator, g.year, g.month, v.mc, v.yc, v.bc, v.ny, v.nb, g.n_c, g.n_present
         FROM g CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
+       ORDER BY 1, 3, 4, 5, 2
       ${ADD_TO_CELLS}
       RETURNING 1
     ),

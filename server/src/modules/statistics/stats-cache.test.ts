@@ -141,8 +141,10 @@ describe('cached views', () => {
 
   it('stay correct under concurrent approvals: no deadlock, rollups equal a rebuild, the cached view equals a fresh one', async () => {
     const old = await cockpit();
-    const targets = enterprises.filter((e) => reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month <= 6 && r.status === 'approved')).slice(0, 8);
+    const targets = enterprises.filter((e) => reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month <= 6 && r.status === 'approved')).slice(0, tdb.database.kind === 'postgres' ? 30 : 8);
     // Pairs of transactions touch the same enterprise, in opposite orders, with the 2023 rows (base) as well.
+    // On PostgreSQL they truly run at once: 60 transactions made unordered cell upserts deadlock every time;
+    // the embedded engine runs them one after another, so a few suffice there.
     await Promise.all(
       targets.flatMap((e, i) => {
         const other = targets[(i + 1) % targets.length]!;
