@@ -1,16 +1,14 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Progress, Select, Space, Table, Tag } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Button, Card, Input, Progress, Select, Space, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { CARRIER_TYPES, type CarrierListItem } from '../../../../contracts/carriers.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
-import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
 import { useSession } from '../auth/session.tsx';
 import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
@@ -20,6 +18,7 @@ import { loadReferenceData, localName } from '../registries/shared/reference.ts'
 import '../registries/shared/registries.css';
 import { CarrierForm } from './carrier-form.tsx';
 import { listCarriers } from './carriers.api.ts';
+import { RegistryTable } from '../registries/shared/registry-table.tsx';
 
 const FILTERS = ['q', 'zone', 'type', 'sort', 'order'] as const;
 const LOW = 0.6;
@@ -37,7 +36,8 @@ export function CarriersPage() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const role = useSession().session?.user.role;
-  const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
+  const list = useListParams(FILTERS);
+  const { page, pageSize, filters, setFilters } = list;
   const filterKey = JSON.stringify(filters);
   const { data, error, loading, reload } = useAsync((signal) => listCarriers({ page, pageSize, ...filters }, signal), [page, pageSize, filterKey]);
   const { data: ref } = useAsync(() => loadReferenceData(), []);
@@ -56,13 +56,6 @@ export function CarriersPage() {
     { title: t('registries.fields.code'), key: 'code', width: 200, render: (_, c) => <span className="mono">{c.code}</span> },
   ];
   const { visibleColumns, button: columnButton } = useColumnSettings('carriers', columns);
-  const onTableChange = (pagination: TablePaginationConfig, _f: unknown, sorter: SorterResult<CarrierListItem> | SorterResult<CarrierListItem>[]) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sort = s?.order ? String(s.columnKey) : '';
-    const order = s?.order === 'descend' ? 'desc' : s?.order ? 'asc' : '';
-    if (sort !== (filters.sort ?? '') || order !== (filters.order ?? '')) setFilters({ sort, order });
-    else setPage(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-  };
   return (
     <>
       <PageHeader
@@ -92,21 +85,7 @@ export function CarriersPage() {
           <span className="registry-toolbar__spacer" />
           {columnButton}
         </div>
-        {error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : (
-          <Table<CarrierListItem>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            columns={visibleColumns}
-            dataSource={data?.items ?? []}
-            scroll={{ x: 1300 }}
-            onChange={onTableChange}
-            locale={{ emptyText: <Empty description={t('registries.empty')} /> }}
-            pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES.map(String), showTotal: (total) => t('common.total', { total: fmt.number(total) }) }}
-          />
-        )}
+        <RegistryTable<CarrierListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} scrollX={1300} />
       </Card>
       <CarrierForm open={formOpen} carrier={null} onClose={() => setFormOpen(false)} onSaved={(c) => navigate(`/carriers/${c.id}`)} />
       <ImportDialog entity="carriers" label={t('nav.carriers')} open={importOpen} onClose={() => setImportOpen(false)} onImported={reload} />

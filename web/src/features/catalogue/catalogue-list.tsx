@@ -1,15 +1,14 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Drawer, Empty, Input, Popconfirm, Space, Table } from 'antd';
+import { Button, Card, Drawer, Input, Popconfirm, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
-import { LoadError } from '../../app/pages/load-error.tsx';
 import type { Query } from '../../app/api.ts';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
+import { RegistryTable } from '../registries/shared/registry-table.tsx';
 import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
@@ -44,9 +43,9 @@ export function CatalogueList<T extends Row>(props: {
   renderForm: (state: { open: boolean; row: T | null; close: () => void; saved: () => void }) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   const keys = ['q', 'sort', 'order', ...props.filterKeys];
-  const { page, pageSize, filters, setPage, setFilters } = useListParams(keys);
+  const list = useListParams(keys);
+  const { page, pageSize, filters, setFilters } = list;
   const filterKey = JSON.stringify(filters);
   const { data, error, loading, reload } = useAsync((signal) => props.load({ page, pageSize, ...filters }, signal), [page, pageSize, filterKey]);
   const [editing, setEditing] = useState<{ row: T | null } | null>(null);
@@ -110,27 +109,7 @@ export function CatalogueList<T extends Row>(props: {
           <span className="registry-toolbar__spacer" />
           {columnButton}
         </div>
-        {error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : (
-          <Table<T>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            columns={visibleColumns}
-            dataSource={data?.items ?? []}
-            scroll={{ x: 1200 }}
-            onChange={(pagination, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const sort = s?.order ? String(s.columnKey) : '';
-              const order = s?.order === 'descend' ? 'desc' : s?.order ? 'asc' : '';
-              if (sort !== (filters.sort ?? '') || order !== (filters.order ?? '')) setFilters({ sort, order });
-              else setPage(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-            }}
-            locale={{ emptyText: <Empty description={t('registries.empty')} /> }}
-            pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES.map(String), showTotal: (total) => t('common.total', { total: fmt.number(total) }) }}
-          />
-        )}
+        <RegistryTable<T> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} />
       </Card>
       {props.renderForm({ open: editing !== null, row: editing?.row ?? null, close: () => setEditing(null), saved: () => { setEditing(null); reload(); } })}
       <Drawer open={showing !== null} width={640} title={showing?.name} onClose={() => setShowing(null)} destroyOnClose>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Drawer, Empty, Input, Popconfirm, Space, Table } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Input, Popconfirm, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,9 @@ import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
 import { useSession } from '../auth/session.tsx';
+import { RegistryTable } from '../registries/shared/registry-table.tsx';
 import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
 import { invalidateReferenceData } from '../registries/shared/reference.ts';
@@ -59,7 +60,8 @@ export function DepartmentsPage() {
   const fmt = useFormat();
   const role = useSession().session?.user.role;
   const canWrite = role === 'commission';
-  const { page, pageSize, filters, setPage, setFilters } = useListParams(['q', 'sort', 'order']);
+  const list = useListParams(['q', 'sort', 'order']);
+  const { page, pageSize, filters, setFilters } = list;
   const filterKey = JSON.stringify(filters);
   const { data, error, loading, reload } = useAsync((signal) => listDepartments({ page, pageSize, ...filters }, signal), [page, pageSize, filterKey]);
   const [editing, setEditing] = useState<{ row: DepartmentView | null } | null>(null);
@@ -124,27 +126,7 @@ export function DepartmentsPage() {
           <span className="registry-toolbar__spacer" />
           {columnButton}
         </div>
-        {error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : (
-          <Table<DepartmentView>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            columns={visibleColumns}
-            dataSource={data?.items ?? []}
-            scroll={{ x: 1200 }}
-            onChange={(pagination, _f, sorter) => {
-              const s = Array.isArray(sorter) ? sorter[0] : sorter;
-              const sort = s?.order ? String(s.columnKey) : '';
-              const order = s?.order === 'descend' ? 'desc' : s?.order ? 'asc' : '';
-              if (sort !== (filters.sort ?? '') || order !== (filters.order ?? '')) setFilters({ sort, order });
-              else setPage(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-            }}
-            locale={{ emptyText: <Empty description={t('registries.empty')} /> }}
-            pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES.map(String), showTotal: (total) => t('common.total', { total: fmt.number(total) }) }}
-          />
-        )}
+        <RegistryTable<DepartmentView> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} />
       </Card>
       <DepartmentForm
         open={editing !== null}

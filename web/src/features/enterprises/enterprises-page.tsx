@@ -1,15 +1,13 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Button, Card, Input, Popconfirm, Select, Space, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ENTERPRISE_STAGES, ENTERPRISE_TAGS, type EnterpriseListItem } from '../../../../contracts/enterprises.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
-import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { useSession } from '../auth/session.tsx';
 import { useColumnSettings } from '../registries/shared/column-settings.tsx';
@@ -22,6 +20,7 @@ import '../registries/shared/registries.css';
 import { EnterpriseForm } from './enterprise-form.tsx';
 import { listEnterprises } from './enterprises.api.ts';
 import { useTagLabel } from './enterprise-tags.ts';
+import { RegistryTable } from '../registries/shared/registry-table.tsx';
 
 const FILTERS = ['q', 'domain', 'zone', 'stage', 'tag', 'aboveScale', 'sort', 'order'] as const;
 
@@ -33,7 +32,8 @@ export function EnterprisesPage() {
   const navigate = useNavigate();
   const tagLabel = useTagLabel();
   const role = useSession().session?.user.role;
-  const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
+  const list = useListParams(FILTERS);
+  const { page, pageSize, filters, setFilters } = list;
   const filterKey = JSON.stringify(filters);
   const { data, error, loading, reload } = useAsync((signal) => listEnterprises({ page, pageSize, ...filters }, signal), [page, pageSize, filterKey]);
   const { data: ref } = useAsync(() => loadReferenceData(), []);
@@ -101,13 +101,6 @@ export function EnterprisesPage() {
   }
   const { visibleColumns, button: columnButton } = useColumnSettings('enterprises', columns);
 
-  const onTableChange = (pagination: TablePaginationConfig, _f: unknown, sorter: SorterResult<EnterpriseListItem> | SorterResult<EnterpriseListItem>[]) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sort = s?.order ? String(s.columnKey) : '';
-    const order = s?.order === 'descend' ? 'desc' : s?.order ? 'asc' : '';
-    if (sort !== (filters.sort ?? '') || order !== (filters.order ?? '')) setFilters({ sort, order });
-    else setPage(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-  };
   const exportFilters = { q: filters.q, domain: filters.domain, zone: filters.zone, stage: filters.stage, tag: filters.tag, aboveScale: filters.aboveScale, sort: filters.sort, order: filters.order };
   const anyFilter = FILTERS.some((k) => k !== 'sort' && k !== 'order' && filters[k]);
 
@@ -162,28 +155,7 @@ export function EnterprisesPage() {
           <span className="registry-toolbar__spacer" />
           {columnButton}
         </div>
-        {error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : (
-          <Table<EnterpriseListItem>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            columns={visibleColumns}
-            dataSource={data?.items ?? []}
-            scroll={{ x: 1400 }}
-            onChange={onTableChange}
-            locale={{ emptyText: <Empty description={filters.q ? t('enterprises.emptySearch', { q: filters.q }) : t('enterprises.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total: fmt.number(total) }),
-            }}
-          />
-        )}
+        <RegistryTable<EnterpriseListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} scrollX={1400} emptyText={filters.q ? t('enterprises.emptySearch', { q: filters.q }) : t('enterprises.empty')} />
       </Card>
       <EnterpriseForm
         open={formOpen}

@@ -1,7 +1,6 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Empty, Input, Segmented, Select, Space, Table, Tag } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Alert, Button, Card, Checkbox, Input, Segmented, Select, Space, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,7 +9,7 @@ import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
 import { useSession } from '../auth/session.tsx';
 import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
@@ -21,6 +20,7 @@ import '../registries/shared/registries.css';
 import { ProjectForm } from './project-form.tsx';
 import { ProjectKanban, ProjectTimeline, StageCell } from './project-views.tsx';
 import { listProjects } from './projects.api.ts';
+import { RegistryTable } from '../registries/shared/registry-table.tsx';
 
 const FILTERS = ['q', 'domain', 'zone', 'stage', 'department', 'overdue', 'sort', 'order', 'view'] as const;
 const BOARD_SIZE = 200;
@@ -32,7 +32,8 @@ export function ProjectsPage() {
   const fmt = useFormat();
   const navigate = useNavigate();
   const role = useSession().session?.user.role;
-  const { page, pageSize, filters, setPage, setFilters } = useListParams(FILTERS);
+  const list = useListParams(FILTERS);
+  const { page, pageSize, filters, setFilters } = list;
   const view = (filters.view || 'table') as 'table' | 'kanban' | 'timeline';
   const query = { q: filters.q, domain: filters.domain, zone: filters.zone, stage: filters.stage, department: filters.department, overdue: filters.overdue, sort: filters.sort, order: filters.order };
   const queryKey = JSON.stringify(query);
@@ -91,13 +92,6 @@ export function ProjectsPage() {
   ];
   const { visibleColumns, button: columnButton } = useColumnSettings('projects', columns);
 
-  const onTableChange = (pagination: TablePaginationConfig, _f: unknown, sorter: SorterResult<ProjectListItem> | SorterResult<ProjectListItem>[]) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const sort = s?.order ? String(s.columnKey) : '';
-    const order = s?.order === 'descend' ? 'desc' : s?.order ? 'asc' : '';
-    if (sort !== (filters.sort ?? '') || order !== (filters.order ?? '')) setFilters({ sort, order });
-    else setPage(pagination.current ?? 1, pagination.pageSize ?? pageSize);
-  };
 
   return (
     <>
@@ -159,18 +153,7 @@ export function ProjectsPage() {
         {error ? (
           <LoadError error={error} onRetry={reload} />
         ) : view === 'table' ? (
-          <Table<ProjectListItem>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            columns={visibleColumns}
-            dataSource={data?.items ?? []}
-            scroll={{ x: 1700 }}
-            onChange={onTableChange}
-            onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })}
-            locale={{ emptyText: <Empty description={t('registries.empty')} /> }}
-            pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, pageSizeOptions: PAGE_SIZES.map(String), showTotal: (total) => t('common.total', { total: fmt.number(total) }) }}
-          />
+          <RegistryTable<ProjectListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} scrollX={1700} onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })} />
         ) : (
           <>
             {(data?.total ?? 0) > BOARD_SIZE && <Alert type="info" showIcon className="form-alert" message={t('registries.projects.kanbanTruncated', { count: BOARD_SIZE })} />}
