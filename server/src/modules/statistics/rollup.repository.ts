@@ -91,25 +91,26 @@ async function writeGroups(tx: Db, ids: readonly string[] | null): Promise<void>
      WHERE e.deleted_at IS NULL AND ${filter}`);
 }
 
-/** Rewrites the dense ytd rows of the given enterprise-years from their approved reports. */
-async function writeYtd(tx: Db, pairs: SQL | null): Promise<void> {
-  const source = pairs ?? sql`SELECT DISTINCT enterprise_id, year FROM monthly_reports WHERE status = 'approved'`;
-  if (pairs === null) await tx.execute(sql`DELETE FROM stat_enterprise_ytd`);
-  else await tx.execute(sql`DELETE FROM stat_enterprise_ytd y USING (${pairs}) p WHERE y.enterprise_id = p.enterprise_id AND y.year = p.year`);
-  const columns = INDICATOR_CODES.map((c) => `m_${c}, y_${c}`).join(', ');
+/** The columns of stat_enterprise_ytd, in order. */
+const YTD_COLUMNS = ['enterprise_id', 'year', 'month', 'has_report', 'reports_to_date', ...INDICATOR_CODES.flatMap((c) => [`m_${c}`, `y_${c}`])];
+
+/**
+ * The dense ytd rows (12 months each, columns as YTD_COLUMNS) of the given enterprise-years that have an
+ * approved report, computed from those reports.
+ */
+function ytdRowsOf(pairs: SQL): SQL {
   const values = INDICATOR_CODES.map((c) =>
     c === 'employees'
-      ? `coalesce(r.employees, 0), coalesce(r.employees, 0)` // a stock: the "YTD" is the month's level
-      : `coalesce(r.${c}, 0), sum(coalesce(r.${c}, 0)) OVER w`,
+      ? `coalesce(r.employees, 0) AS m_employees, coalesce(r.employees, 0) AS y_employees` // a stock: the "YTD" is the month's level
+      : `coalesce(r.${c}, 0) AS m_${c}, sum(coalesce(r.${c}, 0)) OVER w AS y_${c}`,
   ).join(', ');
-  await tx.execute(sql`
-    INSERT INTO stat_enterprise_ytd (enterprise_id, year, month, has_report, reports_to_date, ${sql.raw(columns)})
-    SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL, (count(r.id) OVER w)::int, ${sql.raw(values)}
-      FROM (SELECT DISTINCT s.enterprise_id, s.year FROM (${source}) s
-             WHERE EXISTS (SELECT 1 FROM monthly_reports a WHERE a.enterprise_id = s.enterprise_id AND a.year = s.year AND a.status = 'approved')) p
+  return sql`
+    SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL AS has_report, (count(r.id) OVER w)::int AS reports_to_date, ${sql.raw(values)}
+      FROM (SELECT DISTINCT s.enterprise_id, s.year FROM (${pairs}) s
+             WHERE EXISTS (SELECT 1 FROM monthly_reports ar WHERE ar.enterprise_id = s.enterprise_id AND ar.year = s.year AND ar.status = 'approved')) p
       CROSS JOIN generate_series(1, 12) AS mm(month)
       LEFT JOIN monthly_reports r ON r.enterprise_id = p.enterprise_id AND r.year = p.year AND r.month = mm.month AND r.status = 'approved'
-    WINDOW w AS (PARTITION BY p.enterprise_id, p.year ORDER BY mm.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`);
+    WINDOW w AS (PARTITION BY p.enterprise_id, p.year ORDER BY mm.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
 }
 
 /**
@@ -171,12 +172,6 @@ function affectedCells(pairs: readonly EnterpriseYear[]): EnterpriseYear[] {
 export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
   if (changed.length === 0) return;
   await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
-  const ytdColumns = ['enterprise_id', 'year', 'month', 'has_report', 'reports_to_date', ...INDICATOR_CODES.flatMap((c) => [`m_${c}`, `y_${c}`])];
-  const values = INDICATOR_CODES.map((c) =>
-    c === 'employees'
-      ? `coalesce(r.employees, 0) AS m_employees, coalesce(r.employees, 0) AS y_employees`
-      : `coalesce(r.${c}, 0) AS m_${c}, sum(coalesce(r.${c}, 0)) OVER w AS y_${c}`,
-  ).join(', ');
   const cellColumns = INDICATOR_CODES.map(
     (c) => `coalesce(c.m_${c}, 0) AS m_${c}, coalesce(c.y_${c}, 0) AS y_${c}, coalesce(q.y_${c}, 0) AS p_${c}`,
   ).join(', ');
@@ -198,23 +193,16 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
   const changedOnly = [...deltaColumns, 'n_c', 'n_present'].map((c) => `d.${c} <> 0`).join(' OR ');
   const sums = deltaColumns.map((c) => `sum(d.${c}) AS ${c}`).join(', ');
   const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c})`).join(',\n');
-  const setYtd = ytdColumns.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  const setYtd = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
   await tx.execute(sql`
     WITH p AS (${pairsOf(changed)}),
     a AS (SELECT enterprise_id, year FROM p UNION SELECT enterprise_id, year + 1 FROM p),
     k AS (SELECT enterprise_id, year FROM a UNION SELECT enterprise_id, year - 1 FROM a),
-    fresh AS (
-      SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL AS has_report, (count(r.id) OVER w)::int AS reports_to_date, ${sql.raw(values)}
-        FROM (SELECT p.enterprise_id, p.year FROM p
-               WHERE EXISTS (SELECT 1 FROM monthly_reports ar WHERE ar.enterprise_id = p.enterprise_id AND ar.year = p.year AND ar.status = 'approved')) p
-        CROSS JOIN generate_series(1, 12) AS mm(month)
-        LEFT JOIN monthly_reports r ON r.enterprise_id = p.enterprise_id AND r.year = p.year AND r.month = mm.month AND r.status = 'approved'
-      WINDOW w AS (PARTITION BY p.enterprise_id, p.year ORDER BY mm.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-    ),
-    before AS (SELECT ${sql.raw(ytdColumns.map((c) => `y.${c}`).join(', '))} FROM stat_enterprise_ytd y JOIN k ON k.enterprise_id = y.enterprise_id AND k.year = y.year),
+    fresh AS (${ytdRowsOf(sql`SELECT enterprise_id, year FROM p`)}),
+    before AS (SELECT ${sql.raw(YTD_COLUMNS.map((c) => `y.${c}`).join(', '))} FROM stat_enterprise_ytd y JOIN k ON k.enterprise_id = y.enterprise_id AND k.year = y.year),
     after AS (
       SELECT * FROM before b WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.enterprise_id = b.enterprise_id AND p.year = b.year)
-      UNION ALL SELECT ${sql.raw(ytdColumns.join(', '))} FROM fresh
+      UNION ALL SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM fresh
     ),
     x AS (${sql.raw(contributions('before', -1))} UNION ALL ${sql.raw(contributions('after', 1))}),
     d AS (
@@ -237,7 +225,7 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       RETURNING 1
     ),
     written AS (
-      INSERT INTO stat_enterprise_ytd (${sql.raw(ytdColumns.join(', '))}) SELECT ${sql.raw(ytdColumns.join(', '))} FROM fresh
+      INSERT INTO stat_enterprise_ytd (${sql.raw(YTD_COLUMNS.join(', '))}) SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM fresh
       ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(setYtd)}
       RETURNING 1
     ),
@@ -288,7 +276,8 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
   await tx.execute(sql`DELETE FROM stat_dirty_enterprises`);
   await tx.execute(sql`DELETE FROM stat_group_cells`);
   await writeGroups(tx, null);
-  await writeYtd(tx, null);
+  await tx.execute(sql`DELETE FROM stat_enterprise_ytd`);
+  await tx.execute(sql`INSERT INTO stat_enterprise_ytd (${sql.raw(YTD_COLUMNS.join(', '))}) ${ytdRowsOf(sql`SELECT DISTINCT enterprise_id, year FROM monthly_reports WHERE status = 'approved'`)}`);
   await applyContributions(
     tx,
     sql`SELECT enterprise_id, year FROM stat_enterprise_ytd WHERE month = 1 UNION SELECT enterprise_id, year + 1 FROM stat_enterprise_ytd WHERE month = 1`,
