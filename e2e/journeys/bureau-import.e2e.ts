@@ -112,11 +112,15 @@ describe('bureau import: template, upload with a bad row, imported values on the
     await picker.click();
     await picker.fill(PERIOD);
     await picker.press('Enter');
+    // The list reloads after the period changes; wait for the filtered rows, not merely for no spinner (the reload
+    // may not have started yet, and the unfiltered list holds the same enterprises' recent months).
+    const rowOf = (name: string) => page.getByRole('row').filter({ hasText: name }).filter({ hasText: PERIOD });
+    await rowOf(first.name).waitFor({ timeout: 30_000 });
     await waitIdle(page);
-    const firstRow = page.getByRole('row').filter({ hasText: first.name });
+    const firstRow = rowOf(first.name);
     await expect(firstRow.innerText()).resolves.toContain('1,234.56');
     await expect(firstRow.innerText()).resolves.toContain('已审定');
-    await expect(page.getByRole('row').filter({ hasText: second.name }).innerText()).resolves.toContain('876.50');
+    await expect(rowOf(second.name).innerText()).resolves.toContain('876.50');
     await screenshot(page, 'bureau-import-list.zh-CN');
 
     // 4. In English: a changed output is a conflict; the stored figure is kept until the import is run again with replace.
@@ -144,8 +148,8 @@ describe('bureau import: template, upload with a bad row, imported values on the
     await page.getByRole('button', { name: /Continue/ }).click();
     // The closing dialog keeps its last content (now naming the enterprise) until its animation ends.
     await dialog.waitFor({ state: 'hidden' });
-    await waitIdle(page);
-    await expect(page.getByRole('row').filter({ hasText: second.name }).innerText()).resolves.toContain('900.00');
+    // The list reloads after the import; poll until it shows the replaced figure.
+    await expect.poll(() => rowOf(second.name).innerText(), { timeout: 30_000 }).toContain('900.00');
     await screenshot(page, 'bureau-import-list.en-US');
 
     expect(watch.foreignRequests).toEqual([]);

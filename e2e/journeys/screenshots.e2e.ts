@@ -181,8 +181,12 @@ describe('screens in zh-CN and en-US', () => {
     await modal.locator('.ant-select').nth(1).click();
     await page.locator('.ant-select-dropdown .ant-select-item-option').first().waitFor();
     await screenshot(page, 'assign-role.zh-CN');
-    await page.keyboard.press('Escape');
+    // Close the open drop-down by clicking the dialog's title (Escape may close the dialog itself, depending on
+    // where the focus is), then leave with 取消 and wait until the dialog is gone.
+    await modal.locator('.ant-modal-title').click();
+    await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
     await modal.getByRole('button', { name: /取\s*消/ }).click();
+    await modal.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: '角色权限' }).click();
     await screenshot(page, 'role-permissions.zh-CN');
     await page.locator('.ant-menu').getByText('安全设置').click();
