@@ -126,7 +126,16 @@ export const goalsQuerySchema = z.object({
   baselineYear: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
-export const goalsSchema = z.object({ period: periodSchema, baselineYear: z.number().int(), goals: z.array(goalProgressSchema) });
+export const goalsSchema = z.object({
+  period: periodSchema,
+  baselineYear: z.number().int(),
+  /**
+   * Whose values: the district's, or one zone's (a park). The goals are the district's, so a zone's view has no
+   * milestones, completion or status — only its values, growth and estimate, to set against the targets.
+   */
+  scope: z.object({ kind: z.enum(['district', 'zone']), code: z.string().nullable() }),
+  goals: z.array(goalProgressSchema),
+});
 export type GoalsView = z.infer<typeof goalsSchema>;
 
 export const cockpitQuerySchema = z.object({

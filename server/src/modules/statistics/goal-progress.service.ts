@@ -4,7 +4,7 @@ import type { GoalFormula } from '../../../../contracts/plan.ts';
 import type { GoalProgressView, GoalsView } from '../../../../contracts/statistics.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultGoalFormula } from '../../domain/plan-model/goal-formula.ts';
-import { actualCagr, annualMilestones, assessGoalProgress, estimateYearEnd, fromYuan, growthRate, milestoneFor } from '../../domain/statistics/index.ts';
+import { actualCagr, annualMilestones, assessGoalProgress, estimateYearEnd, fromYuan, growthRate, milestoneFor, timeProgress } from '../../domain/statistics/index.ts';
 import { MONEY_UNIT_EXPONENT, isIndicatorCode, type MoneyUnit } from '../../../../contracts/indicators.ts';
 import { cachedStatsView } from './stats-cache.ts';
 import { latestApprovedPeriod, type Population } from './stats-query.repository.ts';
@@ -113,14 +113,17 @@ async function computeGoalProgressNow(
     for (let y = baselineYear; y <= lastCompleteYear; y++) actuals.push({ year: y, value: await yearTotal(y) });
     const baselineValue = actuals.find((a) => a.year === baselineYear)?.value ?? (await yearTotal(baselineYear));
     const baseline = { year: baselineYear, value: baselineValue };
-    const plan5 = annualMilestones(baseline, targets);
+    // The goals are the district's: a zone's own values measured against milestones interpolated from the zone's
+    // baseline to the district's targets would mean nothing, so a park sees its contribution, not a verdict.
+    const districtWide = scope.kind === 'district';
+    const plan5 = districtWide ? annualMilestones(baseline, targets) : { milestones: [], segments: [] };
     const latestActual = actuals[actuals.length - 1];
     const cagr = latestActual && latestActual.year > baselineYear ? actualCagr(baseline, latestActual).value : null;
 
     const current = await populationTotals(db, population, indicator, period.year, period.month);
     const ytd = fromYuan(current.nominalYtdYuan);
-    const milestone = milestoneFor(period.year, baseline, targets).value;
-    const assessment = assessGoalProgress({ ytd, milestone, month: period.month });
+    const milestone = districtWide ? milestoneFor(period.year, baseline, targets).value : null;
+    const assessment = milestone === null ? null : assessGoalProgress({ ytd, milestone, month: period.month });
     const growth = current.baseYuan > 0 ? growthRate(current.ytdYuan, current.baseYuan) : null;
     const estimate = estimateYearEnd({ ytd, lastYearRemainder: fromYuan(current.remainderYuan), growth, month: period.month });
 
@@ -140,16 +143,17 @@ async function computeGoalProgressNow(
         period: formatPeriod(period.year, period.month),
         ytd,
         milestone,
-        timeProgress: assessment.timeProgress,
-        completion: assessment.completion,
-        gapPp: assessment.gapPp,
-        status: assessment.status,
+        timeProgress: assessment ? assessment.timeProgress : timeProgress(period.month).value,
+        completion: assessment?.completion ?? null,
+        gapPp: assessment?.gapPp ?? null,
+        status: assessment?.status ?? null,
         yearEndEstimate: estimate.value === null ? null : Math.round(estimate.value * 10_000) / 10_000,
         growth,
       },
     });
   }
-  return { period: formatPeriod(period.year, period.month), baselineYear, goals };
+  const viewScope = scope.kind === 'zone' ? { kind: 'zone' as const, code: scope.code } : { kind: 'district' as const, code: null };
+  return { period: formatPeriod(period.year, period.month), baselineYear, scope: viewScope, goals };
 }
 
 /**

@@ -139,6 +139,37 @@ describe('GET /api/statistics/goals', () => {
   });
 });
 
+describe('GET /api/statistics/goals for a park', () => {
+  it('gives its own zone’s values against the district targets, without the district’s milestones or a verdict', async () => {
+    const res = await as(t, s.park!)('GET', '/api/statistics/goals?period=2024-09&baselineYear=2022');
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as GoalsView;
+    expect(view.scope).toEqual({ kind: 'zone', code: 'medicine-port' });
+    const scale = view.goals.find((g) => g.metric === '产业规模')!;
+    const ownInPlan = (e: FixtureEnterprise) => e.zone === 'medicine-port' && e.domain !== null && SPEC_DOMAINS.includes(e.domain);
+    const yearTotal = (year: number) =>
+      reports
+        .filter((r) => r.status === 'approved' && r.year === year && enterprises.find((e) => e.id === r.enterpriseId && ownInPlan(e)))
+        .reduce((sum, r) => sum + BigInt(Math.round(Number(r.values.revenue) * 10_000)), 0n);
+    expect(scale.actuals.map((a) => a.year)).toEqual([2022, 2023]);
+    for (const a of scale.actuals) expect(BigInt(Math.round(a.value * 10_000))).toBe(yearTotal(a.year));
+    expect(scale.actuals[1]!.value).toBeGreaterThan(0);
+    // The targets are the district's (public plan figures); nothing is interpolated from the zone's baseline.
+    expect(scale.targets).toEqual([{ year: 2025, value: 5_000_000 }, { year: 2030, value: 10_000_000 }]);
+    expect(scale.milestones).toEqual([]);
+    expect(scale.segments).toEqual([]);
+    expect(scale.current).toMatchObject({ milestone: null, completion: null, gapPp: null, status: null, timeProgress: 9 / 12 });
+    const ytd2024 = reports
+      .filter((r) => r.status === 'approved' && r.year === 2024 && r.month <= 9 && enterprises.find((e) => e.id === r.enterpriseId && ownInPlan(e)))
+      .reduce((sum, r) => sum + BigInt(Math.round(Number(r.values.revenue) * 10_000)), 0n);
+    expect(BigInt(Math.round(scale.current.ytd * 10_000))).toBe(ytd2024);
+    // The district's own view keeps its milestones.
+    const district = (await as(t, s.leader!)('GET', '/api/statistics/goals?period=2024-09&baselineYear=2022')).json() as GoalsView;
+    expect(district.scope).toEqual({ kind: 'district', code: null });
+    expect(district.goals.find((g) => g.metric === '产业规模')!.milestones.length).toBeGreaterThan(0);
+  });
+});
+
 describe('GET /api/statistics/enterprises/:id (the statistics tab)', () => {
   it('gives an enterprise its series, YoY and rank in its domain, with peers anonymised; another’s is 404', async () => {
     const own = enterprises[0]!;

@@ -80,13 +80,11 @@ export function CockpitPage() {
       <Typography.Paragraph type="secondary">{t('statistics.cockpit.drillHint')}</Typography.Paragraph>
       {goals.data && goals.data.goals.length > 0 && (
         <div style={{ marginBottom: 16 }}>
-          <GoalCards goals={goals.data.goals} />
+          <GoalCards goals={goals.data.goals} zone={goals.data.scope.kind === 'zone'} />
         </div>
       )}
       {!view ? (
-        <Spin spinning={cockpit.loading}>
-          <Empty />
-        </Spin>
+        cockpit.loading ? <Card loading /> : !cockpit.error && <Empty />
       ) : (
         <Spin spinning={cockpit.loading}>
           <Row gutter={[16, 16]}>

@@ -2,6 +2,8 @@ import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { GoalProgressView } from '../../../../contracts/statistics.ts';
 import { fmtPct, toYi } from '../statistics/stat-format.ts';
+import { ZoneGoalCard } from './zone-goal-card.tsx';
+import { goalMetricLabel } from './goal-metric-label.ts';
 
 const STATUS_COLOR = { 'on-track': 'green', yellow: 'gold', red: 'red' } as const;
 const STATUS_KEY = { 'on-track': 'onTrack', yellow: 'yellow', red: 'red' } as const;
@@ -10,10 +12,24 @@ const yi = (v: number | null | undefined) => (v === null || v === undefined ? 'â
 /**
  * One card per goal metric: the first goal year's result against its target with the gap, progress towards
  * the last goal year (required CAGR from the latest year against the actual CAGR so far), and this year's
- * milestone completion against time progress, coloured by status.
+ * milestone completion against time progress, coloured by status. A park (zone view) gets its own cards: the
+ * goals are the district's, so a zone's values are set beside the targets as shares, without a verdict.
  */
-export function GoalCards({ goals }: { goals: GoalProgressView[] }) {
-  const { t } = useTranslation();
+export function GoalCards({ goals, zone }: { goals: GoalProgressView[]; zone: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (zone)
+    return (
+      <>
+        <Typography.Paragraph type="secondary">{t('statistics.cockpit.zoneGoals.note')}</Typography.Paragraph>
+        <Row gutter={[16, 16]}>
+          {goals.map((g) => (
+            <Col xs={24} xl={12} key={g.key}>
+              <ZoneGoalCard goal={g} />
+            </Col>
+          ))}
+        </Row>
+      </>
+    );
   return (
     <Row gutter={[16, 16]}>
       {goals.map((g) => {
@@ -26,7 +42,7 @@ export function GoalCards({ goals }: { goals: GoalProgressView[] }) {
         const statusColor = c.status ? STATUS_COLOR[c.status] : undefined;
         return (
           <Col xs={24} xl={12} key={g.key}>
-            <Card title={g.metric} size="small" extra={c.status && <Tag color={statusColor}>{t(`statistics.cockpit.status.${STATUS_KEY[c.status]}`)}</Tag>}>
+            <Card title={goalMetricLabel(g.metric, i18n.language)} size="small" extra={c.status && <Tag color={statusColor}>{t(`statistics.cockpit.status.${STATUS_KEY[c.status]}`)}</Tag>}>
               <Row gutter={16}>
                 <Col span={8}>
                   <Typography.Text type="secondary">{t('statistics.cockpit.goalYear', { year: first.year })}</Typography.Text>

@@ -30,7 +30,19 @@ export function EnterpriseStatsCard({ enterpriseId }: { enterpriseId: string }) 
     grid: { left: 60, right: 20, top: 20, bottom: 30 },
     xAxis: { type: 'category', data: data.peerValues.map((p) => `#${p.rank}`) },
     yAxis: { type: 'value', name: t('statistics.unitWan') },
-    series: [{ type: 'bar', data: data.peerValues.map((p) => ({ value: p.ytd, itemStyle: { color: p.isSelf ? '#cf1322' : '#b7d3c2' } })) }],
+    // A small enterprise among large peers would be an invisible bar: every bar keeps a few pixels, and ours
+    // carries its value.
+    series: [
+      {
+        type: 'bar',
+        barMinHeight: 3,
+        data: data.peerValues.map((p) => ({
+          value: p.ytd,
+          itemStyle: { color: p.isSelf ? '#cf1322' : '#b7d3c2' },
+          ...(p.isSelf ? { label: { show: true, position: 'top', color: '#cf1322', formatter: () => p.ytd.toLocaleString(undefined, { maximumFractionDigits: 2 }) } } : {}),
+        })),
+      },
+    ],
   };
   return (
     <Card size="small" title={`${t('statistics.enterpriseTab.tab')} · ${data.name} · ${data.period}`} style={{ marginBottom: 16 }}>
