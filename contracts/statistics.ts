@@ -158,6 +158,9 @@ export const cockpitSchema = z.object({
       ytd: z.number().nullable(),
       lastYearYtd: z.number().nullable(),
       milestoneYtd: z.number().nullable(),
+      /** Enterprises with an approved report (or bureau figures) for the month, this year and last year. */
+      reporters: z.number().int(),
+      lastYearReporters: z.number().int(),
     }),
   ),
   domains: z.array(breakdownRowSchema),

@@ -82,6 +82,9 @@ async function trendOf(db: Db, scope: StatsScope, indicator: IndicatorCode, year
       lastYear: prev && prev.enterprises > 0 ? fromYuan(prev.monthYuan) : null,
       ytd: cur && cur.enterprises > 0 ? fromYuan(cur.nominalYtdYuan) : null,
       lastYearYtd: prev ? fromYuan(prev.nominalYtdYuan) : null,
+      // How many enterprises' reports are in: a month whose reports are still coming in looks like a slump.
+      reporters: cur?.enterprises ?? 0,
+      lastYearReporters: prev?.enterprises ?? 0,
     };
   });
 }

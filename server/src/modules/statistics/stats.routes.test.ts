@@ -53,6 +53,18 @@ describe('GET /api/statistics/cockpit', () => {
       const ref = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: point.month, dim: 'total' }).total;
       expect(point.value ?? 0).toBe(ref.month);
     }
+    // Each month's reporters: registered enterprises with an approved report for that month.
+    const reportersIn = (year: number, month: number) =>
+      new Set(
+        reports
+          .filter((r) => r.status === 'approved' && r.year === year && r.month === month && !enterprises.find((e) => e.id === r.enterpriseId)!.deleted)
+          .map((r) => r.enterpriseId),
+      ).size;
+    for (const point of view.trend) {
+      expect(point.reporters, `month ${point.month}`).toBe(reportersIn(2024, point.month));
+      expect(point.lastYearReporters, `month ${point.month}`).toBe(reportersIn(2023, point.month));
+    }
+    expect(view.trend.some((p) => p.reporters !== p.lastYearReporters)).toBe(true);
   });
 
   it('gives a park its own zone only: every row, mover and total over that zone’s enterprises', async () => {

@@ -4,7 +4,7 @@ import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
 import { planEnUS } from '../../features/plan/i18n.en-US.ts';
-import { cockpitZoneGoalsEnUS } from '../../features/cockpit/cockpit.i18n.en-US.ts';
+import { cockpitExtrasEnUS } from '../../features/cockpit/cockpit.i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
 export const enUS: Messages = {
@@ -304,7 +304,7 @@ export const enUS: Messages = {
       topContributors: 'Top contributors',
       topDecliners: 'Top decliners',
       drillHint: 'Click any figure to see the enterprises behind it',
-      zoneGoals: cockpitZoneGoalsEnUS,
+      ...cockpitExtrasEnUS,
       change: 'Change',
     },
     drill: { title: '{{name}} · enterprises', omitted: '{{count}} more enterprises not listed (included in the total)' },

@@ -7,7 +7,7 @@ import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
 import { planZhCN } from '../../features/plan/i18n.zh-CN.ts';
-import { cockpitZoneGoalsZhCN } from '../../features/cockpit/cockpit.i18n.zh-CN.ts';
+import { cockpitExtrasZhCN } from '../../features/cockpit/cockpit.i18n.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -306,7 +306,7 @@ export const zhCN = {
       topContributors: '拉动最大的企业',
       topDecliners: '下降最多的企业',
       drillHint: '点击任一数字查看背后的企业',
-      zoneGoals: cockpitZoneGoalsZhCN,
+      ...cockpitExtrasZhCN,
       change: '增减',
     },
     drill: { title: '{{name}} · 企业明细', omitted: '另有 {{count}} 家企业未列出（已计入合计）' },

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
-import type { BreakdownRowView } from '../../../../contracts/statistics.ts';
+import type { BreakdownRowView, CockpitView } from '../../../../contracts/statistics.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
@@ -101,6 +101,7 @@ export function CockpitPage() {
                     {t('statistics.columns.nominalYoy')}: {fmtPct(view.total.nominalYoy)}
                   </span>
                 </Space>
+                <IncompleteMonthNotice view={view} />
                 <TrendChart trend={view.trend} />
               </Card>
             </Col>
@@ -168,4 +169,17 @@ export function CockpitPage() {
       <DrillModal target={drill} period={view?.period ?? period ?? ''} indicator={indicator} onClose={() => setDrill(null)} />
     </>
   );
+}
+
+/**
+ * The latest month's reports arrive over weeks: until they are in, its bar and the year to date read low and
+ * look like a slump. Said plainly when the month has clearly fewer reporters (under 90%) than the month before.
+ */
+function IncompleteMonthNotice({ view }: { view: CockpitView }) {
+  const { t } = useTranslation();
+  const month = Number(view.period.slice(5, 7));
+  const current = view.trend[month - 1];
+  const previous = month > 1 ? view.trend[month - 2]?.reporters : view.trend[month - 1]?.lastYearReporters;
+  if (!current || !previous || current.reporters >= previous * 0.9) return null;
+  return <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="incomplete-month" message={t('statistics.cockpit.incomplete', { period: view.period, count: current.reporters, previous })} />;
 }
