@@ -23,8 +23,9 @@ export function TrendChart({ trend }: { trend: CockpitView['trend'] }) {
   };
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 50, right: 50, top: 40, bottom: 30 },
+    // The legend gets a row of its own above the axis names (in English it is wide enough to run into them).
+    legend: { top: 0, left: 'center', width: '80%' },
+    grid: { left: 50, right: 50, top: 64, bottom: 30 },
     xAxis: { type: 'category', data: trend.map((p) => `${p.month}`) },
     yAxis: [{ type: 'value', name: t('statistics.unitYi') }, { type: 'value', name: t('statistics.unitYi'), splitLine: { show: false } }],
     series: [
