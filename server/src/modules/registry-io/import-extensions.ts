@@ -1,12 +1,17 @@
 import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
 import { namesInScope } from '../enterprises/enterprise.repository.ts';
 import type { BulkWriter } from './bulk-writer.ts';
+import { carriersBulkWriter } from './carriers.bulk.ts';
 import { enterprisesBulkWriter } from './enterprises.bulk.ts';
+import { expertsBulkWriter } from './experts.bulk.ts';
+import { platformsBulkWriter } from './platforms.bulk.ts';
+import { projectsBulkWriter } from './projects.bulk.ts';
 import type { IoContext } from './entity.ts';
 
 /**
- * What an import can do beyond the RegistryEntity contract, per entity: write set-based (else row by row in
- * savepoints), and flag near-duplicate names among the stored records the caller may see (warnings, not
+ * What an import can do beyond the RegistryEntity contract, per entity: write set-based (every registry
+ * entity does; the per-row path in savepoints remains for an entity without one, and as the reference the
+ * bulk writers are tested against), and flag near-duplicate names among the stored records the caller may see (warnings, not
  * errors: two firms may legitimately have similar names).
  */
 export interface ImportExtension {
@@ -27,6 +32,10 @@ const EXTENSIONS: Record<string, ImportExtension> = {
       storedNames: (ctx) => namesInScope(ctx.tx, enterpriseScope(ctx.caller.actor)),
     },
   },
+  projects: { bulk: projectsBulkWriter as BulkWriter<never> },
+  carriers: { bulk: carriersBulkWriter as BulkWriter<never> },
+  platforms: { bulk: platformsBulkWriter as BulkWriter<never> },
+  experts: { bulk: expertsBulkWriter as BulkWriter<never> },
 };
 
 export function importExtensionOf(entityName: string): ImportExtension {

@@ -1,0 +1,60 @@
+import crypto from 'node:crypto';
+import { and, inArray, sql } from 'drizzle-orm';
+import type { CarrierInput } from '../../../../contracts/carriers.ts';
+import { AppError } from '../../app/errors.ts';
+import { carriers } from '../../db/schema/index.ts';
+import { canPlaceCarrierInZone, carrierWriteScope } from '../carriers/carrier.policy.ts';
+import type { CarrierRow } from '../carriers/carrier.repository.ts';
+import { auditViewOfCarrier, notFoundCarrier } from '../carriers/carrier.service.ts';
+import { ReferenceResolver } from '../registry-common/reference-index.ts';
+import { bulkWriterOf, insertReturningIds, refusalOf, rowsByIds, updateRows } from './bulk-writer.ts';
+
+/**
+ * The carrier import written set-based, with the checks and rows of insertCarrier / updateCarrierRow. An
+ * import writes the carrier itself; its occupants are recorded on the carrier's page and are left as they are.
+ */
+
+const outOfZone = () => new AppError(403, 'OUT_OF_SCOPE', '只能登记和维护本园区（功能区）的载体', 'You can only record carriers of your own zone');
+
+type PreparedCarrier = { values: Omit<typeof carriers.$inferInsert, 'code'> & { code: string | null } };
+
+export const carriersBulkWriter = bulkWriterOf<CarrierInput, CarrierRow, PreparedCarrier, null>({
+  objectType: 'carrier',
+  actions: { create: 'carrier.create', update: 'carrier.update' },
+  notFound: notFoundCarrier,
+  rows: (ctx, ids, scoped) =>
+    rowsByIds(ids, (part) => ctx.tx.select().from(carriers).where(scoped ? and(carrierWriteScope(ctx.caller.actor), inArray(carriers.id, part)) : inArray(carriers.id, part))),
+  views: async (ctx, rows) => new Map(rows.map((row) => [row.id, auditViewOfCarrier(row, ctx.index)])),
+  lookup: async () => null,
+  prepare(ctx, input, stored) {
+    const actor = ctx.caller.actor;
+    const refs = new ReferenceResolver(ctx.index);
+    const zone = refs.zone(input.zone);
+    const refused = refusalOf(refs.problems);
+    if (refused) return refused;
+    const values = {
+      nameZh: input.name,
+      carrierType: input.type,
+      zoneId: zone?.id ?? null,
+      totalAreaM2: input.totalArea == null ? null : String(input.totalArea),
+      leasableAreaM2: input.leasableArea == null ? null : String(input.leasableArea),
+      address: input.address ?? null,
+      operatorName: input.operatorName ?? null,
+      openedOn: input.openedOn ?? null,
+      note: input.note ?? null,
+      code: input.code ?? null,
+    };
+    if (actor.role === 'park' && !values.zoneId) values.zoneId = stored ? stored.row.zoneId : actor.scope?.kind === 'zone' ? actor.scope.id : null;
+    if (!canPlaceCarrierInZone(actor, values.zoneId)) return outOfZone();
+    if (!stored) values.code = input.code ?? `carrier-${crypto.randomBytes(4).toString('hex')}`;
+    return { values };
+  },
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, carriers, part.map((p) => ({ ...p.values, code: p.values.code!, createdAt: now, updatedAt: now }))),
+  update: (ctx, part, now) =>
+    updateRows(
+      ctx.tx,
+      carriers,
+      part.map((p) => ({ id: p.id, values: p.prepared.values })),
+      { scope: carrierWriteScope(ctx.caller.actor), set: sql`version = carriers.version + 1, updated_at = ${now}`, keepWhenNull: ['code'] },
+    ),
+});

@@ -1,0 +1,63 @@
+import crypto from 'node:crypto';
+import { and, inArray, sql } from 'drizzle-orm';
+import type { PlatformInput } from '../../../../contracts/platforms.ts';
+import { AppError } from '../../app/errors.ts';
+import { enterprises, platforms } from '../../db/schema/index.ts';
+import { platformWriteScope } from '../platforms/platform.policy.ts';
+import { auditViewOfPlatform, notFoundPlatform, type PlatformRow } from '../platforms/platform.service.ts';
+import { ReferenceResolver } from '../registry-common/reference-index.ts';
+import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, updateRows } from './bulk-writer.ts';
+
+/** The platform import written set-based, with the checks and rows of insertPlatform / updatePlatformRow. */
+
+type PreparedPlatform = { values: Omit<typeof platforms.$inferInsert, 'code'> & { code: string | null } };
+
+export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, PreparedPlatform, Map<string, string>>({
+  objectType: 'platform',
+  actions: { create: 'platform.create', update: 'platform.update' },
+  notFound: notFoundPlatform,
+  rows: (ctx, ids, scoped) =>
+    rowsByIds(ids, (part) => ctx.tx.select().from(platforms).where(scoped ? and(platformWriteScope(ctx.caller.actor), inArray(platforms.id, part)) : inArray(platforms.id, part))),
+  async views(ctx, rows) {
+    // The operator's credit code, deleted or not (as findPlatform's join).
+    const operators = [...new Set(rows.flatMap((r) => (r.operatorEnterpriseId ? [r.operatorEnterpriseId] : [])))];
+    const uscc = await rowsByIds(operators, (part) => ctx.tx.select({ id: enterprises.id, uscc: enterprises.uscc }).from(enterprises).where(inArray(enterprises.id, part)));
+    return new Map(rows.map((row) => [row.id, auditViewOfPlatform({ row, operatorUscc: row.operatorEnterpriseId ? (uscc.get(row.operatorEnterpriseId)?.uscc ?? null) : null }, ctx.index)]));
+  },
+  lookup: (ctx, inputs) => enterpriseIdsByUscc(ctx, inputs.map((i) => i.operatorUscc)),
+  prepare(ctx, input, stored, operators) {
+    if (!stored && ctx.caller.actor.role !== 'commission') return new AppError(403, 'OUT_OF_SCOPE', '平台由区经委维护', 'Platforms are maintained by the commission');
+    const refs = new ReferenceResolver(ctx.index);
+    const zone = refs.zone(input.zone);
+    const carrier = refs.carrier(input.carrier);
+    const operatorEnterpriseId = input.operatorUscc ? (operators.get(input.operatorUscc) ?? null) : null;
+    if (input.operatorUscc && !operatorEnterpriseId) {
+      refs.problems.push({ path: 'body.operatorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
+    }
+    const refused = refusalOf(refs.problems);
+    if (refused) return refused;
+    return {
+      values: {
+        name: input.name,
+        kind: input.kind,
+        zoneId: zone?.id ?? carrier?.zoneId ?? null,
+        carrierId: carrier?.id ?? null,
+        operatorEnterpriseId,
+        namedInPolicy: input.namedInPolicy,
+        services: [...new Set(input.services)],
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        note: input.note ?? null,
+        code: stored ? (input.code ?? null) : (input.code ?? `platform-${crypto.randomBytes(4).toString('hex')}`),
+      },
+    };
+  },
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, platforms, part.map((p) => ({ ...p.values, code: p.values.code!, createdAt: now, updatedAt: now }))),
+  update: (ctx, part, now) =>
+    updateRows(
+      ctx.tx,
+      platforms,
+      part.map((p) => ({ id: p.id, values: p.prepared.values })),
+      { scope: platformWriteScope(ctx.caller.actor), set: sql`version = platforms.version + 1, updated_at = ${now}`, keepWhenNull: ['code'] },
+    ),
+});
