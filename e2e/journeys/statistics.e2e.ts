@@ -47,6 +47,15 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
     return page;
   }
 
+  /**
+   * The list row of one enterprise's month. The period cell must match exactly: a row of the month before
+   * carries this month in its deadline (the 10th of the next month). The name matters when the enterprise's
+   * latest demo month was left unreported, since the new month is then one that other firms have reported too.
+   */
+  function reportRow(page: Page, period: string, enterpriseName: string) {
+    return page.getByRole('row').filter({ has: page.getByRole('cell', { name: period, exact: true }) }).filter({ hasText: enterpriseName });
+  }
+
   async function districtTotal(page: Page, period: string): Promise<number> {
     const res = await page.request.get(`/api/statistics/cockpit?period=${period}&indicator=revenue`);
     expect(res.ok()).toBe(true);
@@ -55,10 +64,11 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
 
   it('walks a report needing a 说明 through review and approval, and the cockpit total changes by its revenue', async () => {
     const enterprise = await pageAs('demo_enterprise');
-    const latest = (await (await enterprise.request.get('/api/monthly-reports?pageSize=1')).json()) as { items: { period: string; values: { revenue: number } }[] };
+    const latest = (await (await enterprise.request.get('/api/monthly-reports?pageSize=1')).json()) as { items: { period: string; enterpriseName: string; values: { revenue: number } }[] };
     const [y, m] = latest.items[0]!.period.split('-').map(Number) as [number, number];
     const period = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
     const revenue = Math.round(latest.items[0]!.values.revenue * 5);
+    const firm = latest.items[0]!.enterpriseName;
 
     await enterprise.goto('/reports');
     await enterprise.getByRole('button', { name: '填报月报' }).click();
@@ -79,14 +89,14 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
 
     const park = await pageAs('park_agri');
     await park.goto('/reports');
-    await park.getByRole('row').filter({ hasText: period }).first().click();
+    await reportRow(park, period, firm).click();
     await park.locator('.ant-drawer-content').getByRole('button', { name: '审核通过' }).click();
     await park.locator('.ant-drawer-content').getByText('待区经委审定').first().waitFor();
 
     const commission = await pageAs('demo_commission');
     const before = await districtTotal(commission, period);
     await commission.goto('/reports');
-    await commission.getByRole('row').filter({ hasText: period }).first().click();
+    await reportRow(commission, period, firm).click();
     await commission.locator('.ant-drawer-content').getByRole('button', { name: /^审\s*定$/ }).click();
     await commission.locator('.ant-drawer-content').getByText('已审定').first().waitFor();
     const after = await districtTotal(commission, period);
@@ -104,7 +114,7 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
     await screenshot(english, 'statistics-monitoring-en');
     const enterpriseEn = await pageAs('demo_enterprise', 'en-US');
     await enterpriseEn.goto('/reports');
-    await enterpriseEn.getByRole('row').filter({ hasText: period }).first().click();
+    await reportRow(enterpriseEn, period, firm).click();
     await enterpriseEn.locator('.ant-drawer-content').getByText('Approved').first().waitFor();
     await screenshot(enterpriseEn, 'statistics-report-en');
   });
