@@ -6,9 +6,12 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/support/global-setup.ts'],
-    testTimeout: 180_000,
+    // One journey is one test; the longest took 160 s on a loaded 2-core machine, so leave room above that.
+    testTimeout: 360_000,
     // Server start (migrations, optional demo seed) can take minutes on a busy machine.
     hookTimeout: 480_000,
+    // expect.poll gives up after 1 s by default; a list reload on a loaded machine can take longer.
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

@@ -143,7 +143,8 @@ describe('bureau import: template, upload with a bad row, imported values on the
     expect(conflicts[0]).toContain('900.0000');
     await screenshot(page, 'bureau-import-conflicts.en-US');
     await page.getByTestId('bureau-import-replace').click();
-    await expect(page.getByTestId('bureau-import-result').innerText()).resolves.toContain('1 updated');
+    // The re-run replaces the result shown; poll, so the one on screen when the click returns is not the one read.
+    await expect.poll(() => result.innerText(), { timeout: 60_000 }).toContain('1 updated');
     await screenshot(page, 'bureau-import-replaced.en-US');
     await page.getByRole('button', { name: /Continue/ }).click();
     // The closing dialog keeps its last content (now naming the enterprise) until its animation ends.

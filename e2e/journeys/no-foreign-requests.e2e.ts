@@ -69,7 +69,8 @@ describe('the web app stays on its own server', () => {
     }
     await page.reload();
     await page.locator('.shell').waitFor();
-    expect(await page.locator('.ant-result-404').count()).toBe(1);
+    // The shell can show before the restored session's route renders: poll for the 404 page.
+    await expect.poll(() => page.locator('.ant-result-404').count()).toBe(1);
 
     // A page of another role: the route guard shows the 403 page, the server was not asked for user data.
     await page.goto('/admin/users');

@@ -71,9 +71,12 @@ describe('plan: import → review → save → compare', () => {
     await mark.waitFor();
     await expect(mark.innerText()).resolves.toContain(title);
     await expect(mark.innerText()).resolves.toContain('(责任单位:区经委、区科委、区投资促进办)');
-    await page.waitForTimeout(800); // smooth scrolling
-    const [markBox, paneBox] = [await mark.boundingBox(), await source.boundingBox()];
-    expect(markBox && paneBox && markBox.y >= paneBox.y - 1 && markBox.y < paneBox.y + paneBox.height).toBe(true);
+    // The pane scrolls smoothly, for as long as a busy machine takes: poll until the mark is in view.
+    const markInPane = async () => {
+      const [markBox, paneBox] = [await mark.boundingBox(), await source.boundingBox()];
+      return Boolean(markBox && paneBox && markBox.y >= paneBox.y - 1 && markBox.y < paneBox.y + paneBox.height);
+    };
+    await expect.poll(markInPane, { timeout: 10_000 }).toBe(true);
     await screenshot(page, 'plan-import-review.zh-CN');
 
     // Correct the first goal (2025 产业规模) from 500 to 550 and save as a new version.
@@ -84,7 +87,8 @@ describe('plan: import → review → save → compare', () => {
     await valueInput.fill('550');
     await valueInput.press('Tab');
     await page.getByTestId('review-goal-0').click();
-    await expect(mark.innerText()).resolves.toContain('500');
+    // The mark moves from the task's clause to the goal's: poll rather than read what is highlighted at the click.
+    await expect.poll(() => mark.innerText()).toContain('500');
     await page.getByTestId('import-save').click();
     await page.getByText('已保存为版本 2(草稿)').waitFor();
     await screenshot(page, 'plan-import-saved.zh-CN');

@@ -39,7 +39,10 @@ async function importNearDuplicate(page: Page, dir: string, name: string, uscc: 
   await warnings.waitFor();
   await expect(page.getByTestId('import-result').locator('.ant-alert-success').count()).resolves.toBe(1);
   await warnings.locator('.ant-collapse-header').click();
-  const cells = await warnings.locator('.ant-table-tbody tr').first().locator('td').allInnerTexts();
+  // The folded panel renders its table when first opened: wait for its row before reading it.
+  const firstWarning = warnings.locator('.ant-table-tbody tr').first();
+  await firstWarning.waitFor();
+  const cells = await firstWarning.locator('td').allInnerTexts();
   expect(cells.slice(0, 2)).toEqual(['2', name]);
   expect(similar.map((r) => [r.name, r.uscc])).toContainEqual(cells.slice(2));
   await screenshot(page, shot);

@@ -214,7 +214,7 @@ describe('screens in zh-CN and en-US', () => {
     await option.waitFor();
     await screenshot(auditor, 'audit-action-filter.zh-CN');
     await option.click();
-    expect(await auditor.locator('#action').inputValue()).toBe('auth.login');
+    await expect.poll(() => auditor.locator('#action').inputValue()).toBe('auth.login');
     await auditor.getByRole('button', { name: /查\s*询|搜\s*索/ }).first().click();
     // The list reloads with sign-ins only (a broken filter times out here).
     await auditor.waitForFunction(() => {
