@@ -128,6 +128,8 @@ export const monthlyImportQuerySchema = z.object({
   mode: z.enum(['valid-only', 'all-or-nothing']).default('valid-only'),
   /** Where the file differs from stored figures: keep the stored ones (listed as conflicts) or replace them. */
   onConflict: z.enum(['keep', 'replace']).default('keep'),
+  /** The uploaded file's name, for the batch record and the error report (also accepted as an `x-file-name` header). */
+  fileName: z.string().max(200).optional(),
 });
 export type MonthlyImportQuery = z.infer<typeof monthlyImportQuerySchema>;
 
@@ -158,3 +160,15 @@ export const monthlyImportResultSchema = z.object({
   reportId: z.string().nullable(),
 });
 export type MonthlyImportResultView = z.infer<typeof monthlyImportResultSchema>;
+
+/** The import's phases as it streams them (application/x-ndjson): `validate` and `write` count enterprise-months. */
+export const monthlyImportPhaseSchema = z.enum(['check', 'parse', 'validate', 'write', 'rollups', 'done']);
+export type MonthlyImportPhase = z.infer<typeof monthlyImportPhaseSchema>;
+
+/** One line of the streamed import response: progress lines, then the result or an error. */
+export const monthlyImportStreamLineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), phase: monthlyImportPhaseSchema, done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('result'), result: monthlyImportResultSchema }),
+  z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }) }),
+]);
+export type MonthlyImportStreamLine = z.infer<typeof monthlyImportStreamLineSchema>;

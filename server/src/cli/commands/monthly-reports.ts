@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { exportMonthlyReports } from '../../modules/monthly-reports/monthly-report.export.ts';
-import { importMonthlyReports } from '../../modules/monthly-reports/monthly-report.import.ts';
+import { importMonthlyReports, type MonthlyImportProgress } from '../../modules/monthly-reports/monthly-report.import.ts';
 import { buildMonthlyReportTemplate } from '../../modules/monthly-reports/monthly-report.template.ts';
 import { ImportRefused } from '../../modules/registry-io/workbook.ts';
 import path from 'node:path';
@@ -62,7 +62,14 @@ export const importMonthlyReportsCommand: CommandSpec = {
     if (!fs.existsSync(file)) throw new CliError(`文件不存在 / no such file: ${file}`);
     await withDatabase(out, async (database) => {
       const audit = createAuditService(database, () => new Date());
-      const progress = out.progress('[import] monthly reports');
+      // One bar per counted phase (validation, writing, rollups), as the import reports them.
+      const bars = new Map<string, (done: number, total: number) => void>();
+      const progress = (p: MonthlyImportProgress) => {
+        if (p.phase !== 'validate' && p.phase !== 'write' && p.phase !== 'rollups') return;
+        let bar = bars.get(p.phase);
+        if (!bar) bars.set(p.phase, (bar = out.progress(`[import] monthly reports: ${p.phase}`)));
+        bar(p.done, Math.max(1, p.total));
+      };
       let result;
       try {
         result = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), fs.readFileSync(file), {

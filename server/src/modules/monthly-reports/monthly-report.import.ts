@@ -48,13 +48,20 @@ export interface MonthlyImportResult {
   batchId: string | null;
 }
 
+/** Where a running import is: each phase with its share done (`validate` and `write` count enterprise-months). */
+export interface MonthlyImportProgress {
+  phase: 'check' | 'parse' | 'validate' | 'write' | 'rollups' | 'done';
+  done: number;
+  total: number;
+}
+
 export interface MonthlyImportOptions {
   mode: 'valid-only' | 'all-or-nothing';
   /** What to do where the file differs from stored figures: list and keep the stored ones, or replace them. */
   onConflict: 'keep' | 'replace';
   fileName?: string | null;
   limits?: UploadLimits;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (progress: MonthlyImportProgress) => void;
 }
 
 /** A cell as the parser wants it: merged cells read their master's value, dates as YYYY-MM-DD. */
@@ -95,6 +102,9 @@ async function gridsOf(buffer: Buffer): Promise<Grid[]> {
   }
 }
 
+/** Enterprise-months per upsert statement (one statement each; the write phase reports after each). */
+const WRITE_CHUNK = 2000;
+
 interface Prepared {
   item: EnterpriseMonth;
   enterpriseId: string;
@@ -104,9 +114,13 @@ interface Prepared {
 }
 
 export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'audit' | 'clock'>, caller: Caller, buffer: Buffer, options: MonthlyImportOptions): Promise<MonthlyImportResult> {
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'check', done: 0, total: 1 });
   assertSafeWorkbook(buffer, options.limits ?? DEFAULT_UPLOAD_LIMITS);
   const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
+  progress({ phase: 'parse', done: 0, total: 1 });
   const parsed = parseBureauFile(await gridsOf(buffer));
+  progress({ phase: 'validate', done: 0, total: parsed.items.length });
   const rejected: MonthlyImportResult['rejected'] = parsed.errors.map((e: LocatedError) => ({ sheet: e.sheet, row: e.row, column: e.column, value: e.value, message: `${e.message} / ${e.messageEn}` }));
   const warnings: MonthlyImportResult['warnings'] = [];
   const db = deps.database.db;
@@ -139,7 +153,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   const seen = new Set<string>();
   let done = 0;
   for (const item of parsed.items) {
-    options.onProgress?.(++done, parsed.items.length);
+    if (++done % 500 === 0) progress({ phase: 'validate', done, total: parsed.items.length });
     const enterpriseId = ids.get(item.uscc);
     const period = formatPeriod(item.year, item.month);
     if (!enterpriseId) {
@@ -205,6 +219,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     prepared.push({ item, enterpriseId, values, existing: existing ? { id: existing.id, status: existing.status, values: existing } : null, conflicts });
   }
 
+  progress({ phase: 'validate', done: parsed.items.length, total: parsed.items.length });
   const conflicts = prepared.flatMap((p) => p.conflicts);
   const result: MonthlyImportResult = { layout: parsed.layout, imported: 0, updated: 0, unchanged: 0, rejected, conflicts, warnings, committed: false, sha256, batchId: null };
   if (options.mode === 'all-or-nothing' && rejected.length > 0) return result;
@@ -217,6 +232,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     return p.conflicts.length === 0 || options.onConflict === 'replace';
   });
 
+  progress({ phase: 'write', done: 0, total: toWrite.length });
   await inTransaction(deps, async (tx) => {
     const now = deps.clock();
     const [batch] = await rowsOf<{ id: string }>(
@@ -234,8 +250,8 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     const keep = INDICATOR_CODES.map((c) => `${c} = coalesce(excluded.${c}, monthly_reports.${c})`).join(', ');
     const select = INDICATOR_CODES.map((c) => (c === 'employees' ? 'round(x.employees)::integer' : `x.${c}`)).join(', ');
     // Each chunk is one statement: the upsert, and the revision of every row it wrote from the row as stored.
-    for (let i = 0; i < toWrite.length; i += 5000) {
-      const chunk = toWrite.slice(i, i + 5000).map((p) => ({
+    for (let i = 0; i < toWrite.length; i += WRITE_CHUNK) {
+      const chunk = toWrite.slice(i, i + WRITE_CHUNK).map((p) => ({
         enterprise_id: p.enterpriseId,
         year: p.item.year,
         month: p.item.month,
@@ -260,11 +276,14 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
         if (r.inserted) result.imported++;
         else result.updated++;
       }
+      progress({ phase: 'write', done: Math.min(i + WRITE_CHUNK, toWrite.length), total: toWrite.length });
     }
     // The rollups once for the file, with each changed enterprise-year once.
     for (const p of toWrite) changed.set(`${p.enterpriseId}|${p.item.year}`, { enterpriseId: p.enterpriseId, year: p.item.year });
     await tx.execute(sql`UPDATE stat_import_batches SET rows_imported = ${result.imported}, rows_updated = ${result.updated} WHERE id = ${batch!.id}`);
+    progress({ phase: 'rollups', done: 0, total: changed.size });
     await refreshRollups(tx, [...changed.values()]);
+    progress({ phase: 'rollups', done: changed.size, total: changed.size });
     await deps.audit.inTransaction(tx, caller.audit, caller.origin, {
       action: 'monthly-report.import',
       objectType: 'stat-import-batch',
@@ -273,6 +292,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     });
   });
   result.committed = true;
+  progress({ phase: 'done', done: parsed.items.length, total: parsed.items.length });
   return result;
 }
 

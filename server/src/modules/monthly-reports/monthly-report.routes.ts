@@ -19,7 +19,8 @@ import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
 import { errors } from '../../app/errors.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
-import { importMonthlyReports } from './monthly-report.import.ts';
+import { importMonthlyReports, type MonthlyImportProgress } from './monthly-report.import.ts';
+import { streamImport, wantsNdjson } from './monthly-report.stream.ts';
 import { callerOf } from '../registry-common/caller.ts';
 import { findImportReport, storeImportReport } from '../registry-io/import-reports.ts';
 import { buildMonthlyErrorReport, type LocatedRejection } from './monthly-report.error-report.ts';
@@ -53,16 +54,22 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
     method: 'POST',
     url: '/api/monthly-reports/import',
     access: 'report.import',
-    summary: 'Import the bureau’s monthly file (raw .xlsx body: flat template or B204-1); conflicts listed, nothing wrong stored',
+    summary:
+      'Import the bureau’s monthly file (raw .xlsx body: flat template or B204-1); conflicts listed, nothing wrong stored. ' +
+      'With `Accept: application/x-ndjson` the answer streams progress lines (check, parse, validate, write, rollups) and then the result, or an error line',
     tags,
     query: monthlyImportQuerySchema,
     responses: { 200: monthlyImportResultSchema },
-    handler: async ({ actor, origin, query, request }) => {
-      if (!Buffer.isBuffer(request.body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
-      const fileName = fileNameHeader(request.headers['x-file-name']);
-      const result = await importMonthlyReports(deps, callerOf(actor!, origin), request.body, { mode: query.mode, onConflict: query.onConflict, fileName });
-      const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, request.body, result.rejected) : null;
-      return presentImportResult(result, query.onConflict, reportId);
+    handler: async ({ actor, origin, query, request, reply }) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
+      const fileName = fileNameHeader(request.headers['x-file-name']) ?? query.fileName ?? null;
+      const run = async (onProgress?: (p: MonthlyImportProgress) => void) => {
+        const result = await importMonthlyReports(deps, callerOf(actor!, origin), body, { mode: query.mode, onConflict: query.onConflict, fileName, ...(onProgress ? { onProgress } : {}) });
+        const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, body, result.rejected) : null;
+        return presentImportResult(result, query.onConflict, reportId);
+      };
+      return wantsNdjson(request) ? streamImport(request, reply, run) : run();
     },
   });
 

@@ -7,10 +7,14 @@ import type { MonthlyImportQuery, MonthlyImportResultView, ReportStatus } from '
 import { useErrorText, useNotifyError } from '../../app/use-error-text.ts';
 import { WorkbookPicker } from '../registries/shared/workbook-picker.tsx';
 import { STATUS_COLOR, STATUS_KEY } from './report-drawer.tsx';
-import { downloadImportErrors, downloadReportTemplate, importBureauFile } from './statistics.api.ts';
+import { downloadImportErrors, downloadReportTemplate, importBureauFile, type BureauImportProgress } from './statistics.api.ts';
 import { fmtAmount } from './stat-format.ts';
 
 type Rejected = MonthlyImportResultView['rejected'][number];
+/** While a request runs: 'upload' until the server's first line, then the phase it reports. */
+type Running = 'upload' | BureauImportProgress;
+/** The server's phases in order (`done` is the last line before the result). */
+const PHASES = ['check', 'parse', 'validate', 'write', 'rollups'] as const;
 type Conflict = MonthlyImportResultView['conflicts'][number];
 
 /** The importer joins its messages as "中文 / English": the half in the UI language (the whole when not joined). */
@@ -22,7 +26,7 @@ export function messageIn(message: string, language: string): string {
 
 /**
  * Import of the statistics bureau's monthly file (flat template or B204-1): choose the file and the options the
- * API takes, watch the upload, then read the counts, every located error (and download the file with them
+ * API takes, watch the server check, validate and write it (phase and progress streamed as it works), then read the counts, every located error (and download the file with them
  * marked), the figures that differ from stored ones (with a re-run that replaces them) and the warnings. Only offered to roles holding report.import.
  */
 export function BureauImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
@@ -33,15 +37,15 @@ export function BureauImportDialog({ open, onClose, onImported }: { open: boolea
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<MonthlyImportQuery['mode']>('valid-only');
   const [onConflict, setOnConflict] = useState<MonthlyImportQuery['onConflict']>('keep');
-  /** Share of the bytes sent (0..1) while a request runs; null when idle. */
-  const [sent, setSent] = useState<number | null>(null);
+  /** Where the running request is; null when idle. */
+  const [progress, setProgress] = useState<Running | null>(null);
   const [result, setResult] = useState<{ view: MonthlyImportResultView; onConflict: MonthlyImportQuery['onConflict'] } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const running = sent !== null;
+  const running = progress !== null;
 
   const reset = () => {
     setFile(null);
-    setSent(null);
+    setProgress(null);
     setResult(null);
     setFailure(null);
   };
@@ -54,15 +58,15 @@ export function BureauImportDialog({ open, onClose, onImported }: { open: boolea
     if (!file) return;
     setFailure(null);
     setResult(null);
-    setSent(0);
+    setProgress('upload');
     try {
-      const view = await importBureauFile(file, { mode, onConflict: conflicts }, setSent);
+      const view = await importBureauFile(file, { mode, onConflict: conflicts }, setProgress);
       setResult({ view, onConflict: conflicts });
       if (view.imported + view.updated > 0) onImported();
     } catch (error) {
       setFailure(errorText(error));
     } finally {
-      setSent(null);
+      setProgress(null);
     }
   };
 
@@ -119,17 +123,38 @@ export function BureauImportDialog({ open, onClose, onImported }: { open: boolea
               <Radio value="replace">{t('statistics.bureauImport.replace')}</Radio>
             </Radio.Group>
           </Form.Item>
-          {sent !== null && (
-            <div data-testid="bureau-import-progress">
-              <div className="muted">{sent < 1 ? t('statistics.bureauImport.uploading', { percent: Math.round(sent * 100) }) : t('statistics.bureauImport.processing')}</div>
-              <Progress percent={Math.round(sent * 100)} status="active" />
-            </div>
-          )}
+          {progress !== null && <ImportProgress progress={progress} />}
         </Form>
       )}
       {failure && <Alert type="error" showIcon message={failure} data-testid="bureau-import-failure" />}
       {result && <ImportResult view={result.view} onConflict={result.onConflict} language={lang} onReplace={() => void start('replace')} running={running} />}
     </Modal>
+  );
+}
+
+/** The phase the server reports (step n of 5), with its count where it has one, and a bar of the phase's share. */
+function ImportProgress({ progress }: { progress: Running }) {
+  const { t, i18n } = useTranslation();
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  if (progress === 'upload') {
+    return (
+      <div data-testid="bureau-import-progress" data-phase="upload">
+        <div className="muted">{t('statistics.bureauImport.phases.upload')}</div>
+        <Progress percent={0} status="active" />
+      </div>
+    );
+  }
+  const step = progress.phase === 'done' ? PHASES.length : PHASES.indexOf(progress.phase) + 1;
+  const counted = progress.phase === 'validate' || progress.phase === 'write';
+  const percent = progress.phase === 'done' ? 100 : Math.min(99, Math.round((progress.done / Math.max(1, progress.total)) * 100));
+  return (
+    <div data-testid="bureau-import-progress" data-phase={progress.phase}>
+      <div className="muted">
+        {t('statistics.bureauImport.step', { step, steps: PHASES.length, phase: t(`statistics.bureauImport.phases.${progress.phase}`) })}
+        {counted && ` · ${t('statistics.bureauImport.counted', { done: number(progress.done), total: number(progress.total) })}`}
+      </div>
+      <Progress percent={percent} status="active" />
+    </div>
   );
 }
 

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import {
   approvalSchema,
   monthlyImportResultSchema,
+  monthlyImportStreamLineSchema,
   type MonthlyImportQuery,
+  type MonthlyImportStreamLine,
   type MonthlyImportResultView,
   reportDetailSchema,
   reportPageSchema,
@@ -12,6 +14,7 @@ import {
 import { breakdownSchema, cockpitSchema, drillSchema, goalsSchema, type StatDimension } from '../../../../contracts/statistics.ts';
 import type { IndicatorCode } from '../../../../contracts/indicators.ts';
 import { api, saveBlob } from '../../app/api.ts';
+import { ApiRequestError } from '../../app/api-error.ts';
 
 export type Cockpit = z.infer<typeof cockpitSchema>;
 export type Goals = z.infer<typeof goalsSchema>;
@@ -67,12 +70,39 @@ export async function downloadImportErrors(reportId: string): Promise<void> {
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Uploads a bureau file (flat template or B204-1); `onProgress` gets the share of bytes sent (0..1). */
-export function importBureauFile(file: File, options: MonthlyImportQuery, onProgress: (sent: number) => void): Promise<MonthlyImportResultView> {
+export type BureauImportProgress = Extract<MonthlyImportStreamLine, { type: 'progress' }>;
+
+/**
+ * Uploads a bureau file (flat template or B204-1) and reads the streamed answer line by line: the server's
+ * progress (check, parse, validate, write, rollups) goes to `onProgress` while its single transaction runs,
+ * then the result. A failure after the answer has started comes as an error line and is thrown like any other.
+ */
+export async function importBureauFile(file: File, options: MonthlyImportQuery, onProgress: (progress: BureauImportProgress) => void): Promise<MonthlyImportResultView> {
   // Sent with the .xlsx type whatever the browser guessed; the server checks the content itself.
-  return api.uploadWithProgress('/api/monthly-reports/import', new Blob([file], { type: XLSX_MIME }), monthlyImportResultSchema, {
-    query: options,
-    headers: { 'x-file-name': encodeURIComponent(file.name) },
-    onUploadProgress: (loaded, total) => onProgress(total > 0 ? loaded / total : 1),
+  const response = await api.sendFile('/api/monthly-reports/import', new Blob([file], { type: XLSX_MIME }), {
+    query: { ...options, fileName: file.name },
+    accept: 'application/x-ndjson',
   });
+  const reader = response.body?.getReader();
+  if (!reader) return monthlyImportResultSchema.parse(await response.json());
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let result: MonthlyImportResultView | null = null;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffer += decoder.decode(value, { stream: true });
+    let newline: number;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (!line) continue;
+      const parsed = monthlyImportStreamLineSchema.parse(JSON.parse(line));
+      if (parsed.type === 'progress') onProgress(parsed);
+      else if (parsed.type === 'result') result = parsed.result;
+      else throw new ApiRequestError({ status: parsed.error.code === 'INTERNAL' ? 500 : 400, code: parsed.error.code, messageZh: parsed.error.message, messageEn: parsed.error.messageEn });
+    }
+    if (done) break;
+  }
+  if (!result) throw new ApiRequestError({ status: 500, code: 'INVALID_RESPONSE', messageZh: '导入结果缺失', messageEn: 'The import result is missing' });
+  return result;
 }

@@ -1,0 +1,49 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MonthlyImportResultView, MonthlyImportStreamLine } from '../../../../contracts/monthly-reports.ts';
+import { AppError } from '../../app/errors.ts';
+import type { MonthlyImportProgress } from './monthly-report.import.ts';
+
+/** Whether the client asked for the streamed answer (the dialog does; the CLI and plain clients do not). */
+export function wantsNdjson(request: FastifyRequest): boolean {
+  return String(request.headers.accept ?? '').includes('application/x-ndjson');
+}
+
+/** Progress lines within one phase at most this often (a phase change always goes out). */
+const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * Answers with application/x-ndjson: progress lines while `run` works, then `{type:'result'}` — or, when it
+ * fails after the answer has started (the status is 200 by then), `{type:'error'}` with the Chinese and English
+ * message, so that a failure is never mistaken for an empty result. Same protocol as the registry imports:
+ * the lines come from the import itself, so they keep flowing while its single transaction holds the embedded
+ * database (a polled job endpoint would wait behind that transaction).
+ */
+export function streamImport(request: FastifyRequest, reply: FastifyReply, run: (onProgress: (p: MonthlyImportProgress) => void) => Promise<MonthlyImportResultView>): FastifyReply {
+  const stream = new PassThrough();
+  const line = (value: MonthlyImportStreamLine) => `${JSON.stringify(value)}\n`;
+  reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
+  void reply.send(stream);
+  let lastPhase: MonthlyImportProgress['phase'] | null = null;
+  let lastAt = 0;
+  const onProgress = (p: MonthlyImportProgress) => {
+    const now = Date.now();
+    if (p.phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS && p.done < p.total) return;
+    lastPhase = p.phase;
+    lastAt = now;
+    stream.write(line({ type: 'progress', ...p }));
+  };
+  run(onProgress)
+    .then((result) => stream.end(line({ type: 'result', result })))
+    .catch((error: unknown) => {
+      const known = error instanceof AppError ? error : null;
+      if (!known) request.log.error({ err: error }, 'monthly import failed');
+      stream.end(
+        line({
+          type: 'error',
+          error: { code: known?.code ?? 'INTERNAL', message: known?.messageZh ?? '导入失败，请联系管理员', messageEn: known?.messageEn ?? 'The import failed; contact the administrator' },
+        }),
+      );
+    });
+  return reply;
+}
