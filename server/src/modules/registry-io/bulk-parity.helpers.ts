@@ -147,7 +147,14 @@ export async function dump(t: TestApp, entityName: string): Promise<Record<strin
     out[table] = sortRows(rows, events ? 'project_id' : null);
   }
   const history = await rowsOf<Record<string, unknown>>(db, sql`SELECT * FROM record_history WHERE object_type = ${OBJECT_TYPE[entityName]!} ORDER BY id`);
-  out.record_history = sortRows(history, 'object_id');
+  // The per-row path reads a project's chain nodes (and an expert's conflicts) without an ORDER BY: PGlite and
+  // PostgreSQL return them in different orders. The set is what both paths must agree on.
+  const unordered = (value: unknown) => (Array.isArray(value) ? value.map((v) => JSON.stringify(v)).sort().map((v) => JSON.parse(v)) : value);
+  out.record_history = sortRows(history, 'object_id').map((row) => {
+    const r = row as { changes: Record<string, [unknown, unknown]> };
+    for (const field of ['chainNodes', 'conflicts']) if (r.changes[field]) r.changes[field] = r.changes[field].map(unordered) as [unknown, unknown];
+    return r;
+  });
   out.audit_log = (await rowsOf<Record<string, unknown>>(db, sql`SELECT action, object_type, outcome, details, actor_username FROM audit_log WHERE action = ${`${entityName}.import`} ORDER BY seq`)).map((r) => normal(r));
   return out;
 
