@@ -1,6 +1,7 @@
-import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import { and, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditAction } from '../../../../contracts/audit-actions.ts';
+import type { Actor } from '../../app/actor.ts';
 import { AppError, errors, type ErrorDetail } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { diffRecords } from '../../domain/registries/record-diff.ts';
@@ -191,17 +192,27 @@ export async function rowsByIds<Row extends { id: string }>(ids: readonly string
   return out;
 }
 
+/** The `rows` of a BulkEntity for a table with an `id`: inside `writeScope` of the caller, or all. */
+export function rowsOfTable<T extends PgTable & { id: PgColumn }>(table: T, writeScope: (actor: Actor) => SQL) {
+  return (ctx: IoContext, ids: readonly string[], scoped: boolean) =>
+    rowsByIds(ids, (part) => {
+      const where = scoped ? and(writeScope(ctx.caller.actor), inArray(table.id, part)) : inArray(table.id, part);
+      return ctx.tx.select().from(table as PgTable).where(where) as unknown as Promise<(T['$inferSelect'] & { id: string })[]>;
+    });
+}
+
 /**
- * One UPDATE … FROM jsonb_to_recordset for many rows of `table`, each with its own values (by the table's
- * property names, as drizzle's .set takes them), only where `scope` holds; the ids updated. The column types
- * come from the table definition. Columns named in `keepWhenNull` keep the stored value where the row has null
- * (e.g. a code the sheet leaves blank). `set` adds assignments common to every row (version, updated_at).
+ * One UPDATE … FROM jsonb_to_recordset for many rows of a registry table, each with its own values (by the
+ * table's property names, as drizzle's .set takes them; every row the same keys), only where `scope` holds;
+ * the version goes up by one and updated_at becomes `now`, as in the per-row update. Returns the ids updated.
+ * Column types come from the table definition. Columns in `keepWhenNull` keep the stored value where the row
+ * has null (a code the sheet leaves blank).
  */
 export async function updateRows(
   tx: Db,
   table: PgTable,
   rows: readonly { id: string; values: Record<string, unknown> }[],
-  options: { scope: SQL; set: SQL; keepWhenNull?: readonly string[] },
+  options: { scope: SQL; now: Date; keepWhenNull?: readonly string[] },
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const columns = getTableColumns(table);
@@ -217,11 +228,12 @@ export async function updateRows(
     const c = q(dbName(k));
     return options.keepWhenNull?.includes(k) ? `${c} = coalesce(x.${c}, ${q(name)}.${c})` : `${c} = x.${c}`;
   });
+  assignments.push(`version = ${q(name)}.version + 1`);
   const declared = ['id uuid', ...keys.map((k) => `${q(dbName(k))} ${columns[k]!.getSQLType()}`)];
   const payload = rows.map((r) => Object.fromEntries([['id', r.id], ...keys.map((k) => [dbName(k), r.values[k] ?? null])]));
   const updated = await rowsOf<{ id: string }>(
     tx,
-    sql`UPDATE ${table} SET ${sql.raw(assignments.join(', '))}, ${options.set}
+    sql`UPDATE ${table} SET ${sql.raw(assignments.join(', '))}, updated_at = ${options.now}
           FROM jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) AS x(${sql.raw(declared.join(', '))})
          WHERE ${sql.raw(`${q(name)}.id`)} = x.id AND ${options.scope}
         RETURNING ${sql.raw(`${q(name)}.id`)}`,
@@ -230,15 +242,21 @@ export async function updateRows(
 }
 
 /**
- * Multi-row insert of new records that each carry a unique code; their ids in the order of `rows`. A taken
- * code fails the statement (and so the import), as the per-row insert does.
+ * Multi-row insert of new records that each carry a unique code (prepare gives every new record one; null
+ * stands only for "keep" on updates), created and updated `now`; their ids in the
+ * order of `rows`. A taken code fails the statement (and so the import), as the per-row insert does.
  */
-export async function insertReturningIds(tx: Db, table: PgTable & { id: PgColumn; code: PgColumn }, rows: readonly ({ code: string } & Record<string, unknown>)[]): Promise<string[]> {
+export async function insertReturningIds(
+  tx: Db,
+  table: PgTable & { id: PgColumn; code: PgColumn },
+  rows: readonly ({ code: string | null } & Record<string, unknown>)[],
+  now: Date,
+): Promise<string[]> {
   const returned = (await tx
     .insert(table)
-    .values(rows as never)
+    .values(rows.map((r) => ({ ...r, createdAt: now, updatedAt: now })) as never)
     .returning({ id: table.id, code: table.code })) as { id: string; code: string }[];
-  const idOf = new Map(returned.map((r) => [r.code, r.id]));
+  const idOf = new Map<string | null, string>(returned.map((r) => [r.code, r.id]));
   return rows.map((r) => idOf.get(r.code)!);
 }
 

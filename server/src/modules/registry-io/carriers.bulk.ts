@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { and, inArray, sql } from 'drizzle-orm';
 import type { CarrierInput } from '../../../../contracts/carriers.ts';
 import { AppError } from '../../app/errors.ts';
 import { carriers } from '../../db/schema/index.ts';
@@ -7,7 +6,7 @@ import { canPlaceCarrierInZone, carrierWriteScope } from '../carriers/carrier.po
 import type { CarrierRow } from '../carriers/carrier.repository.ts';
 import { auditViewOfCarrier, notFoundCarrier } from '../carriers/carrier.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
-import { bulkWriterOf, insertReturningIds, refusalOf, rowsByIds, updateRows } from './bulk-writer.ts';
+import { bulkWriterOf, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**
  * The carrier import written set-based, with the checks and rows of insertCarrier / updateCarrierRow. An
@@ -22,8 +21,7 @@ export const carriersBulkWriter = bulkWriterOf<CarrierInput, CarrierRow, Prepare
   objectType: 'carrier',
   actions: { create: 'carrier.create', update: 'carrier.update' },
   notFound: notFoundCarrier,
-  rows: (ctx, ids, scoped) =>
-    rowsByIds(ids, (part) => ctx.tx.select().from(carriers).where(scoped ? and(carrierWriteScope(ctx.caller.actor), inArray(carriers.id, part)) : inArray(carriers.id, part))),
+  rows: rowsOfTable(carriers, carrierWriteScope),
   views: async (ctx, rows) => new Map(rows.map((row) => [row.id, auditViewOfCarrier(row, ctx.index)])),
   lookup: async () => null,
   prepare(ctx, input, stored) {
@@ -49,12 +47,6 @@ export const carriersBulkWriter = bulkWriterOf<CarrierInput, CarrierRow, Prepare
     if (!stored) values.code = input.code ?? `carrier-${crypto.randomBytes(4).toString('hex')}`;
     return { values };
   },
-  insert: (ctx, part, now) => insertReturningIds(ctx.tx, carriers, part.map((p) => ({ ...p.values, code: p.values.code!, createdAt: now, updatedAt: now }))),
-  update: (ctx, part, now) =>
-    updateRows(
-      ctx.tx,
-      carriers,
-      part.map((p) => ({ id: p.id, values: p.prepared.values })),
-      { scope: carrierWriteScope(ctx.caller.actor), set: sql`version = carriers.version + 1, updated_at = ${now}`, keepWhenNull: ['code'] },
-    ),
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, carriers, part.map((p) => p.values), now),
+  update: (ctx, part, now) => updateRows(ctx.tx, carriers, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: carrierWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
 });

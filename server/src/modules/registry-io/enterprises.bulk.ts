@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { EnterpriseInput } from '../../../../contracts/enterprises.ts';
 import { AppError } from '../../app/errors.ts';
 import { enterpriseChainNodes, enterprises } from '../../db/schema/index.ts';
@@ -6,7 +6,7 @@ import { canPlaceEnterpriseInZone, enterpriseWriteScope } from '../enterprises/e
 import { auditViewOfEnterprise } from '../enterprises/enterprise.presenter.ts';
 import { chainNodesOf, unsafeFindEnterprisesByUscc, type EnterpriseRow } from '../enterprises/enterprise.repository.ts';
 import { notFoundEnterprise, outOfScope, resolveEnterpriseInput, usccTaken, type ResolvedEnterprise } from '../enterprises/enterprise.service.ts';
-import { bulkWriterOf, chunks, rowsByIds, updateRows } from './bulk-writer.ts';
+import { bulkWriterOf, chunks, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**
  * The enterprise import written set-based: the checks of insertEnterprise / updateEnterpriseRow (references,
@@ -18,8 +18,7 @@ export const enterprisesBulkWriter = bulkWriterOf<EnterpriseInput, EnterpriseRow
   objectType: 'enterprise',
   actions: { create: 'enterprise.create', update: 'enterprise.update' },
   notFound: notFoundEnterprise,
-  rows: (ctx, ids, scoped) =>
-    rowsByIds(ids, (part) => ctx.tx.select().from(enterprises).where(scoped ? and(enterpriseWriteScope(ctx.caller.actor), inArray(enterprises.id, part)) : inArray(enterprises.id, part))),
+  rows: rowsOfTable(enterprises, enterpriseWriteScope),
   async views(ctx, rows) {
     const nodes = new Map<string, string[]>();
     for (const part of chunks(rows.map((r) => r.id), 5000)) for (const [id, list] of await chainNodesOf(ctx.tx, part)) nodes.set(id, list.map((n) => n.code));
@@ -65,13 +64,7 @@ export const enterprisesBulkWriter = bulkWriterOf<EnterpriseInput, EnterpriseRow
       return usccTaken(existing ?? { id: '', name: '', deletedAt: null }, visible);
     });
   },
-  update: (ctx, part, now) =>
-    updateRows(
-      ctx.tx,
-      enterprises,
-      part.map((p) => ({ id: p.id, values: p.prepared.values })),
-      { scope: enterpriseWriteScope(ctx.caller.actor), set: sql`version = enterprises.version + 1, updated_at = ${now}` },
-    ),
+  update: (ctx, part, now) => updateRows(ctx.tx, enterprises, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: enterpriseWriteScope(ctx.caller.actor), now }),
   // Chain mappings: replaced as replaceEnterpriseNodes does (first node primary, duplicates once).
   async links(ctx, written) {
     for (const part of chunks(written.filter((w) => !w.created).map((w) => w.id), 5000)) {

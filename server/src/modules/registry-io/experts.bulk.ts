@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import { and, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { ExpertInput } from '../../../../contracts/experts.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { expertConflicts, experts } from '../../db/schema/index.ts';
 import { expertWriteScope } from '../experts/expert.policy.ts';
 import { auditViewOfExpert, conflictsOf, notFoundExpert, type ExpertRow } from '../experts/expert.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
-import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, updateRows } from './bulk-writer.ts';
+import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**
  * The expert import written set-based, with the checks and rows of insertExpert / updateExpertRow. The sheet
@@ -24,8 +24,7 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
   objectType: 'expert',
   actions: { create: 'expert.create', update: 'expert.update' },
   notFound: notFoundExpert,
-  rows: (ctx, ids, scoped) =>
-    rowsByIds(ids, (part) => ctx.tx.select().from(experts).where(scoped ? and(expertWriteScope(ctx.caller.actor), inArray(experts.id, part)) : inArray(experts.id, part))),
+  rows: rowsOfTable(experts, expertWriteScope),
   async views(ctx, rows) {
     const byExpert = new Map<string, Awaited<ReturnType<typeof conflictsOf>>>();
     for (const part of chunks(rows.map((r) => r.id), 5000)) for (const c of await conflictsOf(ctx.tx, part)) byExpert.set(c.c.expertId, [...(byExpert.get(c.c.expertId) ?? []), c]);
@@ -58,14 +57,8 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
       conflicts: new Map(input.conflicts.map((c) => [enterpriseIds.get(c.enterpriseUscc)!, c])),
     };
   },
-  insert: (ctx, part, now) => insertReturningIds(ctx.tx, experts, part.map((p) => ({ ...p.values, code: p.values.code!, createdAt: now, updatedAt: now }))),
-  update: (ctx, part, now) =>
-    updateRows(
-      ctx.tx,
-      experts,
-      part.map((p) => ({ id: p.id, values: p.prepared.values })),
-      { scope: expertWriteScope(ctx.caller.actor), set: sql`version = experts.version + 1, updated_at = ${now}`, keepWhenNull: ['code'] },
-    ),
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, experts, part.map((p) => p.values), now),
+  update: (ctx, part, now) => updateRows(ctx.tx, experts, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: expertWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
   async links(ctx, written) {
     for (const part of chunks(written.filter((w) => !w.created).map((w) => w.id), 5000)) await ctx.tx.delete(expertConflicts).where(inArray(expertConflicts.expertId, part));
     const rows = written.flatMap((w) => [...w.prepared.conflicts].map(([enterpriseId, c]) => ({ expertId: w.id, enterpriseId, relation: c.relation, declaredOn: c.declaredOn ?? null })));

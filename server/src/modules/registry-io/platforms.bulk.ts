@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import { and, inArray, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { PlatformInput } from '../../../../contracts/platforms.ts';
 import { AppError } from '../../app/errors.ts';
 import { enterprises, platforms } from '../../db/schema/index.ts';
 import { platformWriteScope } from '../platforms/platform.policy.ts';
 import { auditViewOfPlatform, notFoundPlatform, type PlatformRow } from '../platforms/platform.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
-import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, updateRows } from './bulk-writer.ts';
+import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /** The platform import written set-based, with the checks and rows of insertPlatform / updatePlatformRow. */
 
@@ -16,8 +16,7 @@ export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, Prep
   objectType: 'platform',
   actions: { create: 'platform.create', update: 'platform.update' },
   notFound: notFoundPlatform,
-  rows: (ctx, ids, scoped) =>
-    rowsByIds(ids, (part) => ctx.tx.select().from(platforms).where(scoped ? and(platformWriteScope(ctx.caller.actor), inArray(platforms.id, part)) : inArray(platforms.id, part))),
+  rows: rowsOfTable(platforms, platformWriteScope),
   async views(ctx, rows) {
     // The operator's credit code, deleted or not (as findPlatform's join).
     const operators = [...new Set(rows.flatMap((r) => (r.operatorEnterpriseId ? [r.operatorEnterpriseId] : [])))];
@@ -52,12 +51,6 @@ export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, Prep
       },
     };
   },
-  insert: (ctx, part, now) => insertReturningIds(ctx.tx, platforms, part.map((p) => ({ ...p.values, code: p.values.code!, createdAt: now, updatedAt: now }))),
-  update: (ctx, part, now) =>
-    updateRows(
-      ctx.tx,
-      platforms,
-      part.map((p) => ({ id: p.id, values: p.prepared.values })),
-      { scope: platformWriteScope(ctx.caller.actor), set: sql`version = platforms.version + 1, updated_at = ${now}`, keepWhenNull: ['code'] },
-    ),
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, platforms, part.map((p) => p.values), now),
+  update: (ctx, part, now) => updateRows(ctx.tx, platforms, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: platformWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
 });

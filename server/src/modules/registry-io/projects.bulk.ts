@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { PROJECT_STAGES, type ProjectInput, type ProjectStage } from '../../../../contracts/projects.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { enterprises, projectChainNodes, projects, projectStageEvents, projectStages } from '../../db/schema/index.ts';
@@ -9,7 +9,7 @@ import type { ProjectRow } from '../projects/project.repository.ts';
 import { generateProjectCode, notFoundProject } from '../projects/project.service.ts';
 import { todayIso } from '../registry-common/optimistic.ts';
 import { ReferenceResolver, refView } from '../registry-common/reference-index.ts';
-import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, updateRows } from './bulk-writer.ts';
+import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 import type { IoContext } from './entity.ts';
 
 /**
@@ -87,8 +87,7 @@ export const projectsBulkWriter = bulkWriterOf<ProjectInput, ProjectRow, Prepare
   objectType: 'project',
   actions: { create: 'project.create', update: 'project.update' },
   notFound: notFoundProject,
-  rows: (ctx, ids, scoped) =>
-    rowsByIds(ids, (part) => ctx.tx.select().from(projects).where(scoped ? and(projectWriteScope(ctx.caller.actor), inArray(projects.id, part)) : inArray(projects.id, part))),
+  rows: rowsOfTable(projects, projectWriteScope),
   async views(ctx, rows) {
     const ids = rows.map((r) => r.id);
     const stages = await stageDatesOf(ctx, ids);
@@ -169,14 +168,8 @@ export const projectsBulkWriter = bulkWriterOf<ProjectInput, ProjectRow, Prepare
     values.stage = stage;
     return { values, dates, nodeIds, event };
   },
-  insert: (ctx, part, now) => insertReturningIds(ctx.tx, projects, part.map((p) => ({ ...p.values, code: p.values.code!, createdAt: now, updatedAt: now }))),
-  update: (ctx, part, now) =>
-    updateRows(
-      ctx.tx,
-      projects,
-      part.map((p) => ({ id: p.id, values: p.prepared.values })),
-      { scope: projectWriteScope(ctx.caller.actor), set: sql`version = projects.version + 1, updated_at = ${now}`, keepWhenNull: ['code'] },
-    ),
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, projects, part.map((p) => p.values), now),
+  update: (ctx, part, now) => updateRows(ctx.tx, projects, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: projectWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
   async links(ctx, written, now) {
     const { tx, caller } = ctx;
     const stageRows = written.flatMap((w) => w.prepared.dates.map((d) => ({ projectId: w.id, stage: d.stage, plannedOn: d.plannedOn, actualOn: d.actualOn })));
