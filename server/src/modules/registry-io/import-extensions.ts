@@ -9,10 +9,10 @@ import { projectsBulkWriter } from './projects.bulk.ts';
 import type { IoContext } from './entity.ts';
 
 /**
- * What an import can do beyond the RegistryEntity contract, per entity: write set-based (every registry
- * entity does; the per-row path in savepoints remains for an entity without one, and as the reference the
- * bulk writers are tested against), and flag near-duplicate names among the stored records the caller may see (warnings, not
- * errors: two firms may legitimately have similar names).
+ * What an import can do beyond the RegistryEntity contract, per entity: write set-based (every registry entity
+ * does; the per-row path in savepoints remains for an entity without a bulk writer, and as the reference the
+ * bulk writers are tested against), and flag near-duplicate names among the stored records the caller may see
+ * (warnings, not errors: two firms may legitimately have similar names).
  */
 export interface ImportExtension {
   bulk?: BulkWriter<never>;
