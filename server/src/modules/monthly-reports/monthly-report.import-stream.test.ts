@@ -1,3 +1,4 @@
+import http from 'node:http';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +167,32 @@ describe('bureau import streamed as NDJSON', () => {
         sql`SELECT trim(e.uscc) AS uscc, r.year, r.month, r.output::text AS output FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id ORDER BY 1, 2, 3`,
       );
     expect(await months(streamed)).toEqual(await months(plain));
+  });
+
+  it('sends each progress line as it happens, not together with the result (over a socket)', async () => {
+    const address = await streamed.app.listen({ port: 0, host: '127.0.0.1' });
+    const file = await yearFile();
+    const chunks: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const req = http.request(
+        `${address}/api/monthly-reports/import?mode=valid-only&onConflict=replace`,
+        { method: 'POST', headers: { cookie: streamedSession.cookie, 'x-csrf-token': streamedSession.csrf, 'content-type': XLSX_MIME, accept: 'application/x-ndjson' } },
+        (res) => {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => chunks.push(chunk));
+          res.on('end', resolve);
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(file);
+    });
+    // The lines leave while the import works (the embedded engine runs in this process), not at its end.
+    const resultChunk = chunks.findIndex((c) => c.includes('"type":"result"'));
+    expect(resultChunk).toBe(chunks.length - 1);
+    // The write phase's lines went out in earlier pieces than the result.
+    expect(chunks.slice(0, resultChunk).join('')).toContain('"phase":"write"');
+    expect(chunks[resultChunk]).not.toContain('"phase":"write"');
+    expect(linesOf(chunks.join('')).at(-1)?.type).toBe('result');
   });
 });
