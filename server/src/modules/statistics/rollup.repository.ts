@@ -30,8 +30,6 @@ export interface EnterpriseYear {
 }
 
 const LOCK_CLASS = 724_200;
-/** work_mem of the refresh statement (restored after it; see refreshRollups). */
-const REFRESH_WORK_MEM = '64MB';
 
 /** Dimensions pre-aggregated in stat_group_cells (the enterprise dimension is computed from the ytd rows). */
 export const GROUP_DIMENSIONS = ['total', 'domain', 'zone', 'domain-zone', 'node', 'stage', 'scale', 'manufacturing', 'tag', 'carrier'] as const;
@@ -166,45 +164,36 @@ function affectedCells(pairs: readonly EnterpriseYear[]): EnterpriseYear[] {
  * correction): brings every rollup up to date before the transaction commits.
  *
  * One statement: `fresh` computes the changed enterprise-years' new ytd rows; the contributions of every
- * affected cell are taken once from the ytd rows as they are (`cb`) and once as they will be (`ca`); their
- * difference per enterprise-month (`d`, a full join: no aggregate state per enterprise-month) keeps only the
- * months that changed, which are added to their groups' cells; then the ytd rows are replaced. All parts of a
- * statement read the same snapshot, so `cb` is the state before the statement's own writes.
- *
- * The differences are carried as whole 元 in bigint (the amounts are NUMERIC(18,4) 万元: ×10 000 is exact and
- * stays below 2^63) so that the tenfold fan-out to the groups sums integers, not NUMERIC — most of an import's
- * refresh time went into those NUMERIC sums; the sums come back to 万元 exactly (× 0.0001) before they are added.
+ * affected cell are taken once from the ytd rows as they are (`before`, sign −1) and once as they will be
+ * (`after`, sign +1), netted per enterprise-month (`d`), and only the months that changed are added to their
+ * groups' cells; then the ytd rows are replaced. All parts
+ * of a statement read the same snapshot, so `before` is the state before the statement's own writes.
  */
 export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
   if (changed.length === 0) return;
   await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
-  const yuan = (v: string) => `(${v} * 10000)::bigint`;
-  const contributionColumns = INDICATOR_CODES.map((c) => {
-    const m = `coalesce(c.m_${c}, 0)`;
-    const y = `coalesce(c.y_${c}, 0)`;
-    const p = `coalesce(q.y_${c}, 0)`;
-    const inC = 'coalesce(c.has_report, false)';
-    return (
-      `CASE WHEN ${inC} THEN ${yuan(m)} ELSE 0 END AS mc_${c}, CASE WHEN ${inC} THEN ${yuan(y)} ELSE 0 END AS yc_${c}, ` +
-      `CASE WHEN ${inC} THEN ${yuan(p)} ELSE 0 END AS bc_${c}, ${yuan(y)} AS ny_${c}, ${yuan(p)} AS nb_${c}`
-    );
-  }).join(',\n');
-  const contributions = (state: string) => `
-      SELECT a.enterprise_id, a.year, mm.month, coalesce(c.has_report, false)::int AS n_c,
-             (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0)::int AS n_present, ${contributionColumns}
+  const cellColumns = INDICATOR_CODES.map(
+    (c) => `coalesce(c.m_${c}, 0) AS m_${c}, coalesce(c.y_${c}, 0) AS y_${c}, coalesce(q.y_${c}, 0) AS p_${c}`,
+  ).join(', ');
+  const contributions = (state: string, sign: number) => `
+      SELECT ${sign} AS sign, a.enterprise_id, a.year, mm.month, coalesce(c.has_report, false) AS in_c,
+             (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present, ${cellColumns}
         FROM a CROSS JOIN generate_series(1, 12) AS mm(month)
         LEFT JOIN ${state} c ON c.enterprise_id = a.enterprise_id AND c.year = a.year AND c.month = mm.month
         LEFT JOIN ${state} q ON q.enterprise_id = a.enterprise_id AND q.year = a.year - 1 AND q.month = mm.month
        WHERE c.enterprise_id IS NOT NULL OR q.enterprise_id IS NOT NULL`;
-  const deltaColumns = [...INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb'].map((k) => `${k}_${c}`)), 'n_c', 'n_present'];
-  const differences = deltaColumns.map((c) => `coalesce(na.${c}, 0) - coalesce(nb.${c}, 0) AS ${c}`).join(', ');
-  const changedOnly = deltaColumns.map((c) => `d.${c} <> 0`).join(' OR ');
+  // Per enterprise-month first, the net change of its contribution; unchanged months drop out before the
+  // (tenfold) join with the groups, which is where the time goes.
+  const net = INDICATOR_CODES.map(
+    (c) =>
+      `sum(x.sign * CASE WHEN x.in_c THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(x.sign * CASE WHEN x.in_c THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
+      `sum(x.sign * CASE WHEN x.in_c THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.sign * x.y_${c}) AS ny_${c}, sum(x.sign * x.p_${c}) AS nb_${c}`,
+  ).join(',\n');
+  const deltaColumns = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb'].map((k) => `${k}_${c}`));
+  const changedOnly = [...deltaColumns, 'n_c', 'n_present'].map((c) => `d.${c} <> 0`).join(' OR ');
   const sums = deltaColumns.map((c) => `sum(d.${c}) AS ${c}`).join(', ');
-  const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c} * 0.0001, g.yc_${c} * 0.0001, g.bc_${c} * 0.0001, g.ny_${c} * 0.0001, g.nb_${c} * 0.0001)`).join(',\n');
+  const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c})`).join(',\n');
   const setYtd = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
-  // With the default 4 MB the planner sorts the fan-out (hundreds of MB on disk at 1 000 enterprises) where a
-  // hash aggregate over the few hundred groups needs little: more memory for this statement only.
-  const [setting] = await rowsOf<{ work_mem: string }>(tx, sql`SELECT current_setting('work_mem') AS work_mem, set_config('work_mem', ${REFRESH_WORK_MEM}, true)`);
   await tx.execute(sql`
     WITH p AS (${pairsOf(changed)}),
     a AS (SELECT enterprise_id, year FROM p UNION SELECT enterprise_id, year + 1 FROM p),
@@ -215,14 +204,14 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       SELECT * FROM before b WHERE NOT EXISTS (SELECT 1 FROM p WHERE p.enterprise_id = b.enterprise_id AND p.year = b.year)
       UNION ALL SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM fresh
     ),
-    cb AS (${sql.raw(contributions('before'))}),
-    ca AS (${sql.raw(contributions('after'))}),
+    x AS (${sql.raw(contributions('before', -1))} UNION ALL ${sql.raw(contributions('after', 1))}),
     d AS (
-      SELECT coalesce(na.enterprise_id, nb.enterprise_id) AS enterprise_id, coalesce(na.year, nb.year) AS year, coalesce(na.month, nb.month) AS month, ${sql.raw(differences)}
-        FROM ca na FULL JOIN cb nb ON nb.enterprise_id = na.enterprise_id AND nb.year = na.year AND nb.month = na.month
+      SELECT x.enterprise_id, x.year, x.month, ${sql.raw(net)},
+             sum(x.sign * x.in_c::int)::int AS n_c, sum(x.sign * x.present::int)::int AS n_present
+        FROM x GROUP BY x.enterprise_id, x.year, x.month
     ),
     g AS (
-      SELECT s.dim, s.key, d.year, d.month, ${sql.raw(sums)}
+      SELECT s.dim, s.key, d.year, d.month, ${sql.raw(sums)}, sum(d.n_c)::int AS n_c, sum(d.n_present)::int AS n_present
         FROM d JOIN stat_enterprise_groups s ON s.enterprise_id = d.enterprise_id
        WHERE ${sql.raw(changedOnly)}
        GROUP BY s.dim, s.key, d.year, d.month
@@ -247,7 +236,6 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM cells) AS cells, (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM dropped) AS dropped`);
-  await tx.execute(sql`SELECT set_config('work_mem', ${setting!.work_mem}, true)`);
 }
 
 /** Every year (and the next) in which these enterprises have ytd rows: what moves when their groups change. */
