@@ -61,7 +61,12 @@ export interface MonthlyImportOptions {
   onConflict: 'keep' | 'replace';
   fileName?: string | null;
   limits?: UploadLimits;
-  onProgress?: (progress: MonthlyImportProgress) => void;
+  /**
+   * Called at each phase and every few hundred rows; the import awaits what it returns, so that a listener
+   * streaming the progress can let the event loop send each line (the parsing and validation are synchronous,
+   * and the embedded engine's queries resolve without a turn of the loop that writes to sockets).
+   */
+  onProgress?: (progress: MonthlyImportProgress) => void | Promise<void>;
 }
 
 /** A cell as the parser wants it: merged cells read their master's value, dates as YYYY-MM-DD. */
@@ -114,13 +119,15 @@ interface Prepared {
 }
 
 export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'audit' | 'clock'>, caller: Caller, buffer: Buffer, options: MonthlyImportOptions): Promise<MonthlyImportResult> {
-  const progress = options.onProgress ?? (() => {});
-  progress({ phase: 'check', done: 0, total: 1 });
+  const progress = async (p: MonthlyImportProgress) => {
+    await options.onProgress?.(p);
+  };
+  await progress({ phase: 'check', done: 0, total: 1 });
   assertSafeWorkbook(buffer, options.limits ?? DEFAULT_UPLOAD_LIMITS);
   const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
-  progress({ phase: 'parse', done: 0, total: 1 });
+  await progress({ phase: 'parse', done: 0, total: 1 });
   const parsed = parseBureauFile(await gridsOf(buffer));
-  progress({ phase: 'validate', done: 0, total: parsed.items.length });
+  await progress({ phase: 'validate', done: 0, total: parsed.items.length });
   const rejected: MonthlyImportResult['rejected'] = parsed.errors.map((e: LocatedError) => ({ sheet: e.sheet, row: e.row, column: e.column, value: e.value, message: `${e.message} / ${e.messageEn}` }));
   const warnings: MonthlyImportResult['warnings'] = [];
   const db = deps.database.db;
@@ -153,7 +160,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   const seen = new Set<string>();
   let done = 0;
   for (const item of parsed.items) {
-    if (++done % 500 === 0) progress({ phase: 'validate', done, total: parsed.items.length });
+    if (++done % 500 === 0) await progress({ phase: 'validate', done, total: parsed.items.length });
     const enterpriseId = ids.get(item.uscc);
     const period = formatPeriod(item.year, item.month);
     if (!enterpriseId) {
@@ -219,7 +226,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     prepared.push({ item, enterpriseId, values, existing: existing ? { id: existing.id, status: existing.status, values: existing } : null, conflicts });
   }
 
-  progress({ phase: 'validate', done: parsed.items.length, total: parsed.items.length });
+  await progress({ phase: 'validate', done: parsed.items.length, total: parsed.items.length });
   const conflicts = prepared.flatMap((p) => p.conflicts);
   const result: MonthlyImportResult = { layout: parsed.layout, imported: 0, updated: 0, unchanged: 0, rejected, conflicts, warnings, committed: false, sha256, batchId: null };
   if (options.mode === 'all-or-nothing' && rejected.length > 0) return result;
@@ -232,7 +239,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     return p.conflicts.length === 0 || options.onConflict === 'replace';
   });
 
-  progress({ phase: 'write', done: 0, total: toWrite.length });
+  await progress({ phase: 'write', done: 0, total: toWrite.length });
   await inTransaction(deps, async (tx) => {
     const now = deps.clock();
     const [batch] = await rowsOf<{ id: string }>(
@@ -276,14 +283,14 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
         if (r.inserted) result.imported++;
         else result.updated++;
       }
-      progress({ phase: 'write', done: Math.min(i + WRITE_CHUNK, toWrite.length), total: toWrite.length });
+      await progress({ phase: 'write', done: Math.min(i + WRITE_CHUNK, toWrite.length), total: toWrite.length });
     }
     // The rollups once for the file, with each changed enterprise-year once.
     for (const p of toWrite) changed.set(`${p.enterpriseId}|${p.item.year}`, { enterpriseId: p.enterpriseId, year: p.item.year });
     await tx.execute(sql`UPDATE stat_import_batches SET rows_imported = ${result.imported}, rows_updated = ${result.updated} WHERE id = ${batch!.id}`);
-    progress({ phase: 'rollups', done: 0, total: changed.size });
+    await progress({ phase: 'rollups', done: 0, total: changed.size });
     await refreshRollups(tx, [...changed.values()]);
-    progress({ phase: 'rollups', done: changed.size, total: changed.size });
+    await progress({ phase: 'rollups', done: changed.size, total: changed.size });
     await deps.audit.inTransaction(tx, caller.audit, caller.origin, {
       action: 'monthly-report.import',
       objectType: 'stat-import-batch',
@@ -292,7 +299,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     });
   });
   result.committed = true;
-  progress({ phase: 'done', done: parsed.items.length, total: parsed.items.length });
+  await progress({ phase: 'done', done: parsed.items.length, total: parsed.items.length });
   return result;
 }
 

@@ -64,7 +64,7 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
       const fileName = fileNameHeader(request.headers['x-file-name']) ?? query.fileName ?? null;
-      const run = async (onProgress?: (p: MonthlyImportProgress) => void) => {
+      const run = async (onProgress?: (p: MonthlyImportProgress) => Promise<void> | void) => {
         const result = await importMonthlyReports(deps, callerOf(actor!, origin), body, { mode: query.mode, onConflict: query.onConflict, fileName, ...(onProgress ? { onProgress } : {}) });
         const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, body, result.rejected) : null;
         return presentImportResult(result, query.onConflict, reportId);

@@ -19,7 +19,7 @@ const PROGRESS_INTERVAL_MS = 200;
  * the lines come from the import itself, so they keep flowing while its single transaction holds the embedded
  * database (a polled job endpoint would wait behind that transaction).
  */
-export function streamImport(request: FastifyRequest, reply: FastifyReply, run: (onProgress: (p: MonthlyImportProgress) => void) => Promise<MonthlyImportResultView>): FastifyReply {
+export function streamImport(request: FastifyRequest, reply: FastifyReply, run: (onProgress: (p: MonthlyImportProgress) => Promise<void> | void) => Promise<MonthlyImportResultView>): FastifyReply {
   const stream = new PassThrough();
   const line = (value: MonthlyImportStreamLine) => `${JSON.stringify(value)}\n`;
   reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
@@ -28,10 +28,13 @@ export function streamImport(request: FastifyRequest, reply: FastifyReply, run: 
   let lastAt = 0;
   const onProgress = (p: MonthlyImportProgress) => {
     const now = Date.now();
-    if (p.phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS && p.done < p.total) return;
+    if (p.phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS && p.done < p.total) return undefined;
     lastPhase = p.phase;
     lastAt = now;
     stream.write(line({ type: 'progress', ...p }));
+    // A turn of the event loop, so that the line leaves now: the parsing and validation are synchronous, and
+    // the embedded engine's queries resolve without one; otherwise every line would leave at the end.
+    return new Promise<void>((resolve) => setImmediate(resolve));
   };
   run(onProgress)
     .then((result) => stream.end(line({ type: 'result', result })))
