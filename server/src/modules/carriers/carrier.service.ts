@@ -51,8 +51,14 @@ export function auditViewOfCarrier(row: CarrierRow, index: ReferenceIndex) {
 
 function valuesOf(input: CarrierInput, index: ReferenceIndex) {
   const refs = new ReferenceResolver(index);
-  const zone = refs.zone(input.zone);
+  const values = carrierValuesOf(input, refs);
   refs.throwIfProblems();
+  return values;
+}
+
+/** A carrier input's stored columns (the form's and the import's alike); unknown references are collected in `refs`. */
+export function carrierValuesOf(input: CarrierInput, refs: ReferenceResolver) {
+  const zone = refs.zone(input.zone);
   return {
     nameZh: input.name,
     carrierType: input.type,

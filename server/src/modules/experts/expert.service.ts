@@ -47,7 +47,9 @@ export async function conflictsOf(db: Db, ids: readonly string[]) {
     .select({ c: expertConflicts, name: enterprises.name, uscc: enterprises.uscc })
     .from(expertConflicts)
     .innerJoin(enterprises, eq(enterprises.id, expertConflicts.enterpriseId))
-    .where(inArray(expertConflicts.expertId, [...ids]));
+    .where(inArray(expertConflicts.expertId, [...ids]))
+    // A stable order (by the enterprise's credit code), the same on every engine.
+    .orderBy(enterprises.uscc);
 }
 
 /** Presenter: contact details and conflicts only for those the policy allows (null otherwise). */
@@ -103,8 +105,14 @@ async function writeConflicts(tx: Db, expertId: string, input: ExpertInput) {
 
 function valuesOf(input: ExpertInput, index: ReferenceIndex) {
   const refs = new ReferenceResolver(index);
-  input.domains.forEach((d, i) => refs.domain(d, `body.domains.${i}`));
+  const values = expertValuesOf(input, refs);
   refs.throwIfProblems();
+  return values;
+}
+
+/** An expert input's stored columns (the form's and the import's alike); unknown domains are collected in `refs`. */
+export function expertValuesOf(input: ExpertInput, refs: ReferenceResolver) {
+  input.domains.forEach((d, i) => refs.domain(d, `body.domains.${i}`));
   return {
     name: input.name,
     title: input.title ?? null,

@@ -94,14 +94,22 @@ export function auditViewOfPlatform(r: { row: PlatformRow; operatorUscc: string 
 
 async function valuesOf(tx: Db, input: PlatformInput, index: ReferenceIndex) {
   const refs = new ReferenceResolver(index);
+  const operatorEnterpriseId = input.operatorUscc ? ((await unsafeEnterpriseIdsByUscc(tx, [input.operatorUscc])).get(input.operatorUscc) ?? null) : null;
+  const values = platformValuesOf(input, refs, operatorEnterpriseId);
+  refs.throwIfProblems();
+  return values;
+}
+
+/**
+ * A platform input's stored columns (the form's and the import's alike), given the operator found by its credit
+ * code; unknown references, and an operator code that names no registered enterprise, are collected in `refs`.
+ */
+export function platformValuesOf(input: PlatformInput, refs: ReferenceResolver, operatorEnterpriseId: string | null) {
   const zone = refs.zone(input.zone);
   const carrier = refs.carrier(input.carrier);
-  let operatorEnterpriseId: string | null = null;
-  if (input.operatorUscc) {
-    operatorEnterpriseId = (await unsafeEnterpriseIdsByUscc(tx, [input.operatorUscc])).get(input.operatorUscc) ?? null;
-    if (!operatorEnterpriseId) refs.problems.push({ path: 'body.operatorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
+  if (input.operatorUscc && !operatorEnterpriseId) {
+    refs.problems.push({ path: 'body.operatorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
   }
-  refs.throwIfProblems();
   return {
     name: input.name,
     kind: input.kind,

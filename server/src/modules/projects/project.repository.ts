@@ -178,7 +178,9 @@ export async function nodesOfProjects(db: Db, ids: readonly string[]) {
     .select({ projectId: projectChainNodes.projectId, code: chainNodesTable.code, name: chainNodesTable.nameZh, stage: chainNodesTable.stage })
     .from(projectChainNodes)
     .innerJoin(chainNodesTable, eq(chainNodesTable.id, projectChainNodes.nodeId))
-    .where(and(inArray(projectChainNodes.projectId, [...ids]), isNull(chainNodesTable.deletedAt)));
+    .where(and(inArray(projectChainNodes.projectId, [...ids]), isNull(chainNodesTable.deletedAt)))
+    // The chain's own order, so a project's nodes read the same on every engine and in every view.
+    .orderBy(chainNodesTable.sortOrder, chainNodesTable.code);
   for (const r of rows) result.set(r.projectId, [...(result.get(r.projectId) ?? []), { code: r.code, name: r.name, stage: r.stage }]);
   return result;
 }

@@ -44,18 +44,24 @@ export function generateProjectCode(now: Date): string {
 
 async function resolve(tx: Db, input: Omit<ProjectInput, 'stage'>, index: ReferenceIndex) {
   const refs = new ReferenceResolver(index);
+  const investorEnterpriseId = input.investorUscc ? ((await unsafeEnterpriseIdsByUscc(tx, [input.investorUscc])).get(input.investorUscc) ?? null) : null;
+  const resolved = projectValuesOf(input, refs, investorEnterpriseId);
+  refs.throwIfProblems();
+  return resolved;
+}
+
+/**
+ * A project input's stored columns and chain nodes (the form's and the import's alike), given the investor found
+ * by its credit code; unknown references, and an investor code naming no registered enterprise, go to `refs`.
+ */
+export function projectValuesOf(input: Omit<ProjectInput, 'stage'>, refs: ReferenceResolver, investorEnterpriseId: string | null) {
   const domain = refs.domain(input.domain);
   const zone = refs.zone(input.zone);
   const department = refs.department(input.responsibleDepartment);
   const nodes = refs.nodes(input.chainNodes);
-  let investorEnterpriseId: string | null = null;
-  if (input.investorUscc) {
-    investorEnterpriseId = (await unsafeEnterpriseIdsByUscc(tx, [input.investorUscc])).get(input.investorUscc) ?? null;
-    if (!investorEnterpriseId) {
-      refs.problems.push({ path: 'body.investorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
-    }
+  if (input.investorUscc && !investorEnterpriseId) {
+    refs.problems.push({ path: 'body.investorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
   }
-  refs.throwIfProblems();
   return {
     values: {
       name: input.name,

@@ -4,7 +4,7 @@ import { AppError } from '../../app/errors.ts';
 import { carriers } from '../../db/schema/index.ts';
 import { canPlaceCarrierInZone, carrierWriteScope } from '../carriers/carrier.policy.ts';
 import type { CarrierRow } from '../carriers/carrier.repository.ts';
-import { auditViewOfCarrier, notFoundCarrier } from '../carriers/carrier.service.ts';
+import { auditViewOfCarrier, carrierValuesOf, notFoundCarrier } from '../carriers/carrier.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
@@ -27,21 +27,9 @@ export const carriersBulkWriter = bulkWriterOf<CarrierInput, CarrierRow, Prepare
   prepare(ctx, input, stored) {
     const actor = ctx.caller.actor;
     const refs = new ReferenceResolver(ctx.index);
-    const zone = refs.zone(input.zone);
+    const values = { ...carrierValuesOf(input, refs), code: input.code ?? null };
     const refused = refusalOf(refs.problems);
     if (refused) return refused;
-    const values = {
-      nameZh: input.name,
-      carrierType: input.type,
-      zoneId: zone?.id ?? null,
-      totalAreaM2: input.totalArea == null ? null : String(input.totalArea),
-      leasableAreaM2: input.leasableArea == null ? null : String(input.leasableArea),
-      address: input.address ?? null,
-      operatorName: input.operatorName ?? null,
-      openedOn: input.openedOn ?? null,
-      note: input.note ?? null,
-      code: input.code ?? null,
-    };
     if (actor.role === 'park' && !values.zoneId) values.zoneId = stored ? stored.row.zoneId : actor.scope?.kind === 'zone' ? actor.scope.id : null;
     if (!canPlaceCarrierInZone(actor, values.zoneId)) return outOfZone();
     if (!stored) values.code = input.code ?? `carrier-${crypto.randomBytes(4).toString('hex')}`;

@@ -4,7 +4,7 @@ import type { ExpertInput } from '../../../../contracts/experts.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { expertConflicts, experts } from '../../db/schema/index.ts';
 import { expertWriteScope } from '../experts/expert.policy.ts';
-import { auditViewOfExpert, conflictsOf, notFoundExpert, type ExpertRow } from '../experts/expert.service.ts';
+import { auditViewOfExpert, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow } from '../experts/expert.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
@@ -34,7 +34,7 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
   prepare(ctx, input, stored, enterpriseIds) {
     if (!stored && ctx.caller.actor.role !== 'commission') return new AppError(403, 'OUT_OF_SCOPE', '专家库由区经委维护', 'The expert pool is maintained by the commission');
     const refs = new ReferenceResolver(ctx.index);
-    input.domains.forEach((d, i) => refs.domain(d, `body.domains.${i}`));
+    const values = expertValuesOf(input, refs);
     const refused = refusalOf(refs.problems);
     if (refused) return refused;
     const missing = input.conflicts.flatMap((c, i) =>
@@ -43,15 +43,7 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
     if (missing.length) return errors.validation(missing);
     return {
       values: {
-        name: input.name,
-        title: input.title ?? null,
-        affiliation: input.affiliation ?? null,
-        domainCodes: [...new Set(input.domains)],
-        fields: [...new Set(input.fields)],
-        isCommitteeMember: input.isCommitteeMember,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        note: input.note ?? null,
+        ...values,
         code: stored ? (input.code ?? null) : (input.code ?? `ZJ-${crypto.randomBytes(3).toString('hex').toUpperCase()}`),
       },
       conflicts: new Map(input.conflicts.map((c) => [enterpriseIds.get(c.enterpriseUscc)!, c])),

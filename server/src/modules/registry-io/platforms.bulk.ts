@@ -4,7 +4,7 @@ import type { PlatformInput } from '../../../../contracts/platforms.ts';
 import { AppError } from '../../app/errors.ts';
 import { enterprises, platforms } from '../../db/schema/index.ts';
 import { platformWriteScope } from '../platforms/platform.policy.ts';
-import { auditViewOfPlatform, notFoundPlatform, type PlatformRow } from '../platforms/platform.service.ts';
+import { auditViewOfPlatform, notFoundPlatform, platformValuesOf, type PlatformRow } from '../platforms/platform.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 
@@ -27,26 +27,12 @@ export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, Prep
   prepare(ctx, input, stored, operators) {
     if (!stored && ctx.caller.actor.role !== 'commission') return new AppError(403, 'OUT_OF_SCOPE', '平台由区经委维护', 'Platforms are maintained by the commission');
     const refs = new ReferenceResolver(ctx.index);
-    const zone = refs.zone(input.zone);
-    const carrier = refs.carrier(input.carrier);
-    const operatorEnterpriseId = input.operatorUscc ? (operators.get(input.operatorUscc) ?? null) : null;
-    if (input.operatorUscc && !operatorEnterpriseId) {
-      refs.problems.push({ path: 'body.operatorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
-    }
+    const values = platformValuesOf(input, refs, input.operatorUscc ? (operators.get(input.operatorUscc) ?? null) : null);
     const refused = refusalOf(refs.problems);
     if (refused) return refused;
     return {
       values: {
-        name: input.name,
-        kind: input.kind,
-        zoneId: zone?.id ?? carrier?.zoneId ?? null,
-        carrierId: carrier?.id ?? null,
-        operatorEnterpriseId,
-        namedInPolicy: input.namedInPolicy,
-        services: [...new Set(input.services)],
-        contactName: input.contactName ?? null,
-        contactPhone: input.contactPhone ?? null,
-        note: input.note ?? null,
+        ...values,
         code: stored ? (input.code ?? null) : (input.code ?? `platform-${crypto.randomBytes(4).toString('hex')}`),
       },
     };

@@ -6,7 +6,7 @@ import { applyTransition, stageIndex, type StageDates } from '../../domain/proje
 import { canAssignProjectDepartment, projectWriteScope } from '../projects/project.policy.ts';
 import { auditViewOfProject } from '../projects/project.presenter.ts';
 import type { ProjectRow } from '../projects/project.repository.ts';
-import { generateProjectCode, notFoundProject } from '../projects/project.service.ts';
+import { generateProjectCode, notFoundProject, projectValuesOf } from '../projects/project.service.ts';
 import { todayIso } from '../registry-common/optimistic.ts';
 import { ReferenceResolver, refView } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
@@ -111,31 +111,11 @@ export const projectsBulkWriter = bulkWriterOf<ProjectInput, ProjectRow, Prepare
   prepare(ctx, input, stored, investors, now) {
     const actor = ctx.caller.actor;
     const refs = new ReferenceResolver(ctx.index);
-    const domain = refs.domain(input.domain);
-    const zone = refs.zone(input.zone);
-    const department = refs.department(input.responsibleDepartment);
-    const nodes = refs.nodes(input.chainNodes);
-    const investorEnterpriseId = input.investorUscc ? (investors.get(input.investorUscc) ?? null) : null;
-    if (input.investorUscc && !investorEnterpriseId) {
-      refs.problems.push({ path: 'body.investorUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' });
-    }
+    const resolved = projectValuesOf(input, refs, input.investorUscc ? (investors.get(input.investorUscc) ?? null) : null);
     const refused = refusalOf(refs.problems);
     if (refused) return refused;
-    const values = {
-      name: input.name,
-      investorName: input.investorName,
-      investorEnterpriseId,
-      domainId: domain?.id ?? null,
-      zoneId: zone?.id ?? null,
-      totalInvestment: input.totalInvestment == null ? null : String(input.totalInvestment),
-      expectedAnnualOutput: input.expectedAnnualOutput == null ? null : String(input.expectedAnnualOutput),
-      responsibleDepartmentId: department?.id ?? null,
-      planClauseKeys: [...new Set(input.planClauseKeys)],
-      note: input.note ?? null,
-      code: input.code ?? null,
-      stage: input.stage,
-    };
-    const nodeIds = nodes.map((n) => n.id);
+    const values = { ...resolved.values, code: input.code ?? null, stage: input.stage };
+    const nodeIds = resolved.nodeIds;
     const ownDepartment = actor.role === 'department' && actor.scope?.kind === 'department' ? actor.scope.id : null;
 
     if (!stored) {
