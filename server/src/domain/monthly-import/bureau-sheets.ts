@@ -311,8 +311,9 @@ export function parseBureauFile(allGrids: readonly Grid[]): ParsedBureauFile {
   for (const grid of grids) {
     if (grid.rows.every((row) => row.every((c) => text(c) === ''))) continue;
     const result = isB204 ? parseB204Sheet(grid) : parseFlatSheet(grid);
-    items.push(...result.items);
-    errors.push(...result.errors);
+    // One by one: spreading a sheet's 200 000 rows into push() passes them as arguments and overflows the stack.
+    for (const item of result.items) items.push(item);
+    for (const error of result.errors) errors.push(error);
   }
   return { layout: isB204 ? 'b204-1' : 'flat', items, errors };
 }
