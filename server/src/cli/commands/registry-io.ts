@@ -76,7 +76,9 @@ export const importCommand: CommandSpec = {
           mode,
           duplicates,
           fileName: file.split(/[\\/]/).pop() ?? file,
-          onProgress: (p) => p.phase !== 'check' && progress(p.done, Math.max(1, p.total)),
+          onProgress: (p) => {
+            if (p.phase !== 'check') progress(p.done, Math.max(1, p.total));
+          },
         });
       } catch (error) {
         if (error instanceof ImportRefused) throw new CliError(`${file}: ${error.messageZh} / ${error.messageEn}`);

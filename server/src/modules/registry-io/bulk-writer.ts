@@ -31,7 +31,7 @@ export interface BulkWriter<Input> {
   /** The stored records in contract-input shape (what toInput merges over), for many ids at once. */
   storedViews(ctx: IoContext, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>>;
   /** Writes the items inside ctx.tx; one outcome per item, in order. `onProgress` gets the items handled so far. */
-  write(ctx: IoContext, items: readonly BulkItem<Input>[], onProgress?: (done: number) => void): Promise<BulkOutcome[]>;
+  write(ctx: IoContext, items: readonly BulkItem<Input>[], onProgress?: (done: number) => void | Promise<void>): Promise<BulkOutcome[]>;
 }
 
 /** A record this import wrote: its item's position, its id and what the entity prepared for it. */
@@ -120,7 +120,7 @@ async function writeRound<Input, Row extends { id: string }, Prepared, Lookup>(
   lookup: Lookup,
   now: Date,
   outcomes: BulkOutcome[],
-  progress: (n: number) => void,
+  progress: (n: number) => void | Promise<void>,
 ): Promise<void> {
   // The stored rows inside the write scope, read in this transaction (as the per-row update does).
   const before = await entity.rows(ctx, round.flatMap((p) => (p.item.existingId ? [p.item.existingId] : [])), true);
@@ -138,7 +138,7 @@ async function writeRound<Input, Row extends { id: string }, Prepared, Lookup>(
     else if (row) updates.push({ at, id: row.id, prepared });
     else inserts.push({ at, prepared });
   }
-  progress(round.length - inserts.length - updates.length);
+  await progress(round.length - inserts.length - updates.length);
 
   const written: Written<Prepared>[] = [];
   for (const part of chunks(inserts, CHUNK)) {
@@ -148,7 +148,7 @@ async function writeRound<Input, Row extends { id: string }, Prepared, Lookup>(
       if (id instanceof AppError) outcomes[p.at] = id;
       else written.push({ at: p.at, id, prepared: p.prepared, created: true });
     });
-    progress(part.length);
+    await progress(part.length);
   }
   for (const part of chunks(updates, CHUNK)) {
     const done = await entity.update(ctx, part, now);
@@ -156,7 +156,7 @@ async function writeRound<Input, Row extends { id: string }, Prepared, Lookup>(
       if (done.has(p.id)) written.push({ at: p.at, id: p.id, prepared: p.prepared, created: false });
       else outcomes[p.at] = entity.notFound();
     }
-    progress(part.length);
+    await progress(part.length);
   }
   // Side tables and history in the file's row order, as the per-row path writes them.
   written.sort((a, b) => a.at - b.at);

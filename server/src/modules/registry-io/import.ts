@@ -31,7 +31,8 @@ export interface ImportOptions {
   duplicates: DuplicatePolicy;
   fileName?: string | null | undefined;
   limits?: UploadLimits;
-  onProgress?: (progress: ImportProgress) => void;
+  /** Awaited: a streaming caller lets its line leave before the (partly synchronous) work goes on. */
+  onProgress?: (progress: ImportProgress) => void | Promise<void>;
   /**
    * 'per-row' writes each row in a savepoint through the entity's insert/update even where a bulk writer exists:
    * the reference the bulk writers are compared against in tests. Routes and the command line never set it.
@@ -109,7 +110,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
       outcome: 'failure',
       details: { fileName: options.fileName ?? null, sha256, bytes: buffer.length, reason, ...extra },
     });
-  progress({ phase: 'check', done: 0, total: 1 });
+  await progress({ phase: 'check', done: 0, total: 1 });
   try {
     assertSafeWorkbook(buffer, options.limits ?? { ...DEFAULT_UPLOAD_LIMITS, maxBytes: deps.config.maxUploadBytes });
   } catch (error) {
@@ -161,10 +162,10 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
       }
     }
     if (!blank) rows.push(parsed);
-    if (r % 500 === 0) progress({ phase: 'parse', done: r - 1, total: lastRow - 1 });
+    if (r % 500 === 0) await progress({ phase: 'parse', done: r - 1, total: lastRow - 1 });
   }
   const totalRows = rows.length;
-  progress({ phase: 'validate', done: 0, total: totalRows });
+  await progress({ phase: 'validate', done: 0, total: totalRows });
   const extension = options.writer === 'per-row' ? { ...importExtensionOf(entity.name), bulk: undefined } : importExtensionOf(entity.name);
 
   const failed = new Set(rejected.map((x) => x.row));
@@ -193,7 +194,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
   const firstByKey = new Map<string, number>();
   let validated = 0;
   for (const row of rows) {
-    if (++validated % 500 === 0) progress({ phase: 'validate', done: validated, total: totalRows });
+    if (++validated % 500 === 0) await progress({ phase: 'validate', done: validated, total: totalRows });
     // Rows with unreadable cells are still checked against the contract, so every problem is listed at once.
     const hadCellErrors = row.cellErrors.size > 0;
     row.input = validate(row, null);
@@ -267,7 +268,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
         if (extension.bulk) {
           const changed = valid.filter((r) => !r.unchanged);
           unchanged = valid.length - changed.length;
-          progress({ phase: 'write', done: unchanged, total: valid.length });
+          await progress({ phase: 'write', done: unchanged, total: valid.length });
           const outcomes = await extension.bulk.write(ctx, changed.map((r) => ({ input: r.input as never, existingId: r.existingId })), (done) =>
             progress({ phase: 'write', done: unchanged + done, total: valid.length }),
           );
@@ -302,7 +303,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
             reportFailure(row, error);
             if (options.mode === 'all-or-nothing') throw new RollbackAll();
           }
-          if (++done % 100 === 0) progress({ phase: 'write', done, total: valid.length });
+          if (++done % 100 === 0) await progress({ phase: 'write', done, total: valid.length });
         }
         await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: `${entity.name}.import`, objectType: entity.name, details: details() });
       });
@@ -313,7 +314,7 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
       await deps.audit.standalone(caller.audit, caller.origin, { action: `${entity.name}.import`, objectType: entity.name, outcome: 'failure', details: { ...details(), reason: 'rows-rejected' } });
     }
   }
-  progress({ phase: 'done', done: totalRows, total: totalRows });
+  await progress({ phase: 'done', done: totalRows, total: totalRows });
   rejected.sort((a, b) => a.row - b.row || (a.colNumber ?? 1e9) - (b.colNumber ?? 1e9));
   return {
     imported,

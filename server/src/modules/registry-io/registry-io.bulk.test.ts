@@ -173,7 +173,7 @@ describe('set-based enterprise import', () => {
   it('reports write progress up to every valid row', async () => {
     const rows = Array.from({ length: 1200 }, (_, i) => [testUscc(), `进度批量${i}号生物有限公司`, null, null, null]);
     const progress: ImportProgress[] = [];
-    const result = await runImport(t.deps, consoleOperatorCaller(), enterprisesEntity as never, await workbook(HEADER, rows), { mode: 'valid-only', duplicates: 'skip', onProgress: (p) => progress.push(p) });
+    const result = await runImport(t.deps, consoleOperatorCaller(), enterprisesEntity as never, await workbook(HEADER, rows), { mode: 'valid-only', duplicates: 'skip', onProgress: (p) => void progress.push(p) });
     expect(result.imported).toBe(1200);
     const writes = progress.filter((p) => p.phase === 'write');
     expect(writes.length).toBeGreaterThan(2);

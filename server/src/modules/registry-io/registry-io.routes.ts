@@ -93,8 +93,12 @@ function registerEntityIo(app: FastifyInstance, deps: AppDeps, entity: RegistryE
         ...options,
         onProgress: (p) => {
           const now = Date.now();
-          if (p.phase !== 'write' || now - last > 200) stream.write(`${JSON.stringify({ type: 'progress', ...p })}\n`);
+          if (p.phase === 'write' && now - last <= 200) return undefined;
           last = now;
+          stream.write(`${JSON.stringify({ type: 'progress', ...p })}\n`);
+          // A turn of the event loop, so that the line leaves now: parsing and validation are synchronous, and
+          // the embedded engine's queries resolve without one; otherwise every line would leave at the end.
+          return new Promise<void>((resolve) => setImmediate(resolve));
         },
       })
         .then((result) => stream.end(`${JSON.stringify({ type: 'result', result: finish(result) })}\n`))
