@@ -14,7 +14,7 @@ import {
 import { breakdownSchema, cockpitSchema, drillSchema, goalsSchema, type StatDimension } from '../../../../contracts/statistics.ts';
 import type { IndicatorCode } from '../../../../contracts/indicators.ts';
 import { api, saveBlob } from '../../app/api.ts';
-import { ApiRequestError } from '../../app/api-error.ts';
+import { readImportStream } from '../../app/import-stream.ts';
 
 export type Cockpit = z.infer<typeof cockpitSchema>;
 export type Goals = z.infer<typeof goalsSchema>;
@@ -83,26 +83,5 @@ export async function importBureauFile(file: File, options: MonthlyImportQuery, 
     query: { ...options, fileName: file.name },
     accept: 'application/x-ndjson',
   });
-  const reader = response.body?.getReader();
-  if (!reader) return monthlyImportResultSchema.parse(await response.json());
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let result: MonthlyImportResultView | null = null;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) buffer += decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (!line) continue;
-      const parsed = monthlyImportStreamLineSchema.parse(JSON.parse(line));
-      if (parsed.type === 'progress') onProgress(parsed);
-      else if (parsed.type === 'result') result = parsed.result;
-      else throw new ApiRequestError({ status: parsed.error.code === 'INTERNAL' ? 500 : 400, code: parsed.error.code, messageZh: parsed.error.message, messageEn: parsed.error.messageEn });
-    }
-    if (done) break;
-  }
-  if (!result) throw new ApiRequestError({ status: 500, code: 'INVALID_RESPONSE', messageZh: '导入结果缺失', messageEn: 'The import result is missing' });
-  return result;
+  return readImportStream(response, (v) => monthlyImportStreamLineSchema.parse(v), (v) => monthlyImportResultSchema.parse(v), onProgress);
 }

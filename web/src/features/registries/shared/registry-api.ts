@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { historyPageSchema, softDeleteResultSchema } from '../../../../../contracts/registry-common.ts';
 import { importResultSchema, importStreamLineSchema, type ImportResultView } from '../../../../../contracts/registry-io.ts';
 import { api, saveBlob, type Query } from '../../../app/api.ts';
-import { ApiRequestError } from '../../../app/api-error.ts';
+import { readImportStream } from '../../../app/import-stream.ts';
 
 /** The importable/exportable registries (server: registry-io/entities.ts). */
 export type RegistryEntityName = 'enterprises' | 'projects' | 'carriers' | 'platforms' | 'experts';
@@ -38,28 +38,7 @@ export async function importWorkbook(
   // The file goes with the .xlsx type whatever the browser guessed; the server checks the content anyway.
   const body = new Blob([file], { type: XLSX_MIME });
   const response = await api.sendFile(`/api/${entity}/import`, body, { query: { ...options, fileName: file.name }, accept: 'application/x-ndjson' });
-  const reader = response.body?.getReader();
-  if (!reader) return importResultSchema.parse(await response.json());
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let result: ImportResultView | null = null;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) buffer += decoder.decode(value, { stream: true });
-    let newline: number;
-    while ((newline = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, newline).trim();
-      buffer = buffer.slice(newline + 1);
-      if (!line) continue;
-      const parsed = importStreamLineSchema.parse(JSON.parse(line));
-      if (parsed.type === 'progress') onProgress(parsed);
-      else if (parsed.type === 'result') result = parsed.result;
-      else throw new ApiRequestError({ status: 400, code: parsed.error.code, messageZh: parsed.error.message, messageEn: parsed.error.messageEn });
-    }
-    if (done) break;
-  }
-  if (!result) throw new ApiRequestError({ status: 500, code: 'INVALID_RESPONSE', messageZh: '导入结果缺失', messageEn: 'The import result is missing' });
-  return result;
+  return readImportStream(response, (v) => importStreamLineSchema.parse(v), (v) => importResultSchema.parse(v), onProgress);
 }
 
 export const loadHistory = (path: string, signal?: AbortSignal) => api.get(path, historyPageSchema, signal ? { signal } : {});
