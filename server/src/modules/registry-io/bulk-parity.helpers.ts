@@ -33,7 +33,21 @@ export async function createPair(): Promise<Pair> {
   return { bulk, reference, close: async () => void (await Promise.all([bulk.close(), reference.close()])) };
 }
 
-export async function workbook(sheetName: string, header: string[], rows: unknown[][]): Promise<Buffer> {
+const built = new Map<string, Promise<Buffer>>();
+
+/**
+ * The same rows always give the same bytes (and so the same SHA-256 in the two databases' audit records): the
+ * zip entries carry the time they were written, so a workbook built again a second later differs; each one is
+ * built once and reused.
+ */
+export function workbook(sheetName: string, header: string[], rows: unknown[][]): Promise<Buffer> {
+  const key = JSON.stringify([sheetName, header, rows]);
+  let buffer = built.get(key);
+  if (!buffer) built.set(key, (buffer = buildWorkbook(sheetName, header, rows)));
+  return buffer;
+}
+
+async function buildWorkbook(sheetName: string, header: string[], rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   // Fixed document dates: the same rows make the same bytes (and so the same SHA-256 in the audit record).
   wb.created = wb.modified = NOW;
