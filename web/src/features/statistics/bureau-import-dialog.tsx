@@ -26,8 +26,9 @@ export function messageIn(message: string, language: string): string {
 
 /**
  * Import of the statistics bureau's monthly file (flat template or B204-1): choose the file and the options the
- * API takes, watch the server check, validate and write it (phase and progress streamed as it works), then read the counts, every located error (and download the file with them
- * marked), the figures that differ from stored ones (with a re-run that replaces them) and the warnings. Only offered to roles holding report.import.
+ * API takes, watch the server check, validate and write it (phase and progress streamed as it works), then
+ * read the counts, every located error (and download the file with them marked), the figures that differ from
+ * stored ones (with a re-run that replaces them) and the warnings. Only offered to roles holding report.import.
  */
 export function BureauImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
   const { t, i18n } = useTranslation();
