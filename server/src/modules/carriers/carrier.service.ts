@@ -72,7 +72,7 @@ export function carrierValuesOf(input: CarrierInput, refs: ReferenceResolver) {
   };
 }
 
-const outOfZone = () => new AppError(403, 'OUT_OF_SCOPE', '只能登记和维护本园区（功能区）的载体', 'You can only record carriers of your own zone');
+export const outOfZone = () => new AppError(403, 'OUT_OF_SCOPE', '只能登记和维护本园区（功能区）的载体', 'You can only record carriers of your own zone');
 
 export interface WriteOptions {
   source: HistorySource;

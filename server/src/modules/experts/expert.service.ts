@@ -135,8 +135,10 @@ async function record(tx: Db, deps: AppDeps, caller: Caller, options: WriteOptio
   else await appendHistory(tx, caller, event, deps.clock());
 }
 
+export const commissionOnlyExperts = () => new AppError(403, 'OUT_OF_SCOPE', '专家库由区经委维护', 'The expert pool is maintained by the commission');
+
 export async function insertExpert(tx: Db, deps: AppDeps, caller: Caller, input: ExpertInput, index: ReferenceIndex, options: WriteOptions) {
-  if (caller.actor.role !== 'commission') throw new AppError(403, 'OUT_OF_SCOPE', '专家库由区经委维护', 'The expert pool is maintained by the commission');
+  if (caller.actor.role !== 'commission') throw commissionOnlyExperts();
   const now = deps.clock();
   const [row] = await tx.insert(experts).values({ ...valuesOf(input, index), code: input.code ?? `ZJ-${crypto.randomBytes(3).toString('hex').toUpperCase()}`, createdAt: now, updatedAt: now }).returning();
   await writeConflicts(tx, row!.id, input);

@@ -133,8 +133,10 @@ async function record(tx: Db, deps: AppDeps, caller: Caller, options: WriteOptio
   else await appendHistory(tx, caller, event, deps.clock());
 }
 
+export const commissionOnlyPlatforms = () => new AppError(403, 'OUT_OF_SCOPE', '平台由区经委维护', 'Platforms are maintained by the commission');
+
 export async function insertPlatform(tx: Db, deps: AppDeps, caller: Caller, input: PlatformInput, index: ReferenceIndex, options: WriteOptions) {
-  if (caller.actor.role !== 'commission') throw new AppError(403, 'OUT_OF_SCOPE', '平台由区经委维护', 'Platforms are maintained by the commission');
+  if (caller.actor.role !== 'commission') throw commissionOnlyPlatforms();
   const now = deps.clock();
   const [row] = await tx
     .insert(platforms)

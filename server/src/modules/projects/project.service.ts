@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FollowUpInput, ProjectInput, ProjectStage, StageChange } from '../../../../contracts/projects.ts';
-import { PROJECT_STAGES } from '../../../../contracts/projects.ts';
 import { USCC_ALPHABET } from '../../domain/uscc/uscc.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises, projectFollowUps, projects, projectStageEvents } from '../../db/schema/index.ts';
-import { applyTransition, checkTransition, stageIndex, type StageDates } from '../../domain/projects/stages.ts';
+import { applyTransition, checkTransition } from '../../domain/projects/stages.ts';
 import type { Caller } from '../registry-common/caller.ts';
 import { isUniqueViolation, staleVersion, todayIso } from '../registry-common/optimistic.ts';
 import { appendHistory, listHistory, recordChange, type HistorySource } from '../registry-common/record-history.ts';
 import { loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
+import { initialStageDates, refusedHandOver, refusedOtherDepartment, stageAfterEdit } from './project-stage-edit.ts';
 import { canAssignProjectDepartment, deletedProjectScope, projectScope, projectWriteScope } from './project.policy.ts';
 import { auditViewOfProject, presentProjectDetail } from './project.presenter.ts';
 import {
@@ -28,7 +28,6 @@ import {
 } from './project.repository.ts';
 
 export const notFoundProject = () => errors.notFound('项目', 'project');
-const outOfScope = (zh: string, en: string) => new AppError(403, 'OUT_OF_SCOPE', zh, en);
 
 export interface WriteOptions {
   source: HistorySource;
@@ -94,15 +93,6 @@ export async function auditView(tx: Db, row: ProjectRow, index: ReferenceIndex) 
   );
 }
 
-/** Merges the dates given in the input into the stored ones (stages not listed keep theirs). */
-function mergeStageDates(stored: readonly StageDates[], given: ProjectInput['stages']): StageDates[] {
-  return PROJECT_STAGES.map((stage) => {
-    const s = stored.find((x) => x.stage === stage) ?? { stage, plannedOn: null, actualOn: null };
-    const g = given.find((x) => x.stage === stage);
-    return g ? { stage, plannedOn: g.plannedOn ?? null, actualOn: g.actualOn ?? null } : { ...s };
-  });
-}
-
 async function record(tx: Db, deps: AppDeps, caller: Caller, options: WriteOptions, event: Parameters<typeof appendHistory>[2], now: Date) {
   if (options.audit) await recordChange(tx, deps.audit, caller, event, now);
   else await appendHistory(tx, caller, event, now);
@@ -112,14 +102,9 @@ export async function insertProject(tx: Db, deps: AppDeps, caller: Caller, input
   const { values, nodeIds } = await resolve(tx, input, index);
   const actor = caller.actor;
   if (actor.role === 'department' && !values.responsibleDepartmentId && actor.scope?.kind === 'department') values.responsibleDepartmentId = actor.scope.id;
-  if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) {
-    throw outOfScope('只能登记本单位负责的项目', 'You can only register projects your department is responsible for');
-  }
+  if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) throw refusedOtherDepartment();
   const now = deps.clock();
-  const today = todayIso(now);
-  const stages = mergeStageDates([], input.stages);
-  const current = stages[stageIndex(input.stage)]!;
-  if (!current.actualOn) current.actualOn = today;
+  const { dates: stages, reachedOn } = initialStageDates(input, now);
   const [row] = await tx
     .insert(projects)
     .values({ ...values, code: input.code ?? generateProjectCode(now), stage: input.stage, createdAt: now, updatedAt: now })
@@ -130,7 +115,7 @@ export async function insertProject(tx: Db, deps: AppDeps, caller: Caller, input
     projectId: row!.id,
     fromStage: null,
     toStage: input.stage,
-    occurredOn: current.actualOn,
+    occurredOn: reachedOn,
     note: options.source === 'import' ? 'Excel 导入登记' : '登记',
     actorUserId: caller.audit.userId,
     actorName: caller.actor.displayName,
@@ -158,25 +143,14 @@ export async function updateProjectRow(
   if (!before) throw notFoundProject();
   const { values, nodeIds } = await resolve(tx, input, index);
   if (caller.actor.role === 'department' && !values.responsibleDepartmentId) values.responsibleDepartmentId = before.responsibleDepartmentId;
-  if (!canAssignProjectDepartment(caller.actor, values.responsibleDepartmentId)) {
-    throw outOfScope('不能把项目移交给其他责任单位；请联系区经委', 'You cannot hand a project over to another department; ask the commission');
-  }
+  if (!canAssignProjectDepartment(caller.actor, values.responsibleDepartmentId)) throw refusedHandOver();
   const beforeView = await auditView(tx, before, index);
   const now = deps.clock();
   const stored = (await stagesOf(tx, [id])).get(id)!;
-  let stage = before.stage as ProjectStage;
-  let dates = mergeStageDates(stored, input.stages);
-  if (input.stage && input.stage !== stage) {
-    const reached = dates[stageIndex(input.stage)]!.actualOn ?? todayIso(now);
-    dates = applyTransition(dates, input.stage, reached);
-    await tx.insert(projectStageEvents).values({ projectId: id, fromStage: stage, toStage: input.stage, occurredOn: reached, reason: 'Excel 导入', actorUserId: caller.audit.userId, actorName: caller.actor.displayName, recordedAt: now });
-    stage = input.stage;
-  }
-  for (const [i, d] of dates.entries()) {
-    if (d.actualOn && i > stageIndex(stage)) {
-      throw errors.validation([{ path: `body.stages`, rule: 'stage', message: '尚未到达的阶段不能填写实际日期', messageEn: 'A stage not reached yet has no actual date' }]);
-    }
-  }
+  const edited = stageAfterEdit(before.stage as ProjectStage, stored, input, now);
+  if (edited instanceof AppError) throw edited;
+  const { stage, dates, transition } = edited;
+  if (transition) await tx.insert(projectStageEvents).values({ projectId: id, ...transition, reason: 'Excel 导入', actorUserId: caller.audit.userId, actorName: caller.actor.displayName, recordedAt: now });
   const versionCheck = expectedVersion === null ? sql`true` : eq(projects.version, expectedVersion);
   const [row] = await tx
     .update(projects)

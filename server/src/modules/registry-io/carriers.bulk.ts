@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import type { CarrierInput } from '../../../../contracts/carriers.ts';
-import { AppError } from '../../app/errors.ts';
 import { carriers } from '../../db/schema/index.ts';
 import { canPlaceCarrierInZone, carrierWriteScope } from '../carriers/carrier.policy.ts';
 import type { CarrierRow } from '../carriers/carrier.repository.ts';
-import { auditViewOfCarrier, carrierValuesOf, notFoundCarrier } from '../carriers/carrier.service.ts';
+import { auditViewOfCarrier, carrierValuesOf, notFoundCarrier, outOfZone } from '../carriers/carrier.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
@@ -13,7 +12,6 @@ import { bulkWriterOf, insertReturningIds, refusalOf, rowsOfTable, updateRows } 
  * import writes the carrier itself; its occupants are recorded on the carrier's page and are left as they are.
  */
 
-const outOfZone = () => new AppError(403, 'OUT_OF_SCOPE', '只能登记和维护本园区（功能区）的载体', 'You can only record carriers of your own zone');
 
 type PreparedCarrier = { values: Omit<typeof carriers.$inferInsert, 'code'> & { code: string | null } };
 

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { ExpertInput } from '../../../../contracts/experts.ts';
-import { AppError, errors } from '../../app/errors.ts';
+import { errors } from '../../app/errors.ts';
 import { expertConflicts, experts } from '../../db/schema/index.ts';
 import { expertWriteScope } from '../experts/expert.policy.ts';
-import { auditViewOfExpert, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow } from '../experts/expert.service.ts';
+import { auditViewOfExpert, commissionOnlyExperts, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow } from '../experts/expert.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
@@ -32,7 +32,7 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
   },
   lookup: (ctx, inputs) => enterpriseIdsByUscc(ctx, inputs.flatMap((i) => i.conflicts.map((c) => c.enterpriseUscc))),
   prepare(ctx, input, stored, enterpriseIds) {
-    if (!stored && ctx.caller.actor.role !== 'commission') return new AppError(403, 'OUT_OF_SCOPE', '专家库由区经委维护', 'The expert pool is maintained by the commission');
+    if (!stored && ctx.caller.actor.role !== 'commission') return commissionOnlyExperts();
     const refs = new ReferenceResolver(ctx.index);
     const values = expertValuesOf(input, refs);
     const refused = refusalOf(refs.problems);

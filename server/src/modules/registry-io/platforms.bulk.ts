@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { PlatformInput } from '../../../../contracts/platforms.ts';
-import { AppError } from '../../app/errors.ts';
 import { enterprises, platforms } from '../../db/schema/index.ts';
 import { platformWriteScope } from '../platforms/platform.policy.ts';
-import { auditViewOfPlatform, notFoundPlatform, platformValuesOf, type PlatformRow } from '../platforms/platform.service.ts';
+import { auditViewOfPlatform, commissionOnlyPlatforms, notFoundPlatform, platformValuesOf, type PlatformRow } from '../platforms/platform.service.ts';
 import { ReferenceResolver } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 
@@ -25,7 +24,7 @@ export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, Prep
   },
   lookup: (ctx, inputs) => enterpriseIdsByUscc(ctx, inputs.map((i) => i.operatorUscc)),
   prepare(ctx, input, stored, operators) {
-    if (!stored && ctx.caller.actor.role !== 'commission') return new AppError(403, 'OUT_OF_SCOPE', '平台由区经委维护', 'Platforms are maintained by the commission');
+    if (!stored && ctx.caller.actor.role !== 'commission') return commissionOnlyPlatforms();
     const refs = new ReferenceResolver(ctx.index);
     const values = platformValuesOf(input, refs, input.operatorUscc ? (operators.get(input.operatorUscc) ?? null) : null);
     const refused = refusalOf(refs.problems);

@@ -1,13 +1,13 @@
 import { inArray, sql } from 'drizzle-orm';
 import { PROJECT_STAGES, type ProjectInput, type ProjectStage } from '../../../../contracts/projects.ts';
-import { AppError, errors } from '../../app/errors.ts';
+import { AppError } from '../../app/errors.ts';
 import { enterprises, projectChainNodes, projects, projectStageEvents, projectStages } from '../../db/schema/index.ts';
-import { applyTransition, stageIndex, type StageDates } from '../../domain/projects/stages.ts';
+import type { StageDates } from '../../domain/projects/stages.ts';
 import { canAssignProjectDepartment, projectWriteScope } from '../projects/project.policy.ts';
 import { auditViewOfProject } from '../projects/project.presenter.ts';
 import type { ProjectRow } from '../projects/project.repository.ts';
+import { initialStageDates, refusedHandOver, refusedOtherDepartment, stageAfterEdit } from '../projects/project-stage-edit.ts';
 import { generateProjectCode, notFoundProject, projectValuesOf } from '../projects/project.service.ts';
-import { todayIso } from '../registry-common/optimistic.ts';
 import { ReferenceResolver, refView } from '../registry-common/reference-index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 import type { IoContext } from './entity.ts';
@@ -39,16 +39,6 @@ interface PreparedProject {
   event: { fromStage: ProjectStage | null; toStage: ProjectStage; occurredOn: string; note: string | null; reason: string | null } | null;
 }
 
-const outOfScope = (zh: string, en: string) => new AppError(403, 'OUT_OF_SCOPE', zh, en);
-
-/** Merges the dates given in the input into the stored ones (stages not listed keep theirs), as the service does. */
-function mergeStageDates(stored: readonly StageDates[], given: ProjectInput['stages']): StageDates[] {
-  return PROJECT_STAGES.map((stage) => {
-    const s = stored.find((x) => x.stage === stage) ?? { stage, plannedOn: null, actualOn: null };
-    const g = given.find((x) => x.stage === stage);
-    return g ? { stage, plannedOn: g.plannedOn ?? null, actualOn: g.actualOn ?? null } : { ...s };
-  });
-}
 
 /** Stage dates of many projects: id → the seven stages in order. */
 async function stageDatesOf(ctx: IoContext, ids: readonly string[]): Promise<Map<string, StageDates[]>> {
@@ -120,33 +110,19 @@ export const projectsBulkWriter = bulkWriterOf<ProjectInput, ProjectRow, Prepare
 
     if (!stored) {
       if (!values.responsibleDepartmentId && ownDepartment) values.responsibleDepartmentId = ownDepartment;
-      if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) return outOfScope('只能登记本单位负责的项目', 'You can only register projects your department is responsible for');
-      const dates = mergeStageDates([], input.stages);
-      const current = dates[stageIndex(input.stage)]!;
-      if (!current.actualOn) current.actualOn = todayIso(now);
+      if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) return refusedOtherDepartment();
+      const { dates, reachedOn } = initialStageDates(input, now);
       values.code = input.code ?? generateProjectCode(now);
-      return { values, dates, nodeIds, event: { fromStage: null, toStage: input.stage, occurredOn: current.actualOn, note: 'Excel 导入登记', reason: null } };
+      return { values, dates, nodeIds, event: { fromStage: null, toStage: input.stage, occurredOn: reachedOn, note: 'Excel 导入登记', reason: null } };
     }
 
     if (actor.role === 'department' && !values.responsibleDepartmentId) values.responsibleDepartmentId = stored.row.responsibleDepartmentId;
-    if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) {
-      return outOfScope('不能把项目移交给其他责任单位；请联系区经委', 'You cannot hand a project over to another department; ask the commission');
-    }
-    let stage = stored.row.stage as ProjectStage;
-    let dates = mergeStageDates(stored.view.stages as StageDates[], input.stages);
-    let event: PreparedProject['event'] = null;
-    // The stage itself changes only through a stage event; the file's stage is recorded as one.
-    if (input.stage && input.stage !== stage) {
-      const reached = dates[stageIndex(input.stage)]!.actualOn ?? todayIso(now);
-      dates = applyTransition(dates, input.stage, reached);
-      event = { fromStage: stage, toStage: input.stage, occurredOn: reached, note: null, reason: 'Excel 导入' };
-      stage = input.stage;
-    }
-    if (dates.some((d, i) => d.actualOn && i > stageIndex(stage))) {
-      return errors.validation([{ path: `body.stages`, rule: 'stage', message: '尚未到达的阶段不能填写实际日期', messageEn: 'A stage not reached yet has no actual date' }]);
-    }
-    values.stage = stage;
-    return { values, dates, nodeIds, event };
+    if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) return refusedHandOver();
+    const edited = stageAfterEdit(stored.row.stage as ProjectStage, stored.view.stages as StageDates[], input, now);
+    if (edited instanceof AppError) return edited;
+    values.stage = edited.stage;
+    const event = edited.transition && { ...edited.transition, note: null, reason: 'Excel 导入' };
+    return { values, dates: edited.dates, nodeIds, event };
   },
   insert: (ctx, part, now) => insertReturningIds(ctx.tx, projects, part.map((p) => p.values), now),
   update: (ctx, part, now) => updateRows(ctx.tx, projects, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: projectWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
