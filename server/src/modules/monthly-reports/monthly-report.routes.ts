@@ -20,7 +20,7 @@ import { defineRoute } from '../../app/route.ts';
 import { errors } from '../../app/errors.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { importMonthlyReports, type MonthlyImportProgress } from './monthly-report.import.ts';
-import { streamImport, wantsNdjson } from './monthly-report.stream.ts';
+import { streamImport, wantsNdjson } from '../../app/import-stream.ts';
 import { callerOf } from '../registry-common/caller.ts';
 import { findImportReport, storeImportReport } from '../registry-io/import-reports.ts';
 import { buildMonthlyErrorReport, type LocatedRejection } from './monthly-report.error-report.ts';

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { exportFormatQuerySchema, importQuerySchema, importResultSchema, reportParamSchema, type ImportResultView } from '../../../../contracts/registry-io.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
+import { streamImport, wantsNdjson } from '../../app/import-stream.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { callerOf } from '../registry-common/caller.ts';
@@ -12,7 +12,7 @@ import { REGISTRY_ENTITIES } from './entities.ts';
 import type { RegistryEntity } from './entity.ts';
 import { buildErrorReport } from './error-report.ts';
 import { runExport } from './export.ts';
-import { publicRejected, runImport, type ImportResult } from './import.ts';
+import { publicRejected, runImport, type ImportProgress, type ImportResult } from './import.ts';
 import { findImportReport, storeImportReport } from './import-reports.ts';
 import { buildTemplate } from './template.ts';
 
@@ -82,34 +82,8 @@ function registerEntityIo(app: FastifyInstance, deps: AppDeps, entity: RegistryE
       const finish = (result: ImportResult) =>
         presentImportResult(result, result.rejected.length ? storeImportReport(actor!.userId, entity.name, fileName, body, result.rejected) : null);
       const options = { mode: query.mode, duplicates: query.duplicates, fileName };
-      if (!String(request.headers.accept ?? '').includes('application/x-ndjson')) {
-        return finish(await runImport(deps, caller, entity, body, options));
-      }
-      const stream = new PassThrough();
-      reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
-      void reply.send(stream);
-      let last = 0;
-      runImport(deps, caller, entity, body, {
-        ...options,
-        onProgress: (p) => {
-          const now = Date.now();
-          if (p.phase === 'write' && now - last <= 200) return undefined;
-          last = now;
-          stream.write(`${JSON.stringify({ type: 'progress', ...p })}\n`);
-          // A turn of the event loop, so that the line leaves now: parsing and validation are synchronous, and
-          // the embedded engine's queries resolve without one; otherwise every line would leave at the end.
-          return new Promise<void>((resolve) => setImmediate(resolve));
-        },
-      })
-        .then((result) => stream.end(`${JSON.stringify({ type: 'result', result: finish(result) })}\n`))
-        .catch((error: unknown) => {
-          const known = error instanceof AppError ? error : null;
-          if (!known) request.log.error({ err: error }, 'import failed');
-          stream.end(
-            `${JSON.stringify({ type: 'error', error: { code: known?.code ?? 'INTERNAL', message: known?.messageZh ?? '导入失败，请联系管理员', messageEn: known?.messageEn ?? 'The import failed; contact the administrator' } })}\n`,
-          );
-        });
-      return reply;
+      const run = async (onProgress?: (p: ImportProgress) => Promise<void> | void) => finish(await runImport(deps, caller, entity, body, { ...options, ...(onProgress ? { onProgress } : {}) }));
+      return wantsNdjson(request) ? streamImport(request, reply, run) : run();
     },
   });
 

@@ -1,10 +1,15 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { MonthlyImportResultView, MonthlyImportStreamLine } from '../../../../contracts/monthly-reports.ts';
-import { AppError } from '../../app/errors.ts';
-import type { MonthlyImportProgress } from './monthly-report.import.ts';
+import { AppError } from './errors.ts';
 
-/** Whether the client asked for the streamed answer (the dialog does; the CLI and plain clients do not). */
+/** Where a running import is: its phase, with the share of that phase done. */
+export interface ImportProgressLine {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+/** Whether the client asked for the streamed answer (the import dialogs do; the CLI and plain clients do not). */
 export function wantsNdjson(request: FastifyRequest): boolean {
   return String(request.headers.accept ?? '').includes('application/x-ndjson');
 }
@@ -15,18 +20,23 @@ const PROGRESS_INTERVAL_MS = 200;
 /**
  * Answers with application/x-ndjson: progress lines while `run` works, then `{type:'result'}` — or, when it
  * fails after the answer has started (the status is 200 by then), `{type:'error'}` with the Chinese and English
- * message, so that a failure is never mistaken for an empty result. Same protocol as the registry imports:
- * the lines come from the import itself, so they keep flowing while its single transaction holds the embedded
- * database (a polled job endpoint would wait behind that transaction).
+ * message, so that a failure is never mistaken for an empty result. The registry and bureau imports both answer
+ * so: the lines come from the import itself, so they keep flowing while its single transaction holds the
+ * embedded database (a polled job endpoint would wait behind that transaction).
  */
-export function streamImport(request: FastifyRequest, reply: FastifyReply, run: (onProgress: (p: MonthlyImportProgress) => Promise<void> | void) => Promise<MonthlyImportResultView>): FastifyReply {
+export function streamImport<Progress extends ImportProgressLine, Result>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: (onProgress: (p: Progress) => Promise<void> | void) => Promise<Result>,
+): FastifyReply {
   const stream = new PassThrough();
-  const line = (value: MonthlyImportStreamLine) => `${JSON.stringify(value)}\n`;
+  const line = (value: ({ type: 'progress' } & Progress) | { type: 'result'; result: Result } | { type: 'error'; error: { code: string; message: string; messageEn: string } }) =>
+    `${JSON.stringify(value)}\n`;
   reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
   void reply.send(stream);
-  let lastPhase: MonthlyImportProgress['phase'] | null = null;
+  let lastPhase: string | null = null;
   let lastAt = 0;
-  const onProgress = (p: MonthlyImportProgress) => {
+  const onProgress = (p: Progress) => {
     const now = Date.now();
     if (p.phase === lastPhase && now - lastAt < PROGRESS_INTERVAL_MS && p.done < p.total) return undefined;
     lastPhase = p.phase;
@@ -40,7 +50,7 @@ export function streamImport(request: FastifyRequest, reply: FastifyReply, run: 
     .then((result) => stream.end(line({ type: 'result', result })))
     .catch((error: unknown) => {
       const known = error instanceof AppError ? error : null;
-      if (!known) request.log.error({ err: error }, 'monthly import failed');
+      if (!known) request.log.error({ err: error }, 'import failed');
       stream.end(
         line({
           type: 'error',
