@@ -91,6 +91,8 @@ export const AUDIT_ACTIONS = [
   'monthly-report.import',
   'monthly-report.export',
   'stats.export',
+  // operations
+  'job.run',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -17,6 +17,8 @@ import { migrate } from '../server/src/db/migrate.ts';
  */
 export interface TestDatabase {
   database: Database;
+  /** The PostgreSQL URL of this test's database (unset on the embedded engine). */
+  url?: string;
   cleanup(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ async function createPostgresDatabase(url: string): Promise<TestDatabase> {
   await migrate(database);
   return {
     database,
+    url: testUrl.toString(),
     async cleanup() {
       await database.close();
       await dropTestDatabase(url, name);

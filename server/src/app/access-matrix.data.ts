@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../../contracts/roles.ts';
 import { DEPARTMENT_MATRIX_ROWS, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
+import { OPERATIONS_MATRIX_ROWS } from './access-matrix.operations.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 
 /**
@@ -139,6 +140,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...REGISTRY_MATRIX_ROWS,
   ...STATISTICS_MATRIX_ROWS,
   ...DEPARTMENT_MATRIX_ROWS,
+  ...OPERATIONS_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

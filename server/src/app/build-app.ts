@@ -16,6 +16,8 @@ import { registerSessionHooks } from '../modules/auth/session.plugin.ts';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { registerFeatureRoutes } from './feature-routes.ts';
+import { featureJobs } from './feature-jobs.ts';
+import { createScheduler, registerJobRoutes, type Scheduler } from '../modules/jobs/index.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
 
@@ -35,9 +37,11 @@ export interface BuildAppOptions {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** The jobs this app runs (default: every feature's, app/feature-jobs.ts). */
+  jobs?: ReturnType<typeof featureJobs>;
 }
 
-export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps; jobs: Scheduler }> {
   const { config, database } = options;
   const clock = options.clock ?? (() => new Date());
   const app = Fastify({
@@ -115,6 +119,11 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   });
 
   registerFeatureRoutes(app, deps, auth);
+  // The job runner is built with the app (the operations page runs jobs through it) but only `serve`
+  // starts its schedule; closing the app waits for runs in progress.
+  const jobs = createScheduler({ database, config, jobs: options.jobs ?? featureJobs(), log: (m) => app.log.info(m) });
+  registerJobRoutes(app, deps, jobs);
+  app.addHook('onClose', () => jobs.stop());
 
   if (config.env !== 'production') {
     app.get('/api/docs', { config: { access: 'public' } }, async () => buildOpenApiDocument(app));
@@ -129,5 +138,5 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     }
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在', messageEn: 'Not found', requestId: String(request.id) } });
   });
-  return { app, deps };
+  return { app, deps, jobs };
 }

@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'report.approve': ['commission'],
   'report.import': ['commission'],
   'report.export': ['leader', 'commission', 'park', 'enterprise'],
+  // Operations (docs/decisions/0010-jobs.md): the commission runs the platform's scheduled work.
+  'jobs.read': ['commission'],
+  'jobs.run': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -9,6 +9,7 @@ import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
 import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand } from './monthly-reports.ts';
 import { benchCommand } from './bench.ts';
+import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -25,6 +26,7 @@ export const COMMANDS: CommandSpec[] = [
   benchCommand,
   planParseCommand,
   backupCommand, restoreCommand,
+  jobsListCommand, jobsRunCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

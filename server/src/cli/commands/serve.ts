@@ -28,7 +28,7 @@ export const serveCommand: CommandSpec = {
       printDemoAccounts(out, result.accounts);
     }
     if (await ensureDistrictPlan(database)) out.info('[seed] 已载入区政策规划(版本 1,生效) / district plan loaded as version 1 (active)');
-    const { app } = await buildApp({ config, database });
+    const { app, jobs } = await buildApp({ config, database });
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;
@@ -43,6 +43,7 @@ export const serveCommand: CommandSpec = {
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
     const address = await app.listen({ port: config.port, host: config.host });
+    await jobs.start();
     out.info(`\n金山区生物制造产业运行与服务平台 is running at ${address.replace('127.0.0.1', 'localhost')}\n`);
     await new Promise(() => {});
   },

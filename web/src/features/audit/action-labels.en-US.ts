@@ -83,4 +83,5 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'monthly-report.import': 'Import monthly reports',
   'monthly-report.export': 'Export monthly reports',
   'stats.export': 'Export statistics',
+  'job.run': 'Run a job now',
 };

@@ -83,4 +83,5 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'monthly-report.import': '导入月报',
   'monthly-report.export': '导出月报',
   'stats.export': '导出统计数据',
+  'job.run': '立即运行任务',
 };
