@@ -93,6 +93,9 @@ export const AUDIT_ACTIONS = [
   'stats.export',
   // operations
   'job.run',
+  'notification.read',
+  'notification.read-all',
+  'notification.preferences-update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../../contracts/roles.ts';
 import { DEPARTMENT_MATRIX_ROWS, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
-import { OPERATIONS_MATRIX_ROWS } from './access-matrix.operations.ts';
+import { OPERATIONS_MATRIX_ROWS, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 
 /**
@@ -30,6 +30,8 @@ export interface MatrixFixtures {
   reports: () => Promise<ReportMatrixFixtures>;
   /** Department-registry fixtures, built on first use. */
   departments: () => Promise<DepartmentMatrixFixtures>;
+  /** Notification and attachment fixtures, built on first use. */
+  operations: () => Promise<OperationsMatrixFixtures>;
 }
 
 export interface MatrixRequest {

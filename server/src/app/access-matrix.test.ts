@@ -8,6 +8,7 @@ import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures, type MatrixRequest }
 import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
+import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { declaredRoutes } from './route.ts';
 
 let t: TestApp;
@@ -37,11 +38,13 @@ beforeAll(async () => {
   let registryFixture: Promise<RegistryMatrixFixtures> | undefined;
   let reportFixture: Promise<ReportMatrixFixtures> | undefined;
   let departmentFixture: Promise<DepartmentMatrixFixtures> | undefined;
+  let operationsFixture: Promise<OperationsMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
     departments: async () => (departmentFixture ??= buildDepartmentMatrixFixtures(t, { own: scopes.department!, foreign: await departmentId(t, 'touzi') })),
     plan: () => (planFixture ??= seedPlanForTest(t)),
+    operations: () => (operationsFixture ??= buildOperationsMatrixFixtures(t, { own: own.id, foreign: foreign.id })),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

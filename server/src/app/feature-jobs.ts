@@ -1,6 +1,7 @@
 import { pruneJobHistoryJob, type JobDefinition } from '../modules/jobs/index.ts';
+import { reportDeadlineReminderJob } from '../modules/monthly-reports/report-reminder.job.ts';
 
 /** Every feature's scheduled and on-request jobs. A feature adds its jobs here (docs/ARCHITECTURE.md). */
 export function featureJobs(): JobDefinition[] {
-  return [pruneJobHistoryJob];
+  return [pruneJobHistoryJob, reportDeadlineReminderJob];
 }

@@ -10,6 +10,7 @@ import { registerRegistryRoutes } from '../modules/registries/registry.routes.ts
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
 import { registerStatsRoutes } from '../modules/statistics/stats.routes.ts';
 import { registerMonthlyReportRoutes } from '../modules/monthly-reports/monthly-report.routes.ts';
+import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -24,4 +25,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerPlanRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerMonthlyReportRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 }

@@ -35,6 +35,9 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** The key sealing second-factor seeds (default: secret.key in DATA_DIR, created on first use). */
   SECRET_KEY_FILE: z.string().optional(),
+  /** Optional outgoing mail for notifications, e.g. smtp://user:pass@mail.intranet:25 (unset: inbox only). */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.string().default('biomfg@localhost'),
 });
 
 export type AppConfig = {
@@ -60,6 +63,8 @@ export type AppConfig = {
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
   secretKeyFile: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     secretKeyFile: e.SECRET_KEY_FILE ? path.resolve(e.SECRET_KEY_FILE) : undefined,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
     ...overrides,
   };
 }

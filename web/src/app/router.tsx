@@ -37,6 +37,8 @@ const RolesScopesPage = lazy(() =>
 const SecuritySettingsPage = lazy(() =>
   import('../features/security/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
 );
+const OperationsPage = lazy(() => import('../features/operations/operations-page.tsx').then((m) => ({ default: m.OperationsPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page.tsx').then((m) => ({ default: m.AuditLogPage })));
 const AccountPasswordPage = lazy(() =>
   import('../features/auth/account-password-page.tsx').then((m) => ({ default: m.AccountPasswordPage })),
@@ -83,6 +85,9 @@ export function createAppRouter() {
             { path: 'security/roles', element: guarded('roles', <RolesScopesPage />) },
             { path: 'security/settings', element: guarded('securitySettings', <SecuritySettingsPage />) },
             { path: 'audit', element: guarded('audit', <AuditLogPage />) },
+            { path: 'operations', element: guarded('operations', <OperationsPage />) },
+            // Every signed-in account has an inbox (its own notifications only; the server keys them by user).
+            { path: 'notifications', element: <NotificationsPage /> },
             { path: 'account/password', element: <AccountPasswordPage /> },
             { path: 'account/mfa', element: <AccountMfaPage /> },
             { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,8 @@
 import type { Messages } from './zh-CN.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
+import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
+import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
 import { planEnUS } from '../../features/plan/i18n.en-US.ts';
@@ -50,6 +52,7 @@ export const enUS: Messages = {
     cockpit: 'Cockpit',
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
+    operations: 'Operations',
   },
   shell: {
     language: 'Language',
@@ -350,5 +353,7 @@ export const enUS: Messages = {
   plan: planEnUS,
   registries: registriesEnUS,
   departments: departmentsEnUS,
+  notifications: notificationsEnUS,
+  operations: operationsEnUS,
   idle: idleEnUS,
 };

@@ -4,6 +4,8 @@
  */
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
+import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
+import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
 import { planZhCN } from '../../features/plan/i18n.zh-CN.ts';
@@ -52,6 +54,7 @@ export const zhCN = {
     cockpit: '驾驶舱',
     monitoring: '运行监测',
     reports: '月报',
+    operations: '运行维护',
   },
   shell: {
     language: '界面语言',
@@ -352,6 +355,8 @@ export const zhCN = {
   plan: planZhCN,
   registries: registriesZhCN,
   departments: departmentsZhCN,
+  notifications: notificationsZhCN,
+  operations: operationsZhCN,
   idle: idleZhCN,
 };
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { IdleWarning } from '../../features/auth/idle-warning.tsx';
 import { useSession } from '../../features/auth/session.tsx';
+import { NotificationBell } from '../../features/notifications/notification-bell.tsx';
 import { ForbiddenGate } from '../forbidden.tsx';
 import { PageLoading } from '../pages/loading.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -27,6 +28,7 @@ export function AppLayout() {
           <span className="shell__title">{t('app.productName')}</span>
         </Link>
         <div className="shell__actions">
+          {session.stage === 'active' && <NotificationBell />}
           <LanguageSwitch />
           <UserMenu session={session} />
         </div>

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BuildOutlined,
   ClusterOutlined,
+  ScheduleOutlined,
   ExperimentOutlined,
   FundProjectionScreenOutlined,
   SolutionOutlined,
@@ -36,4 +37,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   experts: <SolutionOutlined />,
   chains: <ApartmentOutlined />,
   departments: <ClusterOutlined />,
+  operations: <ScheduleOutlined />,
 };

@@ -84,4 +84,7 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'monthly-report.export': 'Export monthly reports',
   'stats.export': 'Export statistics',
   'job.run': 'Run a job now',
+  'notification.read': 'Mark a notification read',
+  'notification.read-all': 'Mark all notifications read',
+  'notification.preferences-update': 'Change notification preferences',
 };

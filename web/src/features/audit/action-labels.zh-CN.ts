@@ -84,4 +84,7 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'monthly-report.export': '导出月报',
   'stats.export': '导出统计数据',
   'job.run': '立即运行任务',
+  'notification.read': '标记通知已读',
+  'notification.read-all': '全部通知标为已读',
+  'notification.preferences-update': '修改通知偏好',
 };

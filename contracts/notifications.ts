@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/**
+ * Notification kinds (issue 10 §4). A feature that sends a kind adds it here, with its labels, so the
+ * preferences page can offer it and the inbox can name it.
+ */
+export const NOTIFICATION_KINDS = {
+  'report.deadline-reminder': { zh: '月报截止提醒', en: 'Monthly report deadline reminder' },
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);
+
+export const notificationChannelSchema = z.enum(['inbox', 'inbox+email']);
+export type NotificationChannel = z.infer<typeof notificationChannelSchema>;
+
+export const notificationViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  objectKind: z.string(),
+  objectId: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  bodyZh: z.string(),
+  bodyEn: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationView = z.infer<typeof notificationViewSchema>;
+
+export const notificationListQuerySchema = z
+  .object({
+    unread: z.enum(['true', 'false']).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export const notificationPageSchema = z.object({ items: z.array(notificationViewSchema), total: z.number().int(), unread: z.number().int() });
+export const unreadCountSchema = z.object({ unread: z.number().int() });
+export const notificationIdParamSchema = z.object({ id: z.string().uuid() }).strict();
+
+export const notificationPreferencesSchema = z
+  .object({
+    email: z.string().trim().email().max(254).nullable(),
+    kinds: z.array(z.object({ kind: notificationKindSchema, channel: notificationChannelSchema }).strict()).max(50),
+  })
+  .strict();
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>;
+export const notificationPreferencesViewSchema = notificationPreferencesSchema.extend({ emailAvailable: z.boolean() });
