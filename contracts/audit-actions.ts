@@ -96,6 +96,9 @@ export const AUDIT_ACTIONS = [
   'notification.read',
   'notification.read-all',
   'notification.preferences-update',
+  'attachment.upload',
+  'attachment.download',
+  'attachment.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

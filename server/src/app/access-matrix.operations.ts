@@ -4,6 +4,8 @@ import type { Role } from '../../../contracts/roles.ts';
 import { activeSession } from '../../../test/fixtures.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import { notify } from '../modules/notifications/index.ts';
+import { insertAttachment, storeBlob } from '../modules/attachments/attachment.repository.ts';
+import { multipartBody } from '../modules/plan/plan-test-helpers.ts';
 import type { MatrixFixtures, MatrixRow } from './access-matrix.data.ts';
 
 /**
@@ -16,7 +18,11 @@ export interface OperationsMatrixFixtures {
   ownNotificationId: string;
   /** A notification of an account of the foreign enterprise: nobody in the matrix may see or mark it. */
   foreignNotificationId: string;
+  /** A fresh attachment of the foreign enterprise (another one each call, for the delete row). */
+  foreignAttachment: () => Promise<string>;
 }
+
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
 export async function buildOperationsMatrixFixtures(t: TestApp, ids: { own: string; foreign: string }): Promise<OperationsMatrixFixtures> {
   await activeSession(t, 'mx_notify_foreign', 'enterprise', ids.foreign);
@@ -38,7 +44,17 @@ export async function buildOperationsMatrixFixtures(t: TestApp, ids: { own: stri
   await send(ids.foreign);
   const idOf = async (enterpriseId: string) =>
     (await t.deps.database.query<{ id: string }>(`SELECT id FROM notifications WHERE object_id = $1 LIMIT 1`, [`${enterpriseId}:matrix`]))[0]!.id;
-  return { ownNotificationId: await idOf(ids.own), foreignNotificationId: await idOf(ids.foreign) };
+  let n = 0;
+  const foreignAttachment = async () => {
+    const content = Buffer.concat([PDF, Buffer.from(`matrix ${++n}`)]);
+    const sha256 = (await import('node:crypto')).createHash('sha256').update(content).digest('hex');
+    return t.deps.database.db.transaction(async (tx) => {
+      await storeBlob(tx as never, sha256, content, new Date());
+      const row = await insertAttachment(tx as never, { ownerKind: 'enterprise', ownerId: ids.foreign, sha256, fileName: `矩阵测试丙-${n}.pdf`, mediaType: 'application/pdf', size: content.length, uploadedBy: null as never, at: new Date() });
+      return row.id;
+    });
+  };
+  return { ownNotificationId: await idOf(ids.own), foreignNotificationId: await idOf(ids.foreign), foreignAttachment };
 }
 
 const ANY_ROLE = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'sysadmin', 'secadmin', 'auditor'] as const;
@@ -53,6 +69,11 @@ async function expectOwnInboxOnly(fx: MatrixFixtures, role: Role, response: Ligh
   if (role === 'enterprise') expect(ids).toContain(ops.ownNotificationId);
   else expect(ids).toEqual([]);
 }
+
+const ATTACHMENT_READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
+const ATTACHMENT_WRITERS = ['commission', 'department', 'park', 'enterprise'] as const;
+/** On the foreign enterprise: the commission writes it; a department reads it but may not attach (403); the park and enterprise of the matrix do not see it (404). */
+const FOREIGN_WRITE_STATUS: Partial<Record<Role, number>> = { commission: 0, department: 403, park: 404, enterprise: 404 };
 
 export const OPERATIONS_MATRIX_ROWS: MatrixRow[] = [
   { route: 'GET /api/jobs', allowed: ['commission'] },
@@ -79,4 +100,27 @@ export const OPERATIONS_MATRIX_ROWS: MatrixRow[] = [
   { route: 'POST /api/notifications/read-all', allowed: ANY_ROLE },
   { route: 'GET /api/notifications/preferences', allowed: ANY_ROLE },
   { route: 'PUT /api/notifications/preferences', allowed: ANY_ROLE, request: () => ({ payload: { email: null, kinds: [{ kind: 'report.deadline-reminder', channel: 'inbox' }] } }) },
+
+  {
+    route: 'GET /api/attachments',
+    allowed: ATTACHMENT_READERS,
+    objectInScope: true,
+    request: (fx) => ({ url: `/api/attachments?ownerKind=enterprise&ownerId=${fx.foreignEnterpriseId}` }),
+  },
+  { route: 'GET /api/attachments/:id', allowed: ATTACHMENT_READERS, objectInScope: true, request: async (fx) => ({ url: `/api/attachments/${await (await fx.operations()).foreignAttachment()}` }) },
+  {
+    route: 'POST /api/attachments',
+    allowed: ATTACHMENT_WRITERS,
+    request: (fx) => {
+      const { body, headers } = multipartBody('矩阵测试.pdf', PDF, 'application/pdf');
+      return { url: `/api/attachments?ownerKind=enterprise&ownerId=${fx.foreignEnterpriseId}`, payload: body, headers };
+    },
+    check: (_fx, role, response) => expect(response.statusCode, response.body).toBe(FOREIGN_WRITE_STATUS[role] || 201),
+  },
+  {
+    route: 'DELETE /api/attachments/:id',
+    allowed: ATTACHMENT_WRITERS,
+    request: async (fx) => ({ url: `/api/attachments/${await (await fx.operations()).foreignAttachment()}` }),
+    check: (_fx, role, response) => expect(response.statusCode, response.body).toBe(FOREIGN_WRITE_STATUS[role] || 204),
+  },
 ];

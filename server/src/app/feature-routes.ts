@@ -11,6 +11,7 @@ import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
 import { registerStatsRoutes } from '../modules/statistics/stats.routes.ts';
 import { registerMonthlyReportRoutes } from '../modules/monthly-reports/monthly-report.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
+import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -26,4 +27,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerStatsRoutes(app, deps);
   registerMonthlyReportRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerAttachmentRoutes(app, deps);
 }

@@ -55,6 +55,9 @@ export const PERMISSIONS = {
   // Operations (docs/decisions/0010-jobs.md): the commission runs the platform's scheduled work.
   'jobs.read': ['commission'],
   'jobs.run': ['commission'],
+  // Attachments (docs/decisions/0011): the owning object's scope decides row by row (attachment-owners.ts).
+  'attachment.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'attachment.write': ['commission', 'department', 'park', 'enterprise'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -87,4 +87,7 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'notification.read': 'Mark a notification read',
   'notification.read-all': 'Mark all notifications read',
   'notification.preferences-update': 'Change notification preferences',
+  'attachment.upload': 'Upload an attachment',
+  'attachment.download': 'Download an attachment',
+  'attachment.delete': 'Remove an attachment',
 };

@@ -87,4 +87,7 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'notification.read': '标记通知已读',
   'notification.read-all': '全部通知标为已读',
   'notification.preferences-update': '修改通知偏好',
+  'attachment.upload': '上传附件',
+  'attachment.download': '下载附件',
+  'attachment.delete': '删除附件',
 };
