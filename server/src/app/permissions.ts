@@ -44,7 +44,7 @@ export const PERMISSIONS = {
   'department.read': ['leader', 'commission', 'department', 'park'],
   'department.write': ['commission'],
   'department.delete': ['commission'],
-  // Monthly statistics (docs/decisions/0007-statistics-permissions.md); row scopes in monthly-report.policy.ts and stats.policy.ts.
+  // Monthly statistics (docs/decisions/0006-statistics-permissions.md); row scopes in monthly-report.policy.ts and stats.policy.ts.
   'stats.read': ['leader', 'commission', 'park'],
   'report.read': ['leader', 'commission', 'park', 'enterprise'],
   'report.submit': ['enterprise'],
