@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
+import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
@@ -354,6 +355,7 @@ export const enUS: Messages = {
   registries: registriesEnUS,
   departments: departmentsEnUS,
   notifications: notificationsEnUS,
+  attachments: attachmentsEnUS,
   operations: operationsEnUS,
   idle: idleEnUS,
 };

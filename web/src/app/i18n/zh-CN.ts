@@ -5,6 +5,7 @@
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
+import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
@@ -356,6 +357,7 @@ export const zhCN = {
   registries: registriesZhCN,
   departments: departmentsZhCN,
   notifications: notificationsZhCN,
+  attachments: attachmentsZhCN,
   operations: operationsZhCN,
   idle: idleZhCN,
 };

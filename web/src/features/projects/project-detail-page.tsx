@@ -1,4 +1,5 @@
 import { EditOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
 import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Popconfirm, Row, Select, Space, Table, Tabs, Tag, Timeline } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -249,6 +250,7 @@ export function ProjectDetailPage() {
             { key: 'overview', label: t('registries.projects.tabs.overview'), children: overview },
             { key: 'stages', label: t('registries.projects.tabs.stages'), children: events },
             { key: 'followUps', label: t('registries.projects.tabs.followUps'), children: <FollowUps project={data} canWrite={canWrite} onSaved={updated} /> },
+            { key: 'attachments', label: t('attachments.tab'), children: <AttachmentsPanel ownerKind="project" ownerId={data.id} /> },
             { key: 'history', label: t('registries.projects.tabs.history'), children: <HistoryTab key={data.version} path={`/api/projects/${data.id}/history`} /> },
           ]}
         />
