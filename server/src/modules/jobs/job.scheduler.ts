@@ -77,6 +77,11 @@ export function createScheduler(options: SchedulerOptions) {
   function launch(run: JobRunRow): Promise<void> {
     const id = String(run.id);
     runningIds.add(id);
+    // Every run keeps its heartbeat, also a manual one started before (or without) the schedule's passes.
+    // unref: the timer alone never keeps a command-line process alive.
+    heartbeat ??= setInterval(() => {
+      touchHeartbeats(database, [...runningIds], now()).catch((error) => log(`[jobs] heartbeat failed: ${String(error)}`));
+    }, heartbeatMs).unref();
     const promise = execute(run)
       .catch((error) => log(`[jobs] ${run.job}: could not record the run: ${String(error)}`))
       .finally(() => {
@@ -145,9 +150,6 @@ export function createScheduler(options: SchedulerOptions) {
       if (!stopped) return;
       stopped = false;
       if (database.kind === 'pglite') await reapStale(new Date(now().getTime() + 1));
-      heartbeat = setInterval(() => {
-        touchHeartbeats(database, [...runningIds], now()).catch((error) => log(`[jobs] heartbeat failed: ${String(error)}`));
-      }, heartbeatMs);
       passing = pass().catch((error) => log(`[jobs] scheduler pass failed: ${String(error)}`)).finally(() => {
         passing = null;
         schedulePass();
@@ -171,9 +173,10 @@ export function createScheduler(options: SchedulerOptions) {
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (heartbeat) clearInterval(heartbeat);
       await passing;
       await Promise.all(running.values());
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
     },
   };
 }

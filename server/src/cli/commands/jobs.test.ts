@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import { main } from '../main.ts';
+
+// `biomfg jobs list|run NAME` through the command line's entry point, in this process, on the engine the
+// suite runs on (a temporary data folder, or this test's PostgreSQL database).
+
+let test: TestDatabase | undefined;
+let env: Record<string, string | undefined>;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-jobs-cli-'));
+  if (process.env.DATABASE_URL) {
+    test = await createTestDatabase();
+    env = { DATABASE_URL: test.url, DATA_DIR: dir };
+  } else {
+    env = { DATABASE_URL: undefined, DATA_DIR: dir };
+  }
+}, 240_000);
+afterAll(async () => {
+  await test?.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function biomfg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+describe('biomfg jobs', () => {
+  it('runs a job now, then lists it with its last run', async () => {
+    const run = await biomfg('jobs', 'run', 'job-history-prune', '--json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ job: 'job-history-prune', status: 'succeeded', trigger: 'manual', result: { runsDeleted: 0 } });
+    const list = await biomfg('jobs', 'list', '--json');
+    expect(list.code, list.stderr).toBe(0);
+    const jobs = JSON.parse(list.stdout).jobs as { name: string; schedule: string | null; lastRun: { status: string } | null }[];
+    expect(jobs.map((j) => j.name)).toEqual(expect.arrayContaining(['job-history-prune', 'report-deadline-reminders']));
+    expect(jobs.find((j) => j.name === 'job-history-prune')!.lastRun!.status).toBe('succeeded');
+    expect(jobs.find((j) => j.name === 'report-deadline-reminders')!.schedule).toBe('0 9 * * *');
+  }, 120_000);
+
+  it('refuses an unknown job with exit code 2', async () => {
+    const run = await biomfg('jobs', 'run', 'no-such-job');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown job');
+  }, 120_000);
+});
