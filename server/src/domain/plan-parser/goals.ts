@@ -1,4 +1,4 @@
-import type { ParsedGoal } from '../../../../contracts/plan-parse.ts';
+import type { ParsedBaseline, ParsedGoal } from '../../../../contracts/plan-parse.ts';
 import { warn, type ParseContext } from './context.ts';
 import { compact } from './normalize.ts';
 import { findQuantities, type Quantity } from './quantities.ts';
@@ -14,13 +14,24 @@ export interface GoalBlock {
 
 const METRIC_BOUNDARY = /[,;。:!?、()\[\]\n\r]/;
 const LEAD_NOISE = /^(?:——|—|-|其中|同时|并且|并|且|以及|和|及|与|力争|努力|争取|确保|预计|实现|使|推动|全区|全市|全县|全省|本区|我区|区内|全年|年内|累计|到|至)+/;
-const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求|的)+$/;
-const COUNT_VERB = /^(?:新|再)?(?:培育|引进|新增|建成|打造|集聚|形成|引育|创建|建设|培养|认定|孵化|落地|吸引|引入|招引|新建|组建|建立|布局|实施|储备|获批|取得|服务|带动|举办|开展|搭建|汇聚|推动|支持|发展|拥有|聚集|入驻|落户|推出|制定|突破)*$/;
+const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求|的|由)+$/;
+const COUNT_VERB = /^(?:初步|基本|逐步|聚集)?(?:新|再)?(?:培育|引进|新增|建成|打造|集聚|形成|引育|创建|建设|培养|认定|孵化|落地|吸引|引入|招引|新建|组建|建立|布局|实施|储备|获批|取得|服务|带动|举办|开展|搭建|汇聚|推动|支持|发展|拥有|聚集|入驻|落户|推出|制定|突破)*$/;
 // Amounts of support (给予最高500万元奖励) are rewards, not targets.
 const SUPPORT_RE = /给予|奖励|补贴|资助|补助|贴息|最高/;
 
-export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], time: DocTime): ParsedGoal[] {
+// "已达", "已突破", "已经": a figure the text says is reached describes the present.
+const ALREADY_RE = /已(?:经)?\s*$/;
+// A target stated against the base: doubling is a factor of 2, 翻两番 of 4.
+const RELATIVE_RE = /(?:实现|力争|争取)?(倍增|翻一番|翻番|翻两番)/g;
+
+export interface GoalsAndBaselines {
+  goals: ParsedGoal[];
+  baselines: ParsedBaseline[];
+}
+
+export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], time: DocTime): GoalsAndBaselines {
   const goals: ParsedGoal[] = [];
+  const baselines: ParsedBaseline[] = [];
   const carry = new Map<object, YearMarker>();
   for (const { block, section } of blocks) {
     const markers = findYearMarkers(ctx.view, block, time);
@@ -29,17 +40,27 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
     }
     let previous: { metric: string; end: number } | null = null;
     let inForce: YearMarker | undefined;
+    let lastWritten: YearMarker | undefined;
     let next = 0;
     for (const q of findQuantities(ctx.view, block)) {
       // Quantities come in order, so the year in force only moves forward.
-      for (; next < markers.length && markers[next]!.end <= q.start; next++) if (!markers[next]!.isBase) inForce = markers[next];
+      for (; next < markers.length && markers[next]!.end <= q.start; next++) {
+        lastWritten = markers[next];
+        if (!markers[next]!.isBase) inForce = markers[next];
+      }
       if (q.isQualifier) continue;
       const marker = inForce ?? (section ? carry.get(section) : undefined);
+      const reached = ALREADY_RE.test(ctx.view.slice(Math.max(block.start, q.start - 3), q.start));
+      const past = marker?.year != null && time.docYear !== null && marker.year < time.docYear;
+      if (reached || past) {
+        const b = baselineOf(ctx, block, q, reached ? lastWritten : marker, previous?.end ?? block.start);
+        if (b) baselines.push(b);
+        continue;
+      }
       if (!marker || marker.year === null) {
         if (section && !marker?.unresolved) warn(ctx, '指标数值未注明年份,未作为目标', 'figure without a year, not taken as a target', q);
         continue;
       }
-      if (time.docYear !== null && marker.year < time.docYear) continue; // a past figure, not a target
       const clauseStart = findClauseStart(ctx.view, block, Math.max(q.start, block.start), previous?.end ?? block.start);
       const clause = ctx.view.slice(clauseStart, q.end + 8);
       if (SUPPORT_RE.test(clause)) continue;
@@ -64,10 +85,66 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
       goals.push(toGoal(metric, marker, q, { start, end }));
       previous = { metric, end };
     }
+    goals.push(...relativeTargets(ctx, block, markers, section ? carry.get(section) : undefined));
     const last = [...markers].reverse().find((m) => !m.isBase);
     if (section && last) carry.set(section, last);
   }
-  return goals;
+  return { goals: mergeRestated(goals.sort((a, b) => a.source.start - b.source.start)), baselines };
+}
+
+function baselineOf(ctx: ParseContext, block: Block, q: Quantity, marker: YearMarker | undefined, floor: number): ParsedBaseline | null {
+  // "前3位" is a rank, not a quantity of anything.
+  if (q.unit === '位' || SUPPORT_RE.test(ctx.view.slice(Math.max(block.start, q.start - 20), q.end + 8))) return null;
+  const clauseStart = findClauseStart(ctx.view, block, q.start, floor);
+  const near = marker ? [marker] : [];
+  const metric = metricText(ctx.view, { start: clauseStart, end: q.start }, near).replace(/已(?:经)?$/, '').replace(/^(?:我市|我区|本市|本区|全市|全区|全省)/, '');
+  if (!metric) return null;
+  return { metric, year: marker?.year ?? null, value: q.value, unit: q.unit, source: { start: sourceStart(ctx.view, clauseStart, q.start, near), end: q.end } };
+}
+
+/** "全球首发产品实现倍增": a target relative to the base, kept as a factor. */
+function relativeTargets(ctx: ParseContext, block: Block, markers: readonly YearMarker[], carried: YearMarker | undefined): ParsedGoal[] {
+  const out: ParsedGoal[] = [];
+  const slice = ctx.view.slice(block.start, block.end);
+  let marker: YearMarker | undefined = carried;
+  let next = 0;
+  for (const m of slice.matchAll(RELATIVE_RE)) {
+    const at = block.start + m.index;
+    for (; next < markers.length && markers[next]!.end <= at; next++) if (!markers[next]!.isBase) marker = markers[next];
+    if (!marker || marker.year === null) continue;
+    // "在2020年基础上翻一番" names its base year; the metric is what doubles.
+    const clauseStart = findClauseStart(ctx.view, block, at, block.start);
+    const near = overlapping(markers, { start: clauseStart, end: at });
+    const metric = metricText(ctx.view, { start: clauseStart, end: at }, near).replace(/(?:实现|力争|争取|在.*基础上|比.*)$/, '');
+    if (!metric) continue;
+    const source = { start: sourceStart(ctx.view, clauseStart, at, near), end: at + m[0].length };
+    out.push({
+      metric, year: marker.year, ...(marker.yearFrom !== undefined ? { yearFrom: marker.yearFrom } : {}),
+      value: m[1] === '翻两番' ? 4 : 2, unit: '倍', comparator: '达到', relative: true, source,
+    });
+  }
+  return out;
+}
+
+/**
+ * The same goal stated twice (a summary restating the text, a news repost before the document) is one goal
+ * with both ranges. Same year, figures and unit, and one metric name containing the other.
+ */
+function mergeRestated(goals: ParsedGoal[]): ParsedGoal[] {
+  const out: ParsedGoal[] = [];
+  const byKey = new Map<string, ParsedGoal[]>();
+  for (const g of goals) {
+    const key = `${g.year}|${g.value}|${g.valueMax ?? ''}|${g.unit}|${g.relative ? 1 : 0}`;
+    const same = byKey.get(key)?.find((o) => o.metric.includes(g.metric) || g.metric.includes(o.metric));
+    if (same) {
+      (same.sources ??= [same.source]).push(g.source);
+      if (g.metric.length > same.metric.length) same.metric = g.metric;
+      continue;
+    }
+    byKey.set(key, [...(byKey.get(key) ?? []), g]);
+    out.push(g);
+  }
+  return out;
 }
 
 function toGoal(metric: string, marker: YearMarker, q: Quantity, source: Span): ParsedGoal {
@@ -79,6 +156,7 @@ function toGoal(metric: string, marker: YearMarker, q: Quantity, source: Span): 
     ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
     unit: q.unit,
     comparator: q.comparator,
+    ...(q.comparator === '左右' ? { approximate: true } : {}),
     source,
   };
 }

@@ -41,8 +41,9 @@ describe('unwrapping and parsing take linear time on hostile text', () => {
       const perKb = SIZES_KB.map((kb) => msPerKb(textOf(unit, kb), kb, kb >= 2000 ? 2 : 3));
       const smallest = Math.min(...perKb.slice(0, 2));
       const ratio = perKb[perKb.length - 1]! / smallest;
-      // Linear code stays near 1 (0.5–2 measured); quadratic would be ~200 here.
-      expect(ratio, `ms per KB at ${SIZES_KB.join('/')} KB: ${perKb.map((x) => x.toFixed(3)).join(' / ')}`).toBeLessThan(5);
+      // Linear code stays near 1 (0.5–5 measured on a busy machine, where collecting a 2 MB parse's garbage
+      // costs more per KB); quadratic would be ~200 here.
+      expect(ratio, `ms per KB at ${SIZES_KB.join('/')} KB: ${perKb.map((x) => x.toFixed(3)).join(' / ')}`).toBeLessThan(10);
     });
   }
 });

@@ -27,7 +27,7 @@ const UNIT_LINE = /^(责任领导|分管领导|责任单位|牵头单位|配合�
 export function parsePolicy(text: string): ParsedPolicy {
   const input = typeof text === 'string' ? text : '';
   const ctx: ParseContext = { text: input, view: buildView(input), warnings: [] };
-  const result: ParsedPolicy = { title: null, issuer: null, issuedOn: null, goals: [], domains: [], zones: [], tasks: [], warnings: ctx.warnings };
+  const result: ParsedPolicy = { title: null, issuer: null, issuedOn: null, goals: [], baselines: [], domains: [], zones: [], tasks: [], warnings: ctx.warnings };
   if (input.trim().length === 0) {
     warn(ctx, '文本为空', 'the text is empty', { start: 0, end: input.length });
     return result;
@@ -47,7 +47,9 @@ export function parsePolicy(text: string): ParsedPolicy {
 
   const time = { docYear: header?.docYear ?? null, docMonth: header?.docMonth ?? null };
   const contentStart = header?.contentStart ?? 0;
-  result.goals = stage(ctx, 'goals', [], () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, roots), time));
+  const read = stage(ctx, 'goals', { goals: [], baselines: [] }, () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, roots), time));
+  result.goals = read.goals;
+  result.baselines = read.baselines;
   result.domains = stage(ctx, 'domains', [], () => extractDomains(ctx, topNodesOf(roots, 'domains')));
   result.zones = stage(ctx, 'zones', [], () => extractZones(ctx, topNodesOf(roots, 'layout')));
   result.tasks = stage(ctx, 'tasks', [], () => extractTasks(ctx, roots));

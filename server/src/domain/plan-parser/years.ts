@@ -70,6 +70,14 @@ export function findYearMarkers(view: string, span: Span, time: DocTime): YearMa
   const slice = view.slice(span.start, span.end);
   const found: YearMarker[] = [];
   const covered = new Uint8Array(slice.length);
+  // Years inside a cited title (《…规划纲要(2006-2020年)》) are that document's, not a horizon of this one.
+  let depth = 0;
+  for (let i = 0; i < slice.length; i++) {
+    const ch = slice[i];
+    if (ch === '《') depth++;
+    else if (ch === '》') depth = Math.max(0, depth - 1);
+    if (depth > 0) covered[i] = 1;
+  }
   for (const { re, resolve } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
