@@ -163,4 +163,15 @@ export const CORPUS: Record<string, ExpectedDocument> = {
     baselines: [],
     items: [],
   },
+  'shandong-health-industry-2023.txt': {
+    // 发展成效 describes 2022: every figure there is a baseline, none a goal.
+    goals: [],
+    baselines: [
+      { year: 2022, value: 5600, unit: '亿元', metric: '医养健康产业增加值' },
+      { year: 2022, value: 36, unit: '%', metric: '增长' },
+      { year: 2022, value: 8, unit: '%', metric: '年平均增速' },
+      { year: 2022, value: 6.4, unit: '%', metric: '比重' },
+    ],
+    items: [],
+  },
 };

@@ -10,6 +10,8 @@ export interface GoalBlock {
   block: Block;
   /** The goals section; `null` outside one (only targets with their own year count there). */
   section: object | null;
+  /** In a background section (发展基础, 现状): its figures describe the present, never a target. */
+  background?: boolean;
 }
 
 const METRIC_BOUNDARY = /[,;。:!?、()\[\]\n\r]/;
@@ -33,8 +35,13 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
   const goals: ParsedGoal[] = [];
   const baselines: ParsedBaseline[] = [];
   const carry = new Map<object, YearMarker>();
-  for (const { block, section } of blocks) {
+  // A past year carries to the next paragraph only ("2022年…超过5600亿元…" then "…比重达6.4%"): a PDF copy
+  // breaks one paragraph into several.
+  let pastCarry: YearMarker | undefined;
+  for (const { block, section, background } of blocks) {
     const markers = findYearMarkers(ctx.view, block, time);
+    const carriedPast = pastCarry;
+    pastCarry = undefined;
     for (const m of markers) {
       if (m.unresolved) warn(ctx, '相对期限无法换算为年份(文件缺少日期和文号)', 'relative horizon cannot be resolved: the document has no date or number', m);
     }
@@ -49,10 +56,10 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
         if (!markers[next]!.isBase) inForce = markers[next];
       }
       if (q.isQualifier) continue;
-      const marker = inForce ?? (section ? carry.get(section) : undefined);
+      const marker = inForce ?? (section ? carry.get(section) : undefined) ?? (markers.length === 0 ? carriedPast : undefined);
       const reached = ALREADY_RE.test(ctx.view.slice(Math.max(block.start, q.start - 3), q.start));
       const past = marker?.year != null && time.docYear !== null && marker.year < time.docYear;
-      if (reached || past) {
+      if (background || reached || past) {
         const b = baselineOf(ctx, block, q, reached ? lastWritten : marker, previous?.end ?? block.start);
         if (b) baselines.push(b);
         continue;
@@ -88,6 +95,8 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
     goals.push(...relativeTargets(ctx, block, markers, section ? carry.get(section) : undefined));
     const last = [...markers].reverse().find((m) => !m.isBase);
     if (section && last) carry.set(section, last);
+    const lastYear = last ?? (markers.length === 0 ? carriedPast : undefined);
+    if (lastYear?.year != null && time.docYear !== null && lastYear.year < time.docYear) pastCarry = lastYear;
   }
   return { goals: mergeRestated(goals.sort((a, b) => a.source.start - b.source.start)), baselines };
 }

@@ -92,15 +92,18 @@ function stage<T>(ctx: ParseContext, name: string, empty: T, run: () => T): T {
 }
 
 /**
- * Where targets are read: the preamble and every section except background ones (发展基础 and 现状 state
- * past figures). Inside a goals section a year carries from one paragraph to the next.
+ * Where targets are read: the preamble and every section; background ones (发展基础 and 现状) give baselines
+ * only, as they state past figures. Inside a goals section a year carries from one paragraph to the next.
  */
 function goalBlocks(blocks: readonly Block[], firstHeading: number, contentStart: number, contentEnd: number, roots: readonly OutlineNode[]): GoalBlock[] {
   const out: GoalBlock[] = [];
   const preambleEnd = firstHeading >= 0 ? blocks[firstHeading]!.start : contentEnd;
   for (const b of blocks) if (b.start >= contentStart && b.end <= preambleEnd) out.push({ block: b, section: null });
   walk(roots, (node) => {
-    if (node.cls === 'background') return;
+    if (node.cls === 'background') {
+      for (const b of node.blocks) out.push({ block: b, section: null, background: true });
+      return;
+    }
     const section = goalsAncestor(node);
     for (const b of node.blocks) out.push({ block: b, section });
   });
