@@ -56,6 +56,10 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
         if (!markers[next]!.isBase) inForce = markers[next];
       }
       if (q.isQualifier) continue;
+      if (q.isVague) {
+        warn(ctx, '“数十”“几百”等约数没有确切数值,未作为目标', 'a vague figure (数十, 几百) states no number; not taken as a target', q);
+        continue;
+      }
       const marker = inForce ?? (section ? carry.get(section) : undefined) ?? (markers.length === 0 ? carriedPast : undefined);
       const reached = ALREADY_RE.test(ctx.view.slice(Math.max(block.start, q.start - 3), q.start));
       const past = marker?.year != null && time.docYear !== null && marker.year < time.docYear;
@@ -165,7 +169,7 @@ function toGoal(metric: string, marker: YearMarker, q: Quantity, source: Span): 
     ...(q.valueMax !== undefined ? { valueMax: q.valueMax } : {}),
     unit: q.unit,
     comparator: q.comparator,
-    ...(q.comparator === '左右' ? { approximate: true } : {}),
+    ...(q.comparator === '左右' || q.isLoose ? { approximate: true } : {}),
     source,
   };
 }

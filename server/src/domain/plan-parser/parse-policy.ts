@@ -33,7 +33,9 @@ export function parsePolicy(text: string): ParsedPolicy {
     return result;
   }
 
-  const blocks = stage(ctx, 'blocks', [] as Block[], () => splitBlocks(ctx.view, (line, previous) => startsParagraph(ctx.view, line, previous)));
+  const blocks = stage(ctx, 'blocks', [] as Block[], () =>
+    splitRunOnHeadings(ctx.view, splitBlocks(ctx.view, (line, previous) => startsParagraph(ctx.view, line, previous))),
+  );
   const firstHeading = blocks.findIndex((b) => detectHeading(ctx.view, b) !== null);
   const header = stage<Header | null>(ctx, 'header', null, () => parseHeader(ctx, blocks, firstHeading));
   if (header) {
@@ -78,6 +80,25 @@ function startsParagraph(view: string, line: Block, previous: Block): boolean {
     isDateOnly(text) ||
     TITLE_END_RE.test(view.slice(previous.start, previous.end))
   );
+}
+
+// A heading label after a space that follows a sentence end or a short chapter title: "一、总体要求 (一)主要目标。…",
+// "…提出若干意见如下: 一、明确总体要求". Text copied from a web page loses the line breaks between headings.
+const RUN_ON_HEADING = /(?<=(?:^[一二三四五六七八九十]{1,3}、[^\s。,;:()]{2,15}|[。:;!?]))[ \t]+(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))/g;
+
+/** Splits blocks where a heading runs on after a space (see RUN_ON_HEADING); offsets are unchanged. */
+function splitRunOnHeadings(view: string, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    let start = b.start;
+    for (const m of view.slice(b.start, b.end).matchAll(RUN_ON_HEADING)) {
+      const at = b.start + m.index;
+      out.push({ start, end: at });
+      start = at + m[0].length;
+    }
+    out.push({ start, end: b.end });
+  }
+  return out;
 }
 
 /** Runs one stage; a defect becomes a warning over the whole text and the stage's empty result. */

@@ -17,6 +17,10 @@ export interface Quantity extends Span {
   isGrade: boolean;
   /** The noun a count introduces: "培育10家以上龙头企业" → 龙头企业. */
   nounAfter?: Span;
+  /** "十余家", "500多家": the figure is a floor stated loosely. */
+  isLoose?: boolean;
+  /** "数十家", "几百个": no figure is stated at all; `value` is only the order of magnitude. */
+  isVague?: boolean;
 }
 
 const MAGNITUDE = ['万亿', '亿', '千万', '百万', '万'];
@@ -199,8 +203,11 @@ export function findQuantities(view: string, span: Span): Quantity[] {
       while (n < span.end && !BOUNDARY.test(view[n]!) && n - end < 20 && !(/[和及与]/.test(view[n]!) && startsFigure(view[n + 1] ?? ''))) n++;
       nounAfter = { start: end, end: n };
     }
+    const isVague = /[数几]/.test(before);
     out.push({
-      start, end, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
+      start: isVague ? pos - 1 : start, end, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
+      ...(unit.over ? { isLoose: true } : {}),
+      ...(isVague ? { isVague: true } : {}),
       ...(valueMax !== undefined ? { valueMax } : {}),
       ...(nounAfter ? { nounAfter } : {}),
     });

@@ -38,6 +38,14 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, t: DocTime) => Pick<
     re: /“?十([一二三四五六七八九])五”?(?:规划)?(?:时期|期间)?(?:期末|末期|末)/g,
     resolve: (m) => ({ year: 1955 + 5 * (10 + (parseChineseNumeral(m[1]!) ?? 0)) }),
   },
+  {
+    // “十五五”期间 / 时期: the whole plan period, 2026—2030.
+    re: /“?十([一二三四五六七八九])五”?(?:规划)?(?:时期|期间)(?!末)/g,
+    resolve: (m) => {
+      const end = 1955 + 5 * (10 + (parseChineseNumeral(m[1]!) ?? 0));
+      return { year: end, yearFrom: end - 4 };
+    },
+  },
   { re: new RegExp(`(?:通过|经过|再用|用|花)\\s*(${N})\\s*年(?:左右)?(?:的)?(?:时间|努力|奋斗|建设)`, 'g'), resolve: horizon },
   { re: new RegExp(`(?:今后|未来|此后|近)\\s*(${N})\\s*年`, 'g'), resolve: horizon },
   { re: new RegExp(`(${N})\\s*年(?:之)?内`, 'g'), resolve: horizon },
