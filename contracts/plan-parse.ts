@@ -82,6 +82,8 @@ export const parsedMeasureSchema = z.object({
   text: z.string(),
   /** Units stated at the end of this item itself; the task's `units` merge those of all its items. */
   units: z.array(z.object({ name: z.string().min(1), role: z.enum(['lead', 'co']) })).optional(),
+  /** Where this item's units were read. */
+  unitSources: z.array(sourceRangeSchema).optional(),
   source: sourceRangeSchema,
 });
 export type ParsedMeasure = z.infer<typeof parsedMeasureSchema>;
@@ -96,6 +98,8 @@ export const parsedTaskSchema = z.object({
   title: z.string().min(1),
   measures: z.array(parsedMeasureSchema),
   units: z.array(parsedTaskUnitSchema),
+  /** Where the units were read: each unit clause ("(责任单位:…)", "责任单位:…" lines), in text order. */
+  unitSources: z.array(sourceRangeSchema).optional(),
   source: sourceRangeSchema,
 });
 export type ParsedTask = z.infer<typeof parsedTaskSchema>;

@@ -81,6 +81,7 @@ function applySectionUnits(ctx: ParseContext, container: OutlineNode, tasks: Par
     const own = t.units.filter((u) => !units.some((x) => x.name === u.name));
     if (own.length === 0) {
       t.units = units.map((u) => ({ ...u }));
+      t.unitSources = clauses.map(({ start, end }) => ({ start, end }));
       filled.add(t.source.start);
     }
   }
@@ -118,11 +119,15 @@ function buildTask(ctx: ParseContext, kind: 'task' | 'safeguard', number: number
     while (c < clauses.length && clauses[c]!.start < m.source.start) c++;
     const own: UnitClause[] = [];
     for (; c < clauses.length && clauses[c]!.start < next; c++) own.push(clauses[c]!);
-    if (own.length > 0 && measures.length > 1) m.units = mergeUnits(own);
+    if (own.length > 0 && measures.length > 1) {
+      m.units = mergeUnits(own);
+      m.unitSources = own.map(({ start, end }) => ({ start, end }));
+    }
   }
   const units = mergeUnits(clauses);
   if (units.length === 0) warn(ctx, `任务“${title}”未识别出责任单位`, `no responsible unit found for task "${title}"`, src.span);
-  return { kind, number, label: src.label, title, measures, units, source: { start: src.span.start, end: src.span.end } };
+  const unitSources = clauses.map(({ start, end }) => ({ start, end }));
+  return { kind, number, label: src.label, title, measures, units, ...(unitSources.length ? { unitSources } : {}), source: { start: src.span.start, end: src.span.end } };
 }
 
 function measuresOf(ctx: ParseContext, src: TaskSource, clauses: readonly UnitClause[], taskTitle: string): ParsedMeasure[] {
