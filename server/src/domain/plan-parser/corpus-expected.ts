@@ -1,6 +1,7 @@
 /**
  * What each corpus text (fixtures/corpus/) states, written by reading the text, not from the parser's output.
- * A goal's `metric` is a key phrase its metric name must contain; `approximate` marks 左右/约/若干-style
+ * A goal's `metric` is a key phrase its metric name must contain (with at most 20 more characters, so a
+ * whole clause taken for the name does not pass); `approximate` marks 左右/约/若干-style
  * targets, `relative` a target stated against a base (翻一番, 倍增: value is the factor, unit 倍).
  * An item's units are compared by name; `lead`/`co` are given only where the text tells them apart.
  */

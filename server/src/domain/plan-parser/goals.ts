@@ -14,9 +14,9 @@ export interface GoalBlock {
   background?: boolean;
 }
 
-const METRIC_BOUNDARY = /[,;。:!?、()\[\]\n\r]/;
-const LEAD_NOISE = /^(?:——|—|-|其中|同时|并且|并|且|以及|和|及|与|力争|努力|争取|确保|预计|实现|使|推动|全区|全市|全县|全省|本区|我区|区内|全年|年内|累计|到|至)+/;
-const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求|的|由)+$/;
+const METRIC_BOUNDARY = /[,;。:!?、()\[\]\n\r“”《》]/;
+const LEAD_NOISE = /^(?:——|—|-|其中|同时|并且|并|且|以及|和|及|与|力争|努力|争取|确保|预计|计划|目标|实现|使|推动|全区|全市|全县|全省|本区|我区|区内|全年|年内|累计|到|至)+/;
+const TRAIL_NOISE = /(?:将|要|需|均|分别|总计|累计|合计|预计|力争|努力|争取|再|要求|的|由|提高到|提升到|提高至|提升至|增加到|增长到|扩大到|达到|达)+$/;
 const COUNT_VERB = /^(?:初步|基本|逐步|聚集)?(?:新|再)?(?:培育|引进|新增|建成|打造|集聚|形成|引育|创建|建设|培养|认定|孵化|落地|吸引|引入|招引|新建|组建|建立|布局|实施|储备|获批|取得|服务|带动|举办|开展|搭建|汇聚|推动|支持|发展|拥有|聚集|入驻|落户|推出|制定|突破)*$/;
 // Amounts of support (给予最高500万元奖励) are rewards, not targets.
 const SUPPORT_RE = /给予|奖励|补贴|资助|补助|贴息|最高/;
@@ -85,7 +85,8 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
         start = q.start;
       }
       if (COUNT_VERB.test(metric) && q.nounAfter) {
-        metric += compact(ctx.view.slice(q.nounAfter.start, q.nounAfter.end)).replace(/等$/, '');
+        // "由1000名…人才组成的核心研究团队": what is counted is the people, not the team they form.
+        metric += compact(ctx.view.slice(q.nounAfter.start, q.nounAfter.end)).replace(/组成的.*$/, '').replace(/等$/, '');
         end = q.nounAfter.end;
       }
       if (!metric && previous) metric = previous.metric; // "…突破500亿元;到2030年,突破1000亿元"
@@ -207,6 +208,9 @@ function metricText(view: string, span: Span, markers: readonly YearMarker[]): s
   }
   s += view.slice(pos, span.end);
   let t = compact(s);
+  // "生物材料和生物制造等核心产业增加值": the list before 等 names examples; the metric follows it.
+  const deng = t.lastIndexOf('等');
+  if (deng > 0 && deng < t.length - 2) t = t.slice(deng + 1);
   for (let prev = ''; prev !== t; ) {
     prev = t;
     t = t.replace(LEAD_NOISE, '').replace(TRAIL_NOISE, '').replace(/^[,的]+/, '');

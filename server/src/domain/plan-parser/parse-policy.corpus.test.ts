@@ -28,13 +28,15 @@ function goalMatches(e: ExpectedGoal, p: ParsedGoal): boolean {
     p.valueMax === e.valueMax &&
     p.unit === e.unit &&
     compact(p.metric).includes(e.metric) &&
+    // The key phrase plus its qualifiers ("营收百亿元级企业"), not a clause of the sentence around it.
+    compact(p.metric).length <= e.metric.length + 20 &&
     Boolean(p.approximate) === Boolean(e.approximate) &&
     Boolean(p.relative) === Boolean(e.relative)
   );
 }
 
 function baselineMatches(e: ExpectedBaseline, p: NonNullable<ParsedPolicy['baselines']>[number]): boolean {
-  return p.year === e.year && p.value === e.value && p.unit === e.unit && compact(p.metric).includes(e.metric);
+  return p.year === e.year && p.value === e.value && p.unit === e.unit && compact(p.metric).includes(e.metric) && compact(p.metric).length <= e.metric.length + 20;
 }
 
 /** Pairs expected with found one to one; returns the number of pairs. */
