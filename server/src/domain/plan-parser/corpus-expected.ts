@@ -175,4 +175,35 @@ export const CORPUS: Record<string, ExpectedDocument> = {
     ],
     items: [],
   },
+  // The three texts below were added after the parser work and measured before any change for them.
+  'hangzhou-synbio-2024-repost.txt': {
+    goals: [g(2026, 400, '亿元', '合成生物制造业总产值')],
+    baselines: [],
+    items: [],
+  },
+  'shenzhen-biomed-cluster-2022.txt': {
+    goals: [
+      g(2025, 400, '亿元', '增加值'),
+      g(2025, 1000, '亿元', '营业收入'),
+      g(2025, 8, '家', '企业', { valueMax: 10 }),
+      g(2025, 40, '家', '上市企业'),
+      g(2025, 5, '家', '企业'),
+      g(2025, 15, '家', '企业'),
+      g(2025, 25, '家', '企业'),
+    ],
+    baselines: [],
+    items: [],
+  },
+  'shanghai-biomed-news-2025.txt': {
+    // A news report: present figures, and an official's forecast (预计), which is no plan target.
+    goals: [],
+    baselines: [
+      { year: 2021, value: 7617.14, unit: '亿元', metric: '产业规模' },
+      { year: 2024, value: 9847.02, unit: '亿元', metric: '产业规模' },
+      { year: 2024, value: 8.94, unit: '%', metric: '年均复合增长率' },
+      { year: 2025, value: 5005.66, unit: '亿元', metric: '上半年' },
+      { year: 2024, value: 2183, unit: '家', metric: '规上企业' },
+    ],
+    items: [],
+  },
 };

@@ -46,6 +46,8 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
       if (m.unresolved) warn(ctx, '相对期限无法换算为年份(文件缺少日期和文号)', 'relative horizon cannot be resolved: the document has no date or number', m);
     }
     let previous: { metric: string; end: number } | null = null;
+    let lastFigureEnd = block.start;
+    let lastBaseline: string | null = null;
     let inForce: YearMarker | undefined;
     let lastWritten: YearMarker | undefined;
     let next = 0;
@@ -62,10 +64,12 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
       }
       const marker = inForce ?? (section ? carry.get(section) : undefined) ?? (markers.length === 0 ? carriedPast : undefined);
       const reached = ALREADY_RE.test(ctx.view.slice(Math.max(block.start, q.start - 3), q.start));
-      const past = marker?.year != null && time.docYear !== null && marker.year < time.docYear;
+      const past = (marker?.year != null && time.docYear !== null && marker.year < time.docYear) || Boolean(marker?.descriptive);
       if (background || reached || past) {
-        const b = baselineOf(ctx, block, q, reached ? lastWritten : marker, previous?.end ?? block.start);
+        const b = baselineOf(ctx, block, q, reached ? lastWritten : marker, lastFigureEnd, lastBaseline);
         if (b) baselines.push(b);
+        lastBaseline = b?.metric ?? null;
+        lastFigureEnd = q.end;
         continue;
       }
       if (!marker || marker.year === null) {
@@ -106,13 +110,22 @@ export function extractGoals(ctx: ParseContext, blocks: readonly GoalBlock[], ti
   return { goals: mergeRestated(goals.sort((a, b) => a.source.start - b.source.start)), baselines };
 }
 
-function baselineOf(ctx: ParseContext, block: Block, q: Quantity, marker: YearMarker | undefined, floor: number): ParsedBaseline | null {
+function baselineOf(ctx: ParseContext, block: Block, q: Quantity, marker: YearMarker | undefined, floor: number, previousMetric: string | null): ParsedBaseline | null {
   // "前3位" is a rank, not a quantity of anything.
   if (q.unit === '位' || SUPPORT_RE.test(ctx.view.slice(Math.max(block.start, q.start - 20), q.end + 8))) return null;
   const clauseStart = findClauseStart(ctx.view, block, q.start, floor);
   const near = marker ? [marker] : [];
-  const metric = metricText(ctx.view, { start: clauseStart, end: q.start }, near).replace(/已(?:经)?$/, '').replace(/^(?:我市|我区|本市|本区|全市|全区|全省)/, '');
-  if (!metric) return null;
+  const clean = (t: string) =>
+    t.replace(/已(?:经)?$/, '').replace(/^(?:我市|我区|本市|本区|全市|全区|全省|从)/, '').replace(/(?:增长至|增长到|增加到|增至|为|的)+$/, '').replace(/^的/, '');
+  let metric = clean(metricText(ctx.view, { start: clauseStart, end: q.start }, near));
+  // "…从2021年的7617亿元增长至2024年的9847亿元": the second figure continues the first one's metric.
+  if (metric.length < 2 && previousMetric && clauseStart === floor) metric = previousMetric;
+  // "产业规模持续增长,从2021年的7617亿元…": the subject is the clause before.
+  if (metric.length < 2 && clauseStart > block.start && clauseStart !== floor) {
+    const before = findClauseStart(ctx.view, block, clauseStart - 1, block.start);
+    metric = clean(compact(ctx.view.slice(before, clauseStart - 1)).replace(/(?:持续|稳步|快速|不断)?(?:增长|提升|扩大)$/, '').replace(/^(?:上海|我市|全市|全省|全区)/, ''));
+  }
+  if (metric.length < 2 || metric.length > 30) return null;
   return { metric, year: marker?.year ?? null, value: q.value, unit: q.unit, source: { start: sourceStart(ctx.view, clauseStart, q.start, near), end: q.end } };
 }
 

@@ -197,7 +197,9 @@ export function findQuantities(view: string, span: Span): Quantity[] {
     // "…收入140亿元的发展目标": a figure before 的目标 is the target itself, not a qualifier.
     const isQualifier = (next === '的' && !/^的(?:发展|总体|主要)?目标/.test(view.slice(end, end + 6))) || (unit.grade && /[\u4e00-\u9fff]/.test(next));
     let nounAfter: Span | undefined;
-    if (!isQualifier && /[\u4e00-\u9fff]/.test(next) && !/[和或及与]/.test(next)) {
+    // "7617亿元增长至…9847亿元": a verb after the figure starts a new statement, not the noun it counts.
+    const verbAfter = /^(?:增长|增加|增至|提高|提升|下降|减少|较|比|同比)/.test(view.slice(end, end + 3));
+    if (!isQualifier && !verbAfter && /[\u4e00-\u9fff]/.test(next) && !/[和或及与]/.test(next)) {
       // The noun runs to the clause end, or to "和" before the next figure ("2个…产业链和5个…").
       let n = end;
       while (n < span.end && !BOUNDARY.test(view[n]!) && n - end < 20 && !(/[和及与]/.test(view[n]!) && startsFigure(view[n + 1] ?? ''))) n++;

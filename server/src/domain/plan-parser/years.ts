@@ -12,6 +12,11 @@ export interface YearMarker extends Span {
   isBase: boolean;
   /** A horizon that could not be resolved because the document has no date or number. */
   unresolved?: boolean;
+  /**
+   * Describes a state rather than a horizon: "截至2024年年末", "从2021年的…", "2024年的9847亿元", "2025年上半年"
+   * — figures under it are baselines, whatever the document's date.
+   */
+  descriptive?: boolean;
 }
 
 export interface DocTime {
@@ -95,7 +100,11 @@ export function findYearMarkers(view: string, span: Span, time: DocTime): YearMa
       const r = resolve(m, time);
       if (r.year !== null && (r.year < 1900 || r.year > 2200)) continue;
       const isBase = BASE_BEFORE.test(view.slice(Math.max(span.start, start - 3), start)) || BASE_AFTER.test(view.slice(end, end + 5));
-      found.push({ start, end, isBase, ...r });
+      const descriptive =
+        /(截至|截止|从)\s*$/.test(view.slice(Math.max(span.start, start - 2), start)) ||
+        /^\s*(?:年?末|年?底)?的?\s*\d/.test(view.slice(end, end + 4)) && /^\s*(?:年?末|年?底)?的/.test(view.slice(end, end + 3)) ||
+        /^\s*(?:上半年|下半年|前三季度|一季度|1[-—~至]\d{1,2}月)/.test(view.slice(end, end + 6));
+      found.push({ start, end, isBase, ...(descriptive ? { descriptive: true } : {}), ...r });
       covered.fill(1, m.index, m.index + m[0].length);
     }
   }
