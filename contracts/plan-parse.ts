@@ -31,9 +31,28 @@ export const parsedGoalSchema = z.object({
   valueMax: z.number().finite().optional(),
   unit: z.string().min(1),
   comparator: goalComparatorSchema,
+  /** A target the text states loosely ("左右", "约", "十余家"): `value` is the figure written, not a bound. */
+  approximate: z.boolean().optional(),
+  /** A target stated against a base ("翻一番", "倍增"): `value` is the factor and `unit` is 倍. */
+  relative: z.boolean().optional(),
   source: sourceRangeSchema,
+  /** Every place the text states this goal (a summary restating it, a news repost): `source` is the first. */
+  sources: z.array(sourceRangeSchema).optional(),
 });
 export type ParsedGoal = z.infer<typeof parsedGoalSchema>;
+
+/**
+ * A figure that describes the present ("2023年,全区规上工业企业136家", "产业规模已突破900亿元"): the base a
+ * plan starts from, never a target. `year` is null when the text gives none.
+ */
+export const parsedBaselineSchema = z.object({
+  metric: z.string().min(1),
+  year: z.number().int().min(1900).max(2200).nullable(),
+  value: z.number().finite(),
+  unit: z.string().min(1),
+  source: sourceRangeSchema,
+});
+export type ParsedBaseline = z.infer<typeof parsedBaselineSchema>;
 
 export const parsedDomainSchema = z.object({
   name: z.string().min(1),
@@ -61,6 +80,10 @@ export const parsedMeasureSchema = z.object({
   title: z.string().min(1),
   /** The measure's content after its lead sentence (the whole content when there is no lead sentence). */
   text: z.string(),
+  /** Units stated at the end of this item itself; the task's `units` merge those of all its items. */
+  units: z.array(z.object({ name: z.string().min(1), role: z.enum(['lead', 'co']) })).optional(),
+  /** Where this item's units were read. */
+  unitSources: z.array(sourceRangeSchema).optional(),
   source: sourceRangeSchema,
 });
 export type ParsedMeasure = z.infer<typeof parsedMeasureSchema>;
@@ -75,6 +98,8 @@ export const parsedTaskSchema = z.object({
   title: z.string().min(1),
   measures: z.array(parsedMeasureSchema),
   units: z.array(parsedTaskUnitSchema),
+  /** Where the units were read: each unit clause ("(责任单位:…)", "责任单位:…" lines), in text order. */
+  unitSources: z.array(sourceRangeSchema).optional(),
   source: sourceRangeSchema,
 });
 export type ParsedTask = z.infer<typeof parsedTaskSchema>;
@@ -101,6 +126,8 @@ export const parsedPolicySchema = z.object({
   docNumber: z.string().optional(),
   forwarding: forwardingSchema.optional(),
   goals: z.array(parsedGoalSchema),
+  /** Present-day figures the text states (not targets); absent in results stored before they were read. */
+  baselines: z.array(parsedBaselineSchema).optional(),
   domains: z.array(parsedDomainSchema),
   zones: z.array(parsedZoneSchema),
   tasks: z.array(parsedTaskSchema),

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -64,5 +65,23 @@ describe('biomfg plan parse FILE [--json]', () => {
     const directory = await cli(['plan', 'parse', CLI.replace(/biomfg\.mjs$/, ''), '--json']);
     expect(directory.code).not.toBe(0);
     expect(JSON.parse(directory.stdout).error).toMatch(/directory/);
+  }, 60_000);
+
+  it('prints baselines apart from goals, and marks approximate targets', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-parse-'));
+    const file = path.join(dir, 'policy.txt');
+    fs.writeFileSync(file, '某区生物医药产业发展实施意见\n(2024年3月1日)\n一、发展基础\n2023年,全区规上工业企业136家。\n二、发展目标\n到2026年,产业规模达到200亿元左右。\n');
+    try {
+      const json = await cli(['plan', 'parse', file, '--json']);
+      expect(json.code).toBe(0);
+      const plan = parsedPolicySchema.parse(JSON.parse(json.stdout));
+      expect(plan.baselines?.map((b) => [b.year, b.metric, b.value, b.unit])).toEqual([[2023, '规上工业企业', 136, '家']]);
+      expect(plan.goals.map((g) => [g.year, g.value, g.approximate])).toEqual([[2026, 200, true]]);
+      const text = await cli(['plan', 'parse', file]);
+      expect(text.stdout).toContain('现状基数 baselines (1)');
+      expect(text.stdout).toContain('2026  产业规模 左右 200 亿元  (约 approximate)');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -45,8 +45,13 @@ function humanSummary(p: ParsedPolicy, file: string): string {
   for (const g of p.goals) {
     const years = g.yearFrom ? `${g.yearFrom}—${g.year}` : String(g.year);
     const value = g.valueMax !== undefined ? `${g.value}–${g.valueMax}` : String(g.value);
-    lines.push(`  ${years}  ${g.metric} ${g.comparator} ${value} ${g.unit}   [${g.source.start}–${g.source.end}]`);
+    const flags = [g.approximate ? '约 approximate' : '', g.relative ? '相对 relative' : ''].filter(Boolean).join(', ');
+    const spans = (g.sources ?? [g.source]).map((r) => `${r.start}–${r.end}`).join(', ');
+    lines.push(`  ${years}  ${g.metric} ${g.comparator} ${value} ${g.unit}${flags ? `  (${flags})` : ''}   [${spans}]`);
   }
+  const baselines = p.baselines ?? [];
+  lines.push('', `现状基数 baselines (${baselines.length}):`);
+  for (const b of baselines) lines.push(`  ${b.year ?? '—'}  ${b.metric} ${b.value} ${b.unit}   [${b.source.start}–${b.source.end}]`);
   lines.push('', `重点领域 domains (${p.domains.length}):`);
   for (const d of p.domains) lines.push(`  ${d.name}: ${d.subfields.join('、') || '—'}`);
   lines.push('', `产业布局 zones (${p.zones.length}):`);

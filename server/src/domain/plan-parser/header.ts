@@ -67,9 +67,17 @@ export function parseHeader(ctx: ParseContext, blocks: readonly Block[], firstHe
     docNumber ??= found;
     if (found || /^[\u4e00-\u9fff]{1,6}:$/.test(v)) metaIdx.add(i); // "字号:" left blank is a label, not a title
   }
+  // A title precedes the prose: in a news repost the first block is already running text, and a closing line
+  // ("【温馨提示】…删除!") after it is no title, so nothing before it may be cut off as header.
+  const firstProse = head.findIndex((b) => {
+    const v = view(b);
+    return v.length > 120 || (v.length > 60 && /。/.test(v));
+  });
+  // A repost that runs the whole notice into one line still opens with its number ("沪府办规〔2021〕5号 各区…").
+  if (!docNumber && head[0]) docNumber = findDocNumber(view(head[0]).slice(0, 40));
   const isTitleCandidate = (i: number) => {
     const v = view(head[i]!);
-    return !metaIdx.has(i) && v.length <= 120 && !/[。:]$/.test(v) && !dateOnly(v) && !/^\(.*\)$/.test(v);
+    return (firstProse < 0 || i < firstProse) && !metaIdx.has(i) && v.length <= 120 && !/[。:]$/.test(v) && !dateOnly(v) && !/^\(.*\)$/.test(v);
   };
 
   const opening = readForwarding(ctx, head, isTitleCandidate) ?? readTitle(ctx, head, isTitleCandidate);
@@ -101,7 +109,7 @@ export function parseHeader(ctx: ParseContext, blocks: readonly Block[], firstHe
     ...(opening.forwarding ? { forwarding: opening.forwarding } : {}),
     contentStart,
     contentEnd: Math.max(signature?.start ?? ctx.text.length, contentStart),
-    docYear: date?.year ?? docNumber?.year ?? null,
+    docYear: date?.year ?? docNumber?.year ?? planPeriodStart(canonical(ctx, { start: 0, end: Math.min(ctx.text.length, 600) })),
     docMonth: date?.month ?? null,
   };
 }
@@ -194,4 +202,13 @@ function issuerInTitle(ctx: ParseContext, titleSpan: Block): string | null {
 function findIndexIn<T>(items: readonly T[], from: number, to: number, pred: (item: T) => boolean): number {
   for (let i = from; i < to && i < items.length; i++) if (pred(items[i]!)) return i;
   return -1;
+}
+
+/**
+ * The first year of a plan period named near the top ("…行动方案(2022—2024年)", "规划(2009-2015年)"): what a
+ * news repost without the document's date or number still tells about when the plan starts.
+ */
+function planPeriodStart(head: string): number | null {
+  const m = /(?:方案|计划|规划|意见|措施|纲要)\s*\(\s*((?:19|20)\d{2})\s*[—\-~至到]{1,2}\s*(?:19|20)\d{2}\s*年?\s*\)/.exec(head);
+  return m ? Number(m[1]) : null;
 }

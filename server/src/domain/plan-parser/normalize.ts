@@ -46,8 +46,16 @@ const SINGLE_MAP: Record<string, string> = {
 const FOLD = new Map<string, string>(Object.entries(SINGLE_MAP));
 for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) FOLD.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
 
+// "發(fā)展": some repost sites annotate characters with their pinyin in brackets. The view blanks the
+// annotation (same length), so names and figures read as if it were not there.
+const PINYIN_NOTE = /(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}\)/g;
+
 /** Returns the matching view of `text` (same length, same offsets). */
 export function buildView(text: string): string {
+  return foldChars(text).replace(PINYIN_NOTE, (m) => ' '.repeat(m.length));
+}
+
+function foldChars(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;

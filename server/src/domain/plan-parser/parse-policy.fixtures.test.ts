@@ -97,7 +97,7 @@ describe('goal forms: traditional characters, Chinese numerals, ranges, plan per
       { metric: '产业规模', year: 2030, value: 1000, unit: '亿元', comparator: '达到' },
       { metric: '每年新增规上企业', year: 2029, yearFrom: 2027, value: 3, valueMax: 5, unit: '家', comparator: '达到' },
       { metric: '培育产值超百亿元的龙头企业', year: 2028, value: 5, unit: '家', comparator: '以上' },
-      { metric: '研发投入强度', year: 2028, value: 3.5, unit: '%', comparator: '左右' },
+      { metric: '研发投入强度', year: 2028, value: 3.5, unit: '%', comparator: '左右', approximate: true },
       // 今后五年 from the year in the document number (2023): 2023..2027.
       { metric: '新增专精特新企业', year: 2027, value: 20, unit: '家', comparator: '达到' },
       { metric: '生物医药产值', year: 2026, value: 200, unit: '亿元', comparator: '突破' },
@@ -114,7 +114,7 @@ describe('compound goal sentences (traditional characters)', () => {
     expect(plan.goals.map(goalRow)).toEqual([
       { metric: '生物医药产业链年产值', year: 2027, value: 1500, unit: '亿元', comparator: '达到' },
       { metric: '占全区工业总产值', year: 2027, value: 30, unit: '%', comparator: '以上' },
-      { metric: '培育单项冠军企业和专精特新企业', year: 2027, value: 50, unit: '家', comparator: '左右' },
+      { metric: '培育单项冠军企业和专精特新企业', year: 2027, value: 50, unit: '家', comparator: '左右', approximate: true },
       { metric: '打造千亿级产业集群', year: 2027, value: 2, unit: '个', comparator: '达到' },
       { metric: '五百亿级产业集群', year: 2027, value: 3, unit: '个', comparator: '达到' },
       { metric: '百亿级产业园区', year: 2027, value: 5, unit: '个', comparator: '达到' },

@@ -27,13 +27,15 @@ const UNIT_LINE = /^(责任领导|分管领导|责任单位|牵头单位|配合�
 export function parsePolicy(text: string): ParsedPolicy {
   const input = typeof text === 'string' ? text : '';
   const ctx: ParseContext = { text: input, view: buildView(input), warnings: [] };
-  const result: ParsedPolicy = { title: null, issuer: null, issuedOn: null, goals: [], domains: [], zones: [], tasks: [], warnings: ctx.warnings };
+  const result: ParsedPolicy = { title: null, issuer: null, issuedOn: null, goals: [], baselines: [], domains: [], zones: [], tasks: [], warnings: ctx.warnings };
   if (input.trim().length === 0) {
     warn(ctx, '文本为空', 'the text is empty', { start: 0, end: input.length });
     return result;
   }
 
-  const blocks = stage(ctx, 'blocks', [] as Block[], () => splitBlocks(ctx.view, (line, previous) => startsParagraph(ctx.view, line, previous)));
+  const blocks = stage(ctx, 'blocks', [] as Block[], () =>
+    splitRunOnHeadings(ctx.view, splitBlocks(ctx.view, (line, previous) => startsParagraph(ctx.view, line, previous))),
+  );
   const firstHeading = blocks.findIndex((b) => detectHeading(ctx.view, b) !== null);
   const header = stage<Header | null>(ctx, 'header', null, () => parseHeader(ctx, blocks, firstHeading));
   if (header) {
@@ -47,7 +49,9 @@ export function parsePolicy(text: string): ParsedPolicy {
 
   const time = { docYear: header?.docYear ?? null, docMonth: header?.docMonth ?? null };
   const contentStart = header?.contentStart ?? 0;
-  result.goals = stage(ctx, 'goals', [], () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, roots), time));
+  const read = stage(ctx, 'goals', { goals: [], baselines: [] }, () => extractGoals(ctx, goalBlocks(blocks, firstHeading, contentStart, contentEnd, roots), time));
+  result.goals = read.goals;
+  result.baselines = read.baselines;
   result.domains = stage(ctx, 'domains', [], () => extractDomains(ctx, topNodesOf(roots, 'domains')));
   result.zones = stage(ctx, 'zones', [], () => extractZones(ctx, topNodesOf(roots, 'layout')));
   result.tasks = stage(ctx, 'tasks', [], () => extractTasks(ctx, roots));
@@ -78,6 +82,25 @@ function startsParagraph(view: string, line: Block, previous: Block): boolean {
   );
 }
 
+// A heading label after a space that follows a sentence end or a short chapter title: "一、总体要求 (一)主要目标。…",
+// "…提出若干意见如下: 一、明确总体要求". Text copied from a web page loses the line breaks between headings.
+const RUN_ON_HEADING = /(?<=(?:^[一二三四五六七八九十]{1,3}、[^\s。,;:()]{2,15}|[。:;!?]))[ \t]+(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))/g;
+
+/** Splits blocks where a heading runs on after a space (see RUN_ON_HEADING); offsets are unchanged. */
+function splitRunOnHeadings(view: string, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    let start = b.start;
+    for (const m of view.slice(b.start, b.end).matchAll(RUN_ON_HEADING)) {
+      const at = b.start + m.index;
+      out.push({ start, end: at });
+      start = at + m[0].length;
+    }
+    out.push({ start, end: b.end });
+  }
+  return out;
+}
+
 /** Runs one stage; a defect becomes a warning over the whole text and the stage's empty result. */
 function stage<T>(ctx: ParseContext, name: string, empty: T, run: () => T): T {
   try {
@@ -90,15 +113,18 @@ function stage<T>(ctx: ParseContext, name: string, empty: T, run: () => T): T {
 }
 
 /**
- * Where targets are read: the preamble and every section except background ones (发展基础 and 现状 state
- * past figures). Inside a goals section a year carries from one paragraph to the next.
+ * Where targets are read: the preamble and every section; background ones (发展基础 and 现状) give baselines
+ * only, as they state past figures. Inside a goals section a year carries from one paragraph to the next.
  */
 function goalBlocks(blocks: readonly Block[], firstHeading: number, contentStart: number, contentEnd: number, roots: readonly OutlineNode[]): GoalBlock[] {
   const out: GoalBlock[] = [];
   const preambleEnd = firstHeading >= 0 ? blocks[firstHeading]!.start : contentEnd;
   for (const b of blocks) if (b.start >= contentStart && b.end <= preambleEnd) out.push({ block: b, section: null });
   walk(roots, (node) => {
-    if (node.cls === 'background') return;
+    if (node.cls === 'background') {
+      for (const b of node.blocks) out.push({ block: b, section: null, background: true });
+      return;
+    }
     const section = goalsAncestor(node);
     for (const b of node.blocks) out.push({ block: b, section });
   });

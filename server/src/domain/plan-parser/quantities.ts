@@ -17,6 +17,10 @@ export interface Quantity extends Span {
   isGrade: boolean;
   /** The noun a count introduces: "培育10家以上龙头企业" → 龙头企业. */
   nounAfter?: Span;
+  /** "十余家", "500多家": the figure is a floor stated loosely. */
+  isLoose?: boolean;
+  /** "数十家", "几百个": no figure is stated at all; `value` is only the order of magnitude. */
+  isVague?: boolean;
 }
 
 const MAGNITUDE = ['万亿', '亿', '千万', '百万', '万'];
@@ -37,6 +41,8 @@ interface UnitRead {
 /** Reads "[余|多][magnitude]base[级]" at `pos`. A bare 亿/万亿 is money (百亿级, 达到五百亿). */
 function readUnit(view: string, pos: number): UnitRead | null {
   let p = pos;
+  // "引育5—10\n家": a line break from a web copy may separate a figure from its unit.
+  if (/[\r\n]/.test(view[p] ?? '')) while (p < pos + 3 && /\s/.test(view[p] ?? '')) p++;
   let over = false;
   if (view[p] === '余' || view[p] === '多') {
     over = true;
@@ -61,7 +67,7 @@ function readUnit(view: string, pos: number): UnitRead | null {
 }
 
 const NUMBER_SRC =
-  '百分之([\\d.]+|[零〇一二两三四五六七八九十百千]+)|(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]{0,11})';
+  '百分之([\\d.]+|[零〇一二两三四五六七八九十百千]+)|(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|([零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]{0,11})|(?<=[上达到破超过])(万亿)(?=元)';
 // Sticky: matches only at the position asked. The global one searches a block's own slice, so a block
 // without figures costs its own length, not the rest of the document.
 const NUMBER_AT = new RegExp(NUMBER_SRC, 'y');
@@ -90,6 +96,11 @@ function readNumber(view: string, pos: number, limit: number): NumberRead | null
     const end = pos + m[2].length;
     return v === null ? null : { value: v, unit: readUnit(view, end), end };
   }
+  if (m[4] !== undefined) {
+    // "迈上万亿元台阶": one 万亿元.
+    const unit = readUnit(view, pos);
+    return unit ? { value: 1, unit, end: pos } : null;
+  }
   const token = m[3]!;
   for (let k = 1; k <= token.length; k++) {
     const v = parseChineseNumeral(token.slice(0, k));
@@ -101,7 +112,7 @@ function readNumber(view: string, pos: number, limit: number): NumberRead | null
   return whole === null ? null : { value: whole, unit: null, end: pos + token.length };
 }
 
-const PREFIX_RE = /(力争|努力|争取)?(突破|超过|超出|超|高于|达到|达|不低于|不少于|不超过|不高于|低于|控制在|保持在|实现|逾|约|接近)?\s*$/;
+const PREFIX_RE = /(力争|努力|争取)?(突破|超过|超出|超|高于|达到|迈上|迈入|达|不低于|不少于|不超过|不高于|低于|控制在|保持在|实现|逾|约|接近)?\s*$/;
 
 function chooseComparator(prefix: RegExpExecArray | null, suffix: string, over: boolean): GoalComparator {
   const verb = prefix?.[2] ?? '';
@@ -183,16 +194,22 @@ export function findQuantities(view: string, span: Span): Quantity[] {
     // "一批", "一个", "一次性": a bare 一 is an article, not a figure.
     if (view.slice(pos, first.end) === '一' && !hasComparator && valueMax === undefined) continue;
     const next = view[end] ?? '';
-    const isQualifier = next === '的' || (unit.grade && /[\u4e00-\u9fff]/.test(next));
+    // "…收入140亿元的发展目标": a figure before 的目标 is the target itself, not a qualifier.
+    const isQualifier = (next === '的' && !/^的(?:发展|总体|主要)?目标/.test(view.slice(end, end + 6))) || (unit.grade && /[\u4e00-\u9fff]/.test(next));
     let nounAfter: Span | undefined;
-    if (!isQualifier && /[\u4e00-\u9fff]/.test(next) && !/[和或及与]/.test(next)) {
+    // "7617亿元增长至…9847亿元": a verb after the figure starts a new statement, not the noun it counts.
+    const verbAfter = /^(?:增长|增加|增至|提高|提升|下降|减少|较|比|同比)/.test(view.slice(end, end + 3));
+    if (!isQualifier && !verbAfter && /[\u4e00-\u9fff]/.test(next) && !/[和或及与]/.test(next)) {
       // The noun runs to the clause end, or to "和" before the next figure ("2个…产业链和5个…").
       let n = end;
       while (n < span.end && !BOUNDARY.test(view[n]!) && n - end < 20 && !(/[和及与]/.test(view[n]!) && startsFigure(view[n + 1] ?? ''))) n++;
       nounAfter = { start: end, end: n };
     }
+    const isVague = /[数几]/.test(before);
     out.push({
-      start, end, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
+      start: isVague ? pos - 1 : start, end, value, unit: unit.unit, comparator: chooseComparator(prefix, suffix, unit.over), isQualifier, isGrade: unit.grade,
+      ...(unit.over ? { isLoose: true } : {}),
+      ...(isVague ? { isVague: true } : {}),
       ...(valueMax !== undefined ? { valueMax } : {}),
       ...(nounAfter ? { nounAfter } : {}),
     });

@@ -5,7 +5,7 @@ import { ordinalValue } from './numerals.ts';
 import { tidy } from './normalize.ts';
 import { contentSpans, walk, type OutlineNode } from './outline.ts';
 import { splitSentences, subtractSpans, trimSpan, type Block, type Span } from './text-model.ts';
-import { findUnitClauses, mergeUnits, type UnitClause } from './units.ts';
+import { findUnitClauses, mergeUnits, sectionUnitClause, type UnitClause } from './units.ts';
 
 /**
  * Main tasks (主要任务) and safeguards (保障措施). Each item of such a section is a task; its measures are,
@@ -41,8 +41,10 @@ export function extractTasks(ctx: ParseContext, roots: readonly OutlineNode[]): 
   }
   for (const container of containers) {
     const kind = container.cls === 'safeguards' ? 'safeguard' : 'task';
+    const first = out.length;
     if (container.children.length > 0) {
       for (const child of container.children) emit(kind, fromNode(ctx, child));
+      applySectionUnits(ctx, container, out.slice(first));
     } else {
       // Unnumbered paragraphs: each one is a task titled by its lead sentence.
       for (const block of container.blocks.slice(1)) {
@@ -61,6 +63,31 @@ export function extractTasks(ctx: ParseContext, roots: readonly OutlineNode[]): 
     }
   }
   return out;
+}
+
+/** A closing "以上任务责任单位:…" paragraph gives its units to every task of the section that has none. */
+function applySectionUnits(ctx: ParseContext, container: OutlineNode, tasks: ParsedTask[]): void {
+  const clauses: UnitClause[] = [];
+  walk([container], (n) => {
+    for (const b of n.blocks) {
+      const c = sectionUnitClause(ctx.view, b);
+      if (c) clauses.push(c);
+    }
+  });
+  if (clauses.length === 0) return;
+  const units = mergeUnits(clauses);
+  const filled = new Set<number>();
+  for (const t of tasks) {
+    const own = t.units.filter((u) => !units.some((x) => x.name === u.name));
+    if (own.length === 0) {
+      t.units = units.map((u) => ({ ...u }));
+      t.unitSources = clauses.map(({ start, end }) => ({ start, end }));
+      filled.add(t.source.start);
+    }
+  }
+  // The "no responsible unit" warnings of the tasks just filled no longer hold (one pass over the list).
+  const kept = ctx.warnings.filter((w) => !(filled.has(w.start) && w.message.includes('未识别出责任单位')));
+  ctx.warnings.splice(0, ctx.warnings.length, ...kept);
 }
 
 function fromNode(ctx: ParseContext, node: OutlineNode): TaskSource {
@@ -84,9 +111,23 @@ function buildTask(ctx: ParseContext, kind: 'task' | 'safeguard', number: number
   const titleText = subtractSpans(ctx.view, src.title, clauses).map((s) => original(ctx, s)).join('');
   const title = tidy(titleText) || src.label || `${number}`;
   const measures = measuresOf(ctx, src, clauses, title);
+  // Each item keeps the units written at its own end (the clause after it, up to the next item).
+  // Both lists are in text order, so one sweep assigns every clause (many items stay linear).
+  let c = 0;
+  for (const [k, m] of measures.entries()) {
+    const next = measures[k + 1]?.source.start ?? Infinity;
+    while (c < clauses.length && clauses[c]!.start < m.source.start) c++;
+    const own: UnitClause[] = [];
+    for (; c < clauses.length && clauses[c]!.start < next; c++) own.push(clauses[c]!);
+    if (own.length > 0 && measures.length > 1) {
+      m.units = mergeUnits(own);
+      m.unitSources = own.map(({ start, end }) => ({ start, end }));
+    }
+  }
   const units = mergeUnits(clauses);
   if (units.length === 0) warn(ctx, `任务“${title}”未识别出责任单位`, `no responsible unit found for task "${title}"`, src.span);
-  return { kind, number, label: src.label, title, measures, units, source: { start: src.span.start, end: src.span.end } };
+  const unitSources = clauses.map(({ start, end }) => ({ start, end }));
+  return { kind, number, label: src.label, title, measures, units, ...(unitSources.length ? { unitSources } : {}), source: { start: src.span.start, end: src.span.end } };
 }
 
 function measuresOf(ctx: ParseContext, src: TaskSource, clauses: readonly UnitClause[], taskTitle: string): ParsedMeasure[] {

@@ -43,12 +43,14 @@ export const FIXTURE_FILES = [
 /** Every range the result carries, with a label for failure messages. */
 export function allRanges(result: ParsedPolicy): { what: string; start: number; end: number }[] {
   return [
-    ...result.goals.map((g) => ({ what: `goal ${g.metric}`, ...g.source })),
+    ...result.goals.flatMap((g) => [g.source, ...(g.sources ?? [])].map((r) => ({ what: `goal ${g.metric}`, ...r }))),
+    ...(result.baselines ?? []).map((b) => ({ what: `baseline ${b.metric}`, ...b.source })),
     ...result.domains.map((d) => ({ what: `domain ${d.name}`, ...d.source })),
     ...result.zones.map((z) => ({ what: `zone ${z.name}`, ...z.source })),
     ...result.tasks.flatMap((t) => [
       { what: `task ${t.number}`, ...t.source },
-      ...t.measures.map((m) => ({ what: `measure ${m.title}`, ...m.source })),
+      ...(t.unitSources ?? []).map((r) => ({ what: `units of task ${t.number}`, ...r })),
+      ...t.measures.flatMap((m) => [m.source, ...(m.unitSources ?? [])].map((r) => ({ what: `measure ${m.title}`, ...r }))),
     ]),
     ...result.warnings.map((w) => ({ what: `warning ${w.message}`, start: w.start, end: w.end })),
   ];

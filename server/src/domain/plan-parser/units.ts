@@ -43,6 +43,21 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
     }
     i = close;
   }
+  // 〔区商务委牵头,区文旅局按职责分工负责〕: the hexagonal brackets some texts use for the unit clause.
+  // Searched in the span's own slice: a search of the whole view per task would make many tasks quadratic.
+  const own = view.slice(span.start, span.end);
+  for (let i = own.indexOf('〔'); i >= 0; i = own.indexOf('〔', i + 1)) {
+    const close = own.indexOf('〕', i);
+    if (close < 0 || close - i > MAX_CLAUSE) continue;
+    const units = parseClause(own.slice(i + 1, close));
+    if (units && units.length > 0) out.push({ start: span.start + i, end: span.start + close + 1, units });
+    i = close;
+  }
+  // "…。——区人才办、有关部门": units after a dash closing an item; every name must look like a department.
+  for (const m of own.matchAll(/(?<=[。;!?)])\s*—{1,2}\s*([^\n\r。;—]{2,120}?)\s*(?=[\r\n]|$)/g)) {
+    const units = departmentList(m[1]!);
+    if (units) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, units });
+  }
   // Unbracketed: a label to the end of its line or sentence.
   const slice = view.slice(span.start, span.end);
   const labelRe = new RegExp(LABEL_RE.source, 'g');
@@ -64,6 +79,24 @@ export function findUnitClauses(view: string, span: Span): UnitClause[] {
     labelRe.lastIndex = Math.max(end, at + 1) - span.start;
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A bare list of department names (区人才办、有关部门); null unless every item is one. The first leads. */
+function departmentList(text: string): ParsedTaskUnit[] | null {
+  const names = splitTopLevel(text, /[、,]/).map(cleanName);
+  if (names.length === 0 || !names.every((n) => isUnitName(n) && DEPARTMENT_RE.test(n))) return null;
+  return names.map((name, i) => ({ name, role: i === 0 ? 'lead' : 'co' }));
+}
+
+/**
+ * "以上任务责任单位:区经委、相关园区" — a units paragraph closing a section, for every item above it that
+ * names none of its own. Returns the clause, or null when the paragraph is not one.
+ */
+export function sectionUnitClause(view: string, span: Span): UnitClause | null {
+  const m = /^(?:以上|上述)[^:\n]{0,8}?(?=责任单位|牵头单位|责任部门|牵头部门)/.exec(view.slice(span.start, Math.min(span.end, span.start + 20)));
+  if (!m) return null;
+  const units = parseClause(view.slice(span.start + m[0].length, span.end).replace(/。$/, ''));
+  return units && units.length > 0 ? { start: span.start, end: span.end, units } : null;
 }
 
 /** Parses a clause's text; null when it is not a unit clause (an abbreviation like "(CRO)"). */

@@ -17,31 +17,47 @@ export function unwrapHardWrappedLines(text: string): string {
   const lines = text.split('\n');
   const width = wrapWidth(lines);
   if (width === null) return text;
+  // Each paragraph is kept as its pieces with a running bracket balance: looking at the whole paragraph
+  // again for every line made a long run of wrapped lines quadratic (8 000 lines took minutes).
   const out: string[] = [];
-  lines.forEach((line, i) => {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && i > 0 && joins(prev, lines[i - 1]!, line, width)) {
+  let pieces: string[] | null = null;
+  let open = 0;
+  const flush = () => {
+    if (pieces) out.push(pieces.join(''));
+    pieces = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const bare = line.replace(/\r$/, '');
+    const view = buildView(bare);
+    if (pieces !== null && joins(open > 0, buildView(lines[i - 1]!.replace(/\r$/, '')), view, line, width)) {
       const cr = line.endsWith('\r') ? '\r' : '';
       // In Chinese text a line break stands for nothing, not even a space (CM|O → CMO).
-      out[out.length - 1] = prev.replace(/\r$/, '').trimEnd() + line.replace(/\r$/, '').trimStart() + cr;
+      const current: string[] = pieces;
+      current[current.length - 1] = current[current.length - 1]!.replace(/\r$/, '').trimEnd();
+      current.push(bare.trimStart() + cr);
     } else {
-      out.push(line);
+      flush();
+      pieces = [line];
+      open = 0;
     }
-  });
+    open += balance(view);
+  }
+  flush();
   return out.join('\n');
 }
 
 /**
- * Whether physical line `line` continues the paragraph built so far, whose last physical line is `prev`.
- * That line must have been cut at the wrap width. An unclosed bracket always continues ("…(\n责任单位:…)");
- * a full line ending a sentence continues unless the next line is indented, as new paragraphs are.
+ * Whether physical line `line` (its view `n`) continues the paragraph built so far, whose last physical line
+ * has the view `p`. That line must have been cut at the wrap width. An unclosed bracket in the paragraph
+ * (`inBracket`) always continues ("…(\n责任单位:…)"); a full line ending a sentence continues unless the next
+ * line is indented, as new paragraphs are.
  */
-function joins(paragraph: string, prev: string, line: string, width: number): boolean {
-  const p = buildView(prev.replace(/\r$/, '')).trim();
-  const n = buildView(line.replace(/\r$/, '')).trim();
+function joins(inBracket: boolean, prevView: string, lineView: string, line: string, width: number): boolean {
+  const p = prevView.trim();
+  const n = lineView.trim();
   if (!p || !n || p.length < width - 2 || TITLE_END_RE.test(p)) return false;
-  const para = buildView(paragraph);
-  if (count(para, '(') > count(para, ')')) return true;
+  if (inBracket) return true;
   if (STARTS_OWN_LINE.test(n) || isDateOnly(n) || findDocNumber(n) !== null) return false;
   return !ENDS_PARAGRAPH.test(p) || (/[。!?]$/.test(p) && !/^[\s\u3000]/.test(line));
 }
@@ -65,6 +81,13 @@ function wrapWidth(lines: readonly string[]): number | null {
   return best !== null && bestCount >= 5 && bestCount >= lengths.length * 0.4 ? best : null;
 }
 
-function count(s: string, ch: string): number {
-  return s.split(ch).length - 1;
+/** Opening minus closing brackets in a line's view. */
+function balance(view: string): number {
+  let d = 0;
+  for (let i = 0; i < view.length; i++) {
+    const ch = view[i];
+    if (ch === '(') d++;
+    else if (ch === ')') d--;
+  }
+  return d;
 }

@@ -12,6 +12,11 @@ export interface YearMarker extends Span {
   isBase: boolean;
   /** A horizon that could not be resolved because the document has no date or number. */
   unresolved?: boolean;
+  /**
+   * Describes a state rather than a horizon: "截至2024年年末", "从2021年的…", "2024年的9847亿元", "2025年上半年"
+   * — figures under it are baselines, whatever the document's date.
+   */
+  descriptive?: boolean;
 }
 
 export interface DocTime {
@@ -37,6 +42,14 @@ const PATTERNS: { re: RegExp; resolve: (m: RegExpExecArray, t: DocTime) => Pick<
     // 第十四个五年规划 ends in 2025: the n-th plan ends in 1955 + 5n.
     re: /“?十([一二三四五六七八九])五”?(?:规划)?(?:时期|期间)?(?:期末|末期|末)/g,
     resolve: (m) => ({ year: 1955 + 5 * (10 + (parseChineseNumeral(m[1]!) ?? 0)) }),
+  },
+  {
+    // “十五五”期间 / 时期: the whole plan period, 2026—2030.
+    re: /“?十([一二三四五六七八九])五”?(?:规划)?(?:时期|期间)(?!末)/g,
+    resolve: (m) => {
+      const end = 1955 + 5 * (10 + (parseChineseNumeral(m[1]!) ?? 0));
+      return { year: end, yearFrom: end - 4 };
+    },
   },
   { re: new RegExp(`(?:通过|经过|再用|用|花)\\s*(${N})\\s*年(?:左右)?(?:的)?(?:时间|努力|奋斗|建设)`, 'g'), resolve: horizon },
   { re: new RegExp(`(?:今后|未来|此后|近)\\s*(${N})\\s*年`, 'g'), resolve: horizon },
@@ -70,6 +83,14 @@ export function findYearMarkers(view: string, span: Span, time: DocTime): YearMa
   const slice = view.slice(span.start, span.end);
   const found: YearMarker[] = [];
   const covered = new Uint8Array(slice.length);
+  // Years inside a cited title (《…规划纲要(2006-2020年)》) are that document's, not a horizon of this one.
+  let depth = 0;
+  for (let i = 0; i < slice.length; i++) {
+    const ch = slice[i];
+    if (ch === '《') depth++;
+    else if (ch === '》') depth = Math.max(0, depth - 1);
+    if (depth > 0) covered[i] = 1;
+  }
   for (const { re, resolve } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
@@ -79,7 +100,11 @@ export function findYearMarkers(view: string, span: Span, time: DocTime): YearMa
       const r = resolve(m, time);
       if (r.year !== null && (r.year < 1900 || r.year > 2200)) continue;
       const isBase = BASE_BEFORE.test(view.slice(Math.max(span.start, start - 3), start)) || BASE_AFTER.test(view.slice(end, end + 5));
-      found.push({ start, end, isBase, ...r });
+      const descriptive =
+        /(截至|截止|从)\s*$/.test(view.slice(Math.max(span.start, start - 2), start)) ||
+        /^\s*(?:年?末|年?底)?的?\s*\d/.test(view.slice(end, end + 4)) && /^\s*(?:年?末|年?底)?的/.test(view.slice(end, end + 3)) ||
+        /^\s*(?:上半年|下半年|前三季度|一季度|1[-—~至]\d{1,2}月)/.test(view.slice(end, end + 6));
+      found.push({ start, end, isBase, ...(descriptive ? { descriptive: true } : {}), ...r });
       covered.fill(1, m.index, m.index + m[0].length);
     }
   }

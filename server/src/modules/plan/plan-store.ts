@@ -27,12 +27,20 @@ export function checkRanges(structure: EditedPolicy, textLength: number): void {
       details.push({ path, rule: 'range', message: `原文位置 ${r.start}–${r.end} 超出原文长度 ${textLength}`, messageEn: `source range ${r.start}–${r.end} lies outside the text (${textLength} characters)` });
     }
   };
-  structure.goals.forEach((g, i) => check(`body.structure.goals.${i}.source`, g.source));
+  structure.goals.forEach((g, i) => {
+    check(`body.structure.goals.${i}.source`, g.source);
+    g.sources?.forEach((r, k) => check(`body.structure.goals.${i}.sources.${k}`, r));
+  });
+  structure.baselines?.forEach((b, i) => check(`body.structure.baselines.${i}.source`, b.source));
   structure.domains.forEach((d, i) => check(`body.structure.domains.${i}.source`, d.source));
   structure.zones.forEach((z, i) => check(`body.structure.zones.${i}.source`, z.source));
   structure.tasks.forEach((t, i) => {
     check(`body.structure.tasks.${i}.source`, t.source);
-    t.measures.forEach((m, j) => check(`body.structure.tasks.${i}.measures.${j}.source`, m.source));
+    t.unitSources?.forEach((r, k) => check(`body.structure.tasks.${i}.unitSources.${k}`, r));
+    t.measures.forEach((m, j) => {
+      check(`body.structure.tasks.${i}.measures.${j}.source`, m.source);
+      m.unitSources?.forEach((r, k) => check(`body.structure.tasks.${i}.measures.${j}.unitSources.${k}`, r));
+    });
   });
   structure.warnings.forEach((w, i) => check(`body.structure.warnings.${i}`, w));
   if (details.length) throw errors.validation(details.slice(0, 20));

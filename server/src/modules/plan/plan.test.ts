@@ -218,6 +218,12 @@ describe('versions', () => {
     const r = await as(t, commission)('POST', `/api/plan/plans/${seeded.planId}/versions`, payload);
     expect(r.statusCode).toBe(400);
     expect(r.json().error.details[0].path).toBe('body.structure.goals.0.source');
+    // The spans added for the review page (a restated goal, baselines) are checked the same way.
+    const mini = miniVersionPayload();
+    const spans = { ...mini, structure: { ...mini.structure, baselines: [{ metric: '产业规模', year: 2023, value: 1, unit: '亿元', source: { start: 0, end: 10_000 } }] } };
+    const baseline = await as(t, commission)('POST', `/api/plan/plans/${seeded.planId}/versions`, spans);
+    expect(baseline.statusCode).toBe(400);
+    expect(baseline.json().error.details[0].path).toBe('body.structure.baselines.0.source');
     const missing = await as(t, leader)('GET', '/api/plan/versions/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
   });

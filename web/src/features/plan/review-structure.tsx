@@ -1,4 +1,5 @@
 import { Button, Card, Collapse, Input, InputNumber, List, Select, Space, Table, Tag } from 'antd';
+import { BaselinesEditor, SpanTags } from './review-spans.tsx';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -27,10 +28,15 @@ export function ReviewStructure({ structure, edit, selected, onSelect }: Props) 
   return (
     <Collapse
       className="plan-review__structure"
-      defaultActiveKey={['header', 'goals', 'tasks', 'warnings']}
+      defaultActiveKey={['header', 'goals', 'baselines', 'tasks', 'warnings']}
       items={[
         { key: 'header', label: t('plan.review.header'), children: <HeaderEditor structure={s} edit={edit} /> },
         { key: 'goals', label: `${t('plan.tabs.goals')} (${s.goals.length})`, children: <GoalsEditor structure={s} edit={edit} selected={selected} onSelect={onSelect} /> },
+        {
+          key: 'baselines',
+          label: `${t('plan.review.baselines')} (${s.baselines?.length ?? 0})`,
+          children: <BaselinesEditor structure={s} edit={edit} selected={selected} onSelect={onSelect} />,
+        },
         {
           key: 'domains',
           label: `${t('plan.tabs.domains')} (${s.domains.length})`,
@@ -114,6 +120,26 @@ function GoalsEditor({ structure, edit, selected, onSelect }: Props) {
     },
     { title: t('plan.goals.unit'), width: 84, render: (_, { goal, index }) => <Input value={goal.unit} onChange={(e) => set(index, { unit: e.target.value })} /> },
     {
+      // 约数 (左右, 十余) and 相对 (翻一番) targets are marked; the operator can set or clear the mark.
+      title: t('plan.review.marks'),
+      width: 128,
+      render: (_, { goal, index }) => (
+        <span onClick={(e) => e.stopPropagation()} data-testid={`review-goal-marks-${index}`}>
+          <Tag.CheckableTag checked={Boolean(goal.approximate)} onChange={(on) => edit((x) => void (on ? (x.goals[index]!.approximate = true) : delete x.goals[index]!.approximate))}>
+            {t('plan.review.approximate')}
+          </Tag.CheckableTag>
+          <Tag.CheckableTag checked={Boolean(goal.relative)} onChange={(on) => edit((x) => void (on ? (x.goals[index]!.relative = true) : delete x.goals[index]!.relative))}>
+            {t('plan.review.relative')}
+          </Tag.CheckableTag>
+        </span>
+      ),
+    },
+    {
+      title: t('plan.review.sourceSpans'),
+      width: 120,
+      render: (_, { goal, index }) => <SpanTags ranges={goal.sources ?? [goal.source]} selected={selected} onSelect={onSelect} testId={`review-goal-spans-${index}`} />,
+    },
+    {
       key: 'remove',
       width: 44,
       render: (_, { index }) => (
@@ -131,7 +157,7 @@ function GoalsEditor({ structure, edit, selected, onSelect }: Props) {
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 660 }}
+      scroll={{ x: 908 }}
       rowClassName={({ goal }) => (isSelected(selected, goal.source) ? 'is-selected plan-review__row' : 'plan-review__row')}
       onRow={({ goal, index }) => ({ onClick: () => onSelect(goal.source), 'data-testid': `review-goal-${index}` }) as never}
       locale={{ emptyText: t('plan.goals.empty') }}
@@ -162,6 +188,11 @@ function TaskEditor({ task, index, edit, selected, onSelect }: { task: ParsedTas
       }
     >
       <Input value={task.title} onChange={(e) => edit((x) => void (x.tasks[index]!.title = e.target.value))} addonBefore={t('plan.review.title')} />
+      {task.unitSources?.length ? (
+        <div className="plan-review__unit-source">
+          {t('plan.review.unitSource')}: <SpanTags ranges={task.unitSources} selected={selected} onSelect={onSelect} testId={`review-task-unit-spans-${index}`} />
+        </div>
+      ) : null}
       <div className="plan-review__units">
         <Select mode="tags" className="full-width" value={names('lead')} onChange={(v: string[]) => setUnits('lead', v)} placeholder={t('plan.roles.lead')} prefix={t('plan.roles.lead')} onClick={(e) => e.stopPropagation()} />
         <Select mode="tags" className="full-width" value={names('co')} onChange={(v: string[]) => setUnits('co', v)} placeholder={t('plan.roles.co')} prefix={t('plan.roles.co')} onClick={(e) => e.stopPropagation()} />
@@ -177,6 +208,14 @@ function TaskEditor({ task, index, edit, selected, onSelect }: { task: ParsedTas
             }}
           >
             <Input size="small" value={m.title} onChange={(e) => edit((x) => void (x.tasks[index]!.measures[j]!.title = e.target.value))} onClick={(e) => e.stopPropagation()} />
+            {m.units?.length ? (
+              <div className="plan-review__measure-units">
+                {m.units.map((u) => (
+                  <Tag key={u.name} color={u.role === 'lead' ? 'blue' : undefined}>{u.name}</Tag>
+                ))}
+                <SpanTags ranges={m.unitSources ?? []} selected={selected} onSelect={onSelect} />
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
