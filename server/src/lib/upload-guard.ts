@@ -167,7 +167,8 @@ const bomb = (entry: string, limitZh: string, limitEn: string) =>
 async function guardZip(buffer: Buffer, kind: 'docx' | 'xlsx', limits: UploadLimits, maxRows: number | undefined): Promise<void> {
   let entries: ZipEntry[];
   try {
-    entries = readZipDirectory(buffer, { maxEntries: limits.maxEntries, maxUncompressedBytes: limits.maxUncompressedBytes }).entries;
+    // The totals are checked below, entry by entry, so that the refusal names the part where the cap was passed.
+    entries = readZipDirectory(buffer, { maxEntries: limits.maxEntries, maxUncompressedBytes: Number.MAX_SAFE_INTEGER }).entries;
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error;
     if (error.code === 'too-many-entries') {
@@ -188,8 +189,11 @@ async function guardZip(buffer: Buffer, kind: 'docx' | 'xlsx', limits: UploadLim
     throw wrongType([kind], other[0]!, other[1]!);
   }
   // Declared sizes first, for every entry (no inflation yet): the cheapest refusal of an honest bomb.
+  let declaredTotal = 0;
   for (const entry of entries) {
+    declaredTotal += entry.uncompressedSize;
     if (entry.uncompressedSize > limits.maxEntryBytes) throw bomb(entry.name, `解压后 ${mb(entry.uncompressedSize)}，超过单个部件上限 ${mb(limits.maxEntryBytes)}`, `inflates to ${mb(entry.uncompressedSize)}, over the ${mb(limits.maxEntryBytes)} limit per part`);
+    if (declaredTotal > limits.maxUncompressedBytes) throw bomb(entry.name, `处解压后总体积超过上限 ${mb(limits.maxUncompressedBytes)}`, `takes the inflated total over the ${mb(limits.maxUncompressedBytes)} limit`);
     if (entry.flags & 0x1) throw new UploadRefused('legacy-or-encrypted', `文档已加密（${entry.name}），请取消密码后再上传`, `The document is encrypted (${entry.name}); remove the password first`, entry.name);
     if (entry.method !== 0 && entry.method !== 8) throw damaged(kind, entry.name, `（“${entry.name}”使用不支持的压缩方式 ${entry.method}）`, ` ("${entry.name}" uses compression method ${entry.method})`);
   }
