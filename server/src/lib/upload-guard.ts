@@ -38,10 +38,13 @@ export interface UploadLimits {
   maxRatio: number;
 }
 
-/** The limits per kind. A policy text is a few hundred kB; a bureau file of 100 000 rows is ~60 MB of sheet XML. */
+/**
+ * The limits per kind. A policy text's document.xml is a few hundred kB to a few MB; a bureau file at its
+ * 50 000-row limit is ~26 MB of sheet XML (~520 bytes a row), a registry sheet at 50 000 rows up to ~40 MB.
+ */
 export const UPLOAD_LIMITS: Record<'docx' | 'xlsx' | 'other', UploadLimits> = {
   docx: { maxBytes: 20 * 1024 * 1024, maxEntries: 500, maxUncompressedBytes: 64 * 1024 * 1024, maxEntryBytes: 16 * 1024 * 1024, maxRatio: 200 },
-  xlsx: { maxBytes: 20 * 1024 * 1024, maxEntries: 1_000, maxUncompressedBytes: 96 * 1024 * 1024, maxEntryBytes: 64 * 1024 * 1024, maxRatio: 200 },
+  xlsx: { maxBytes: 20 * 1024 * 1024, maxEntries: 1_000, maxUncompressedBytes: 96 * 1024 * 1024, maxEntryBytes: 48 * 1024 * 1024, maxRatio: 200 },
   other: { maxBytes: 20 * 1024 * 1024, maxEntries: 0, maxUncompressedBytes: 0, maxEntryBytes: 0, maxRatio: 0 },
 };
 
