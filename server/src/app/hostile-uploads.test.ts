@@ -141,7 +141,7 @@ describe('hostile uploads: policy documents (.txt, .docx)', () => {
 
   it('hard-wrapped text and a flood of numbering markers are parsed off the event loop, within the time limit', async () => {
     const wrapped = Buffer.from(Array.from({ length: 4000 }, (_, i) => `推进生物制造产业高质量发展加快培育壮大市场主体着力提升${i}`).join('\n'));
-    const markers = Buffer.from(Array.from({ length: 200_000 }, (_, i) => `${i}、`).join('\n'));
+    const markers = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `${i}、`).join('\n'));
     for (const file of [wrapped, markers]) {
       const r = await uploadPolicy('wrapped.txt', file);
       // Either parsed (a linear parser) or stopped at the time limit with a clear 413 — never a stalled server.
