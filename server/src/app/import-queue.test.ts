@@ -58,7 +58,10 @@ describe('the queue place in the streamed answer', () => {
     const busy = gate();
     const running = importQueueOf(t.deps).run(() => busy.opened);
     const answer = t.app.inject({ method: 'POST', url, payload: Buffer.from('MZ not a workbook'), headers: { cookie: commission.cookie, 'x-csrf-token': commission.csrf, 'content-type': XLSX_MIME, accept: 'application/x-ndjson' } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Open the running import only once the request waits behind it (the session lookup takes its time).
+    const queue = importQueueOf(t.deps);
+    for (let i = 0; i < 200 && queue.waiting === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(queue.waiting).toBe(1);
     busy.open();
     await running;
     const lines = (await answer).body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; position?: number; error?: { code: string } });
