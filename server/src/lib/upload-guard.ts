@@ -112,9 +112,9 @@ function limitsFor(kind: UploadKind, options: GuardOptions): UploadLimits {
 }
 
 function wrongType(accepted: readonly UploadKind[], whatZh: string, whatEn: string): UploadRefused {
-  const zh = accepted.map((k) => KIND_LABEL[k][0]).join('或');
-  const en = accepted.map((k) => KIND_LABEL[k][1]).join(' or ');
-  return new UploadRefused('wrong-type', `文件内容是${whatZh}，不是${zh}；仅修改扩展名不能转换格式`, `The content is ${whatEn}, not a ${en}; renaming a file does not convert it`);
+  const zh = accepted.map((k) => KIND_LABEL[k][0]).join(' 或 ');
+  const en = accepted.map((k) => `${k === 'txt' ? '' : k === 'xlsx' ? 'an ' : 'a '}${KIND_LABEL[k][1]}`).join(' or ');
+  return new UploadRefused('wrong-type', `文件内容是${whatZh}，不是 ${zh}；仅修改扩展名不能转换格式`, `The content is ${whatEn}, not ${en}; renaming a file does not convert it`);
 }
 
 /** The kind the bytes are, among the accepted ones; throws when they are something else. */
