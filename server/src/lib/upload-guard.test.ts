@@ -122,9 +122,14 @@ describe('guardUpload: rows counted while inflating', () => {
     const refused = await refusal(guardUpload(at(maxRows + 1), ['xlsx'], { maxRows }));
     expect(refused).toMatchObject({ reason: 'too-many-rows', status: 413, entry: 'xl/worksheets/sheet1.xml' });
     expect(refused.messageZh).toContain('20000');
-    // Stored (not deflated) sheets are counted too; other parts are not sheets.
-    const stored = buildZip([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet2.xml', data: sheetOf(maxRows + 1), method: 0 }, { name: 'xl/sharedStrings.xml', data: sheetOf(maxRows + 5) }]);
+    // Stored (not deflated) sheets are counted too, and so is a sheet placed outside xl/worksheets/; text that
+    // merely reads "<row" (escaped in shared strings) is not a row.
+    const stored = buildZip([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet2.xml', data: sheetOf(maxRows + 1), method: 0 }]);
     expect((await refusal(guardUpload(stored, ['xlsx'], { maxRows }))).entry).toBe('xl/worksheets/sheet2.xml');
+    const elsewhere = buildZip([...WORKBOOK_PARTS, { name: 'xl/custom/data.xml', data: sheetOf(maxRows + 1) }]);
+    expect((await refusal(guardUpload(elsewhere, ['xlsx'], { maxRows }))).entry).toBe('xl/custom/data.xml');
+    const strings = Buffer.from(`<sst>${'<si><t>&lt;row r="1"&gt;</t></si>'.repeat(maxRows + 5)}</sst>`);
+    expect(await guardUpload(buildZip([...WORKBOOK_PARTS, { name: 'xl/sharedStrings.xml', data: strings }]), ['xlsx'], { maxRows })).toBe('xlsx');
     expect(await guardUpload(at(maxRows + 1), ['xlsx'])).toBe('xlsx');
   });
 });

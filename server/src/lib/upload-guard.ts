@@ -15,7 +15,7 @@
  *  4. then every entry is inflated as a STREAM whose output is counted and thrown away, with a hard stop at
  *     its declared size (a directory can lie), the per-entry cap and the compression-ratio cap — so a bomb
  *     costs a few 64 kB chunks of memory, never its inflated size;
- *  5. for a workbook, the rows of every worksheet are counted in that same stream and it stops at `maxRows`:
+ *  5. for a workbook, the rows of every XML part (wherever a sheet is placed) are counted in that same stream and it stops at `maxRows`:
  *     a million-row sheet is refused after reading `maxRows` rows, before any parser builds one.
  * The caps of a kind agree with its row limit: a workbook at the inflated-size cap parses in a few seconds.
  */
@@ -162,7 +162,7 @@ export async function guardUpload(buffer: Buffer, accepted: readonly UploadKind[
 }
 
 const damaged = (kind: 'docx' | 'xlsx', entry: string | null = null, detailZh = '', detailEn = '') =>
-  new UploadRefused('damaged', `文件已损坏或不是有效的${KIND_LABEL[kind][0]}${detailZh}`, `The file is damaged or not a valid ${KIND_LABEL[kind][1]}${detailEn}`, entry);
+  new UploadRefused('damaged', `文件已损坏或不是有效的 ${KIND_LABEL[kind][0]}${detailZh}`, `The file is damaged or not a valid ${KIND_LABEL[kind][1]}${detailEn}`, entry);
 
 const bomb = (entry: string, limitZh: string, limitEn: string) =>
   new UploadRefused('uncompressed-too-large', `压缩包中的“${entry}”${limitZh}，疑似压缩炸弹，拒绝解析`, `The part "${entry}" ${limitEn}; refused as a possible zip bomb`, entry);
@@ -201,7 +201,9 @@ async function guardZip(buffer: Buffer, kind: 'docx' | 'xlsx', limits: UploadLim
     if (entry.method !== 0 && entry.method !== 8) throw damaged(kind, entry.name, `（“${entry.name}”使用不支持的压缩方式 ${entry.method}）`, ` ("${entry.name}" uses compression method ${entry.method})`);
   }
   for (const entry of entries) {
-    const rows = kind === 'xlsx' && maxRows !== undefined && /^xl\/worksheets\/[^/]+\.xml$/.test(entry.name) ? maxRows : undefined;
+    // Every XML part, not only xl/worksheets/*: a sheet may be placed anywhere the relationships point, and
+    // `<row` never occurs unescaped outside sheet data (in shared strings it is `&lt;row`).
+    const rows = kind === 'xlsx' && maxRows !== undefined && entry.name.endsWith('.xml') ? maxRows : undefined;
     await inflateCounted(buffer, kind, entry, limits, rows);
   }
 }
