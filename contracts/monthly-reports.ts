@@ -161,13 +161,16 @@ export const monthlyImportResultSchema = z.object({
 });
 export type MonthlyImportResultView = z.infer<typeof monthlyImportResultSchema>;
 
-/** The import's phases as it streams them (application/x-ndjson): `validate` and `write` count enterprise-months. */
-export const monthlyImportPhaseSchema = z.enum(['check', 'parse', 'validate', 'write', 'rollups', 'done']);
+/**
+ * The import's phases as it streams them (application/x-ndjson): `queued` while other imports run (`position`
+ * is its place, 1 = next), then the work; `validate` and `write` count enterprise-months.
+ */
+export const monthlyImportPhaseSchema = z.enum(['queued', 'check', 'parse', 'validate', 'write', 'rollups', 'done']);
 export type MonthlyImportPhase = z.infer<typeof monthlyImportPhaseSchema>;
 
 /** One line of the streamed import response: progress lines, then the result or an error. */
 export const monthlyImportStreamLineSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), phase: monthlyImportPhaseSchema, done: z.number(), total: z.number() }),
+  z.object({ type: z.literal('progress'), phase: monthlyImportPhaseSchema, done: z.number(), total: z.number(), position: z.number().int().positive().optional() }),
   z.object({ type: z.literal('result'), result: monthlyImportResultSchema }),
   z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }) }),
 ]);

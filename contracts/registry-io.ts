@@ -48,9 +48,15 @@ export const importResultSchema = z.object({
 });
 export type ImportResultView = z.infer<typeof importResultSchema>;
 
-/** One line of the streamed (application/x-ndjson) import response. */
+/** One line of the streamed (application/x-ndjson) import response; `queued` lines carry the place (1 = next). */
 export const importStreamLineSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), phase: z.enum(['check', 'parse', 'validate', 'write', 'done']), done: z.number(), total: z.number() }),
+  z.object({
+    type: z.literal('progress'),
+    phase: z.enum(['queued', 'check', 'parse', 'validate', 'write', 'done']),
+    done: z.number(),
+    total: z.number(),
+    position: z.number().int().positive().optional(),
+  }),
   z.object({ type: z.literal('result'), result: importResultSchema }),
   z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }) }),
 ]);

@@ -1,12 +1,22 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
+import { importQueueOf } from './import-queue.ts';
 
 /** Where a running import is: its phase, with the share of that phase done. */
 export interface ImportProgressLine {
   phase: string;
   done: number;
   total: number;
+}
+
+/** The line sent while an import waits for its turn (import-queue.ts): its place, 1 = next. */
+export interface ImportQueuedLine {
+  phase: 'queued';
+  done: 0;
+  total: number;
+  position: number;
 }
 
 /** Whether the client asked for the streamed answer (the import dialogs do; the CLI and plain clients do not). */
@@ -27,10 +37,10 @@ const PROGRESS_INTERVAL_MS = 200;
 export function streamImport<Progress extends ImportProgressLine, Result>(
   request: FastifyRequest,
   reply: FastifyReply,
-  run: (onProgress: (p: Progress) => Promise<void> | void) => Promise<Result>,
+  run: (onProgress: (p: Progress) => Promise<void> | void, onQueued: (position: number) => void) => Promise<Result>,
 ): FastifyReply {
   const stream = new PassThrough();
-  const line = (value: ({ type: 'progress' } & Progress) | { type: 'result'; result: Result } | { type: 'error'; error: { code: string; message: string; messageEn: string } }) =>
+  const line = (value: ({ type: 'progress' } & (Progress | ImportQueuedLine)) | { type: 'result'; result: Result } | { type: 'error'; error: { code: string; message: string; messageEn: string } }) =>
     `${JSON.stringify(value)}\n`;
   reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
   void reply.send(stream);
@@ -46,7 +56,11 @@ export function streamImport<Progress extends ImportProgressLine, Result>(
     // the embedded engine's queries resolve without one; otherwise every line would leave at the end.
     return new Promise<void>((resolve) => setImmediate(resolve));
   };
-  run(onProgress)
+  const onQueued = (position: number) => {
+    lastPhase = 'queued';
+    stream.write(line({ type: 'progress', phase: 'queued', done: 0, total: position, position }));
+  };
+  run(onProgress, onQueued)
     .then((result) => stream.end(line({ type: 'result', result })))
     .catch((error: unknown) => {
       const known = error instanceof AppError ? error : null;
@@ -59,4 +73,19 @@ export function streamImport<Progress extends ImportProgressLine, Result>(
       );
     });
   return reply;
+}
+
+/**
+ * Answers an import request: through the heavy-import queue, then streamed (progress lines, the queue place
+ * while it waits) when the client asked for it, else as plain JSON once done.
+ */
+export function answerImport<Progress extends ImportProgressLine, Result>(
+  deps: Pick<AppDeps, 'config'>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  run: (onProgress?: (p: Progress) => Promise<void> | void) => Promise<Result>,
+): FastifyReply | Promise<Result> {
+  const queue = importQueueOf(deps);
+  if (!wantsNdjson(request)) return queue.run(() => run());
+  return streamImport<Progress, Result>(request, reply, (onProgress, onQueued) => queue.run(() => run(onProgress), onQueued));
 }

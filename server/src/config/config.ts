@@ -33,6 +33,8 @@ const envSchema = z.object({
   /** Login attempts per minute per client IP (on top of the lockout). */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
+  UPLOAD_PARSE_TIMEOUT_S: z.coerce.number().int().min(1).max(600).default(20),
+  HEAVY_IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   /** The key sealing second-factor seeds (default: secret.key in DATA_DIR, created on first use). */
   SECRET_KEY_FILE: z.string().optional(),
   /** Optional outgoing mail for notifications, e.g. smtp://user:pass@mail.intranet:25 (unset: inbox only). */
@@ -62,6 +64,10 @@ export type AppConfig = {
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
+  /** Time limit for reading and parsing one uploaded policy document (in its worker thread). */
+  uploadParseTimeoutMs: number;
+  /** Workbook imports (registries, bureau files) that parse at once; the others wait in a queue. */
+  heavyImportConcurrency: number;
   secretKeyFile: string | undefined;
   smtpUrl: string | undefined;
   smtpFrom: string;
@@ -98,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    uploadParseTimeoutMs: e.UPLOAD_PARSE_TIMEOUT_S * 1000,
+    heavyImportConcurrency: e.HEAVY_IMPORT_CONCURRENCY,
     secretKeyFile: e.SECRET_KEY_FILE ? path.resolve(e.SECRET_KEY_FILE) : undefined,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,

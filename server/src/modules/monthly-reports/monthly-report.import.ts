@@ -6,9 +6,10 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { parseBureauFile, type EnterpriseMonth, type Grid, type LocatedError } from '../../domain/monthly-import/bureau-sheets.ts';
 import { plainCellValue } from '../../domain/spreadsheet/cells.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../domain/spreadsheet/upload-check.ts';
+import { readZipDirectory } from '../../domain/spreadsheet/zip-directory.ts';
 import { monthlyFromYtd, validateReport } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/caller.ts';
-import { assertSafeWorkbook, loadWorkbook } from '../registry-io/workbook.ts';
+import { assertSafeWorkbook, ImportRefused, loadWorkbook } from '../registry-io/workbook.ts';
 import { refreshRollups, type EnterpriseYear } from '../statistics/rollup.repository.ts';
 import { rowsOf } from '../statistics/sql-rows.ts';
 import { loadValidationHistories } from './monthly-report.repository.ts';
@@ -61,6 +62,8 @@ export interface MonthlyImportOptions {
   onConflict: 'keep' | 'replace';
   fileName?: string | null;
   limits?: UploadLimits;
+  /** Rows per sheet (default MAX_MONTHLY_IMPORT_ROWS), counted while the upload guard inflates the file. */
+  maxRows?: number;
   /**
    * Called at each phase and every few hundred rows; the import awaits what it returns, so that a listener
    * streaming the progress can let the event loop send each line (the parsing and validation are synchronous,
@@ -68,6 +71,13 @@ export interface MonthlyImportOptions {
    */
   onProgress?: (progress: MonthlyImportProgress) => void | Promise<void>;
 }
+
+/**
+ * Rows per sheet of one bureau file (a month of 50 000 enterprises, or half a year of 8 000). It agrees with
+ * the guard's inflated-size cap per part (48 MB, about 90 000 rows of the flat template) and with the time a
+ * file at the limit takes to read and parse: about 2.6 s of CPU (docs/decisions/0012-upload-guard.md).
+ */
+export const MAX_MONTHLY_IMPORT_ROWS = 50_000;
 
 /** A cell as the parser wants it: merged cells read their master's value, dates as YYYY-MM-DD. */
 function gridValue(cell: ExcelJS.Cell): Grid['rows'][number][number] {
@@ -98,11 +108,26 @@ export async function exceljsGrids(buffer: Buffer): Promise<Grid[]> {
     });
 }
 
+/**
+ * Inflated size up to which a workbook the fast reader declines is read by exceljs instead (~15 000 rows of the
+ * flat template): exceljs builds an object per cell and takes ten times the time and memory, so a large file
+ * with features the fast reader does not handle is refused with advice rather than parsed for half a minute.
+ */
+export const EXCELJS_FALLBACK_MAX_BYTES = 8 * 1024 * 1024;
+
 /** Straight from the XML when the workbook is plain (xlsx-grid.ts); through exceljs otherwise or when damaged. */
 async function gridsOf(buffer: Buffer): Promise<Grid[]> {
   try {
     return readWorkbookGrids(buffer);
   } catch {
+    const inflated = readZipDirectory(buffer, { maxEntries: Number.MAX_SAFE_INTEGER, maxUncompressedBytes: Number.MAX_SAFE_INTEGER }).totalUncompressed;
+    if (inflated > EXCELJS_FALLBACK_MAX_BYTES) {
+      throw new ImportRefused(
+        'unsupported-large',
+        '工作簿较大且包含快速读取不支持的格式（如富文本、拼音注音或带命名空间前缀的 XML），请在 Excel 中“另存为”普通 .xlsx 工作簿，或拆分文件后再导入',
+        'The workbook is large and uses features the fast reader does not handle (rich text, phonetic runs, prefixed XML); save it again as a plain .xlsx in Excel, or split the file',
+      );
+    }
     return exceljsGrids(buffer);
   }
 }
@@ -123,7 +148,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     await options.onProgress?.(p);
   };
   await progress({ phase: 'check', done: 0, total: 1 });
-  assertSafeWorkbook(buffer, options.limits ?? DEFAULT_UPLOAD_LIMITS);
+  await assertSafeWorkbook(buffer, options.limits ?? DEFAULT_UPLOAD_LIMITS, options.maxRows ?? MAX_MONTHLY_IMPORT_ROWS);
   const sha256 = crypto.createHash('sha256').update(buffer).digest('hex');
   await progress({ phase: 'parse', done: 0, total: 1 });
   const parsed = parseBureauFile(await gridsOf(buffer));

@@ -20,7 +20,7 @@ import { defineRoute } from '../../app/route.ts';
 import { errors } from '../../app/errors.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { importMonthlyReports, type MonthlyImportProgress } from './monthly-report.import.ts';
-import { streamImport, wantsNdjson } from '../../app/import-stream.ts';
+import { answerImport } from '../../app/import-stream.ts';
 import { callerOf } from '../registry-common/caller.ts';
 import { findImportReport, storeImportReport } from '../registry-io/import-reports.ts';
 import { buildMonthlyErrorReport, type LocatedRejection } from './monthly-report.error-report.ts';
@@ -69,7 +69,7 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
         const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, body, result.rejected) : null;
         return presentImportResult(result, query.onConflict, reportId);
       };
-      return wantsNdjson(request) ? streamImport(request, reply, run) : run();
+      return answerImport(deps, request, reply, run);
     },
   });
 

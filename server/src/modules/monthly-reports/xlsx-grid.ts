@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import type { Grid } from '../../domain/monthly-import/bureau-sheets.ts';
+import { readZipDirectory, type ZipEntry } from '../../domain/spreadsheet/zip-directory.ts';
+import { entryData, UPLOAD_LIMITS } from '../../lib/upload-guard.ts';
 import { ImportRefused } from '../registry-io/workbook.ts';
 
 /**
@@ -9,7 +11,7 @@ import { ImportRefused } from '../registry-io/workbook.ts';
  * the grid does not need. The values are exactly exceljs's (same date formats, date system, merged cells
  * reading their master, formula cached results, rich text joined), checked against it in xlsx-grid.test.ts.
  *
- * Anything this reader does not handle plainly — zip64, encryption, strict OOXML, cells without a reference,
+ * Anything this reader does not handle plainly — encryption, strict OOXML, cells without a reference,
  * inline dates, phonetic runs, carriage returns in text — throws UnsupportedWorkbook, and the caller reads the
  * file with exceljs instead. It runs only after the upload checks (size, zip directory, bounded inflation).
  */
@@ -25,37 +27,24 @@ const unsupported = (why: string): never => {
   throw new UnsupportedWorkbook(why);
 };
 
-/** Zip entries by name (central directory), inflated on demand. */
+/**
+ * Zip entries by name, inflated on demand — through the one directory reader the upload guard uses, after the
+ * guard has streamed every entry (so each inflates to exactly its declared size, within the caps).
+ */
 function zipEntries(buffer: Buffer): Map<string, () => Buffer> {
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 65_535); i--) {
-    if (buffer.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+  let directory: ZipEntry[];
+  try {
+    directory = readZipDirectory(buffer, { maxEntries: UPLOAD_LIMITS.xlsx.maxEntries, maxUncompressedBytes: Number.MAX_SAFE_INTEGER }).entries;
+  } catch (error) {
+    return unsupported(`zip directory: ${(error as Error).message}`);
   }
-  if (eocd < 0) unsupported('no end of central directory');
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) unsupported('zip64');
   const entries = new Map<string, () => Buffer>();
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50) unsupported('central directory');
-    const flags = buffer.readUInt16LE(at + 8);
-    const method = buffer.readUInt16LE(at + 10);
-    const compressed = buffer.readUInt32LE(at + 20);
-    const size = buffer.readUInt32LE(at + 24);
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const local = buffer.readUInt32LE(at + 42);
-    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
-    if (flags & 1 || compressed === 0xffffffff || size === 0xffffffff || (method !== 0 && method !== 8)) unsupported('zip entry');
-    entries.set(name, () => {
-      if (buffer.readUInt32LE(local) !== 0x04034b50) unsupported('local header');
-      const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-      const data = buffer.subarray(start, start + compressed);
-      const out = method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
-      if (out.length !== size) unsupported('size mismatch');
+  for (const entry of directory) {
+    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) unsupported('zip entry');
+    entries.set(entry.name, () => {
+      const data = entryData(buffer, entry) ?? unsupported('local header');
+      const out = entry.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+      if (out.length !== entry.uncompressedSize) unsupported('size mismatch');
       return out;
     });
   }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { ParseResponse } from '../../../../contracts/plan.ts';
 import { AppError } from '../../app/errors.ts';
 import { parsePolicy } from '../../domain/plan-parser/parse-policy.ts';
-import { extractPolicyText } from './policy-text.ts';
+import { DEFAULT_POLICY_PARSE_LIMITS, parsePolicyInWorker } from './policy-parse.ts';
 import { normaliseSourceText, sha256OfText } from './plan-store.ts';
 
 /**
@@ -23,7 +23,7 @@ const tooLarge = (maxBytes: number) => {
 /**
  * Reads the one file of a multipart upload into memory, refusing more than `maxBytes` (the configured upload
  * cap) while streaming, so an oversized upload never fills the memory. What the file is, is decided by its
- * content (magic bytes) in extractPolicyText, not by its name or declared type.
+ * content (magic bytes) by the upload guard in extractPolicyText, not by its name or declared type.
  */
 export async function readUploadedPolicy(request: FastifyRequest, maxBytes: number): Promise<{ buffer: Buffer; fileName: string }> {
   if (!request.isMultipart()) {
@@ -45,10 +45,13 @@ export async function readUploadedPolicy(request: FastifyRequest, maxBytes: numb
   }
 }
 
-export async function parseUploadedPolicy(buffer: Buffer, fileName: string, maxBytes: number): Promise<ParseResponse> {
+/**
+ * Reads and parses an uploaded document in a worker thread with a time limit (policy-parse.ts): the upload
+ * guard, mammoth, the unwrapping of hard-wrapped lines and the parser never run on the server's event loop.
+ */
+export async function parseUploadedPolicy(buffer: Buffer, fileName: string, maxBytes: number, timeoutMs = DEFAULT_POLICY_PARSE_LIMITS.timeoutMs): Promise<ParseResponse> {
   if (buffer.length > maxBytes) throw tooLarge(maxBytes);
-  const text = await extractPolicyText(buffer, fileName);
-  return { text, fileName, sha256: sha256OfText(text), result: parsePolicy(text) };
+  return parsePolicyInWorker(buffer, fileName, { ...DEFAULT_POLICY_PARSE_LIMITS, timeoutMs });
 }
 
 /** Only the base name, without control characters, at most 255 characters: it is shown and stored. */

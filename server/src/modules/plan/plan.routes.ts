@@ -88,7 +88,7 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
     responses: { 200: parseResponseSchema },
     handler: async ({ request }) => {
       const { buffer, fileName } = await readUploadedPolicy(request, deps.config.maxUploadBytes);
-      return parseUploadedPolicy(buffer, fileName, deps.config.maxUploadBytes);
+      return parseUploadedPolicy(buffer, fileName, deps.config.maxUploadBytes, deps.config.uploadParseTimeoutMs);
     },
   });
 

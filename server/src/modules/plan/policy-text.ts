@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import { AppError } from '../../app/errors.ts';
 import { unwrapHardWrappedLines } from '../../domain/plan-parser/unwrap.ts';
+import { guardUpload, UploadRefused } from '../../lib/upload-guard.ts';
 
 /**
  * Reads an uploaded policy document into plain text for the parser. Accepted: plain text (UTF-8, UTF-8 with
@@ -48,6 +49,9 @@ export async function extractPolicyText(buffer: Buffer, fileName: string): Promi
   }
   // Content decides, not the name: a .docx saved as "policy.txt" is still read as Word.
   const fromWord = isZip(buffer);
+  if (fromWord && OTHER_ZIP_EXTENSIONS.has(ext)) throw unsupported(ext, ext);
+  if (!fromWord && !isOleCompound(buffer) && !isPdf(buffer) && ext !== '.docx' && TEXT_EXTENSIONS.has(ext)) await guarded(buffer, 'txt');
+  if (fromWord) await guarded(buffer, 'docx');
   const text = fromWord ? await readDocx(buffer, ext) : decodeText(buffer, ext);
   const lines = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   // Word keeps paragraphs whole; only plain text can carry a PDF copy's line wrapping.
@@ -56,8 +60,24 @@ export async function extractPolicyText(buffer: Buffer, fileName: string): Promi
   return normalised;
 }
 
-async function readDocx(buffer: Buffer, ext: string): Promise<string> {
-  if (OTHER_ZIP_EXTENSIONS.has(ext)) throw unsupported(ext, ext);
+/**
+ * The upload guard (lib/upload-guard.ts) before mammoth or the decoder: the zip caps and streamed inflation of
+ * a .docx (a 205 kB file whose document.xml inflates to 200 MB stops at its first part over the caps), and the
+ * binary check of a text. Its refusals that say "not this kind" keep this module's codes; a bomb stays itself.
+ */
+async function guarded(buffer: Buffer, kind: 'txt' | 'docx'): Promise<void> {
+  try {
+    // A text is refused as "not .txt or .docx": the two things this upload accepts.
+    await guardUpload(buffer, kind === 'txt' ? ['txt', 'docx'] : ['docx'], { limits: { maxBytes: MAX_POLICY_FILE_BYTES } });
+  } catch (error) {
+    if (!(error instanceof UploadRefused)) throw error;
+    if (error.reason === 'wrong-type') throw new PolicyTextError('POLICY_FILE_UNSUPPORTED', error.messageZh, error.messageEn);
+    if (error.reason === 'damaged') throw new PolicyTextError('POLICY_FILE_UNREADABLE', error.messageZh, error.messageEn);
+    throw error;
+  }
+}
+
+async function readDocx(buffer: Buffer, _ext: string): Promise<string> {
   try {
     const result = await mammoth.extractRawText({ buffer });
     return result.value;

@@ -112,7 +112,8 @@ export async function runImport(deps: AppDeps, caller: Caller, entity: RegistryE
     });
   await progress({ phase: 'check', done: 0, total: 1 });
   try {
-    assertSafeWorkbook(buffer, options.limits ?? { ...DEFAULT_UPLOAD_LIMITS, maxBytes: deps.config.maxUploadBytes });
+    // Rows are counted while the guard inflates the sheets: a million-row file stops at row MAX_IMPORT_ROWS + 2.
+    await assertSafeWorkbook(buffer, options.limits ?? { ...DEFAULT_UPLOAD_LIMITS, maxBytes: deps.config.maxUploadBytes }, MAX_IMPORT_ROWS);
   } catch (error) {
     if (error instanceof ImportRefused) await auditFailure(error.reason);
     throw error;

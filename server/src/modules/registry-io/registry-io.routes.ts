@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { exportFormatQuerySchema, importQuerySchema, importResultSchema, reportParamSchema, type ImportResultView } from '../../../../contracts/registry-io.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
-import { streamImport, wantsNdjson } from '../../app/import-stream.ts';
+import { answerImport } from '../../app/import-stream.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { callerOf } from '../registry-common/caller.ts';
@@ -83,7 +83,7 @@ function registerEntityIo(app: FastifyInstance, deps: AppDeps, entity: RegistryE
         presentImportResult(result, result.rejected.length ? storeImportReport(actor!.userId, entity.name, fileName, body, result.rejected) : null);
       const options = { mode: query.mode, duplicates: query.duplicates, fileName };
       const run = async (onProgress?: (p: ImportProgress) => Promise<void> | void) => finish(await runImport(deps, caller, entity, body, { ...options, ...(onProgress ? { onProgress } : {}) }));
-      return wantsNdjson(request) ? streamImport(request, reply, run) : run();
+      return answerImport(deps, request, reply, run);
     },
   });
 

@@ -9,18 +9,20 @@ export class ImportRefused extends AppError {
     readonly reason: string,
     messageZh: string,
     messageEn: string,
+    entry: string | null = null,
   ) {
-    super(reason === 'too-large' ? 413 : 400, 'IMPORT_REFUSED', messageZh, messageEn, [{ rule: reason, message: messageZh, messageEn }]);
+    super(reason === 'too-large' || reason === 'too-many-rows' ? 413 : 400, 'IMPORT_REFUSED', messageZh, messageEn, [{ rule: reason, path: entry ?? undefined, message: messageZh, messageEn }]);
   }
 }
 
 /**
- * Everything that must hold before exceljs may parse the bytes (size, content type, zip directory, bounded
- * inflation — see domain/spreadsheet/upload-check.ts); throws ImportRefused otherwise.
+ * Everything that must hold before exceljs or the fast sheet reader may parse the bytes (size, content type,
+ * zip directory, streamed inflation with a hard stop, and — with `maxRows` — the rows of every sheet, counted
+ * while inflating; see lib/upload-guard.ts); throws ImportRefused otherwise.
  */
-export function assertSafeWorkbook(buffer: Buffer, limits: UploadLimits): void {
-  const check = checkWorkbookUpload(buffer, limits);
-  if (!check.ok) throw new ImportRefused(check.reason, check.messageZh, check.messageEn);
+export async function assertSafeWorkbook(buffer: Buffer, limits: UploadLimits, maxRows?: number): Promise<void> {
+  const check = await checkWorkbookUpload(buffer, limits, maxRows);
+  if (!check.ok) throw new ImportRefused(check.reason, check.messageZh, check.messageEn, check.entry);
 }
 
 export async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {

@@ -170,7 +170,7 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
       for (const r of part) sheet.addRow([r.uscc, r.period, '万元', r.output, r.sales, r.export, r.revenue, r.profit, r.tax, r.rd, r.energy, r.employees]);
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       t0 = performance.now();
-      const imported = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), buffer, { mode: 'valid-only', onConflict: 'replace', fileName: 'bench.xlsx', limits: { maxBytes: 512 * 1024 * 1024, maxEntries: 1000, maxUncompressedBytes: 4 * 1024 * 1024 * 1024 } });
+      const imported = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), buffer, { mode: 'valid-only', onConflict: 'replace', fileName: 'bench.xlsx', limits: { maxBytes: 512 * 1024 * 1024, maxEntries: 1000, maxUncompressedBytes: 4 * 1024 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 * 1024, maxRatio: 1_000 }, maxRows: IMPORT_FILE_ROWS });
       const seconds = (performance.now() - t0) / 1000;
       importSeconds += seconds;
       importRows += imported.imported + imported.updated;

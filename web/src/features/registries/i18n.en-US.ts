@@ -70,7 +70,7 @@ export const registriesEnUS: DeepStrings<typeof registriesZhCN> = {
     duplicatesSkip: 'Skip',
     duplicatesUpdate: 'Update',
     start: 'Import',
-    phases: { check: 'Checking the file', parse: 'Reading', validate: 'Validating', write: 'Writing', done: 'Done' },
+    phases: { queued: 'Waiting: number {{position}} in the import queue', check: 'Checking the file', parse: 'Reading', validate: 'Validating', write: 'Writing', done: 'Done' },
     resultOk: 'Imported: {{imported}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped.',
     resultRejected: '{{rows}} rows have errors and were not imported.',
     resultNothing: '{{rows}} rows have errors; with "all rows or nothing" nothing was written.',

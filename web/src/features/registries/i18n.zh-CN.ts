@@ -69,7 +69,7 @@ export const registriesZhCN = {
     duplicatesSkip: '跳过',
     duplicatesUpdate: '更新',
     start: '开始导入',
-    phases: { check: '检查文件', parse: '读取', validate: '校验', write: '写入', done: '完成' },
+    phases: { queued: '排队中：第 {{position}} 位', check: '检查文件', parse: '读取', validate: '校验', write: '写入', done: '完成' },
     resultOk: '导入完成：新增 {{imported}} 条，更新 {{updated}} 条，未变 {{unchanged}} 条，跳过 {{skipped}} 条。',
     resultRejected: '{{rows}} 行有误，未导入。',
     resultNothing: '有 {{rows}} 行有误，按“全部正确才导入”未写入任何数据。',

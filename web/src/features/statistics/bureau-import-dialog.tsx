@@ -145,6 +145,14 @@ function ImportProgress({ progress }: { progress: Running }) {
       </div>
     );
   }
+  if (progress.phase === 'queued') {
+    return (
+      <div data-testid="bureau-import-progress" data-phase="queued">
+        <div className="muted">{t('statistics.bureauImport.phases.queued', { position: number(progress.position ?? progress.total) })}</div>
+        <Progress percent={0} status="active" />
+      </div>
+    );
+  }
   const step = progress.phase === 'done' ? PHASES.length : PHASES.indexOf(progress.phase) + 1;
   const counted = progress.phase === 'validate' || progress.phase === 'write';
   const percent = progress.phase === 'done' ? 100 : Math.min(99, Math.round((progress.done / Math.max(1, progress.total)) * 100));

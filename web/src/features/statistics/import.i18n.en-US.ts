@@ -11,7 +11,7 @@ export const bureauImportEnUS: DeepStrings<typeof bureauImportZhCN> = {
   onConflict: 'Where the file differs from stored figures',
   keep: 'Keep the stored figures (list the differences)',
   replace: 'Replace them with the file\'s figures',
-  phases: { upload: 'Uploading the file...', check: 'Checking the file', parse: 'Reading the sheets', validate: 'Validating the figures', write: 'Saving the reports', rollups: 'Updating the statistics', done: 'Done' },
+  phases: { upload: 'Uploading the file...', queued: 'Waiting: number {{position}} in the import queue', check: 'Checking the file', parse: 'Reading the sheets', validate: 'Validating the figures', write: 'Saving the reports', rollups: 'Updating the statistics', done: 'Done' },
   step: 'Step {{step}} of {{steps}}: {{phase}}',
   counted: '{{done}} of {{total}} enterprise-months',
   layouts: { flat: 'Platform template', 'b204-1': 'Form B204-1' },

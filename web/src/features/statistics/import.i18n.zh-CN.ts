@@ -7,7 +7,7 @@ export const bureauImportZhCN = {
   onConflict: '与平台已有数值不一致时',
   keep: '保留已有数值（列出差异）',
   replace: '以文件数值覆盖',
-  phases: { upload: '正在上传文件…', check: '检查文件', parse: '读取工作表', validate: '校验数据', write: '写入月报', rollups: '更新统计汇总', done: '完成' },
+  phases: { upload: '正在上传文件…', queued: '排队中：第 {{position}} 位', check: '检查文件', parse: '读取工作表', validate: '校验数据', write: '写入月报', rollups: '更新统计汇总', done: '完成' },
   step: '第 {{step}}/{{steps}} 步：{{phase}}',
   counted: '{{done}} / {{total}} 条（企业 × 月份）',
   layouts: { flat: '平台模板', 'b204-1': 'B204-1 表式' },

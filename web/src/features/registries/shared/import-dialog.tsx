@@ -98,7 +98,7 @@ export function ImportDialog({ entity, label, open, onClose, onImported }: { ent
           </Form.Item>
           {progress && (
             <div data-testid="import-progress">
-              <div className="muted">{t(`registries.io.phases.${progress.phase}`)}</div>
+              <div className="muted">{t(`registries.io.phases.${progress.phase}`, { position: progress.position ?? progress.total })}</div>
               <Progress percent={percent} status="active" />
             </div>
           )}

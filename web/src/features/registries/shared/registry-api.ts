@@ -20,9 +20,11 @@ export const downloadExport = (entity: RegistryEntityName, filters: Query, forma
 export const downloadReport = (entity: RegistryEntityName, reportId: string) => downloadTo(`/api/${entity}/import-reports/${reportId}`, undefined, `${entity}-errors.xlsx`);
 
 export interface ImportProgress {
-  phase: 'check' | 'parse' | 'validate' | 'write' | 'done';
+  phase: 'queued' | 'check' | 'parse' | 'validate' | 'write' | 'done';
   done: number;
   total: number;
+  /** While queued behind other imports: the place, 1 = next. */
+  position?: number;
 }
 
 /**
