@@ -18,6 +18,7 @@ import { installErrorHandling } from './error-handler.ts';
 import { registerFeatureRoutes } from './feature-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
+import { isApiRequest } from './routed-url.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -89,6 +90,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     hsts: config.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+    // DENY agrees with frame-ancestors 'none' (SAMEORIGIN, the default, would contradict it in old browsers).
+    xFrameOptions: { action: 'deny' },
+  });
+  // Nothing the API answers may be kept by a browser or proxy cache: the session answer carries the CSRF
+  // token, lists and exports carry scoped business data. Set before any hook or handler can throw, so errors
+  // and downloads are covered too.
+  app.addHook('onRequest', async (request, reply) => {
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
   });
   registerSessionHooks(app, deps, auth);
   await app.register(rateLimit, {
@@ -98,7 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     timeWindow: 60_000,
     // Per signed-in user; per client address before sign-in.
     keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRequest(request),
   });
   installErrorHandling(app);
   // Uploads (policy documents): one file, capped at the configured size; routes read it with request.file().

@@ -53,7 +53,7 @@ export interface DeclaredRoute {
 export const declaredRoutes = new WeakMap<FastifyInstance, DeclaredRoute[]>();
 
 /**
- * Registers a route in the fixed order: (rate limit by plugin) → authenticate → validate → authorize →
+ * Registers a route in the fixed order: (rate limit by plugin) → authenticate → authorize → validate →
  * handler (which calls a service in a transaction and a presenter). Object-level checks (is this row in the
  * actor's scope?) belong to the entity's scope function, called by the service.
  */
@@ -86,15 +86,17 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
         if (!actor) throw errors.unauthenticated();
         if (def.access !== 'session' && actor.stage !== 'active') throw errors.stepRequired(actor.stage);
       }
-      const params = parseOrThrow(def.params, request.params, 'params');
-      const query = parseOrThrow(def.query, request.query, 'query');
-      const body = parseOrThrow(def.body, request.body, 'body');
+      // Authorize before validating: a role without the permission must not learn the request schema from
+      // the validation messages.
       if (def.access !== 'public' && def.access !== 'session' && def.access !== 'authenticated') {
         if (!roleHasPermission(actor!.role, def.access)) {
           await deps.audit.recordDenied(actor, request.origin, { permission: def.access, method: def.method, url: def.url });
           throw errors.forbidden();
         }
       }
+      const params = parseOrThrow(def.params, request.params, 'params');
+      const query = parseOrThrow(def.query, request.query, 'query');
+      const body = parseOrThrow(def.body, request.body, 'body');
       const result = await def.handler({ body: body as z.infer<B>, query: query as z.infer<Q>, params: params as z.infer<P>, actor, origin: request.origin, deps, request, reply });
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(reply.statusCode === 200 ? 204 : reply.statusCode).send();
