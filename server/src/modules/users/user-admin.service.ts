@@ -9,7 +9,7 @@ import { recoveryCodes, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../domain/security/password-hash.ts';
 import { auditActorOf } from '../audit/audit.service.ts';
 import { endUserSessions } from '../auth/session.repository.ts';
-import { accountKey, clearThrottle, lockedUntil } from '../auth/throttle.repository.ts';
+import { accountLockKeys, clearThrottle, lockedUntil } from '../auth/throttle.repository.ts';
 import { presentAdminUser } from './user.presenter.ts';
 import { findUserById, findUserByUsername, listUsers, type UserRow } from './user.repository.ts';
 import { generateTemporaryPassword } from './temporary-password.ts';
@@ -29,7 +29,7 @@ export function auditViewOfUser(row: UserRow) {
 }
 
 export async function presentAdminUserWithLock(db: Db, row: UserRow, now: Date): Promise<AdminUserView> {
-  return presentAdminUser(db, row, await lockedUntil(db, [accountKey(row.username)], now));
+  return presentAdminUser(db, row, await lockedUntil(db, accountLockKeys(row.username), now));
 }
 
 export async function listAdminUsers(deps: AppDeps, filter: { q?: string; status?: string; role?: string }, page: number, pageSize: number) {
@@ -109,7 +109,7 @@ export function createUserAdminService(deps: AppDeps) {
     },
     async unlock(actor: Actor, origin: RequestOrigin, userId: string) {
       return mutate(actor, origin, userId, 'user.unlock', async (tx, row) => {
-        await clearThrottle(tx, accountKey(row.username));
+        for (const key of accountLockKeys(row.username)) await clearThrottle(tx, key);
         return null;
       });
     },
