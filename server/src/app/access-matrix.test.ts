@@ -9,9 +9,10 @@ import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixture
 import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { declaredRoutes } from './route.ts';
+import { credentialResets } from '../db/schema/index.ts';
 
 let t: TestApp;
-const sessions = new Map<Role, Session>();
+const sessions = new Map<Role, Session & { userId: string }>();
 let fx: MatrixFixtures;
 /** The enterprises each role may see, computed from how the fixtures were built (not from the code). */
 const expectedVisible = new Map<Role, Set<string>>();
@@ -47,6 +48,11 @@ beforeAll(async () => {
     ownEnterpriseId: own.id,
     foreignEnterpriseId: foreign.id,
     targetUserId: async () => (await createUser(t, `target_${n++}`, 'leader')).id,
+    pendingCredentialReset: async () => {
+      const auditor = await createUser(t, `target_${n++}`, 'auditor');
+      const [row] = await t.deps.database.db.insert(credentialResets).values({ userId: auditor.id, kind: 'password', requestedBy: sessions.get('sysadmin')!.userId }).returning();
+      return row!.id;
+    },
   };
   await fx.registries();
 });

@@ -108,7 +108,15 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
 function parseOrThrow<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-  if (result.success) return result.data;
+  if (result.success) {
+    // Defence in depth behind the contracts' text schemas: a NUL character cannot be stored in PostgreSQL
+    // text at all, so any that a field's schema let through is refused here, located, for every route.
+    const nulAt = findNul(result.data, [where]);
+    if (nulAt) {
+      throw errors.validation([{ path: nulAt.join('.'), rule: 'control-character', message: '不能包含控制字符', messageEn: 'must not contain control characters' }]);
+    }
+    return result.data;
+  }
   // Messages in both languages: the English ones from the default parse, the Chinese ones from a re-parse
   // with Zod's zh-CN locale (only on failure, so the cost is paid by bad requests alone).
   const zhIssues = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { error: ZH_LOCALE.localeError });
@@ -120,6 +128,18 @@ function parseOrThrow<T extends z.ZodType | undefined>(schema: T, value: unknown
     messageEn: issue.message,
   }));
   throw errors.validation(details);
+}
+
+function findNul(value: unknown, path: string[], depth = 0): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  if (Buffer.isBuffer(value)) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = findNul(inner, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 export function isAppError(error: unknown): error is AppError {
