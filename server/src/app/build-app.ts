@@ -19,6 +19,7 @@ import { registerFeatureRoutes } from './feature-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
 import { isApiRequest } from './routed-url.ts';
+import { installRefusalAudit } from './refusal-audit.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -109,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
     allowList: (request) => !isApiRequest(request),
   });
+  installRefusalAudit(app, audit);
   installErrorHandling(app);
   // Uploads (policy documents): one file, capped at the configured size; routes read it with request.file().
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });

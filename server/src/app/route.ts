@@ -89,10 +89,8 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
       // Authorize before validating: a role without the permission must not learn the request schema from
       // the validation messages.
       if (def.access !== 'public' && def.access !== 'session' && def.access !== 'authenticated') {
-        if (!roleHasPermission(actor!.role, def.access)) {
-          await deps.audit.recordDenied(actor, request.origin, { permission: def.access, method: def.method, url: def.url });
-          throw errors.forbidden();
-        }
+        // The refusal is audited by the error handler (refusal-audit.ts), like every other 403.
+        if (!roleHasPermission(actor!.role, def.access)) throw errors.forbidden();
       }
       const params = parseOrThrow(def.params, request.params, 'params');
       const query = parseOrThrow(def.query, request.query, 'query');

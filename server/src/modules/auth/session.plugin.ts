@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
-import { isApiRequest, routedPath } from '../../app/routed-url.ts';
+import { isApiRequest } from '../../app/routed-url.ts';
 import { timingSafeEqualString } from '../../domain/security/tokens.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -54,10 +54,8 @@ export function registerSessionHooks(app: FastifyInstance, deps: AppDeps, auth: 
     if (SAFE_METHODS.has(request.method)) return;
     if (request.actor) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !timingSafeEqualString(sent, request.actor.csrfToken)) {
-        await deps.audit.recordDenied(request.actor, request.origin, { reason: 'csrf', method: request.method, url: routedPath(request) });
-        throw errors.csrf();
-      }
+      // Refused with 403 and audited by the error handler (app/refusal-audit.ts).
+      if (typeof sent !== 'string' || !timingSafeEqualString(sent, request.actor.csrfToken)) throw errors.csrf();
       return;
     }
     const origin = request.headers.origin;
