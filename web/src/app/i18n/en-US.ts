@@ -323,7 +323,7 @@ export const enUS: Messages = {
       change: 'Change',
     },
     drill: { title: '{{name}} · enterprises', omitted: '{{count}} more enterprises not listed (included in the total)' },
-    enterpriseTab: { tab: 'Statistics', title: 'Our statistics', rank: 'Rank in our domain (YTD revenue)', peersHint: 'Peers in our domain, anonymised (ours in red)' },
+    enterpriseTab: { tab: 'Statistics', title: 'Our statistics', rank: 'Rank in our domain (YTD revenue)', peersHint: 'Peers in our domain, anonymised (ours in red)', band: 'Our quarter in the domain', bandHidden: 'Fewer than 5 enterprises in the domain: no rank shown', bands: { 'top-quarter': 'Top 25%', 'second-quarter': '25%–50%', 'third-quarter': '50%–75%', 'bottom-quarter': 'Bottom 25%' } },
     monitoring: { title: 'Monitoring', subtitle: 'Any indicator, period and grouping: comparable growth, contribution and pull', export: 'Export to Excel', chart: 'Chart' },
     reports: {
       title: 'Monthly reports',

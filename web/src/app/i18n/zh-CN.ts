@@ -325,7 +325,7 @@ export const zhCN = {
       change: '增减',
     },
     drill: { title: '{{name}} · 企业明细', omitted: '另有 {{count}} 家企业未列出（已计入合计）' },
-    enterpriseTab: { tab: '统计数据', title: '本企业统计', rank: '本领域排名（按累计营业收入）', peersHint: '同领域企业累计值（匿名，红色为本企业）' },
+    enterpriseTab: { tab: '统计数据', title: '本企业统计', rank: '本领域排名（按累计营业收入）', peersHint: '同领域企业累计值（匿名，红色为本企业）', band: '本领域所处区间', bandHidden: '同领域企业不足 5 家，不显示排名', bands: { 'top-quarter': '前 25%', 'second-quarter': '25%–50%', 'third-quarter': '50%–75%', 'bottom-quarter': '后 25%' } },
     monitoring: { title: '运行监测', subtitle: '任选指标、期间与维度，查看同口径增速、贡献率与拉动', export: '导出 Excel', chart: '图表' },
     reports: {
       title: '月报',
