@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.ts';
 import { scopeViewSchema } from './auth.ts';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema, uuidSchema } from './common.ts';
 
 export const usernameSchema = z
   .string()
@@ -28,7 +28,7 @@ export const adminUserViewSchema = z.object({
 export type AdminUserView = z.infer<typeof adminUserViewSchema>;
 
 export const userListQuerySchema = paginationQuerySchema.extend({
-  q: z.string().trim().max(64).optional(),
+  q: searchTextSchema.optional(),
   status: accountStatusSchema.optional(),
   role: roleSchema.optional(),
 });
@@ -40,13 +40,31 @@ export const createUserBodySchema = z.object({
   displayName: z.string().trim().min(1).max(64),
 });
 export const createUserResponseSchema = z.object({ user: adminUserViewSchema, temporaryPassword: z.string() });
-export const resetPasswordResponseSchema = z.object({ temporaryPassword: z.string() });
+/**
+ * A reset of an administrator account's credentials is only requested: the security administrator approves it
+ * (三员分立, docs/decisions/0013-three-admin-reset.md); any other account is reset at once.
+ */
+export const pendingCredentialResetSchema = z.object({ status: z.literal('pending-approval'), requestId: z.string() });
+export const resetPasswordResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('reset'), temporaryPassword: z.string() }),
+  pendingCredentialResetSchema,
+]);
+export const credentialResetViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['password', 'mfa']),
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: roleSchema.nullable() }),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+});
+export type CredentialResetView = z.infer<typeof credentialResetViewSchema>;
+export const credentialResetListSchema = z.object({ items: z.array(credentialResetViewSchema) });
+export const approveCredentialResetResponseSchema = z.object({ temporaryPassword: z.string().nullable() });
 
-export const assignRoleBodySchema = z.object({ role: roleSchema, scopeId: z.string().nullable().optional() });
+export const assignRoleBodySchema = z.object({ role: roleSchema, scopeId: uuidSchema.nullable().optional() });
 
 export const scopeOptionsQuerySchema = z.object({
   kind: z.enum(['department', 'zone', 'enterprise']),
-  q: z.string().trim().max(64).optional(),
+  q: searchTextSchema.optional(),
 });
 export const scopeOptionSchema = z.object({ id: z.string(), name: z.string() });
 export const scopeOptionListSchema = z.object({ items: z.array(scopeOptionSchema) });

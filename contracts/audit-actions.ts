@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'user.unlock',
   'user.reset-password',
   'user.reset-mfa',
+  'user.credential-reset-request',
+  'user.credential-reset-reject',
   'user.assign-role',
   'security.settings-update',
   'seed.demo',

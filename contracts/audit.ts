@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema } from './common.ts';
 
 export const auditOutcomeSchema = z.enum(['success', 'failure', 'denied']);
 
@@ -20,9 +20,9 @@ export const auditEventViewSchema = z.object({
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export const auditFilterSchema = z.object({
-  username: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(64).optional(),
-  objectType: z.string().trim().max(64).optional(),
+  username: searchTextSchema.optional(),
+  action: searchTextSchema.optional(),
+  objectType: searchTextSchema.optional(),
   objectId: z.string().trim().max(128).optional(),
   outcome: auditOutcomeSchema.optional(),
   from: z.string().datetime({ offset: true }).optional(),

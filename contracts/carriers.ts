@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } from './common.ts';
 import { codeNameSchema, usccSchema } from './enterprises.ts';
 import { areaSchema, isoDateSchema, msg, optionalDate, optionalText, referenceCodeSchema, sortOrderSchema, versionSchema } from './registry-common.ts';
 
@@ -62,8 +62,8 @@ export type CarrierListItem = z.infer<typeof carrierListItemSchema>;
 
 export const CARRIER_SORTS = ['name', 'code', 'occupancyRate', 'updatedAt'] as const;
 export const carrierFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
-  zone: z.string().max(64).optional(),
+  q: searchTextSchema.optional(),
+  zone: codeFilterSchema.optional(),
   type: carrierTypeSchema.optional(),
   sort: z.enum(CARRIER_SORTS).optional(),
   order: sortOrderSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema } from './common.ts';
 import { msg, optionalText, phoneSchema, referenceCodeSchema, sortOrderSchema, versionSchema } from './registry-common.ts';
 
 /**
@@ -53,7 +53,7 @@ export const departmentViewSchema = z.object({
 export type DepartmentView = z.infer<typeof departmentViewSchema>;
 
 export const departmentFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
+  q: searchTextSchema.optional(),
   sort: z.enum(['sortOrder', 'code', 'name', 'updatedAt']).optional(),
   order: sortOrderSchema,
 });

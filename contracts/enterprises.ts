@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkUscc, normalizeUscc } from '../server/src/domain/uscc/uscc.ts';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } from './common.ts';
 import {
   booleanQuery,
   csvListQuery,
@@ -45,15 +45,15 @@ export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>;
 export const ENTERPRISE_SORTS = ['name', 'uscc', 'foundedOn', 'updatedAt', 'stage'] as const;
 
 export const enterpriseFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
-  domain: z.string().max(64).optional(),
-  zone: z.string().max(64).optional(),
+  q: searchTextSchema.optional(),
+  domain: codeFilterSchema.optional(),
+  zone: codeFilterSchema.optional(),
   stage: enterpriseStageSchema.optional(),
   status: enterpriseStatusSchema.optional(),
   tag: enterpriseTagSchema.optional(),
   aboveScale: booleanQuery,
-  carrier: z.string().max(64).optional(),
-  node: z.string().max(64).optional(),
+  carrier: codeFilterSchema.optional(),
+  node: codeFilterSchema.optional(),
   sort: z.enum(ENTERPRISE_SORTS).optional(),
   order: sortOrderSchema,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } from './common.ts';
 import { usccSchema } from './enterprises.ts';
 import { msg, optionalDate, optionalText, phoneSchema, referenceCodeSchema, sortOrderSchema, versionSchema } from './registry-common.ts';
 
@@ -50,8 +50,8 @@ export const expertViewSchema = z.object({
 export type ExpertView = z.infer<typeof expertViewSchema>;
 
 export const expertFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
-  domain: z.string().max(64).optional(),
+  q: searchTextSchema.optional(),
+  domain: codeFilterSchema.optional(),
   committee: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   sort: z.enum(['name', 'code', 'updatedAt']).optional(),
   order: sortOrderSchema,

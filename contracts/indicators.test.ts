@@ -36,7 +36,7 @@ describe('indicator catalogue (SPEC §4)', () => {
 describe('periods', () => {
   it('accepts only YYYY-MM with a real month', () => {
     for (const ok of ['2024-01', '2024-12', '1999-09']) expect(periodSchema.safeParse(ok).success, ok).toBe(true);
-    for (const bad of ['2024-13', '2024-00', '2024-1', '24-01', '2024/01', '2024-01-01', ' 2024-01']) {
+    for (const bad of ['2024-13', '2024-00', '2024-1', '24-01', '2024/01', '2024-01-01', ' 2024-01', '0000-01', '1899-12', '9999-12']) {
       expect(periodSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

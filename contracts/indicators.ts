@@ -89,9 +89,15 @@ export const STORAGE_DECIMALS = 4;
 // Periods. A reporting period is a calendar month written 'YYYY-MM'.
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Years a period may name: wide enough for any history and plan horizon, narrow enough for date arithmetic. */
+export const PERIOD_YEAR_MIN = 1900;
+export const PERIOD_YEAR_MAX = 2200;
 export const periodSchema = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '期间格式应为 YYYY-MM / period must be YYYY-MM' });
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '期间格式应为 YYYY-MM / period must be YYYY-MM' })
+  .refine((v) => Number(v.slice(0, 4)) >= PERIOD_YEAR_MIN && Number(v.slice(0, 4)) <= PERIOD_YEAR_MAX, {
+    message: `期间年份应在 ${PERIOD_YEAR_MIN}–${PERIOD_YEAR_MAX} 之间 / the period's year must be between ${PERIOD_YEAR_MIN} and ${PERIOD_YEAR_MAX}`,
+  });
 export type Period = z.infer<typeof periodSchema>;
 
 export interface YearMonth {

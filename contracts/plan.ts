@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainTextSchema } from './common.ts';
 import { indicatorCodeSchema } from './indicators.ts';
 import {
   forwardingSchema,
@@ -217,7 +218,7 @@ export const editedPolicySchema = parsedPolicySchema.extend({
 export type EditedPolicy = z.infer<typeof editedPolicySchema>;
 
 export const planVersionInputSchema = z.object({
-  sourceText: z.string().min(1).max(MAX_POLICY_TEXT_CHARS),
+  sourceText: plainTextSchema.min(1).max(MAX_POLICY_TEXT_CHARS),
   sourceFileName: z.string().trim().max(255).nullable(),
   note: z.string().trim().max(500).optional(),
   structure: editedPolicySchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } from './common.ts';
 import { codeNameSchema, usccSchema } from './enterprises.ts';
 import { msg, optionalText, phoneSchema, referenceCodeSchema, sortOrderSchema, versionSchema } from './registry-common.ts';
 
@@ -44,9 +44,9 @@ export const platformViewSchema = z.object({
 export type PlatformView = z.infer<typeof platformViewSchema>;
 
 export const platformFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
+  q: searchTextSchema.optional(),
   kind: platformKindSchema.optional(),
-  zone: z.string().max(64).optional(),
+  zone: codeFilterSchema.optional(),
   sort: z.enum(['name', 'code', 'updatedAt']).optional(),
   order: sortOrderSchema,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, paginationQuerySchema } from './common.ts';
+import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } from './common.ts';
 import { codeNameSchema, usccSchema } from './enterprises.ts';
 import {
   booleanQuery,
@@ -151,13 +151,13 @@ export type ProjectListItem = z.infer<typeof projectListItemSchema>;
 
 export const PROJECT_SORTS = ['name', 'code', 'stage', 'totalInvestment', 'expectedAnnualOutput', 'updatedAt'] as const;
 export const projectFilterSchema = z.object({
-  q: z.string().trim().max(64).optional(),
-  domain: z.string().max(64).optional(),
-  zone: z.string().max(64).optional(),
+  q: searchTextSchema.optional(),
+  domain: codeFilterSchema.optional(),
+  zone: codeFilterSchema.optional(),
   stage: projectStageSchema.optional(),
-  department: z.string().max(64).optional(),
+  department: codeFilterSchema.optional(),
   investor: z.string().uuid().optional(),
-  node: z.string().max(64).optional(),
+  node: codeFilterSchema.optional(),
   overdue: booleanQuery,
   sort: z.enum(PROJECT_SORTS).optional(),
   order: sortOrderSchema,

@@ -183,7 +183,12 @@ export const enterpriseStatsSchema = z.object({
   /** 1-based rank by YTD among the enterprises of its domain, and how many there are. */
   rank: z.number().int().nullable(),
   peers: z.number().int(),
-  /** Peers anonymised: only their YTD figures, in rank order, never names or ids. */
+  /** Which quarter of its domain the rank falls in (null when there is no rank to show). */
+  band: z.enum(['top-quarter', 'second-quarter', 'third-quarter', 'bottom-quarter']).nullable(),
+  /**
+   * Peers anonymised (YTD figures in rank order, never names or ids), for the leader and the commission only;
+   * empty for everyone else, who see the rank and band (and no rank below a minimum group size).
+   */
   peerValues: z.array(z.object({ rank: z.number().int(), ytd: z.number(), isSelf: z.boolean() })),
 });
 export type EnterpriseStatsView = z.infer<typeof enterpriseStatsSchema>;

@@ -18,6 +18,8 @@ export interface MatrixFixtures {
   ownEnterpriseId: string;
   foreignEnterpriseId: string;
   targetUserId: () => Promise<string>;
+  /** A pending request to reset an auditor's password (filed by the system administrator), for the approval routes. */
+  pendingCredentialReset: () => Promise<string>;
   /** The district's plan (seeded on first use): ids for the plan routes. */
   plan: () => Promise<{ planId: string; versionId: string; goalId: string }>;
   /** A multipart body with one policy file, for the upload route. */
@@ -115,6 +117,12 @@ export const ACCESS_MATRIX: MatrixRow[] = [
     request: async (fx) => ({ url: `/api/security/users/${await fx.targetUserId()}/role`, payload: { role: 'leader', scopeId: null } }),
   },
   { route: 'GET /api/security/scope-options', allowed: ['secadmin'], request: () => ({ url: '/api/security/scope-options?kind=zone' }) },
+  { route: 'GET /api/security/credential-resets', allowed: ['secadmin'] },
+  ...(['approve', 'reject'] as const).map((decision) => ({
+    route: `POST /api/security/credential-resets/:id/${decision}`,
+    allowed: ['secadmin'] as const,
+    request: async (fx: MatrixFixtures) => ({ url: `/api/security/credential-resets/${await fx.pendingCredentialReset()}/${decision}` }),
+  })),
   { route: 'GET /api/security/roles', allowed: ['secadmin'] },
   { route: 'GET /api/security/settings', allowed: ['secadmin'] },
   {

@@ -10,9 +10,10 @@ import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-m
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { declaredRoutes } from './route.ts';
+import { credentialResets } from '../db/schema/index.ts';
 
 let t: TestApp;
-const sessions = new Map<Role, Session>();
+const sessions = new Map<Role, Session & { userId: string }>();
 let fx: MatrixFixtures;
 /** The enterprises each role may see, computed from how the fixtures were built (not from the code). */
 const expectedVisible = new Map<Role, Set<string>>();
@@ -50,6 +51,11 @@ beforeAll(async () => {
     ownEnterpriseId: own.id,
     foreignEnterpriseId: foreign.id,
     targetUserId: async () => (await createUser(t, `target_${n++}`, 'leader')).id,
+    pendingCredentialReset: async () => {
+      const auditor = await createUser(t, `target_${n++}`, 'auditor');
+      const [row] = await t.deps.database.db.insert(credentialResets).values({ userId: auditor.id, kind: 'password', requestedBy: sessions.get('sysadmin')!.userId }).returning();
+      return row!.id;
+    },
   };
   await fx.registries();
 });

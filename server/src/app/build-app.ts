@@ -20,6 +20,8 @@ import { featureJobs } from './feature-jobs.ts';
 import { createScheduler, registerJobRoutes, type Scheduler } from '../modules/jobs/index.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
+import { isApiRequest } from './routed-url.ts';
+import { installRefusalAudit } from './refusal-audit.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -93,6 +95,14 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     hsts: config.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+    // DENY agrees with frame-ancestors 'none' (SAMEORIGIN, the default, would contradict it in old browsers).
+    xFrameOptions: { action: 'deny' },
+  });
+  // Nothing the API answers may be kept by a browser or proxy cache: the session answer carries the CSRF
+  // token, lists and exports carry scoped business data. Set before any hook or handler can throw, so errors
+  // and downloads are covered too.
+  app.addHook('onRequest', async (request, reply) => {
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
   });
   registerSessionHooks(app, deps, auth);
   await app.register(rateLimit, {
@@ -102,8 +112,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     timeWindow: 60_000,
     // Per signed-in user; per client address before sign-in.
     keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
-    allowList: (request) => !request.url.startsWith('/api/'),
+    allowList: (request) => !isApiRequest(request),
   });
+  installRefusalAudit(app, audit);
   installErrorHandling(app);
   // Uploads (policy documents): one file, capped at the configured size; routes read it with request.file().
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 11, fieldSize: 64 * 1024 } });

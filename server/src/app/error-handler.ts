@@ -3,15 +3,16 @@ import { AppError } from './errors.ts';
 
 /** Maps every error to the shared error shape; unknown errors are logged and answered generically. */
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     const requestId = String(request.id);
+    const status = error instanceof AppError ? error.status : ((error as FastifyError).statusCode ?? 500);
+    await app.auditRefusal(request, status, error instanceof AppError ? error.code : String((error as FastifyError).code ?? status));
     if (error instanceof AppError) {
       if (error.headers) reply.headers(error.headers);
       return reply.code(error.status).send({
         error: { code: error.code, message: error.messageZh, messageEn: error.messageEn, details: error.details, requestId },
       });
     }
-    const status = (error as FastifyError).statusCode ?? 500;
     if (status === 429) {
       return reply.code(429).send({
         error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', messageEn: 'Too many requests; please slow down', requestId },

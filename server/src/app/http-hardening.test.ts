@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './build-app.ts';
 import { loadConfig } from '../config/config.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { as, createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { activeSession } from '../../../test/fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,6 +20,8 @@ describe('security headers', () => {
     expect(csp).toContain("default-src 'self'");
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['referrer-policy']).toBe('same-origin');
+    // DENY, in agreement with frame-ancestors 'none' (SAMEORIGIN would contradict it).
+    expect(r.headers['x-frame-options']).toBe('DENY');
     expect(r.headers['strict-transport-security']).toBeUndefined();
   });
 
@@ -39,6 +42,51 @@ describe('security headers', () => {
     const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toMatch(/at |node_modules|SyntaxError/);
+  });
+});
+
+describe('caching', () => {
+  it('marks every API answer no-store: the session with its CSRF token, lists, downloads, errors', async () => {
+    const session = await activeSession(t, 'cache_commission', 'commission');
+    const get = as(t, session);
+    for (const url of ['/api/auth/session', '/api/enterprises', '/api/enterprises/export?format=csv', '/api/enterprises/export', '/api/no-such-thing']) {
+      const r = await get('GET', url);
+      expect(r.statusCode, url).toBeLessThan(500);
+      expect(r.headers['cache-control'], url).toBe('no-store');
+    }
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'Wrong-pass1' } });
+    expect(login.headers['cache-control']).toBe('no-store');
+    const csrfRefused = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    expect(csrfRefused.statusCode).toBe(403);
+    expect(csrfRefused.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('origin and CSRF on the routed URL', () => {
+  it('refuses a foreign Origin on a sign-in whose path is percent-encoded', async () => {
+    for (const url of ['/api/auth/login', '/%61pi/auth/login', '/%61%70%69/auth/login']) {
+      const r = await t.app.inject({ method: 'POST', url, headers: { origin: 'https://evil.example', host: 'localhost' }, payload: { username: 'x', password: 'y' } });
+      expect(r.statusCode, url).toBe(403);
+      expect(r.json().error.code, url).toBe('CSRF_REJECTED');
+    }
+  });
+
+  it('asks for the CSRF token on a cookie-authenticated mutation whose path is percent-encoded', async () => {
+    const session = await activeSession(t, 'csrf_encoded', 'commission');
+    const r = await t.app.inject({ method: 'POST', url: '/%61pi/auth/logout', headers: { cookie: session.cookie } });
+    expect(r.statusCode).toBe(403);
+    expect(r.json().error.code).toBe('CSRF_REJECTED');
+  });
+});
+
+describe('authorize before validate', () => {
+  it('a role without the permission gets 403, not the schema in a 400', async () => {
+    const session = await activeSession(t, 'schema_expert', 'expert');
+    const r = await as(t, session)('POST', '/api/enterprises', { nonsense: true });
+    expect(r.statusCode).toBe(403);
+    expect(r.body).not.toContain('uscc');
+    const q = await as(t, session)('GET', '/api/admin/users?page=abc');
+    expect(q.statusCode).toBe(403);
   });
 });
 

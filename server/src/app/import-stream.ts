@@ -65,6 +65,8 @@ export function streamImport<Progress extends ImportProgressLine, Result>(
     .catch((error: unknown) => {
       const known = error instanceof AppError ? error : null;
       if (!known) request.log.error({ err: error }, 'import failed');
+      // A refusal after the answer started (the status is already 200) is audited like any other refusal.
+      else void request.server.auditRefusal(request, known.status, known.code);
       stream.end(
         line({
           type: 'error',

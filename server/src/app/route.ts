@@ -53,7 +53,7 @@ export interface DeclaredRoute {
 export const declaredRoutes = new WeakMap<FastifyInstance, DeclaredRoute[]>();
 
 /**
- * Registers a route in the fixed order: (rate limit by plugin) → authenticate → validate → authorize →
+ * Registers a route in the fixed order: (rate limit by plugin) → authenticate → authorize → validate →
  * handler (which calls a service in a transaction and a presenter). Object-level checks (is this row in the
  * actor's scope?) belong to the entity's scope function, called by the service.
  */
@@ -86,15 +86,15 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
         if (!actor) throw errors.unauthenticated();
         if (def.access !== 'session' && actor.stage !== 'active') throw errors.stepRequired(actor.stage);
       }
+      // Authorize before validating: a role without the permission must not learn the request schema from
+      // the validation messages.
+      if (def.access !== 'public' && def.access !== 'session' && def.access !== 'authenticated') {
+        // The refusal is audited by the error handler (refusal-audit.ts), like every other 403.
+        if (!roleHasPermission(actor!.role, def.access)) throw errors.forbidden();
+      }
       const params = parseOrThrow(def.params, request.params, 'params');
       const query = parseOrThrow(def.query, request.query, 'query');
       const body = parseOrThrow(def.body, request.body, 'body');
-      if (def.access !== 'public' && def.access !== 'session' && def.access !== 'authenticated') {
-        if (!roleHasPermission(actor!.role, def.access)) {
-          await deps.audit.recordDenied(actor, request.origin, { permission: def.access, method: def.method, url: def.url });
-          throw errors.forbidden();
-        }
-      }
       const result = await def.handler({ body: body as z.infer<B>, query: query as z.infer<Q>, params: params as z.infer<P>, actor, origin: request.origin, deps, request, reply });
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(reply.statusCode === 200 ? 204 : reply.statusCode).send();
@@ -106,7 +106,15 @@ export function defineRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
 function parseOrThrow<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-  if (result.success) return result.data;
+  if (result.success) {
+    // Defence in depth behind the contracts' text schemas: a NUL character cannot be stored in PostgreSQL
+    // text at all, so any that a field's schema let through is refused here, located, for every route.
+    const nulAt = findNul(result.data, [where]);
+    if (nulAt) {
+      throw errors.validation([{ path: nulAt.join('.'), rule: 'control-character', message: '不能包含控制字符', messageEn: 'must not contain control characters' }]);
+    }
+    return result.data;
+  }
   // Messages in both languages: the English ones from the default parse, the Chinese ones from a re-parse
   // with Zod's zh-CN locale (only on failure, so the cost is paid by bad requests alone).
   const zhIssues = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { error: ZH_LOCALE.localeError });
@@ -118,6 +126,18 @@ function parseOrThrow<T extends z.ZodType | undefined>(schema: T, value: unknown
     messageEn: issue.message,
   }));
   throw errors.validation(details);
+}
+
+function findNul(value: unknown, path: string[], depth = 0): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  if (Buffer.isBuffer(value)) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = findNul(inner, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 export function isAppError(error: unknown): error is AppError {

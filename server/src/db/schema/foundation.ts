@@ -114,6 +114,18 @@ export const users = pgTable('users', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** Mirrors server/migrations/0008_credential_resets.sql: administrator credential resets awaiting a second person. */
+export const credentialResets = pgTable('credential_resets', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  status: text('status').notNull().default('pending'),
+  requestedBy: uuid('requested_by').notNull(),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+});
+
 export const passwordHistory = pgTable('password_history', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   userId: uuid('user_id').notNull(),

@@ -94,6 +94,9 @@ describe('checkPasswordPolicy', () => {
       '1qaz@WSX',
       'P@ssw0rd',
       'woaini1314',
+      'woaini1314A!',
+      'Woaini1314ab#',
+      'iloveyou1314Z',
       'zhang123',
       'Aa123456',
       'Password1!',
@@ -108,7 +111,7 @@ describe('checkPasswordPolicy', () => {
     ]) {
       expect(isCommonPassword(p), p).toBe(true);
     }
-    for (const p of ['Qz7!river-lamp', 'Tr0ub4dor&3x', 'correct horse battery staple', 'Xk9#mPq2vL', 'password-manager-generated-Xk9']) {
+    for (const p of ['Qz7!river-lamp', 'Tr0ub4dor&3x', 'correct horse battery staple', 'Xk9#mPq2vL', 'password-manager-generated-Xk9', 'abcXyzW9!k', 'woaini1314abc!']) {
       expect(isCommonPassword(p), p).toBe(false);
     }
     // P@ssw0rd passes every composition rule but is still refused

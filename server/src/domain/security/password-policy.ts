@@ -83,19 +83,31 @@ export const COMMON_SUFFIX_MAX = 6;
 
 /**
  * True when the password is on the common-password list: compared case-insensitively (after NFKC), as is and
- * with a trailing run of up to `COMMON_SUFFIX_MAX` digits/symbols removed ("Password1!" → "password"), each
+ * with a trailing run of up to `COMMON_SUFFIX_MAX` digits/symbols (and at most two letters) removed
+ * ("Password1!" → "password", "woaini1314A!" → "woaini1314"), each
  * also with common character substitutions undone ("P@ssw0rd" → "password").
  */
 export function isCommonPassword(password: string): boolean {
   const { plain, folded } = loadCommonPasswords();
   const chars = [...password.normalize('NFKC').toLowerCase()];
+  let lettersCut = 0;
   for (let cut = 0; cut <= COMMON_SUFFIX_MAX && cut < chars.length; cut++) {
-    if (cut > 0 && /[\p{L}]/u.test(chars[chars.length - cut]!)) break; // only digits/symbols are stripped
+    if (cut > 0 && /[\p{L}]/u.test(chars[chars.length - cut]!)) lettersCut++;
+    // A letter or two appended to satisfy a composition rule ("woaini1314A!") does not make a listed word
+    // strong: they are stripped too, but only down to a stem of COMMON_STEM_MIN characters, so a short list
+    // entry ("abc") cannot refuse a long password that merely starts with it.
+    if (lettersCut > COMMON_SUFFIX_LETTERS_MAX) break;
     const stem = chars.slice(0, chars.length - cut).join('');
+    if (lettersCut > 0 && stem.length < COMMON_STEM_MIN) break;
     if (plain.has(stem) || folded.has(foldLeet(stem))) return true;
   }
   return false;
 }
+
+/** Letters (case folded) that may be in the stripped suffix; more make it a different password. */
+export const COMMON_SUFFIX_LETTERS_MAX = 2;
+/** Shortest list word that still refuses a password when letters had to be stripped to reach it. */
+export const COMMON_STEM_MIN = 6;
 
 // ---- rules ----------------------------------------------------------------------------------------------------
 

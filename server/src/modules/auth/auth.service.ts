@@ -17,7 +17,7 @@ import { isMfaRequired } from '../security/security-settings.service.ts';
 import { presentUser } from '../users/user.presenter.ts';
 import { findUserById, findUserByUsername, type UserRow } from '../users/user.repository.ts';
 import { endSession, endUserSessions, findLiveSession, insertSession, setSessionStage, touchSession } from './session.repository.ts';
-import { accountKey, clearThrottle, ipKey, lockedUntil, recordFailure } from './throttle.repository.ts';
+import { accountKey, clearThrottle, ipKey, lockedUntil, mfaKey, recordFailure } from './throttle.repository.ts';
 import { isSealed, SecretOpenError } from '../../domain/security/secret-box.ts';
 import { mfaSecretBox, type MfaSecretBox } from './mfa-secret-key.ts';
 
@@ -95,7 +95,7 @@ export function createAuthService(deps: AppDeps) {
       const settings = await deps.settings.get();
       const now = clock();
       const keys = [accountKey(username), ipKey(origin.ip)];
-      const until = await lockedUntil(database.db, keys, now);
+      const until = await lockedUntil(database.db, [...keys, mfaKey(username)], now);
       if (until) {
         await audit.standalone({ userId: null, username, role: null }, origin, { action: 'auth.login', outcome: 'failure', details: { reason: 'locked' } });
         throw authErrors.locked(until);
@@ -187,6 +187,14 @@ export function createAuthService(deps: AppDeps) {
       const settings = await deps.settings.get();
       const now = clock();
       const user = await requireUser(database.db, actor);
+      const until = await lockedUntil(database.db, [accountKey(user.username), mfaKey(user.username)], now);
+      if (until) {
+        await inTransaction(deps, async (tx) => {
+          await endSession(tx, actor.sessionTokenHash, 'mfa-lockout', now);
+          await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.mfa-verify', outcome: 'failure', details: { reason: 'locked' } });
+        });
+        throw authErrors.locked(until);
+      }
       const stage = await inTransaction(deps, async (tx) => {
         let method: 'totp' | 'recovery-code' | null = null;
         const secret = user.mfaSecret ? openMfaSecret(secrets, user.id, user.mfaSecret) : null;
@@ -205,6 +213,7 @@ export function createAuthService(deps: AppDeps) {
           if (used.length) method = 'recovery-code';
         }
         if (!method) return null;
+        await clearThrottle(tx, mfaKey(user.username));
         const next = nextStage(user, settings, now, true);
         await setSessionStage(tx, actor.sessionTokenHash, next);
         if (next === 'active') await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
@@ -212,15 +221,18 @@ export function createAuthService(deps: AppDeps) {
         return next;
       });
       if (!stage) {
-        await inTransaction(deps, async (tx) => {
-          const failure = await recordFailure(tx, accountKey(user.username), settings.lockoutThreshold, settings.lockoutMinutes, now);
+        const locked = await inTransaction(deps, async (tx) => {
+          const failure = await recordFailure(tx, mfaKey(user.username), settings.lockoutThreshold, settings.lockoutMinutes, now);
           await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.mfa-verify', outcome: 'failure' });
-          // Guessing second-factor codes counts towards the same lockout as passwords, and ends the session.
+          // Guessing second-factor codes locks the account like guessing passwords (same threshold, own
+          // counter that a password sign-in does not clear), and ends the session.
           if (failure.locked) {
             await endSession(tx, actor.sessionTokenHash, 'mfa-lockout', now);
             await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.lockout', outcome: 'failure', details: { via: 'mfa' } });
           }
+          return failure.locked;
         });
+        if (locked) throw authErrors.locked(new Date(now.getTime() + settings.lockoutMinutes * 60_000));
         throw authErrors.invalidMfa();
       }
       return sessionView(database.db, await requireUser(database.db, actor), stage, actor.csrfToken, (await findLiveSession(database.db, actor.sessionTokenHash))!.expiresAt);

@@ -13,6 +13,7 @@ import { recentPasswordHashes } from '../users/user.repository.ts';
 import { authErrors, nextStage, openMfaSecret, type AuthService } from './auth.service.ts';
 import { mfaSecretBox } from './mfa-secret-key.ts';
 import { endUserSessions, findLiveSession, setSessionStage } from './session.repository.ts';
+import { accountKey, accountLockKeys, lockedUntil, recordFailure } from './throttle.repository.ts';
 import type { SecuritySettings } from '../../../../contracts/admin.ts';
 
 export function policyOf(settings: SecuritySettings) {
@@ -54,8 +55,22 @@ export function createCredentialsService(deps: AppDeps, auth: AuthService) {
       if (actor.stage !== 'password-change' && actor.stage !== 'active') throw authErrors.wrongStage();
       const settings = await deps.settings.get();
       const user = await auth.requireUser(database.db, actor);
+      const now0 = clock();
+      const until = await lockedUntil(database.db, accountLockKeys(user.username), now0);
+      if (until) throw authErrors.locked(until);
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-        await audit.standalone(auditActorOf(actor), origin, { action: 'auth.password-change', outcome: 'failure', details: { reason: 'wrong-current' } });
+        // Guessing the current password from a borrowed session counts with the sign-in failures: the
+        // account locks at the same threshold and every session of it ends.
+        const locked = await inTransaction(deps, async (tx) => {
+          const failure = await recordFailure(tx, accountKey(user.username), settings.lockoutThreshold, settings.lockoutMinutes, now0);
+          await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.password-change', outcome: 'failure', details: { reason: 'wrong-current' } });
+          if (failure.locked) {
+            await endUserSessions(tx, user.id, null, 'password-lockout', now0);
+            await audit.inTransaction(tx, auditActorOf(actor), origin, { action: 'auth.lockout', outcome: 'failure', details: { via: 'password-change' } });
+          }
+          return failure.locked;
+        });
+        if (locked) throw authErrors.locked(new Date(now0.getTime() + settings.lockoutMinutes * 60_000));
         throw authErrors.invalidCredentials();
       }
       const history = [user.passwordHash, ...(await recentPasswordHashes(database.db, user.id, settings.passwordHistory))].slice(

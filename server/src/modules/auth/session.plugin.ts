@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
+import { isApiRequest } from '../../app/routed-url.ts';
 import { timingSafeEqualString } from '../../domain/security/tokens.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -47,16 +48,14 @@ export function registerSessionHooks(app: FastifyInstance, deps: AppDeps, auth: 
   app.addHook('onRequest', async (request: FastifyRequest) => {
     request.origin = { ip: request.ip ?? null, requestId: String(request.id), userAgent: request.headers['user-agent'] ?? null };
     request.actor = null;
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const token = request.cookies[sessionCookieName(deps)];
     if (token) request.actor = await auth.resolve(token);
     if (SAFE_METHODS.has(request.method)) return;
     if (request.actor) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !timingSafeEqualString(sent, request.actor.csrfToken)) {
-        await deps.audit.recordDenied(request.actor, request.origin, { reason: 'csrf', method: request.method, url: request.url.split('?')[0] });
-        throw errors.csrf();
-      }
+      // Refused with 403 and audited by the error handler (app/refusal-audit.ts).
+      if (typeof sent !== 'string' || !timingSafeEqualString(sent, request.actor.csrfToken)) throw errors.csrf();
       return;
     }
     const origin = request.headers.origin;

@@ -4,6 +4,14 @@ import { authThrottle } from '../../db/schema/index.ts';
 
 export const accountKey = (username: string) => `user:${username.trim().toLowerCase()}`;
 export const ipKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+/**
+ * Second-factor failures are counted apart from password failures: a correct password clears the password
+ * counter, and if both shared one, "password + a few wrong codes" repeated would never lock the account.
+ * This counter is cleared only by a successful second factor (or an administrator's unlock).
+ */
+export const mfaKey = (username: string) => `mfa:${username.trim().toLowerCase()}`;
+/** Every counter that locks an account (not the client address). */
+export const accountLockKeys = (username: string) => [accountKey(username), mfaKey(username)];
 
 /** The latest lock expiry among the keys, or null when none is locked at `now`. */
 export async function lockedUntil(db: Db, keys: string[], now: Date): Promise<Date | null> {

@@ -10,7 +10,8 @@ import type { Caller } from '../registry-common/caller.ts';
 import { isUniqueViolation, staleVersion, todayIso } from '../registry-common/optimistic.ts';
 import { appendHistory, listHistory, recordChange, type HistorySource } from '../registry-common/record-history.ts';
 import { loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
-import { unsafeEnterpriseIdsByUscc } from '../projects/project.repository.ts';
+import { enterpriseIdsByUsccInScope } from '../enterprises/enterprise.repository.ts';
+import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
 import { canPlaceCarrierInZone, carrierScope, carrierWriteScope, deletedCarrierScope } from './carrier.policy.ts';
 import { findCarrier, occupancyOf, occupantsOf, tenancies, type CarrierRow } from './carrier.repository.ts';
 
@@ -181,8 +182,14 @@ export function createCarrierService(deps: AppDeps) {
     async addOccupant(caller: Caller, id: string, input: OccupantInput) {
       return inTransaction(deps, async (tx) => {
         if (!(await findCarrier(tx, carrierWriteScope(caller.actor), id))) throw notFoundCarrier();
-        const enterpriseId = (await unsafeEnterpriseIdsByUscc(tx, [input.enterpriseUscc])).get(input.enterpriseUscc);
-        if (!enterpriseId) throw errors.validation([{ path: 'body.enterpriseUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' }]);
+        // Resolved through the caller's enterprise scope: a park records only its own zone's enterprises, and
+        // "registered elsewhere" answers exactly like "not registered" (no existence oracle).
+        const enterpriseId = (await enterpriseIdsByUsccInScope(tx, enterpriseScope(caller.actor), [input.enterpriseUscc])).get(input.enterpriseUscc);
+        if (!enterpriseId) {
+          throw errors.validation([
+            { path: 'body.enterpriseUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记或不在您的管理范围内', messageEn: 'No enterprise with this credit code is registered within your scope' },
+          ]);
+        }
         const [row] = await tx
           .insert(carrierOccupants)
           .values({ carrierId: id, enterpriseId, moveInOn: input.moveInOn, moveOutOn: input.moveOutOn ?? null, leasedAreaM2: String(input.leasedArea) })

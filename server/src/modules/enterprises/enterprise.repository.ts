@@ -179,6 +179,16 @@ export async function unsafeFindEnterprisesByUscc(db: Db, codes: readonly string
     .where(inArray(enterprises.uscc, [...codes]));
 }
 
+/**
+ * Enterprise ids by credit code, only for enterprises inside `scope` (the caller's enterpriseScope): a code
+ * registered outside the scope resolves like an unregistered one, so the answer reveals nothing.
+ */
+export async function enterpriseIdsByUsccInScope(db: Db, scope: SQL, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.select({ id: enterprises.id, uscc: enterprises.uscc }).from(enterprises).where(and(scope, inArray(enterprises.uscc, [...codes])));
+  return new Map(rows.map((r) => [r.uscc, r.id]));
+}
+
 /** Names within `scope`, for the near-duplicate check. */
 export async function namesInScope(db: Db, scope: SQL) {
   return db.select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc }).from(enterprises).where(scope);

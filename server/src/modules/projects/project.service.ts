@@ -287,7 +287,14 @@ export function createProjectService(deps: AppDeps) {
         const refs = new ReferenceResolver(index);
         const department = refs.department(body.department, 'body.department');
         refs.throwIfProblems();
-        const departmentId = department?.id ?? (caller.actor.scope?.kind === 'department' ? caller.actor.scope.id : project.responsibleDepartmentId);
+        // A department records follow-ups under its own name only; naming another is the commission's call.
+        const ownDepartment = caller.actor.role === 'department' && caller.actor.scope?.kind === 'department' ? caller.actor.scope.id : null;
+        if (caller.actor.role === 'department' && department && department.id !== ownDepartment) {
+          throw errors.validation([
+            { path: 'body.department', rule: 'own-department', message: '责任单位只能以本单位名义记录跟进', messageEn: 'A department records follow-ups under its own name only' },
+          ]);
+        }
+        const departmentId = department?.id ?? ownDepartment ?? project.responsibleDepartmentId;
         const now = deps.clock();
         const [row] = await tx
           .insert(projectFollowUps)

@@ -73,6 +73,12 @@ describe('project stages', () => {
     expect(log.json().followUps[0]).toMatchObject({ kind: 'visit', problems: '环评排队', department: { code: 'kewei' } });
     expect((await as(t, kewei)('POST', `/api/projects/${other.id}/follow-ups`, { occurredOn: today, kind: 'call', note: '电话' })).statusCode).toBe(404);
     expect((await as(t, park)('POST', `/api/projects/${own.id}/follow-ups`, { occurredOn: today, kind: 'call', note: '电话' })).statusCode).toBe(403);
+    // a department cannot record a follow-up under another department's name
+    const impersonated = await as(t, kewei)('POST', `/api/projects/${own.id}/follow-ups`, { occurredOn: today, kind: 'call', note: '电话联系', department: 'touzi' });
+    expect(impersonated.statusCode).toBe(400);
+    expect(impersonated.json().error.details[0].path).toBe('body.department');
+    const ownName = await as(t, kewei)('POST', `/api/projects/${own.id}/follow-ups`, { occurredOn: today, kind: 'call', note: '电话联系', department: 'kewei' });
+    expect(ownName.statusCode).toBe(200);
     const mine = (await as(t, enterprise)('GET', '/api/projects')).json().items.map((i: { name: string }) => i.name);
     expect(mine).toEqual(['增资扩产项目']);
     expect((await as(t, enterprise)('GET', `/api/projects/${other.id}`)).statusCode).toBe(404);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import {
   adminUserViewSchema,
+  approveCredentialResetResponseSchema,
+  credentialResetListSchema,
   assignRoleBodySchema,
   roleListSchema,
   scopeOptionListSchema,
@@ -16,6 +18,7 @@ import { permissionsOfRole } from '../../app/permissions.ts';
 import { defineRoute } from '../../app/route.ts';
 import { listAdminUsers, presentAdminUserWithLock } from '../users/user-admin.service.ts';
 import { createSecurityService } from './security.service.ts';
+import { createCredentialResetService } from '../users/credential-reset.service.ts';
 
 export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): void {
   const service = createSecurityService(deps);
@@ -43,6 +46,38 @@ export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): voi
     responses: { 200: adminUserViewSchema },
     handler: async ({ actor, origin, params, body }) =>
       presentAdminUserWithLock(deps.database.db, await service.assignRole(actor!, origin, params.id, body.role, body.scopeId ?? null), deps.clock()),
+  });
+
+  const resets = createCredentialResetService(deps);
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/security/credential-resets',
+    access: 'security.manage',
+    summary: "Pending requests to reset an administrator account's password or second factor",
+    tags,
+    responses: { 200: credentialResetListSchema },
+    handler: async () => ({ items: await resets.listPending() }),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/security/credential-resets/:id/approve',
+    access: 'security.manage',
+    summary: 'Approve and carry out a credential reset (a password reset returns the temporary password to the approver)',
+    tags,
+    params: idParamSchema,
+    responses: { 200: approveCredentialResetResponseSchema },
+    handler: async ({ actor, origin, params }) => resets.approve(actor!, origin, params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/security/credential-resets/:id/reject',
+    access: 'security.manage',
+    summary: 'Reject a credential reset request',
+    tags,
+    params: idParamSchema,
+    handler: async ({ actor, origin, params }) => resets.reject(actor!, origin, params.id),
   });
 
   defineRoute(app, deps, {

@@ -9,6 +9,7 @@ import { auditActorOf } from '../audit/audit.service.ts';
 import { endUserSessions } from '../auth/session.repository.ts';
 import { auditViewOfUser } from '../users/user-admin.service.ts';
 import { findUserById, scopeExists } from '../users/user.repository.ts';
+import { assertNotLastOfAdminRole, assertNotSameAdminRole } from '../users/three-admins.policy.ts';
 
 /**
  * Role, scope and security-settings management by the security administrator (三员分立). A role change
@@ -32,13 +33,10 @@ export function createSecurityService(deps: AppDeps) {
         if (scopeKind && !(await scopeExists(tx, scopeKind, scopeId!))) {
           throw errors.validation([{ path: 'body.scopeId', rule: 'exists', message: '指定的范围不存在', messageEn: 'The scope does not exist' }]);
         }
-        if (before.role === 'secadmin' && role !== 'secadmin') {
-          const [{ n } = { n: 0 }] = await tx
-            .select({ n: sql<number>`count(*)::int` })
-            .from(users)
-            .where(sql`${users.role} = 'secadmin' AND ${users.status} = 'active'`);
-          if (n <= 1) throw new AppError(409, 'LAST_SECADMIN', '不能移除最后一名安全管理员', 'The last security administrator cannot be removed');
-        }
+        // 三员分立 (three-admins.policy.ts): never re-role an account of one's own administrator role, never
+        // take the last account out of an administrator role.
+        assertNotSameAdminRole(actor, before);
+        if (before.role !== role) await assertNotLastOfAdminRole(tx, before);
         const now = clock();
         await tx
           .update(users)

@@ -11,10 +11,14 @@ import { enterpriseSeries, enterpriseSums } from './stats-query.repository.ts';
 import { syncChangedEnterprises } from './rollup.repository.ts';
 import { rowsOf } from './sql-rows.ts';
 
+/** Fewest enterprises in a domain for a rank to be shown to anyone but the district-wide readers. */
+export const MIN_PEER_GROUP = 5;
+const PEER_BANDS = ['top-quarter', 'second-quarter', 'third-quarter', 'bottom-quarter'] as const;
+
 /**
  * An enterprise's statistics tab: its own monthly series (last three years), YTD and YoY, and its rank by YTD
- * among the enterprises of its domain. Peers are anonymised — only their YTD figures in rank order, never a
- * name or an id — so an enterprise user learns where it stands without learning who the others are.
+ * among the enterprises of its domain, with its quarter (band). The leader and the commission also see the peers'
+ * YTD figures in rank order (never a name or an id); everyone else sees only the rank and the band.
  * Visibility is the monthly-report scope: the enterprise itself, its park, the leader and the commission.
  */
 export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId: string, indicator: IndicatorCode, period?: { year: number; month: number }): Promise<EnterpriseStatsView> {
@@ -45,6 +49,12 @@ export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId:
   const ranked = peers.filter((p) => p.enterprises > 0).sort((a, b) => b.ytdYuan - a.ytdYuan || (a.code < b.code ? -1 : 1));
   const own = ranked.findIndex((p) => p.code === enterpriseId);
   const mine = ranked[own];
+  // Peers' exact YTD figures only for the district-wide readers. An enterprise (or a park, whose domain peers
+  // may be in other zones) gets its rank and quarter instead: with the figures in rank order, a few known
+  // neighbours would be enough to name the others' revenue. Below MIN_PEER_GROUP even the rank says too much.
+  const showsPeerFigures = actor.role === 'leader' || actor.role === 'commission';
+  const groupLargeEnough = ranked.length >= MIN_PEER_GROUP;
+  const rank = own >= 0 && (showsPeerFigures || groupLargeEnough) ? own + 1 : null;
   return {
     enterpriseId,
     name: visible.name,
@@ -53,8 +63,9 @@ export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId:
     series: points,
     ytd: mine ? fromYuan(mine.ytdYuan) : 0,
     yoy: mine ? growthRate(mine.ytdYuan, mine.baseYuan) : null,
-    rank: own >= 0 ? own + 1 : null,
+    rank,
     peers: ranked.length,
-    peerValues: ranked.map((p, i) => ({ rank: i + 1, ytd: fromYuan(p.ytdYuan), isSelf: p.code === enterpriseId })),
+    band: rank === null ? null : PEER_BANDS[Math.min(3, Math.floor(((rank - 1) * 4) / ranked.length))]!,
+    peerValues: showsPeerFigures ? ranked.map((p, i) => ({ rank: i + 1, ytd: fromYuan(p.ytdYuan), isSelf: p.code === enterpriseId })) : [],
   };
 }

@@ -187,13 +187,20 @@ describe('GET /api/statistics/enterprises/:id (the statistics tab)', () => {
     const own = enterprises[0]!;
     const res = await as(t, s.enterprise!)('GET', `/api/statistics/enterprises/${own.id}?indicator=revenue&period=2024-06`);
     expect(res.statusCode, res.body).toBe(200);
-    const view = res.json() as { rank: number | null; peers: number; ytd: number; yoy: number | null; peerValues: { ytd: number; isSelf: boolean }[] };
+    const view = res.json() as { rank: number | null; peers: number; band: string | null; ytd: number; yoy: number | null; peerValues: { ytd: number; isSelf: boolean }[] };
     const ref = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: 6, dim: 'enterprise', include: (e) => e.domain === own.domain });
     const ranked = ref.rows.filter((r) => r.enterprises > 0).sort((a, b) => b.ytd - a.ytd || (a.code < b.code ? -1 : 1));
     expect(view.peers).toBe(ranked.length);
     const self = ranked.findIndex((r) => r.code === own.id);
-    expect(view.rank).toBe(self >= 0 ? self + 1 : null);
-    expect(view.peerValues.map((p) => p.ytd)).toEqual(ranked.map((r) => r.ytd));
+    // the enterprise sees its rank and quarter, never its peers' exact figures (and no rank in a small group)
+    expect(view.rank).toBe(self >= 0 && ranked.length >= 5 ? self + 1 : null);
+    expect(view.peerValues).toEqual([]);
+    if (view.rank) expect(view.band).toBe(['top-quarter', 'second-quarter', 'third-quarter', 'bottom-quarter'][Math.floor(((view.rank - 1) * 4) / ranked.length)]);
+    for (const r of ranked.filter((x) => x.code !== own.id && x.ytd !== view.ytd)) expect(res.body).not.toContain(`"ytd":${r.ytd},`);
+    // the district-wide readers see the anonymised figures
+    const district = (await as(t, s.leader!)('GET', `/api/statistics/enterprises/${own.id}?indicator=revenue&period=2024-06`)).json() as typeof view;
+    expect(district.rank).toBe(self >= 0 ? self + 1 : null);
+    expect(district.peerValues.map((p) => p.ytd)).toEqual(ranked.map((r) => r.ytd));
     for (const other of enterprises.slice(1)) {
       expect(res.body).not.toContain(other.id);
       expect(res.body).not.toContain(`统计测试企业21-${enterprises.indexOf(other)}"`);

@@ -3,6 +3,7 @@ import {
   adminUserViewSchema,
   createUserBodySchema,
   createUserResponseSchema,
+  pendingCredentialResetSchema,
   resetPasswordResponseSchema,
   userListQuerySchema,
   userPageSchema,
@@ -42,10 +43,9 @@ export function registerUserAdminRoutes(app: FastifyInstance, deps: AppDeps): vo
   });
 
   const simpleActions = [
-    ['disable', 'Disable an account and end its sessions', service.disable],
+    ['disable', 'Disable an account and end its sessions (never one of the same administrator role, never the last of an administrator role)', service.disable],
     ['enable', 'Enable an account', service.enable],
     ['unlock', 'Lift a sign-in lockout', service.unlock],
-    ['reset-mfa', 'Remove the second factor so the user enrols again', service.resetMfa],
   ] as const;
   for (const [name, summary, action] of simpleActions) {
     defineRoute(app, deps, {
@@ -62,13 +62,32 @@ export function registerUserAdminRoutes(app: FastifyInstance, deps: AppDeps): vo
 
   defineRoute(app, deps, {
     method: 'POST',
-    url: '/api/admin/users/:id/reset-password',
+    url: '/api/admin/users/:id/reset-mfa',
     access: 'user.manage',
-    summary: 'Reset a password to a temporary one that must be changed at next sign-in',
+    summary: 'Remove the second factor so the user enrols again (an administrator account: a request for the security administrator to approve, 202)',
     tags,
     params: idParamSchema,
-    responses: { 200: resetPasswordResponseSchema },
-    handler: async ({ actor, origin, params }) => ({ temporaryPassword: (await service.resetPassword(actor!, origin, params.id)).temporaryPassword }),
+    responses: { 200: adminUserViewSchema, 202: pendingCredentialResetSchema },
+    handler: async ({ actor, origin, params, reply }) => {
+      const result = await service.resetMfa(actor!, origin, params.id);
+      if (result.pending) return reply.code(202).send(result.pending);
+      return presentAdminUserWithLock(deps.database.db, result.row!, deps.clock());
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/admin/users/:id/reset-password',
+    access: 'user.manage',
+    summary: 'Reset a password to a temporary one that must be changed at next sign-in (an administrator account: a request for the security administrator to approve, 202)',
+    tags,
+    params: idParamSchema,
+    responses: { 200: resetPasswordResponseSchema, 202: pendingCredentialResetSchema },
+    handler: async ({ actor, origin, params, reply }) => {
+      const result = await service.resetPassword(actor!, origin, params.id);
+      if (result.pending) return reply.code(202).send(result.pending);
+      return { status: 'reset' as const, temporaryPassword: result.temporaryPassword! };
+    },
   });
 }
 

@@ -9,27 +9,18 @@ import { recoveryCodes, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../domain/security/password-hash.ts';
 import { auditActorOf } from '../audit/audit.service.ts';
 import { endUserSessions } from '../auth/session.repository.ts';
-import { accountKey, clearThrottle, lockedUntil } from '../auth/throttle.repository.ts';
+import { accountLockKeys, clearThrottle, lockedUntil } from '../auth/throttle.repository.ts';
 import { presentAdminUser } from './user.presenter.ts';
 import { findUserById, findUserByUsername, listUsers, type UserRow } from './user.repository.ts';
 import { generateTemporaryPassword } from './temporary-password.ts';
+import { auditViewOfUser, mfaResetValues, passwordResetValues } from './user-credentials.ts';
 
-/** What the audit log keeps of an account (never hashes or secrets). */
-export function auditViewOfUser(row: UserRow) {
-  return {
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    scopeKind: row.scopeKind,
-    scopeId: row.scopeId,
-    status: row.status,
-    mfaEnabled: row.mfaEnabled,
-    mustChangePassword: row.mustChangePassword,
-  };
-}
+export { auditViewOfUser };
+import { requestCredentialReset, type CredentialResetKind } from './credential-reset.service.ts';
+import { assertNotLastOfAdminRole, assertNotSameAdminRole, resetNeedsApproval } from './three-admins.policy.ts';
 
 export async function presentAdminUserWithLock(db: Db, row: UserRow, now: Date): Promise<AdminUserView> {
-  return presentAdminUser(db, row, await lockedUntil(db, [accountKey(row.username)], now));
+  return presentAdminUser(db, row, await lockedUntil(db, accountLockKeys(row.username), now));
 }
 
 export async function listAdminUsers(deps: AppDeps, filter: { q?: string; status?: string; role?: string }, page: number, pageSize: number) {
@@ -71,6 +62,15 @@ export function createUserAdminService(deps: AppDeps) {
     });
   }
 
+  /** The system administrator's direct reset; an administrator account only gets a pending request. */
+  async function requestOrReset(actor: Actor, origin: RequestOrigin, userId: string, kind: CredentialResetKind) {
+    const target = await findUserById(deps.database.db, userId);
+    if (!target) throw errors.notFound('账户', 'account');
+    assertNotSameAdminRole(actor, target);
+    if (resetNeedsApproval(target)) return { pending: await requestCredentialReset(deps, actor, origin, target, kind) };
+    return { pending: null };
+  }
+
   return {
     async create(actor: Actor, origin: RequestOrigin, input: { username: string; displayName: string }) {
       const temporaryPassword = generateTemporaryPassword();
@@ -90,7 +90,9 @@ export function createUserAdminService(deps: AppDeps) {
     },
     async disable(actor: Actor, origin: RequestOrigin, userId: string) {
       if (userId === actor.userId) throw new AppError(400, 'CANNOT_DISABLE_SELF', '不能停用自己的账户', 'You cannot disable your own account');
-      return mutate(actor, origin, userId, 'user.disable', async (tx, _row, now) => {
+      return mutate(actor, origin, userId, 'user.disable', async (tx, row, now) => {
+        assertNotSameAdminRole(actor, row);
+        await assertNotLastOfAdminRole(tx, row);
         await endUserSessions(tx, userId, null, 'account-disabled', now);
         return { status: 'disabled' };
       });
@@ -99,26 +101,31 @@ export function createUserAdminService(deps: AppDeps) {
       return mutate(actor, origin, userId, 'user.enable', async () => ({ status: 'active' }));
     },
     async resetPassword(actor: Actor, origin: RequestOrigin, userId: string) {
+      const { pending } = await requestOrReset(actor, origin, userId, 'password');
+      if (pending) return { pending };
       const temporaryPassword = generateTemporaryPassword();
       const passwordHash = await hashPassword(temporaryPassword);
-      const row = await mutate(actor, origin, userId, 'user.reset-password', async (tx, _row, now) => {
-        await endUserSessions(tx, userId, null, 'password-reset', now);
-        return { passwordHash, mustChangePassword: true, passwordChangedAt: now };
+      const row = await mutate(actor, origin, userId, 'user.reset-password', async (tx, current, now) => {
+        // Re-checked inside the transaction: the role may have changed since the request was read.
+        if (resetNeedsApproval(current)) throw errors.conflict('账户角色已变更，请重试', 'The account’s role changed; try again');
+        return passwordResetValues(tx, userId, passwordHash, now);
       });
-      return { row, temporaryPassword };
+      return { row, temporaryPassword, pending: null };
     },
     async unlock(actor: Actor, origin: RequestOrigin, userId: string) {
       return mutate(actor, origin, userId, 'user.unlock', async (tx, row) => {
-        await clearThrottle(tx, accountKey(row.username));
+        for (const key of accountLockKeys(row.username)) await clearThrottle(tx, key);
         return null;
       });
     },
     async resetMfa(actor: Actor, origin: RequestOrigin, userId: string) {
-      return mutate(actor, origin, userId, 'user.reset-mfa', async (tx, _row, now) => {
-        await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-        await endUserSessions(tx, userId, null, 'mfa-reset', now);
-        return { mfaEnabled: false, mfaSecret: null, mfaLastStep: null };
+      const { pending } = await requestOrReset(actor, origin, userId, 'mfa');
+      if (pending) return { pending, row: null };
+      const row = await mutate(actor, origin, userId, 'user.reset-mfa', async (tx, current, now) => {
+        if (resetNeedsApproval(current)) throw errors.conflict('账户角色已变更，请重试', 'The account’s role changed; try again');
+        return mfaResetValues(tx, userId, now);
       });
+      return { pending: null, row };
     },
   };
 }

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  adminUserViewSchema,
   createUserResponseSchema,
+  pendingCredentialResetSchema,
   resetPasswordResponseSchema,
   userPageSchema,
 } from '../../../../contracts/admin.ts';
@@ -35,14 +37,20 @@ export function setUserEnabled(id: string, enabled: boolean): Promise<void> {
   return api.command('POST', userPath(id, enabled ? 'enable' : 'disable'));
 }
 
-export async function resetUserPassword(id: string): Promise<string> {
-  return (await api.post(userPath(id, 'reset-password'), resetPasswordResponseSchema)).temporaryPassword;
+/** The temporary password, or null when the account is an administrator's and the reset awaits approval. */
+export async function resetUserPassword(id: string): Promise<string | null> {
+  const result = await api.post(userPath(id, 'reset-password'), resetPasswordResponseSchema);
+  return result.status === 'reset' ? result.temporaryPassword : null;
 }
 
 export function unlockUser(id: string): Promise<void> {
   return api.command('POST', userPath(id, 'unlock'));
 }
 
-export function resetUserMfa(id: string): Promise<void> {
-  return api.command('POST', userPath(id, 'reset-mfa'));
+const resetMfaResponseSchema = z.union([pendingCredentialResetSchema, adminUserViewSchema]);
+
+/** 'pending' when the account is an administrator's and the reset awaits the security administrator. */
+export async function resetUserMfa(id: string): Promise<'done' | 'pending'> {
+  const result = await api.post(userPath(id, 'reset-mfa'), resetMfaResponseSchema);
+  return 'status' in result && result.status === 'pending-approval' ? 'pending' : 'done';
 }

@@ -1,6 +1,7 @@
 import { App, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AdminUserView } from '../../../../contracts/admin.ts';
+import { isAdminRole } from '../../../../contracts/roles.ts';
 import { isLocked } from '../../app/user-status.tsx';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { resetUserMfa, resetUserPassword, setUserEnabled, unlockUser } from './admin-users.api.ts';
@@ -20,6 +21,11 @@ export function UserActions({ user, isSelf, onChanged, onSecret }: Props) {
   const { modal, message } = App.useApp();
   const notifyError = useNotifyError();
   const name = `${user.displayName}（${user.username}）`;
+  // 三员分立 (docs/decisions/0013): another system administrator's account is not reset or disabled from
+  // here (the server refuses too); another administrator role's credentials are reset only with the
+  // security administrator's approval.
+  const sameRole = user.role === 'sysadmin';
+  const needsApproval = isAdminRole(user.role);
 
   const run = async (action: () => Promise<void>, done: string) => {
     try {
@@ -36,7 +42,7 @@ export function UserActions({ user, isSelf, onChanged, onSecret }: Props) {
 
   return (
     <Space size={0} wrap>
-      {isSelf ? null : user.status === 'active' ? (
+      {isSelf || sameRole ? null : user.status === 'active' ? (
         <Button
           type="link"
           size="small"
@@ -54,36 +60,55 @@ export function UserActions({ user, isSelf, onChanged, onSecret }: Props) {
           {t('users.enable')}
         </Button>
       )}
-      <Button
-        type="link"
-        size="small"
-        onClick={() =>
-          confirm(t('users.resetPasswordTitle'), t('users.resetPasswordText', { name }), t('users.resetPassword'), async () => {
-            try {
-              const temporaryPassword = await resetUserPassword(user.id);
-              onSecret({ title: t('users.resetPasswordDone'), username: user.username, temporaryPassword });
-              onChanged();
-            } catch (error) {
-              notifyError(error);
-            }
-          })
-        }
-      >
-        {t('users.resetPassword')}
-      </Button>
+      {!sameRole && (
+        <Button
+          type="link"
+          size="small"
+          onClick={() =>
+            confirm(
+              t('users.resetPasswordTitle'),
+              needsApproval ? t('users.resetNeedsApprovalText', { name }) : t('users.resetPasswordText', { name }),
+              t('users.resetPassword'),
+              async () => {
+                try {
+                  const temporaryPassword = await resetUserPassword(user.id);
+                  if (temporaryPassword === null) void message.info(t('users.resetPending'));
+                  else onSecret({ title: t('users.resetPasswordDone'), username: user.username, temporaryPassword });
+                  onChanged();
+                } catch (error) {
+                  notifyError(error);
+                }
+              },
+            )
+          }
+        >
+          {t('users.resetPassword')}
+        </Button>
+      )}
       {isLocked(user) && (
         <Button type="link" size="small" onClick={() => void run(() => unlockUser(user.id), t('users.unlockedDone'))}>
           {t('users.unlock')}
         </Button>
       )}
-      {user.mfaEnabled && (
+      {user.mfaEnabled && !sameRole && (
         <Button
           type="link"
           size="small"
           danger
           onClick={() =>
-            confirm(t('users.resetMfaTitle'), t('users.resetMfaText', { name }), t('users.resetMfa'), () =>
-              run(() => resetUserMfa(user.id), t('users.resetMfaDone')),
+            confirm(
+              t('users.resetMfaTitle'),
+              needsApproval ? t('users.resetNeedsApprovalText', { name }) : t('users.resetMfaText', { name }),
+              t('users.resetMfa'),
+              async () => {
+                try {
+                  const outcome = await resetUserMfa(user.id);
+                  void message.success(outcome === 'pending' ? t('users.resetPending') : t('users.resetMfaDone'));
+                  onChanged();
+                } catch (error) {
+                  notifyError(error);
+                }
+              },
             )
           }
         >

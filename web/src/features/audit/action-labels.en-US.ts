@@ -20,6 +20,8 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'user.unlock': 'Unlock account',
   'user.reset-password': 'Reset password',
   'user.reset-mfa': 'Reset two-step verification',
+  'user.credential-reset-request': 'Requested an administrator credential reset (awaiting approval)',
+  'user.credential-reset-reject': 'Rejected a credential reset request',
   'user.assign-role': 'Assign role and scope',
   'security.settings-update': 'Change security settings',
   'seed.demo': 'Load demo data',

@@ -20,6 +20,8 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'user.unlock': '解锁账户',
   'user.reset-password': '重置密码',
   'user.reset-mfa': '重置两步验证',
+  'user.credential-reset-request': '申请重置管理员凭据（待批准）',
+  'user.credential-reset-reject': '驳回凭据重置申请',
   'user.assign-role': '分配角色与范围',
   'security.settings-update': '修改安全设置',
   'seed.demo': '加载演示数据',

@@ -11,6 +11,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
 import { UserStatusTags } from '../../app/user-status.tsx';
 import { AssignRoleModal } from './assign-role-modal.tsx';
+import { CredentialResetsTab } from './credential-resets-tab.tsx';
 import { RolesTable } from './roles-table.tsx';
 import { listSecurityUsers } from './security.api.ts';
 
@@ -43,11 +44,13 @@ export function RolesScopesPage() {
       title: t('common.actions'),
       key: 'actions',
       width: 130,
-      render: (_, row) => (
-        <Button type="link" size="small" onClick={() => setEditing(row)}>
-          {t('security.assign')}
-        </Button>
-      ),
+      // 三员分立: another security administrator's role is not changed from here (the server refuses too).
+      render: (_, row) =>
+        row.role === 'secadmin' ? null : (
+          <Button type="link" size="small" onClick={() => setEditing(row)}>
+            {t('security.assign')}
+          </Button>
+        ),
     },
   ];
 
@@ -106,6 +109,7 @@ export function RolesScopesPage() {
           items={[
             { key: 'users', label: t('security.tabUsers'), children: usersTab },
             { key: 'roles', label: t('security.tabRoles'), children: <RolesTable /> },
+            { key: 'resets', label: t('security.tabResets'), children: <CredentialResetsTab /> },
           ]}
         />
       </Card>

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import {
+  approveCredentialResetResponseSchema,
+  credentialResetListSchema,
   roleListSchema,
   scopeOptionListSchema,
   securitySettingsSchema,
   userPageSchema,
 } from '../../../../contracts/admin.ts';
-import type { SecuritySettings } from '../../../../contracts/admin.ts';
+import type { CredentialResetView, SecuritySettings } from '../../../../contracts/admin.ts';
 import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
 import { api } from '../../app/api.ts';
 import type { UserListQuery, UserPage } from '../admin-users/admin-users.api.ts';
@@ -38,4 +40,17 @@ export function getSecuritySettings(signal?: AbortSignal): Promise<SecuritySetti
 
 export async function saveSecuritySettings(settings: SecuritySettings): Promise<void> {
   await api.command('PUT', '/api/security/settings', { body: settings });
+}
+
+export async function listCredentialResets(signal?: AbortSignal): Promise<CredentialResetView[]> {
+  return (await api.get('/api/security/credential-resets', credentialResetListSchema, withSignal(signal))).items;
+}
+
+/** Approves a pending reset; a password reset answers with the temporary password for the approver to hand over. */
+export async function approveCredentialReset(id: string): Promise<string | null> {
+  return (await api.post(`/api/security/credential-resets/${encodeURIComponent(id)}/approve`, approveCredentialResetResponseSchema)).temporaryPassword;
+}
+
+export function rejectCredentialReset(id: string): Promise<void> {
+  return api.command('POST', `/api/security/credential-resets/${encodeURIComponent(id)}/reject`);
 }

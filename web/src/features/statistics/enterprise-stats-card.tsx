@@ -52,8 +52,15 @@ export function EnterpriseStatsCard({ enterpriseId }: { enterpriseId: string }) 
         <Col span={12}><Statistic title={t('statistics.enterpriseTab.rank')} value={data.rank ? `${data.rank} / ${data.peers}` : '—'} /></Col>
         <Col xs={24} xl={14}><ReactEChartsCore echarts={echarts} option={series} notMerge style={{ height: 220 }} /></Col>
         <Col xs={24} xl={10}>
-          <div className="muted">{t('statistics.enterpriseTab.peersHint')}</div>
-          <ReactEChartsCore echarts={echarts} option={peers} notMerge style={{ height: 200 }} />
+          {data.peerValues.length > 0 ? (
+            <>
+              <div className="muted">{t('statistics.enterpriseTab.peersHint')}</div>
+              <ReactEChartsCore echarts={echarts} option={peers} notMerge style={{ height: 200 }} />
+            </>
+          ) : (
+            // Peers' figures are for the district-wide readers only: an enterprise sees its quarter.
+            <Statistic title={t('statistics.enterpriseTab.band')} value={data.band ? t(`statistics.enterpriseTab.bands.${data.band}`) : t('statistics.enterpriseTab.bandHidden')} />
+          )}
         </Col>
       </Row>
     </Card>
