@@ -35,6 +35,12 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** The key sealing second-factor seeds (default: secret.key in DATA_DIR, created on first use). */
   SECRET_KEY_FILE: z.string().optional(),
+  /** The key of the audit chain's HMAC (default: audit.key in DATA_DIR, created at first start). */
+  AUDIT_KEY_FILE: z.string().optional(),
+  /** The key encrypting personal-information fields (default: field.key in DATA_DIR). */
+  FIELD_KEY_FILE: z.string().optional(),
+  /** The cryptographic suite a new installation records at its first start (docs/security/cryptography.md). */
+  CRYPTO_SUITE: z.enum(['gm', 'intl']).optional(),
 });
 
 export type AppConfig = {
@@ -60,6 +66,10 @@ export type AppConfig = {
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
   secretKeyFile: string | undefined;
+  auditKeyFile?: string | undefined;
+  fieldKeyFile?: string | undefined;
+  /** Unset: gm for a new installation; an existing one keeps what it recorded. */
+  cryptoSuite?: 'gm' | 'intl' | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     secretKeyFile: e.SECRET_KEY_FILE ? path.resolve(e.SECRET_KEY_FILE) : undefined,
+    auditKeyFile: e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined,
+    fieldKeyFile: e.FIELD_KEY_FILE ? path.resolve(e.FIELD_KEY_FILE) : undefined,
+    cryptoSuite: e.CRYPTO_SUITE,
     ...overrides,
   };
 }
