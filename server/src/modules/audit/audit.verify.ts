@@ -49,11 +49,12 @@ async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord & { requ
  * first broken one. Throws KeyMissingError when the installation's chain is keyed and the key is not here:
  * without the key nothing can be verified (that is what stops a database-only attacker from re-sealing).
  */
-export async function verifyAuditLogReport(db: Db, keys: KeyProvider = keyProvider()): Promise<AuditVerifyReport> {
+export async function verifyAuditLogReport(db: Db, keys: KeyProvider = keyProvider(), master?: Buffer): Promise<AuditVerifyReport> {
   const settings = await readCryptoSettings(db);
-  const hasKey = keys.has('audit');
+  const hasKey = master !== undefined || keys.has('audit');
   if (settings && !hasKey) throw new KeyMissingError('audit', keys.location('audit'));
-  const mac = settings ? auditMacOf(settings.suite, keys.current('audit')) : null;
+  // `master`: a given audit key instead of the current one (a key rotation checks the chain under the old key).
+  const mac = settings ? auditMacOf(settings.suite, master ?? keys.current('audit')) : null;
   // With a key present the chain must end keyed, even if the suite's record was deleted.
   const verifier = createAuditChainVerifier(undefined, { mac, requireKeyedHead: settings !== null || hasKey });
   // The verifier stops at the first broken record, so the rest of the log is not read.
