@@ -7,6 +7,7 @@ import { verifyAuditLog } from '../../modules/audit/audit.verify.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError, type Output } from '../output.ts';
 import { secretKeyFileOf } from '../../modules/auth/mfa-secret-key.ts';
+import { KEY_PURPOSES, keyProvider } from '../../modules/crypto/keyring.ts';
 
 /** One progress bar per phase (verify, backup, restore), fed from the service's progress events. */
 function progressPrinter(out: Output) {
@@ -59,7 +60,10 @@ export const backupCommand: CommandSpec = {
       out.result(
         `已备份 / backup written: ${summary.file}\n` +
           `  ${summary.rows} rows in ${summary.tables.length} tables, ${summary.bytes} bytes, ${seconds} s, migrations up to ${summary.migrations.at(-1) ?? '(none)'}\n` +
-          `  两步验证密钥文件不在备份中，请另行保存 / the second-factor key file is not in the backup; keep it separately: ${secretKeyFileOf(loadConfig()) ?? '(none)'}`,
+          `  两步验证密钥文件不在备份中，请另行保存 / the second-factor key file is not in the backup; keep it separately: ${secretKeyFileOf(loadConfig()) ?? '(none)'}\n` +
+          `  警告：密钥不在备份中 / WARNING: the keys are not in the backup (by design); without them the restored audit log cannot be ` +
+          `verified or written and encrypted fields cannot be read. Keep these files separately and safely: ` +
+          `${KEY_PURPOSES.map((p) => keyProvider().location(p)).join(', ')}`,
         summary,
       );
     } finally {

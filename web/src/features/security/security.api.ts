@@ -6,6 +6,7 @@ import {
   userPageSchema,
 } from '../../../../contracts/admin.ts';
 import type { SecuritySettings } from '../../../../contracts/admin.ts';
+import { cryptoStatusSchema, type CryptoStatus } from '../../../../contracts/crypto.ts';
 import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
 import { api } from '../../app/api.ts';
 import type { UserListQuery, UserPage } from '../admin-users/admin-users.api.ts';
@@ -38,4 +39,8 @@ export function getSecuritySettings(signal?: AbortSignal): Promise<SecuritySetti
 
 export async function saveSecuritySettings(settings: SecuritySettings): Promise<void> {
   await api.command('PUT', '/api/security/settings', { body: settings });
+}
+
+export function getCryptoStatus(signal?: AbortSignal): Promise<CryptoStatus> {
+  return api.get('/api/security/crypto', cryptoStatusSchema, withSignal(signal));
 }
