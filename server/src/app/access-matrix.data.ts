@@ -114,6 +114,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/security/scope-options', allowed: ['secadmin'], request: () => ({ url: '/api/security/scope-options?kind=zone' }) },
   { route: 'GET /api/security/roles', allowed: ['secadmin'] },
   { route: 'GET /api/security/settings', allowed: ['secadmin'] },
+  { route: 'GET /api/security/crypto', allowed: ['secadmin'] },
   {
     route: 'PUT /api/security/settings',
     allowed: ['secadmin'],
