@@ -35,7 +35,7 @@ const auditKeys = (dataDir: string) => keyProviderFor({ env: 'test', dataDir, se
 
 function startWriter(dataDir: string, extra: string[] = []): Writer {
   // The writer keys the audit chain with the folder's key file, which the verification below reads too.
-  const env = { ...process.env, AUDIT_KEY_FILE: auditKeyFile(dataDir) };
+  const env: NodeJS.ProcessEnv = { ...process.env, AUDIT_KEY_FILE: auditKeyFile(dataDir) };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, ...extra], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];

@@ -30,6 +30,8 @@ export type AuditRecordForHash = {
   after: unknown;
   details: unknown;
   prevHash: string;
+  /** Stored with the record; covered by the keyed MAC only (the legacy SHA-256 format predates it). */
+  requestId?: string | null;
 };
 
 export type SealedAuditRecord = AuditRecordForHash & { hash: string };
@@ -233,7 +235,7 @@ export function createAuditChainVerifier(start?: { seq: number; hash: string }, 
       if (record.seq !== expectedSeq) return fail(record, 'sequence-gap');
       if (record.prevHash !== expectedPrev) return fail(record, 'prev-hash-mismatch');
       try {
-        if (keyed?.mac && computeKeyedAuditHash(record as KeyedAuditRecord, keyed.mac) === record.hash) {
+        if (keyed?.mac && computeKeyedAuditHash({ ...record, requestId: record.requestId ?? null }, keyed.mac) === record.hash) {
           sawKeyed = lastKeyed = true;
         } else if (!sawKeyed && computeAuditHash(record) === record.hash) {
           // A plain hash is only believable before the first keyed record: after it, anyone could write one.

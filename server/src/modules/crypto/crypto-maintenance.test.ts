@@ -9,7 +9,8 @@ import { sealSecret } from '../../domain/security/secret-box.ts';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { verifyAuditLog, verifyAuditLogReport } from '../audit/audit.verify.ts';
 import { mfaSecretBox } from '../auth/mfa-secret-key.ts';
-import { snapshotDatabase } from '../backup/backup-test-helpers.ts';
+import { readBackupLines, snapshotDatabase } from '../backup/backup-test-helpers.ts';
+import { createBackup } from '../backup/backup.service.ts';
 import { CryptoMaintenanceError, migrateCryptoSuite, rotateKey } from './crypto-maintenance.service.ts';
 import { readCryptoSettings } from './crypto-settings.repository.ts';
 import { keyProviderFor, useKeyProvider, type KeyProvider } from './keyring.ts';
@@ -137,5 +138,20 @@ describe('an existing installation', () => {
     useKeyProvider(after);
     expect((await verifyAuditLog(t.database.db, after)).ok).toBe(true);
     expect((await verifyAuditLogReport(t.database.db, after, oldKey)).ok).toBe(false);
+  });
+
+  it('a backup holds none of the keys, and no seed in the clear', async () => {
+    const file = path.join(dir, 'keys.backup.gz');
+    await createBackup(t.database, file);
+    const text = readBackupLines(file).join('\n');
+    const provider = restarted();
+    for (const purpose of ['seeds', 'audit', 'fields'] as const) {
+      for (const key of provider.all(purpose)) {
+        expect(text).not.toContain(key.toString('base64'));
+        expect(text).not.toContain(key.toString('hex'));
+      }
+    }
+    for (const seed of SEEDS) expect(text).not.toContain(seed);
+    expect(text).toContain('gm1:'); // the sealed seeds are there
   });
 });
