@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { isCryptoSuite, SUITE_ALGORITHMS } from '../../domain/security/crypto-suite.ts';
+import { SecretOpenError } from '../../domain/security/secret-box.ts';
 import { verifyAuditLogReport } from '../../modules/audit/audit.verify.ts';
 import { CryptoMaintenanceError, migrateCryptoSuite, rotateKey } from '../../modules/crypto/crypto-maintenance.service.ts';
 import { readCryptoSettings } from '../../modules/crypto/crypto-settings.repository.ts';
@@ -18,6 +19,9 @@ function consoleActor() {
 function asCliError(error: unknown): unknown {
   if (error instanceof CryptoMaintenanceError) return new CliError(error.message, 3);
   if (error instanceof KeyMissingError) return new CliError(`${error.message} (put back the key file kept with the installation)`, 4);
+  if (error instanceof SecretOpenError) {
+    return new CliError(`有密封值无法用本机密钥打开，未做任何修改 / a sealed value does not open with this installation's keys; nothing was changed: ${error.message}`, 4);
+  }
   return error;
 }
 

@@ -37,9 +37,6 @@ export async function resealBatch(
   afterId: string | null,
   limit: number,
 ): Promise<{ resealed: number; lastId: string | null }> {
-  const master = keys.current(spec.purpose);
-  const all = keys.all(spec.purpose);
-  const byId = (kid: string) => all.find((k) => keyIdOf(k) === kid) ?? null;
   const table = sql.identifier(spec.table);
   const column = sql.identifier(spec.column);
   const rows = rowsOf<{ id: string; value: string }>(
@@ -47,6 +44,11 @@ export async function resealBatch(
       sql`SELECT id::text AS id, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL ${afterId === null ? sql`` : sql`AND id::text > ${afterId}`} ORDER BY id::text LIMIT ${limit}`,
     ),
   );
+  if (rows.length === 0) return { resealed: 0, lastId: null };
+  // Asked only when there is something to seal: an installation without seeds may not have a seeds key yet.
+  const master = keys.current(spec.purpose, { create: true });
+  const all = keys.all(spec.purpose);
+  const byId = (kid: string) => all.find((k) => keyIdOf(k) === kid) ?? null;
   let resealed = 0;
   for (const row of rows) {
     if (isCurrent(row.value, suite, master)) continue;
@@ -55,13 +57,4 @@ export async function resealBatch(
     resealed++;
   }
   return { resealed, lastId: rows.length < limit ? null : rows[rows.length - 1]!.id };
-}
-
-/** Counts the values of a column not yet under (suite, current key). */
-export async function countStale(db: Db, spec: SealedColumn, keys: KeyProvider, suite: CryptoSuite): Promise<number> {
-  const master = keys.current(spec.purpose);
-  const rows = rowsOf<{ value: string }>(
-    await db.execute(sql`SELECT ${sql.identifier(spec.column)} AS value FROM ${sql.identifier(spec.table)} WHERE ${sql.identifier(spec.column)} IS NOT NULL`),
-  );
-  return rows.filter((r) => !isCurrent(r.value, suite, master)).length;
 }
