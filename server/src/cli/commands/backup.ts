@@ -7,7 +7,7 @@ import { verifyAuditLog } from '../../modules/audit/audit.verify.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError, type Output } from '../output.ts';
 import { secretKeyFileOf } from '../../modules/auth/mfa-secret-key.ts';
-import { KEY_PURPOSES, keyProvider } from '../../modules/crypto/keyring.ts';
+import { KEY_PURPOSES, KeyMissingError, keyProvider } from '../../modules/crypto/keyring.ts';
 
 /** One progress bar per phase (verify, backup, restore), fed from the service's progress events. */
 function progressPrinter(out: Output) {
@@ -99,7 +99,18 @@ export const restoreCommand: CommandSpec = {
       const summary = await restoreBackup(database, file, progressPrinter(out)).catch((error: unknown) => {
         throw asCliError(error);
       });
-      const audit = await verifyAuditLog(database.db);
+      let audit: Awaited<ReturnType<typeof verifyAuditLog>>;
+      try {
+        audit = await verifyAuditLog(database.db);
+      } catch (error) {
+        if (!(error instanceof KeyMissingError)) throw error;
+        // The data is restored; only the check needs the installation's audit key, which backups never hold.
+        throw new CliError(
+          `已恢复，但无法校验审计日志 / restored, but the audit chain cannot be verified: the audit key is missing (${error.location}). ` +
+            'Put back the key files of the installation the backup came from before starting the server.',
+          4,
+        );
+      }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if (!audit.ok) {
         out.info(`警告 / warning: the restored audit chain is broken at record #${audit.firstBroken!.seq}: ${audit.firstBroken!.reason}`);
