@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'user.assign-role',
   'security.settings-update',
   'seed.demo',
+  'crypto.migrate',
+  'crypto.rotate',
   // the plan
   'plan.seed',
   'plan.create',

@@ -41,7 +41,10 @@ async function freePort(): Promise<number> {
 function environment(dataDir: string): NodeJS.ProcessEnv {
   // No DATABASE_URL: the journeys always use a fresh embedded database.
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return { ...rest, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
+  // Key files in the folder: the command-line steps and the server are separate processes that must share
+  // the audit chain's key and the sealing keys (without files a test process holds its keys in memory).
+  const keys = { SECRET_KEY_FILE: path.join(dataDir, 'secret.key'), AUDIT_KEY_FILE: path.join(dataDir, 'audit.key'), FIELD_KEY_FILE: path.join(dataDir, 'field.key') };
+  return { ...rest, ...keys, DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn' };
 }
 
 /** `node bin/biomfg.mjs <args>` against the journey's DATA_DIR. */

@@ -125,6 +125,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   })),
   { route: 'GET /api/security/roles', allowed: ['secadmin'] },
   { route: 'GET /api/security/settings', allowed: ['secadmin'] },
+  { route: 'GET /api/security/crypto', allowed: ['secadmin'] },
   {
     route: 'PUT /api/security/settings',
     allowed: ['secadmin'],

@@ -4,6 +4,7 @@ import { registerAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerUserAdminRoutes } from '../modules/users/user-admin.routes.ts';
 import { registerSecurityRoutes } from '../modules/security/security.routes.ts';
+import { registerCryptoRoutes } from '../modules/crypto/crypto.routes.ts';
 import { registerEnterpriseRoutes } from '../modules/enterprises/enterprise.routes.ts';
 import { registerReferenceRoutes } from '../modules/reference/reference.routes.ts';
 import { registerRegistryRoutes } from '../modules/registries/registry.routes.ts';
@@ -19,6 +20,7 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerAuthRoutes(app, deps, auth);
   registerUserAdminRoutes(app, deps);
   registerSecurityRoutes(app, deps);
+  registerCryptoRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerEnterpriseRoutes(app, deps);

@@ -40,6 +40,12 @@ const envSchema = z.object({
   /** Optional outgoing mail for notifications, e.g. smtp://user:pass@mail.intranet:25 (unset: inbox only). */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL').optional(),
   SMTP_FROM: z.string().default('biomfg@localhost'),
+  /** The key of the audit chain's HMAC (default: audit.key in DATA_DIR, created at first start). */
+  AUDIT_KEY_FILE: z.string().optional(),
+  /** The key encrypting personal-information fields (default: field.key in DATA_DIR). */
+  FIELD_KEY_FILE: z.string().optional(),
+  /** The cryptographic suite a new installation records at its first start (docs/security/cryptography.md). */
+  CRYPTO_SUITE: z.enum(['gm', 'intl']).optional(),
 });
 
 export type AppConfig = {
@@ -71,6 +77,10 @@ export type AppConfig = {
   secretKeyFile: string | undefined;
   smtpUrl: string | undefined;
   smtpFrom: string;
+  auditKeyFile?: string | undefined;
+  fieldKeyFile?: string | undefined;
+  /** Unset: gm for a new installation; an existing one keeps what it recorded. */
+  cryptoSuite?: 'gm' | 'intl' | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -109,6 +119,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secretKeyFile: e.SECRET_KEY_FILE ? path.resolve(e.SECRET_KEY_FILE) : undefined,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
+    auditKeyFile: e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined,
+    fieldKeyFile: e.FIELD_KEY_FILE ? path.resolve(e.FIELD_KEY_FILE) : undefined,
+    cryptoSuite: e.CRYPTO_SUITE,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../modules/audit/audit.verify.ts';
+import { keyProviderFor } from '../modules/crypto/keyring.ts';
 import { openDatabase, type Database } from './client.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
 
@@ -29,8 +30,12 @@ interface Writer {
   closed: Promise<number | null>;
 }
 
+const auditKeyFile = (dataDir: string) => path.join(dataDir, 'audit.key');
+const auditKeys = (dataDir: string) => keyProviderFor({ env: 'test', dataDir, secretKeyFile: undefined, auditKeyFile: auditKeyFile(dataDir) });
+
 function startWriter(dataDir: string, extra: string[] = []): Writer {
-  const env = { ...process.env };
+  // The writer keys the audit chain with the folder's key file, which the verification below reads too.
+  const env: NodeJS.ProcessEnv = { ...process.env, AUDIT_KEY_FILE: auditKeyFile(dataDir) };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, ...extra], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
@@ -198,7 +203,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('crash safety of the embedded databa
           last_audited_tx: String(txs),
           rows_via_index: state.rows,
         });
-        const audit = await verifyAuditLog(database.db);
+        const audit = await verifyAuditLog(database.db, auditKeys(dataDir));
         expect(audit).toEqual({ ok: true, checked: txs, firstBroken: null });
         lastReported = reported;
         keepOpen = index === rounds.length - 1;

@@ -7,6 +7,7 @@ import { verifyAuditLog } from '../../modules/audit/audit.verify.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError, type Output } from '../output.ts';
 import { secretKeyFileOf } from '../../modules/auth/mfa-secret-key.ts';
+import { KEY_PURPOSES, KeyMissingError, keyProvider } from '../../modules/crypto/keyring.ts';
 
 /** One progress bar per phase (verify, backup, restore), fed from the service's progress events. */
 function progressPrinter(out: Output) {
@@ -59,7 +60,10 @@ export const backupCommand: CommandSpec = {
       out.result(
         `已备份 / backup written: ${summary.file}\n` +
           `  ${summary.rows} rows in ${summary.tables.length} tables, ${summary.bytes} bytes, ${seconds} s, migrations up to ${summary.migrations.at(-1) ?? '(none)'}\n` +
-          `  两步验证密钥文件不在备份中，请另行保存 / the second-factor key file is not in the backup; keep it separately: ${secretKeyFileOf(loadConfig()) ?? '(none)'}`,
+          `  两步验证密钥文件不在备份中，请另行保存 / the second-factor key file is not in the backup; keep it separately: ${secretKeyFileOf(loadConfig()) ?? '(none)'}\n` +
+          `  警告：密钥不在备份中 / WARNING: the keys are not in the backup (by design); without them the restored audit log cannot be ` +
+          `verified or written and encrypted fields cannot be read. Keep these files separately and safely: ` +
+          `${KEY_PURPOSES.map((p) => keyProvider().location(p)).join(', ')}`,
         summary,
       );
     } finally {
@@ -95,7 +99,18 @@ export const restoreCommand: CommandSpec = {
       const summary = await restoreBackup(database, file, progressPrinter(out)).catch((error: unknown) => {
         throw asCliError(error);
       });
-      const audit = await verifyAuditLog(database.db);
+      let audit: Awaited<ReturnType<typeof verifyAuditLog>>;
+      try {
+        audit = await verifyAuditLog(database.db);
+      } catch (error) {
+        if (!(error instanceof KeyMissingError)) throw error;
+        // The data is restored; only the check needs the installation's audit key, which backups never hold.
+        throw new CliError(
+          `已恢复，但无法校验审计日志 / restored, but the audit chain cannot be verified: the audit key is missing (${error.location}). ` +
+            'Put back the key files of the installation the backup came from before starting the server.',
+          4,
+        );
+      }
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       if (!audit.ok) {
         out.info(`警告 / warning: the restored audit chain is broken at record #${audit.firstBroken!.seq}: ${audit.firstBroken!.reason}`);

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../main.ts';
 import { auditVerifyCommand } from './audit.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
+import { cryptoMigrateCommand, cryptoRotateCommand, cryptoStatusCommand } from './crypto.ts';
 import { migrateCommand } from './migrate.ts';
 import { planParseCommand } from './plan.ts';
 import { exportCommand, importCommand, templateCommand } from './registry-io.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: CommandSpec[] = [
   userDisableCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  cryptoStatusCommand, cryptoMigrateCommand, cryptoRotateCommand,
   statsQueryCommand, statsRebuildCommand,
   exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand,
   benchCommand,

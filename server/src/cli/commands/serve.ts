@@ -2,6 +2,7 @@ import { loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../app/build-app.ts';
+import { prepareCryptoAtStart } from '../../modules/crypto/crypto-startup.ts';
 import { isEmptyInstallation, seedDemo } from '../../seed/seed-demo.ts';
 import { ensureDistrictPlan } from '../../seed/seed-plan.ts';
 import type { CommandSpec } from '../main.ts';
@@ -21,6 +22,10 @@ export const serveCommand: CommandSpec = {
     out.info(`[db] ${database.description}`);
     const { applied } = await migrate(database, (m) => out.info(`[migrate] ${m}`));
     if (applied.length) out.info(`[migrate] ${applied.length} migration(s) applied`);
+    await prepareCryptoAtStart(database, new Date(), (m) => out.info(m)).catch(async (error: unknown) => {
+      await database.close(); // an open embedded database would keep the refused process alive
+      throw error;
+    });
     if (!values['no-demo'] && (await isEmptyInstallation(database))) {
       out.info('[seed] 空数据库，正在载入演示数据 / empty database: loading the demo data set…');
       const progress = out.progress('[seed] enterprises');

@@ -5,6 +5,7 @@ import {
   type AuditRecordForHash,
   canonicalJson,
   computeAuditHash,
+  computeKeyedAuditHash,
   createAuditChainVerifier,
   GENESIS_PREV_HASH,
   sealAuditRecord,
@@ -400,5 +401,39 @@ describe('createAuditChainVerifier (streaming)', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(verifyAuditChain([{ ...first!, details: cyclic }])).toMatchObject({ ok: false, firstBroken: { reason: 'hash-mismatch' } });
+  });
+});
+
+describe('computeKeyedAuditHash (ADR 0014)', () => {
+  it('MACs the canonical JSON of every stored column, request id and scheme included (pinned format)', () => {
+    const record = { ...baseFields(), seq: 1, prevHash: GENESIS_PREV_HASH, requestId: 'req-1' };
+    const echo = { scheme: 'hmac-sm3', mac: (data: string) => data };
+    expect(computeKeyedAuditHash(record, echo)).toBe(
+      '{"action":"user.create","actorRole":"secadmin","actorUserId":"u-1","actorUsername":"secadmin",' +
+        '"after":{"role":"enterprise_user","username":"zhangsan"},"at":"2025-03-01T00:00:00.000Z","before":null,' +
+        '"chain":"hmac-sm3","details":null,"ip":"10.0.0.5","objectId":"u-2","objectType":"user","outcome":"success",' +
+        `"prevHash":"${'0'.repeat(64)}","requestId":"req-1","seq":1}`,
+    );
+    expect(computeKeyedAuditHash({ ...record, requestId: 'req-2' }, echo)).not.toBe(computeKeyedAuditHash(record, echo));
+  });
+
+  it('a verifier with a MAC accepts plain SHA-256 records only before the first keyed one, and wants a keyed head', () => {
+    const mac = { scheme: 'hmac-test', mac: (data: string) => sha256(`k:${data}`) };
+    const plain = sealAuditRecord(baseFields(), null);
+    const keyedRecord = (prev: SealedAuditRecord): SealedAuditRecord => {
+      const r = { ...baseFields(), seq: prev.seq + 1, prevHash: prev.hash, requestId: null };
+      return { ...r, hash: computeKeyedAuditHash(r, mac) };
+    };
+    const second = keyedRecord(plain);
+    const v = createAuditChainVerifier(undefined, { mac, requireKeyedHead: true });
+    expect(v.push(plain) && v.push(second)).toBe(true);
+    expect(v.result().ok).toBe(true);
+    expect(v.legacyCount()).toBe(1);
+    const third = sealAuditRecord(baseFields(), { seq: second.seq, hash: second.hash }); // plain after keyed
+    expect(v.push(third)).toBe(false);
+    expect(v.result()).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: 'hash-mismatch' } });
+    const onlyPlain = createAuditChainVerifier(undefined, { mac, requireKeyedHead: true });
+    onlyPlain.push(plain);
+    expect(onlyPlain.result()).toMatchObject({ ok: false, firstBroken: { seq: 1, reason: 'not-keyed' } });
   });
 });

@@ -30,11 +30,14 @@ export type AuditRecordForHash = {
   after: unknown;
   details: unknown;
   prevHash: string;
+  /** Stored with the record; covered by the keyed MAC only (the legacy SHA-256 format predates it). */
+  requestId?: string | null;
 };
 
 export type SealedAuditRecord = AuditRecordForHash & { hash: string };
 
-export type AuditChainBreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap';
+/** `not-keyed`: the newest record carries a plain hash although the chain must end in keyed records. */
+export type AuditChainBreakReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'not-keyed';
 
 export type AuditChainResult =
   | { ok: true; checked: number; head: { seq: number; hash: string } | null }
@@ -151,6 +154,29 @@ export function computeAuditHash(record: AuditRecordForHash): string {
 }
 
 /**
+ * The keyed chain (docs/decisions/0014-commercial-cryptography.md). A record's `hash` is a MAC, HMAC-SM3 or
+ * HMAC-SHA-256 with a key kept outside the database, over the canonical JSON of every stored column of the
+ * record (the legacy fields above plus `requestId`) and the name of the scheme. Someone who can write the
+ * database but does not hold the key cannot compute it, so a rewritten record or tail no longer verifies.
+ */
+export type KeyedAuditRecord = AuditRecordForHash & { requestId: string | null };
+
+export interface AuditMac {
+  /** 'hmac-sm3' or 'hmac-sha256'; part of the MAC input, so a MAC of one scheme never passes for another. */
+  scheme: string;
+  /** Hex MAC of a string under the installation's audit key. */
+  mac(data: string): string;
+}
+
+export function keyedAuditHashInput(record: KeyedAuditRecord, scheme: string): Record<string, unknown> {
+  return { ...auditHashInput(record), requestId: record.requestId ?? null, chain: scheme };
+}
+
+export function computeKeyedAuditHash(record: KeyedAuditRecord, mac: AuditMac): string {
+  return mac.mac(canonicalJson(keyedAuditHashInput(record, mac.scheme)));
+}
+
+/**
  * Builds the next record of the chain: assigns `seq` (head.seq + 1, or 1 for the first record), `prevHash`
  * (head.hash, or 64 zeros) and `hash`. The caller must hold the chain lock between reading `head` and inserting.
  */
@@ -170,6 +196,15 @@ export interface AuditChainVerifier {
   /** Checks the next record in `seq` order. Returns false once the chain is broken (later pushes are ignored). */
   push(record: SealedAuditRecord): boolean;
   result(): AuditChainResult;
+  /** Records accepted with a plain SHA-256 hash (written before the chain was keyed). */
+  legacyCount(): number;
+}
+
+export interface KeyedVerification {
+  /** The installation's MAC. Records verify against it; plain SHA-256 records are accepted only before the first keyed one. */
+  mac: AuditMac | null;
+  /** The newest record must be keyed (an installation whose chain is keyed: a plain tail means it was rewritten). */
+  requireKeyedHead: boolean;
 }
 
 /**
@@ -177,7 +212,11 @@ export interface AuditChainVerifier {
  * By default it expects the chain to start at seq 1 with the genesis prevHash; pass `start` (a previously
  * verified or externally anchored head) to continue from there.
  */
-export function createAuditChainVerifier(start?: { seq: number; hash: string }): AuditChainVerifier {
+export function createAuditChainVerifier(start?: { seq: number; hash: string }, keyed?: KeyedVerification): AuditChainVerifier {
+  let sawKeyed = false;
+  let lastKeyed = false;
+  let legacy = 0;
+  let last: SealedAuditRecord | null = null;
   let expectedSeq = start ? start.seq + 1 : 1;
   let expectedPrev = start ? start.hash : GENESIS_PREV_HASH;
   let head: { seq: number; hash: string } | null = start ? { seq: start.seq, hash: start.hash } : null;
@@ -195,13 +234,20 @@ export function createAuditChainVerifier(start?: { seq: number; hash: string }):
       if (broken) return false;
       if (record.seq !== expectedSeq) return fail(record, 'sequence-gap');
       if (record.prevHash !== expectedPrev) return fail(record, 'prev-hash-mismatch');
-      let computed: string;
       try {
-        computed = computeAuditHash(record);
+        if (keyed?.mac && computeKeyedAuditHash({ ...record, requestId: record.requestId ?? null }, keyed.mac) === record.hash) {
+          sawKeyed = lastKeyed = true;
+        } else if (!sawKeyed && computeAuditHash(record) === record.hash) {
+          // A plain hash is only believable before the first keyed record: after it, anyone could write one.
+          lastKeyed = false;
+          legacy++;
+        } else {
+          return fail(record, 'hash-mismatch');
+        }
       } catch {
         return fail(record, 'hash-mismatch'); // e.g. a cyclic value: cannot be what was hashed at write time
       }
-      if (computed !== record.hash) return fail(record, 'hash-mismatch');
+      last = record;
       checked++;
       expectedSeq = record.seq + 1;
       expectedPrev = record.hash;
@@ -209,8 +255,14 @@ export function createAuditChainVerifier(start?: { seq: number; hash: string }):
       return true;
     },
     result() {
+      if (!broken && keyed?.requireKeyedHead && last && !lastKeyed) {
+        // Every record verified as plain SHA-256 up to the newest: a keyed chain rewritten without the key.
+        const at = canonicalInstant(last.at);
+        return { ok: false, checked: checked - 1, firstBroken: { seq: last.seq, at: typeof at === 'string' ? at : null, reason: 'not-keyed' } };
+      }
       return broken ? { ok: false, checked, firstBroken: { ...broken } } : { ok: true, checked, head: head ? { ...head } : null };
     },
+    legacyCount: () => legacy,
   };
 }
 

@@ -17,8 +17,9 @@ const PREFIX = 'v1:';
 
 export class SecretOpenError extends Error {}
 
+/** True for any sealed form: v1 here, and the v2/gm1 forms of crypto-suite.ts that name their key. */
 export function isSealed(value: string): boolean {
-  return value.startsWith(PREFIX);
+  return value.startsWith(PREFIX) || /^(v2|gm1):[0-9a-f]{8}:/.test(value);
 }
 
 export function sealSecret(plain: string, key: Buffer, owner: string): string {
@@ -32,7 +33,7 @@ export function sealSecret(plain: string, key: Buffer, owner: string): string {
 
 /** The plain secret; throws SecretOpenError when the key or the owner is not the one it was sealed with. */
 export function openSecret(stored: string, key: Buffer, owner: string): string {
-  if (!isSealed(stored)) return stored;
+  if (!stored.startsWith(PREFIX)) return stored;
   const raw = Buffer.from(stored.slice(PREFIX.length), 'base64url');
   if (raw.length < 12 + 16) throw new SecretOpenError('sealed secret is truncated');
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));

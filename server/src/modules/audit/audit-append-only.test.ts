@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { openDatabase, type Database, type Db } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
+import { keyProviderFor, useKeyProvider, type KeyProvider } from '../crypto/keyring.ts';
 import { appendAuditRecord } from './audit.repository.ts';
 import { verifyAuditLog } from './audit.verify.ts';
 
@@ -76,8 +77,12 @@ describe('audit_log is append-only in the database', () => {
 // The command line part needs only the embedded engine; the PostgreSQL run skips it.
 describe.skipIf(!!process.env.DATABASE_URL)('biomfg audit verify on a tampered embedded folder', () => {
   let dataDir: string;
+  let previous: KeyProvider | null = null;
+  // The records are keyed with the folder's audit key file, which the command reads as an operator's would.
+  const keyFile = () => path.join(dataDir, 'audit.key');
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-audit-cli-'));
+    previous = useKeyProvider(keyProviderFor({ env: 'test', dataDir, secretKeyFile: undefined, auditKeyFile: keyFile() }));
     const database = await openDatabase({ dataDir });
     try {
       await migrate(database);
@@ -88,20 +93,61 @@ describe.skipIf(!!process.env.DATABASE_URL)('biomfg audit verify on a tampered e
     }
   }, 180_000);
   afterAll(() => {
+    useKeyProvider(previous);
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('exits non-zero naming the record number', { timeout: 180_000 }, async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  async function auditVerify(auditKeyFile: string): Promise<{ code: number | null; output: string }> {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, AUDIT_KEY_FILE: auditKeyFile };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [path.join(REPO, 'bin/biomfg.mjs'), 'audit', 'verify'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    return { code, output };
+  }
+
+  it('the audit key file was created with mode 600', () => {
+    expect(fs.statSync(keyFile()).mode & 0o777).toBe(0o600);
+  });
+
+  it('exits non-zero naming the record number', { timeout: 180_000 }, async () => {
+    const { code, output } = await auditVerify(keyFile());
     expect(code, output).not.toBe(0);
     expect(code).toBe(3);
     expect(output).toMatch(/audit chain broken at record #4\b/);
     expect(output).toContain('2024-06-01T09:00:04.000Z');
+  });
+});
+
+describe.skipIf(!!process.env.DATABASE_URL)('biomfg audit verify without the audit key', () => {
+  it('says the key is missing and exits 4, and creates no key', { timeout: 180_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-audit-nokey-'));
+    const previous = useKeyProvider(keyProviderFor({ env: 'test', dataDir, secretKeyFile: undefined, auditKeyFile: path.join(dataDir, 'audit.key') }));
+    try {
+      const database = await openDatabase({ dataDir });
+      try {
+        await migrate(database);
+        await appendRecords(database, 2);
+      } finally {
+        await database.close();
+      }
+      const missing = path.join(dataDir, 'elsewhere', 'audit.key');
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, AUDIT_KEY_FILE: missing };
+      delete env.DATABASE_URL;
+      const child = spawn(process.execPath, [path.join(REPO, 'bin/biomfg.mjs'), 'audit', 'verify'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, output).toBe(4);
+      expect(output).toContain('the audit key is missing, and audit verify needs it');
+      expect(output).toContain(missing);
+      expect(fs.existsSync(missing)).toBe(false);
+    } finally {
+      useKeyProvider(previous);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
-import { computeAuditHash, type AuditRecordForHash } from '../../domain/security/audit-chain.ts';
+import { computeKeyedAuditHash, type KeyedAuditRecord } from '../../domain/security/audit-chain.ts';
 import { maskSensitive } from '../../domain/security/masking.ts';
+import { auditMacForAppend, lockAuditChain } from '../crypto/audit-key.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -22,15 +23,16 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one record to the chain. Must run inside a transaction: the advisory lock serialises appenders
+ * Appends one record to the chain (a MAC under the audit key, ADR 0014). Must run inside a transaction: the advisory lock serialises appenders
  * (two transactions reading the same tail would fork the chain), and the record commits or rolls back
  * together with the write it describes.
  */
 export async function appendAuditRecord(tx: Db, entry: AuditEntry, now: Date): Promise<number> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(724134)`);
+  await lockAuditChain(tx);
+  const { mac } = await auditMacForAppend(tx, now);
   const [last] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
   const seq = (last?.seq ?? 0) + 1;
-  const record: AuditRecordForHash = {
+  const record: KeyedAuditRecord = {
     seq,
     at: now.toISOString(),
     actorUserId: entry.actorUserId,
@@ -46,8 +48,10 @@ export async function appendAuditRecord(tx: Db, entry: AuditEntry, now: Date): P
     after: normalizeJson(maskSensitive(entry.after ?? null)),
     details: normalizeJson(maskSensitive(entry.details ?? null)),
     prevHash: last?.hash ?? GENESIS_HASH,
+    requestId: entry.requestId,
   };
-  const hash = computeAuditHash(record);
+  // Every stored column is in the MAC (request_id included), under the installation's audit key.
+  const hash = computeKeyedAuditHash(record, mac);
   await tx.insert(auditLog).values({
     seq,
     at: now,
@@ -55,7 +59,7 @@ export async function appendAuditRecord(tx: Db, entry: AuditEntry, now: Date): P
     actorUsername: record.actorUsername,
     actorRole: record.actorRole,
     ip: record.ip,
-    requestId: entry.requestId,
+    requestId: record.requestId,
     action: record.action,
     objectType: record.objectType,
     objectId: record.objectId,

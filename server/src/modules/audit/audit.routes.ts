@@ -5,7 +5,8 @@ import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, buildXlsx, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { auditActorOf } from './audit.service.ts';
 import { iterateAuditRecords, listAuditRecords, type AuditRow } from './audit.repository.ts';
-import { verifyAuditLog } from './audit.verify.ts';
+import { KeyMissingError, verifyAuditLog } from './audit.verify.ts';
+import { AppError } from '../../app/errors.ts';
 
 function present(row: AuditRow) {
   return {
@@ -50,7 +51,12 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDeps): void {
     tags,
     responses: { 200: auditVerifyResultSchema },
     handler: async ({ actor, origin }) => {
-      const result = await verifyAuditLog(deps.database.db);
+      const result = await verifyAuditLog(deps.database.db).catch((error: unknown) => {
+        if (error instanceof KeyMissingError) {
+          throw new AppError(503, 'AUDIT_KEY_MISSING', '审计密钥缺失，无法校验审计日志', 'The audit key is missing; the audit log cannot be verified');
+        }
+        throw error;
+      });
       await deps.audit.standalone(auditActorOf(actor), origin, { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', details: result });
       return result;
     },

@@ -1,5 +1,9 @@
 import type { Db } from '../../db/client.ts';
-import { verifyAuditChainAsync, type SealedAuditRecord } from '../../domain/security/audit-chain.ts';
+import { createAuditChainVerifier, type SealedAuditRecord } from '../../domain/security/audit-chain.ts';
+import type { CryptoSuite } from '../../domain/security/crypto-suite.ts';
+import { auditMacOf } from '../crypto/audit-key.ts';
+import { readCryptoSettings } from '../crypto/crypto-settings.repository.ts';
+import { keyProvider, KeyMissingError, type KeyProvider } from '../crypto/keyring.ts';
 import { iterateAuditRecords } from './audit.repository.ts';
 
 export interface AuditVerifyResult {
@@ -8,7 +12,16 @@ export interface AuditVerifyResult {
   firstBroken: { seq: number; at: string | null; reason: string } | null;
 }
 
-async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord> {
+export interface AuditVerifyReport extends AuditVerifyResult {
+  /** The suite whose MAC the chain is checked with; null for an installation that never recorded one. */
+  suite: CryptoSuite | null;
+  /** Records with a plain SHA-256 hash, written before the chain was keyed (`crypto migrate` re-chains them). */
+  legacy: number;
+}
+
+export { KeyMissingError };
+
+async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord & { requestId: string | null }> {
   for await (const row of iterateAuditRecords(db)) {
     yield {
       seq: row.seq,
@@ -17,6 +30,7 @@ async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord> {
       actorUsername: row.actorUsername,
       actorRole: row.actorRole,
       ip: row.ip,
+      requestId: row.requestId,
       action: row.action,
       objectType: row.objectType,
       objectId: row.objectId,
@@ -30,11 +44,29 @@ async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord> {
   }
 }
 
-/** Re-computes every record's hash from its stored fields and the previous hash; names the first broken one. */
-export async function verifyAuditLog(db: Db): Promise<AuditVerifyResult> {
+/**
+ * Re-computes every record's MAC from its stored columns and the previous hash with the audit key; names the
+ * first broken one. Throws KeyMissingError when the installation's chain is keyed and the key is not here:
+ * without the key nothing can be verified (that is what stops a database-only attacker from re-sealing).
+ */
+export async function verifyAuditLogReport(db: Db, keys: KeyProvider = keyProvider(), master?: Buffer): Promise<AuditVerifyReport> {
+  const settings = await readCryptoSettings(db);
+  const hasKey = master !== undefined || keys.has('audit');
+  if (settings && !hasKey) throw new KeyMissingError('audit', keys.location('audit'));
+  // `master`: a given audit key instead of the current one (a key rotation checks the chain under the old key).
+  const mac = settings ? auditMacOf(settings.suite, master ?? keys.current('audit')) : null;
+  // With a key present the chain must end keyed, even if the suite's record was deleted.
+  const verifier = createAuditChainVerifier(undefined, { mac, requireKeyedHead: settings !== null || hasKey });
   // The verifier stops at the first broken record, so the rest of the log is not read.
-  const result = await verifyAuditChainAsync(storedRecords(db));
+  for await (const record of storedRecords(db)) if (!verifier.push(record)) break;
+  const result = verifier.result();
+  const common = { suite: settings?.suite ?? null, legacy: verifier.legacyCount() };
   return result.ok
-    ? { ok: true, checked: result.checked, firstBroken: null }
-    : { ok: false, checked: result.checked, firstBroken: { seq: result.firstBroken.seq, at: result.firstBroken.at, reason: result.firstBroken.reason } };
+    ? { ok: true, checked: result.checked, firstBroken: null, ...common }
+    : { ok: false, checked: result.checked, firstBroken: { seq: result.firstBroken.seq, at: result.firstBroken.at, reason: result.firstBroken.reason }, ...common };
+}
+
+export async function verifyAuditLog(db: Db, keys?: KeyProvider): Promise<AuditVerifyResult> {
+  const { ok, checked, firstBroken } = await verifyAuditLogReport(db, keys);
+  return { ok, checked, firstBroken };
 }

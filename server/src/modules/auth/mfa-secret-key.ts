@@ -1,14 +1,16 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AppConfig } from '../../config/config.ts';
-import { openSecret, sealSecret, SECRET_KEY_BYTES } from '../../domain/security/secret-box.ts';
+import { keyIdOf, openValue, sealValue } from '../../domain/security/crypto-suite.ts';
+import { activeSuite } from '../crypto/crypto-settings.repository.ts';
+import { keyFilesOf, keyProviderFor, type KeyProvider } from '../crypto/keyring.ts';
 
 /**
- * The key that seals TOTP seeds in the users table (domain/security/secret-box.ts). It lives outside the
- * database: SECRET_KEY_FILE, or `secret.key` in the data folder, created on first use (mode 600). Backups do
- * not contain it; an installation restored elsewhere needs the same file, or its administrators sign in with
- * a recovery code and enrol again. Tests without SECRET_KEY_FILE use a key held in memory.
+ * The key that seals TOTP seeds in the users table. It lives outside the database: SECRET_KEY_FILE, or
+ * `secret.key` in the data folder, created on first use (mode 600) (ADR 0009). Backups do not contain it; an
+ * installation restored elsewhere needs the same file, or its administrators sign in with a recovery code
+ * and enrol again. Tests without SECRET_KEY_FILE use a key held in memory.
+ *
+ * New seals follow the installation's suite (SM4 under gm, AES-256-GCM under intl, ADR 0014) and name the
+ * key they used, so seeds sealed before a `crypto migrate` or a key rotation still open.
  */
 
 export interface MfaSecretBox {
@@ -17,37 +19,16 @@ export interface MfaSecretBox {
   open(userId: string, stored: string): string;
 }
 
-const keys = new Map<string, Buffer>();
-let testKey: Buffer | null = null;
+type KeyConfig = Pick<AppConfig, 'env' | 'dataDir' | 'secretKeyFile'>;
 
-export function secretKeyFileOf(config: Pick<AppConfig, 'env' | 'dataDir' | 'secretKeyFile'>): string | null {
-  if (config.secretKeyFile) return config.secretKeyFile;
-  return config.env === 'test' ? null : path.join(config.dataDir, 'secret.key');
+export function secretKeyFileOf(config: KeyConfig): string | null {
+  return keyFilesOf(config).seeds;
 }
 
-function readOrCreateKey(file: string): Buffer {
-  const known = keys.get(file);
-  if (known) return known;
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      // 'wx': two processes starting at once never overwrite each other's key.
-      fs.writeFileSync(file, crypto.randomBytes(SECRET_KEY_BYTES).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== SECRET_KEY_BYTES) throw new Error(`密钥文件无效 / invalid secret key file (expected ${SECRET_KEY_BYTES} bytes, base64): ${file}`);
-  keys.set(file, key);
-  return key;
-}
-
-export function mfaSecretBox(config: Pick<AppConfig, 'env' | 'dataDir' | 'secretKeyFile'>): MfaSecretBox {
-  const file = secretKeyFileOf(config);
-  const key = () => (file ? readOrCreateKey(file) : (testKey ??= crypto.randomBytes(SECRET_KEY_BYTES)));
+export function mfaSecretBox(config: KeyConfig, keys: KeyProvider = keyProviderFor(config)): MfaSecretBox {
   return {
-    seal: (userId, secret) => sealSecret(secret, key(), userId),
-    open: (userId, stored) => openSecret(stored, key(), userId),
+    seal: (userId, secret) => sealValue(activeSuite(), keys.current('seeds', { create: true }), secret, userId),
+    open: (userId, stored) =>
+      openValue(stored, (kid) => keys.all('seeds').find((k) => keyIdOf(k) === kid) ?? null, keys.all('seeds'), userId),
   };
 }

@@ -25,6 +25,8 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'user.assign-role': 'Assign role and scope',
   'security.settings-update': 'Change security settings',
   'seed.demo': 'Load demo data',
+  'crypto.migrate': 'Change the cryptographic suite',
+  'crypto.rotate': 'Rotate a key',
   'plan.seed': 'Load the initial plan',
   'plan.create': 'Create plan',
   'plan.version.create': 'Save plan version',

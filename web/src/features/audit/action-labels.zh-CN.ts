@@ -25,6 +25,8 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'user.assign-role': '分配角色与范围',
   'security.settings-update': '修改安全设置',
   'seed.demo': '加载演示数据',
+  'crypto.migrate': '切换密码算法套件',
+  'crypto.rotate': '轮换密钥',
   'plan.seed': '导入初始规划',
   'plan.create': '新建规划',
   'plan.version.create': '保存规划版本',

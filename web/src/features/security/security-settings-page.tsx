@@ -11,6 +11,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { useErrorText } from '../../app/use-error-text.ts';
 import { isValidSetting, settingBounds, settingsIssues, SETTING_GROUPS } from './settings-fields.ts';
 import { getSecuritySettings, saveSecuritySettings } from './security.api.ts';
+import { CryptoStatusCard } from './crypto-status-card.tsx';
 
 /** 安全设置 (secadmin): password policy, lockout, sessions, who must use two-step verification. */
 export function SecuritySettingsPage() {
@@ -97,6 +98,7 @@ export function SecuritySettingsPage() {
           <Button onClick={() => data && form.setFieldsValue(data)}>{t('common.reset')}</Button>
         </Space>
       </Form>
+      <CryptoStatusCard />
     </>
   );
 }

@@ -8,6 +8,7 @@ import {
   userPageSchema,
 } from '../../../../contracts/admin.ts';
 import type { CredentialResetView, SecuritySettings } from '../../../../contracts/admin.ts';
+import { cryptoStatusSchema, type CryptoStatus } from '../../../../contracts/crypto.ts';
 import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
 import { api } from '../../app/api.ts';
 import type { UserListQuery, UserPage } from '../admin-users/admin-users.api.ts';
@@ -53,4 +54,8 @@ export async function approveCredentialReset(id: string): Promise<string | null>
 
 export function rejectCredentialReset(id: string): Promise<void> {
   return api.command('POST', `/api/security/credential-resets/${encodeURIComponent(id)}/reject`);
+}
+
+export function getCryptoStatus(signal?: AbortSignal): Promise<CryptoStatus> {
+  return api.get('/api/security/crypto', cryptoStatusSchema, withSignal(signal));
 }
