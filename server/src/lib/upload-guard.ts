@@ -105,7 +105,10 @@ const startsWith = (buf: Buffer, bytes: readonly number[]) => buf.length >= byte
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** The parts a ZIP must hold to be this kind (a .docx renamed .xlsx is a ZIP, but not a workbook). */
-const REQUIRED_PARTS: Record<'docx' | 'xlsx', string[]> = { docx: ['[Content_Types].xml', 'word/document.xml'], xlsx: ['[Content_Types].xml', 'xl/workbook.xml'] };
+/** A ZIP the guard inflates: a policy document, a workbook, or any Office document kept as an attachment. */
+type ZipKind = 'docx' | 'xlsx' | 'office';
+const REQUIRED_PARTS: Record<ZipKind, string[]> = { docx: ['[Content_Types].xml', 'word/document.xml'], xlsx: ['[Content_Types].xml', 'xl/workbook.xml'], office: ['[Content_Types].xml'] };
+const ZIP_LABEL: Record<ZipKind, [string, string]> = { docx: KIND_LABEL.docx, xlsx: KIND_LABEL.xlsx, office: ['Office 文档', 'Office document'] };
 
 function limitsFor(kind: UploadKind, options: GuardOptions): UploadLimits {
   return { ...(kind === 'docx' || kind === 'xlsx' ? UPLOAD_LIMITS[kind] : UPLOAD_LIMITS.other), ...options.limits };
@@ -161,13 +164,22 @@ export async function guardUpload(buffer: Buffer, accepted: readonly UploadKind[
   return kind;
 }
 
-const damaged = (kind: 'docx' | 'xlsx', entry: string | null = null, detailZh = '', detailEn = '') =>
-  new UploadRefused('damaged', `文件已损坏或不是有效的 ${KIND_LABEL[kind][0]}${detailZh}`, `The file is damaged or not a valid ${KIND_LABEL[kind][1]}${detailEn}`, entry);
+/**
+ * The same ZIP checks for an Office document kept as it is (an attachment: .docx, .xlsx, .pptx): directory caps,
+ * then every part inflated as a counted stream with the hard stops, so a directory that lies about its sizes
+ * is caught too. The caller has already decided the type by content.
+ */
+export async function guardOfficeArchive(buffer: Buffer, options: GuardOptions = {}): Promise<void> {
+  await guardZip(buffer, 'office', { ...UPLOAD_LIMITS.docx, ...options.limits }, undefined);
+}
+
+const damaged = (kind: ZipKind, entry: string | null = null, detailZh = '', detailEn = '') =>
+  new UploadRefused('damaged', `文件已损坏或不是有效的 ${ZIP_LABEL[kind][0]}${detailZh}`, `The file is damaged or not a valid ${ZIP_LABEL[kind][1]}${detailEn}`, entry);
 
 const bomb = (entry: string, limitZh: string, limitEn: string) =>
   new UploadRefused('uncompressed-too-large', `压缩包中的“${entry}”${limitZh}，疑似压缩炸弹，拒绝解析`, `The part "${entry}" ${limitEn}; refused as a possible zip bomb`, entry);
 
-async function guardZip(buffer: Buffer, kind: 'docx' | 'xlsx', limits: UploadLimits, maxRows: number | undefined): Promise<void> {
+async function guardZip(buffer: Buffer, kind: ZipKind, limits: UploadLimits, maxRows: number | undefined): Promise<void> {
   let entries: ZipEntry[];
   try {
     // The totals are checked below, entry by entry, so that the refusal names the part where the cap was passed.
@@ -189,7 +201,7 @@ async function guardZip(buffer: Buffer, kind: 'docx' | 'xlsx', limits: UploadLim
   const names = new Set(entries.map((e) => e.name));
   if (!REQUIRED_PARTS[kind].every((part) => names.has(part))) {
     const other = kind === 'xlsx' && names.has('word/document.xml') ? ['Word 文档', 'a Word document'] : kind === 'docx' && names.has('xl/workbook.xml') ? ['Excel 工作簿', 'an Excel workbook'] : ['其他压缩文件', 'another kind of archive'];
-    throw wrongType([kind], other[0]!, other[1]!);
+    throw kind === 'office' ? damaged(kind) : wrongType([kind], other[0]!, other[1]!);
   }
   // Declared sizes first, for every entry (no inflation yet): the cheapest refusal of an honest bomb.
   let declaredTotal = 0;
@@ -225,7 +237,7 @@ const OUTPUT_CHUNK = 64 * 1024;
  * Inflates one entry as a stream: each 64 kB of output is counted (and, for a worksheet, its rows) and dropped.
  * It stops at the first byte past the declared size, past the ratio cap, or at the row past `maxRows`.
  */
-function inflateCounted(buffer: Buffer, kind: 'docx' | 'xlsx', entry: ZipEntry, limits: UploadLimits, maxRows: number | undefined): Promise<void> {
+function inflateCounted(buffer: Buffer, kind: ZipKind, entry: ZipEntry, limits: UploadLimits, maxRows: number | undefined): Promise<void> {
   const data = entryData(buffer, entry);
   if (!data) return Promise.reject(damaged(kind, entry.name, `（“${entry.name}”的数据不完整）`, ` ("${entry.name}" is cut short)`));
   const ratioCap = entry.uncompressedSize > 1024 * 1024 ? Math.max(1, data.length) * limits.maxRatio : Number.POSITIVE_INFINITY;

@@ -10,6 +10,7 @@ import { attachmentOwner, type AttachmentOwner } from './attachment-owners.ts';
 import { insertAttachment, listAttachments, readBlob, softDeleteAttachment, storeBlob, unsafeFindAttachment } from './attachment.repository.ts';
 import { presentAttachment } from './attachment.presenter.ts';
 import { zipEntryNames } from './attachment.zip-check.ts';
+import { guardOfficeArchive } from '../../lib/upload-guard.ts';
 
 const refused = (messageZh: string, messageEn: string) => new AppError(415, 'ATTACHMENT_TYPE_REFUSED', messageZh, messageEn);
 const ACCEPTED_ZH = '只接受 PDF、图片(PNG、JPEG、WebP)和 Office 文档(Word、Excel、PowerPoint)';
@@ -75,6 +76,8 @@ export function createAttachmentService(deps: AppDeps) {
       if (!(await owner.canAttach(db, actor, ownerId))) throw errors.forbidden();
       const fileName = sanitiseAttachmentName(file.fileName);
       const mediaType = checkAttachmentContent(file.buffer, fileName);
+      // An Office document passes the shared guard's streamed inflation too: its directory may lie about sizes.
+      if (mediaType.includes('openxmlformats')) await guardOfficeArchive(file.buffer);
       const sha256 = crypto.createHash('sha256').update(file.buffer).digest('hex');
       const at = deps.clock();
       const row = await inTransaction(deps, async (tx) => {

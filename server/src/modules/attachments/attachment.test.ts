@@ -71,6 +71,21 @@ describe('content check (magic bytes)', () => {
 });
 
 describe('attachments API', () => {
+  it('refuses an Office document whose directory understates what a part inflates to, and stores nothing', async () => {
+    // 8 MB of zeros declared as 1 kB: the directory caps pass, only the streamed inflation finds the lie.
+    const lying = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.alloc(8 * 1024 * 1024), declaredSize: 1024 },
+    ]);
+    expect(lying.length).toBeLessThan(1024 * 1024);
+    const res = await upload(commission, 'enterprise', own.id, 'lying.docx', lying);
+    expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.body).toMatch(/declared size|声明的大小/);
+    const listed = JSON.parse((await get(commission, `/api/attachments?ownerKind=enterprise&ownerId=${own.id}`)).body);
+    expect(JSON.stringify(listed)).not.toContain('lying.docx');
+  });
+
   it('uploads, lists and downloads under the owner scope; every download audited', async () => {
     const up = await upload(ownUser, 'enterprise', own.id, '营业执照.pdf', PDF);
     expect(up.statusCode, up.body).toBe(201);
