@@ -95,7 +95,7 @@ export async function enterpriseSums(
     sql`
     WITH x AS (
       SELECT coalesce(c.enterprise_id, q.enterprise_id) AS enterprise_id,
-             coalesce(c.has_report, false) AS in_c,
+             coalesce(c.${sql.raw(`h_${i}`)}, false) AS in_c,
              (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present,
              coalesce(c.${sql.raw(`m_${i}`)}, 0) AS m, coalesce(c.${sql.raw(`y_${i}`)}, 0) AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
         FROM (SELECT * FROM stat_enterprise_ytd WHERE year = ${options.year} AND month = ${options.month}) c
@@ -126,10 +126,10 @@ export async function enterpriseMovers(
     db,
     sql`
     WITH x AS (
-      SELECT c.enterprise_id, c.has_report AS in_c, c.${sql.raw(`m_${i}`)} AS m, c.${sql.raw(`y_${i}`)} AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
+      SELECT c.enterprise_id, c.${sql.raw(`h_${i}`)} AS in_c, c.${sql.raw(`m_${i}`)} AS m, c.${sql.raw(`y_${i}`)} AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
         FROM stat_enterprise_ytd c
         LEFT JOIN stat_enterprise_ytd q ON q.enterprise_id = c.enterprise_id AND q.year = ${options.year - 1} AND q.month = ${options.month}
-       WHERE c.year = ${options.year} AND c.month = ${options.month} AND c.has_report
+       WHERE c.year = ${options.year} AND c.month = ${options.month} AND c.${sql.raw(`h_${i}`)}
     ), d AS (
       SELECT x.enterprise_id::text AS code, x.m AS month_c, x.y AS ytd_c, x.p AS base_c, x.y AS nominal_ytd, x.p AS nominal_base, 1 AS n_c, x.y - x.p AS delta
         FROM x WHERE x.y <> x.p AND ${populationFilter(options.population ?? [])}
