@@ -61,7 +61,7 @@ export const approvalSchema = z
 export const reportIssueSchema = z.object({
   indicator: indicatorCodeSchema.nullable(),
   code: z.string(),
-  severity: z.enum(['error', 'needs-explanation']),
+  severity: z.enum(['error', 'needs-explanation', 'warning']),
   messageZh: z.string(),
   messageEn: z.string(),
   params: z.record(z.string(), z.union([z.number(), z.string()])),
