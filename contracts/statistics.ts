@@ -41,7 +41,7 @@ export const figuresSchema = z.object({
   contribution: z.number().nullable(),
   /** ΔYTD_k / base_total × 100 (percentage points); null when the total base is 0. */
   pull: z.number().nullable(),
-  /** |C|: enterprises with an approved report for month M. */
+  /** |C_I|: enterprises whose approved report for month M has a value for the indicator (0 counts). */
   enterprises: z.number().int(),
 });
 export type Figures = z.infer<typeof figuresSchema>;
