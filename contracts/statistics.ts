@@ -168,7 +168,15 @@ export const cockpitSchema = z.object({
   domainZone: z.array(breakdownRowSchema.extend({ domain: z.string(), zone: z.string() })),
   topContributors: z.array(breakdownRowSchema),
   topDecliners: z.array(breakdownRowSchema),
+  /** The latest month with approved figures. */
   latestPeriod: periodSchema.nullable(),
+  /**
+   * The latest closed month (all reports in, or its deadline — day STATS_MONTH_CLOSE_DAY of the next month —
+   * passed): what the cockpit opens on. Null while no month is closed.
+   */
+  closedPeriod: periodSchema.nullable(),
+  /** Months with figures that are not closed yet (未结束 / in progress). */
+  openPeriods: z.array(periodSchema),
 });
 export type CockpitView = z.infer<typeof cockpitSchema>;
 

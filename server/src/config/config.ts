@@ -35,6 +35,8 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   /** The key sealing second-factor seeds (default: secret.key in DATA_DIR, created on first use). */
   SECRET_KEY_FILE: z.string().optional(),
+  /** A month's statistics close on this day of the following month even if reports are missing (cockpit default). */
+  STATS_MONTH_CLOSE_DAY: z.coerce.number().int().min(1).max(28).default(10),
 });
 
 export type AppConfig = {
@@ -60,6 +62,8 @@ export type AppConfig = {
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
   secretKeyFile: string | undefined;
+  /** See STATS_MONTH_CLOSE_DAY and domain/statistics/month-close.ts. */
+  statsMonthCloseDay: number;
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     secretKeyFile: e.SECRET_KEY_FILE ? path.resolve(e.SECRET_KEY_FILE) : undefined,
+    statsMonthCloseDay: e.STATS_MONTH_CLOSE_DAY,
     ...overrides,
   };
 }

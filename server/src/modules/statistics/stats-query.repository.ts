@@ -3,6 +3,7 @@ import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indic
 import type { StatDimension } from '../../../../contracts/statistics.ts';
 import type { Db } from '../../db/client.ts';
 import type { GrowthSumsYuan } from '../../domain/statistics/index.ts';
+import type { MonthReportCounts } from '../../domain/statistics/month-close.ts';
 import { rowsOf, yuanOfNumeric } from './sql-rows.ts';
 
 /**
@@ -159,4 +160,24 @@ export async function enterpriseSeries(db: Db, enterpriseId: string, indicator: 
          WHERE enterprise_id = ${enterpriseId} AND year BETWEEN ${fromYear} AND ${toYear} ORDER BY year, month`,
   );
   return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), hasReport: r.has_report, monthYuan: yuanOfNumeric(r.m), ytdYuan: yuanOfNumeric(r.y) }));
+}
+
+/**
+ * Report counts of the latest `months` months with approved figures (district-wide), for the month-close rule
+ * (domain/statistics/month-close.ts): approved, still in the workflow, and expected (approved the month before).
+ */
+export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReportCounts[]> {
+  const rows = await rowsOf<{ year: number; month: number; approved: number; pending: number; expected: number }>(
+    db,
+    sql`WITH m AS (SELECT DISTINCT year, month FROM stat_enterprise_ytd WHERE has_report ORDER BY year DESC, month DESC LIMIT ${months})
+        SELECT m.year, m.month,
+               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
+                 WHERE r.year = m.year AND r.month = m.month AND r.status = 'approved')::int AS approved,
+               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
+                 WHERE r.year = m.year AND r.month = m.month AND r.status <> 'approved')::int AS pending,
+               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
+                 WHERE r.status = 'approved' AND r.year * 12 + r.month = m.year * 12 + m.month - 1)::int AS expected
+          FROM m`,
+  );
+  return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), approved: Number(r.approved), pending: Number(r.pending), expected: Number(r.expected) }));
 }
