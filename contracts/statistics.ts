@@ -177,6 +177,8 @@ export const cockpitSchema = z.object({
   closedPeriod: periodSchema.nullable(),
   /** Months with figures that are not closed yet (未结束 / in progress). */
   openPeriods: z.array(periodSchema),
+  /** The day of the following month on which a month closes whatever is missing (STATS_MONTH_CLOSE_DAY). */
+  monthCloseDay: z.number().int(),
 });
 export type CockpitView = z.infer<typeof cockpitSchema>;
 

@@ -179,7 +179,7 @@ function headerColumns(rows: Cell[][], r: number): ColumnMap | null {
 }
 
 /** Parses one sheet in the B204-1 layout: every enterprise block on it. */
-export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: LocatedError[] } {
+export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: LocatedError[]; ignored: IgnoredRow[] } {
   const items: EnterpriseMonth[] = [];
   const errors: LocatedError[] = [];
   const ignored: IgnoredRow[] = [];

@@ -33,7 +33,7 @@ describe('monthly report export', () => {
   it('xlsx: the indicator cells are numeric cells', async () => {
     const { body } = await exportMonthlyReports(t.deps, consoleOperatorCaller(), { format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(body as Buffer);
+    await workbook.xlsx.load(body as never);
     const row = workbook.worksheets[0]!.getRow(2);
     INDICATOR_CODES.forEach((code, i) => expect(row.getCell(7 + i).value).toBe(Number(values[code])));
   });

@@ -106,7 +106,7 @@ describe('B204-1 in the official layout', () => {
     const wb = new ExcelJS.Workbook();
     for (const name of ['一', '二']) {
       const copy = new ExcelJS.Workbook();
-      await copy.xlsx.load(await officialWorkbook('2018年1月', 'dash'));
+      await copy.xlsx.load((await officialWorkbook('2018年1月', 'dash')) as never);
       const target = wb.addWorksheet(name);
       copy.worksheets[0]!.eachRow((row, r) => (target.getRow(r).values = row.values as ExcelJS.CellValue[]));
     }

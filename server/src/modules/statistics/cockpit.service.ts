@@ -75,6 +75,7 @@ async function computeCockpitNow(db: Db, scope: StatsScope, options: CockpitOpti
     latestPeriod: periods.latest,
     closedPeriod: periods.closed,
     openPeriods: periods.open,
+    monthCloseDay: periods.closeDay,
   };
 }
 

@@ -18,12 +18,13 @@ export interface StatsPeriods {
   closed: string | null;
   /** Months after the latest closed one that already have figures: offered, marked 未结束 / in progress. */
   open: string[];
+  closeDay: number;
 }
 
 /** Which months are closed (domain/statistics/month-close.ts), from the report counts of the latest months. */
 export async function statsPeriods(db: Db, rule: MonthCloseRule): Promise<StatsPeriods> {
   const latest = await latestApprovedPeriod(db);
-  if (!latest) return { period: null, latest: null, closed: null, open: [] };
+  if (!latest) return { period: null, latest: null, closed: null, open: [], closeDay: rule.closeDay };
   const counts = await recentMonthCounts(db);
   const closed = latestClosedMonth(counts, rule.today, rule.closeDay);
   // No closed month among the latest three with figures (a new installation): the latest, marked in progress.
@@ -33,5 +34,5 @@ export async function statsPeriods(db: Db, rule: MonthCloseRule): Promise<StatsP
     .filter((c) => c.year * 12 + c.month - 1 > closedIndex && !isMonthClosed(c, rule.today, rule.closeDay))
     .map((c) => formatPeriod(c.year, c.month))
     .sort();
-  return { period, latest: formatPeriod(latest.year, latest.month), closed: closed ? formatPeriod(closed.year, closed.month) : null, open };
+  return { period, latest: formatPeriod(latest.year, latest.month), closed: closed ? formatPeriod(closed.year, closed.month) : null, open, closeDay: rule.closeDay };
 }
