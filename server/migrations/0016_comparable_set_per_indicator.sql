@@ -64,3 +64,8 @@ SELECT a.dim, a.key, v.indicator, a.year, a.month, v.mc, v.yc, v.bc, v.ny, v.nb,
     ('energy', a.mc_energy, a.yc_energy, a.bc_energy, a.ny_energy, a.nb_energy, a.nc_energy),
     ('employees', a.mc_employees, a.yc_employees, a.bc_employees, a.ny_employees, a.nb_employees, a.nc_employees)) AS v(indicator, mc, yc, bc, ny, nb, nc)
  ORDER BY 1, 3, 4, 5, 2;
+
+-- The writes above queue the statistics generation's deferred trigger (migration 0006). Fire it now: a restore
+-- runs every migration in one transaction, and a later migration altering a table with pending trigger events
+-- would fail.
+SET CONSTRAINTS ALL IMMEDIATE;
