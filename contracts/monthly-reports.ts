@@ -61,7 +61,7 @@ export const approvalSchema = z
 export const reportIssueSchema = z.object({
   indicator: indicatorCodeSchema.nullable(),
   code: z.string(),
-  severity: z.enum(['error', 'needs-explanation']),
+  severity: z.enum(['error', 'needs-explanation', 'warning']),
   messageZh: z.string(),
   messageEn: z.string(),
   params: z.record(z.string(), z.union([z.number(), z.string()])),
@@ -153,6 +153,8 @@ export const monthlyImportResultSchema = z.object({
     }),
   ),
   warnings: z.array(z.object({ sheet: z.string(), row: z.number().int(), message: z.string() })),
+  /** B204-1 rows that carry no indicator (section headings, breakdowns by industry class, products): skipped and listed. */
+  ignored: z.array(z.object({ sheet: z.string(), row: z.number().int(), label: z.string(), message: z.string() })),
   committed: z.boolean(),
   sha256: z.string(),
   batchId: z.string().nullable(),

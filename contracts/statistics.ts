@@ -41,7 +41,7 @@ export const figuresSchema = z.object({
   contribution: z.number().nullable(),
   /** ΔYTD_k / base_total × 100 (percentage points); null when the total base is 0. */
   pull: z.number().nullable(),
-  /** |C|: enterprises with an approved report for month M. */
+  /** |C_I|: enterprises whose approved report for month M has a value for the indicator (0 counts). */
   enterprises: z.number().int(),
 });
 export type Figures = z.infer<typeof figuresSchema>;
@@ -168,7 +168,17 @@ export const cockpitSchema = z.object({
   domainZone: z.array(breakdownRowSchema.extend({ domain: z.string(), zone: z.string() })),
   topContributors: z.array(breakdownRowSchema),
   topDecliners: z.array(breakdownRowSchema),
+  /** The latest month with approved figures. */
   latestPeriod: periodSchema.nullable(),
+  /**
+   * The latest closed month (all reports in, or its deadline — day STATS_MONTH_CLOSE_DAY of the next month —
+   * passed): what the cockpit opens on. Null while no month is closed.
+   */
+  closedPeriod: periodSchema.nullable(),
+  /** Months with figures that are not closed yet (未结束 / in progress). */
+  openPeriods: z.array(periodSchema),
+  /** The day of the following month on which a month closes whatever is missing (STATS_MONTH_CLOSE_DAY). */
+  monthCloseDay: z.number().int(),
 });
 export type CockpitView = z.infer<typeof cockpitSchema>;
 

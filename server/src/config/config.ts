@@ -46,6 +46,8 @@ const envSchema = z.object({
   FIELD_KEY_FILE: z.string().optional(),
   /** The cryptographic suite a new installation records at its first start (docs/security/cryptography.md). */
   CRYPTO_SUITE: z.enum(['gm', 'intl']).optional(),
+  /** A month's statistics close on this day of the following month even if reports are missing (cockpit default). */
+  STATS_MONTH_CLOSE_DAY: z.coerce.number().int().min(1).max(28).default(10),
 });
 
 export type AppConfig = {
@@ -81,6 +83,8 @@ export type AppConfig = {
   fieldKeyFile?: string | undefined;
   /** Unset: gm for a new installation; an existing one keeps what it recorded. */
   cryptoSuite?: 'gm' | 'intl' | undefined;
+  /** See STATS_MONTH_CLOSE_DAY and domain/statistics/month-close.ts. */
+  statsMonthCloseDay: number;
 };
 
 export class ConfigError extends Error {}
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditKeyFile: e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined,
     fieldKeyFile: e.FIELD_KEY_FILE ? path.resolve(e.FIELD_KEY_FILE) : undefined,
     cryptoSuite: e.CRYPTO_SUITE,
+    statsMonthCloseDay: e.STATS_MONTH_CLOSE_DAY,
     ...overrides,
   };
 }

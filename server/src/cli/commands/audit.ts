@@ -33,6 +33,6 @@ export const auditVerifyCommand: CommandSpec = {
         `审计日志被篡改 / audit chain broken at record #${b.seq}${b.at ? ` (${b.at})` : ''}: ${b.reason}; ${result.checked} records checked`,
         3,
       );
-    });
+    }, { install: false });
   },
 };

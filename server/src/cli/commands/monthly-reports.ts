@@ -83,9 +83,10 @@ export const importMonthlyReportsCommand: CommandSpec = {
         throw error;
       }
       const human = [
-        `${result.layout}: 新增 ${result.imported}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected.length}，冲突 ${result.conflicts.length}`,
-        `imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}, conflicts ${result.conflicts.length}`,
+        `${result.layout}: 新增 ${result.imported}，更新 ${result.updated}，未变 ${result.unchanged}，拒绝 ${result.rejected.length}，冲突 ${result.conflicts.length}，忽略 ${result.ignored.length} 行`,
+        `imported ${result.imported}, updated ${result.updated}, unchanged ${result.unchanged}, rejected ${result.rejected.length}, conflicts ${result.conflicts.length}, ignored rows ${result.ignored.length}`,
         ...result.rejected.map((r) => `  ${r.sheet}!${r.column ?? ''}${r.row}: ${r.message}${r.value !== null ? ` [${r.value}]` : ''}`),
+        ...result.ignored.map((r) => `  ignored ${r.sheet}!${r.row}: ${r.message}`),
         ...result.conflicts.map((c) => `  conflict ${c.uscc} ${c.enterpriseName} ${c.period} ${c.indicator}: stored ${c.stored} (${c.storedStatus}), file ${c.incoming}`),
       ].join('\n');
       out.result(human, {
@@ -95,6 +96,7 @@ export const importMonthlyReportsCommand: CommandSpec = {
         rejected: result.rejected,
         conflicts: result.conflicts,
         warnings: result.warnings,
+        ignored: result.ignored,
         layout: result.layout,
         committed: result.committed,
         sha256: result.sha256,

@@ -4,7 +4,7 @@ import { migrate } from '../../db/migrate.ts';
 import { buildApp } from '../../app/build-app.ts';
 import { prepareCryptoAtStart } from '../../modules/crypto/crypto-startup.ts';
 import { isEmptyInstallation, seedDemo } from '../../seed/seed-demo.ts';
-import { ensureDistrictPlan } from '../../seed/seed-plan.ts';
+import { ensureInstallation } from '../../seed/ensure-installation.ts';
 import type { CommandSpec } from '../main.ts';
 import { printDemoAccounts } from './seed.ts';
 
@@ -32,7 +32,9 @@ export const serveCommand: CommandSpec = {
       const result = await seedDemo(database, { onProgress: (_step, done, total) => progress(done, total) });
       printDemoAccounts(out, result.accounts);
     }
-    if (await ensureDistrictPlan(database)) out.info('[seed] 已载入区政策规划(版本 1,生效) / district plan loaded as version 1 (active)');
+    const installed = await ensureInstallation(database);
+    if (installed.referenceLoaded) out.info('[seed] 已载入参考数据 / reference data loaded');
+    if (installed.planLoaded) out.info('[seed] 已载入区政策规划(版本 1,生效) / district plan loaded as version 1 (active)');
     const { app, jobs } = await buildApp({ config, database });
     let closing = false;
     const shutdown = async (signal: string) => {

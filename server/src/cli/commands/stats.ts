@@ -7,9 +7,26 @@ import { withDatabase } from '../context.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError } from '../output.ts';
 
-/** `stats query` output row (SPEC §11): amounts in 万元, yoy fractions, contribution fractions, pull in pp. */
-function jsonRow(r: BreakdownRowView) {
-  return { key: r.key, month: r.month, ytd: r.ytd, base: r.base, yoy: r.yoy, nominalYoy: r.nominalYoy, contribution: r.contribution, pull: r.pull };
+/**
+ * `stats query` output row (SPEC §11): amounts in 万元, yoy fractions, contribution fractions, pull in pp; `key`
+ * is the group's Chinese name, `code` its code (domain, zone, enterprise id …), `enterprises` the size of the
+ * comparable set and `nominalYtd` / `nominalBase` the sums over every reporting enterprise behind `nominalYoy`.
+ */
+export function statsQueryRow(r: BreakdownRowView) {
+  return {
+    key: r.key,
+    month: r.month,
+    ytd: r.ytd,
+    base: r.base,
+    yoy: r.yoy,
+    nominalYoy: r.nominalYoy,
+    contribution: r.contribution,
+    pull: r.pull,
+    code: r.code,
+    enterprises: r.enterprises,
+    nominalYtd: r.nominalYtd,
+    nominalBase: r.nominalBase,
+  };
 }
 
 const pct = (v: number | null, digits = 1) => (v === null ? '—' : `${(v * 100).toFixed(digits)}%`);
@@ -37,7 +54,7 @@ export const statsQueryCommand: CommandSpec = {
           [r.key, num(r.month), num(r.ytd), num(r.base), pct(r.yoy, 2), pct(r.nominalYoy, 2), pct(r.contribution), r.pull === null ? '—' : r.pull.toFixed(2)].join('\t'),
         ),
       ];
-      out.result(lines.join('\n'), { rows: view.rows.map(jsonRow), total: jsonRow(view.total) });
+      out.result(lines.join('\n'), { rows: view.rows.map(statsQueryRow), total: statsQueryRow(view.total) });
     });
   },
 };

@@ -8,7 +8,11 @@ import { toStorageWan } from '../statistics/units.ts';
  *  - B204-1 (工业产销总值及主要产品产量): per enterprise a block whose header rows carry the 统一社会信用代码 and
  *    the report period, then a table 指标名称 | 计量单位 | 代码 | 本年本月 | 本年1—本月 | 上年同期本月 | 上年同期1—本月
  *    (header cells may be merged over two rows), money in 千元. One block per sheet, or several on one sheet.
- *    Rows are recognised by their code (01 工业总产值, 03 工业销售产值, 04 出口交货值) or their name.
+ *    Rows are recognised by their code (01 工业总产值, 03 工业销售产值, 04 出口交货值) or, without a code, by their
+ *    exact indicator name (enumeration, 其中： and (当年价格) aside), never by a part of a longer label: the real
+ *    form has section headings such as 二、工业总产值(当年价格)按工业行业小类分 (unit 「—」 or empty) above
+ *    breakdown rows, and a heading read as 工业总产值 would overwrite row 01. Headings, breakdowns and any other
+ *    label are skipped and listed as ignored rows; two rows giving one indicator refuse their block.
  *  - flat: one row per enterprise × month, columns 统一社会信用代码 | 期间 | 计量单位 | one column per indicator.
  *
  * Units are detected per row (计量单位 column) or from a "单位：千元" note, and converted to 万元 exactly.
@@ -50,10 +54,20 @@ export interface EnterpriseMonth {
   figures: Partial<Record<IndicatorCode, BureauFigures & { row: number; monthColumn: string | null; ytdColumn: string | null }>>;
 }
 
+/** A row of a B204-1 table that carries no indicator figure (a heading, a breakdown, a product): skipped, listed. */
+export interface IgnoredRow {
+  sheet: string;
+  row: number;
+  label: string;
+  message: string;
+  messageEn: string;
+}
+
 export interface ParsedBureauFile {
   layout: 'b204-1' | 'flat';
   items: EnterpriseMonth[];
   errors: LocatedError[];
+  ignored: IgnoredRow[];
 }
 
 const colName = (c: number): string => {
@@ -71,17 +85,33 @@ const text = (v: Cell | undefined): string => (v === null || v === undefined ? '
 const USCC_PATTERN = /[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}/;
 const PERIOD_PATTERN = /(\d{4})年(?:1[-—－~～至])?(\d{1,2})月/;
 const ROW_CODES: Record<string, IndicatorCode> = { '01': 'output', '1': 'output', '03': 'sales', '3': 'sales', '04': 'export', '4': 'export' };
-const ROW_NAMES: [RegExp, IndicatorCode][] = [
-  [/工业总产值/, 'output'],
-  [/工业销售产值/, 'sales'],
-  [/出口交货值/, 'export'],
-  [/营业收入/, 'revenue'],
-  [/利润总额/, 'profit'],
-  [/税收|应交税费/, 'tax'],
-  [/研发费用/, 'rd'],
-  [/综合能源消费量/, 'energy'],
-  [/从业人员/, 'employees'],
-];
+/** Exact indicator names (after rowLabel's normalisation); a label that only contains one is not a match. */
+const ROW_NAMES: ReadonlyMap<string, IndicatorCode> = new Map([
+  ['工业总产值', 'output'],
+  ['工业销售产值', 'sales'],
+  ['出口交货值', 'export'],
+  ['营业收入', 'revenue'],
+  ['利润总额', 'profit'],
+  ['税收', 'tax'],
+  ['应交税费', 'tax'],
+  ['研发费用', 'rd'],
+  ['综合能源消费量', 'energy'],
+  ['从业人员期末人数', 'employees'],
+  ['期末从业人员', 'employees'],
+]);
+/**
+ * A label as the form prints it, reduced to the indicator name: the enumeration (一、 (二) 3.), the 其中：
+ * of a part-of row, the price basis (当年价格 / 现价) and the unit in brackets go; nothing else does.
+ */
+const rowLabel = (name: string): string =>
+  name
+    .replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])/, '')
+    .replace(/^其中[:：]/, '')
+    .replace(/[（(](?:当年价格|现价|千元|万元|元|亿元|吨标准煤|人)[)）]$/, '');
+/** Names of more than one indicator in one label (e.g. 工业总产值和工业销售产值), for the ignored-row reason. */
+const namedIndicators = (label: string): IndicatorCode[] => [...new Set([...ROW_NAMES].filter(([n]) => label.includes(n)).map(([, c]) => c))];
+/** A unit cell that says "not applicable": the form's heading rows carry 「—」. */
+const isDash = (unit: string): boolean => /^[—–\-－―─]+$/.test(unit);
 const ZH_NAMES: Record<IndicatorCode, string> = {
   output: '工业总产值',
   sales: '工业销售产值',
@@ -149,9 +179,10 @@ function headerColumns(rows: Cell[][], r: number): ColumnMap | null {
 }
 
 /** Parses one sheet in the B204-1 layout: every enterprise block on it. */
-export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: LocatedError[] } {
+export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: LocatedError[]; ignored: IgnoredRow[] } {
   const items: EnterpriseMonth[] = [];
   const errors: LocatedError[] = [];
+  const ignored: IgnoredRow[] = [];
   const rows = grid.rows;
   const err = (row: number, col: number | null, value: Cell | undefined, zh: string, en: string) =>
     errors.push({ sheet: grid.name, row: row + 1, column: col === null ? null : colName(col), value: value === null || value === undefined ? null : String(value), message: zh, messageEn: en });
@@ -166,7 +197,7 @@ export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: 
   });
   if (starts.length === 0) {
     err(0, null, null, '未找到“统一社会信用代码”表头行，无法识别企业', 'no 统一社会信用代码 header row: the enterprise cannot be identified');
-    return { items, errors };
+    return { items, errors, ignored };
   }
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.row : rows.length;
@@ -205,14 +236,44 @@ export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: 
     }
     const item: EnterpriseMonth = { sheet: grid.name, row: start.row + 1, uscc: start.uscc, year: period.year, month: period.month, layout: 'b204-1', figures: {} };
     let recognised = 0;
+    // The row that gave each indicator: a second row for the same one refuses the block (never last-wins).
+    const rowOf = new Map<IndicatorCode, number>();
+    let duplicated = false;
+    const ignore = (r: number, label: string, zh: string, en: string) => ignored.push({ sheet: grid.name, row: r + 1, label, message: zh, messageEn: en });
     for (let r = headerRow + 1; r < end; r++) {
       const cells = block[r] ?? [];
       const code = cols.code === null ? '' : text(cells[cols.code]);
       const name = text(cells[cols.name]);
-      const indicator = ROW_CODES[code] ?? ROW_NAMES.find(([re]) => re.test(name))?.[1];
-      if (!indicator) continue;
-      recognised++;
+      // The second line of a merged header and the form's column numbering (甲 乙 丙 1 2 …) are not rows.
+      if ((code === '' && name === '') || name.includes('指标名称') || (name === '甲' && code === '丙')) continue;
       const rowUnit = cols.unit === null ? null : text(cells[cols.unit]);
+      const label = rowLabel(name);
+      const indicator = ROW_CODES[code] ?? ROW_NAMES.get(label);
+      const shown = name || code;
+      if (!indicator) {
+        const named = namedIndicators(label);
+        if (named.length > 1) ignore(r, shown, `“${shown}”同时含有多个指标名称，未导入`, `"${shown}" names more than one indicator: not imported`);
+        else if (named.length === 1) ignore(r, shown, `“${shown}”是标题或分类细目行，不是指标“${ZH_NAMES[named[0]!]}”本身，未导入`, `"${shown}" is a heading or breakdown row, not the indicator ${named[0]} itself: not imported`);
+        else ignore(r, shown, `“${shown}”不是本平台采集的指标行，未导入`, `"${shown}" is not an indicator row the platform collects: not imported`);
+        continue;
+      }
+      if (rowUnit !== null && isDash(rowUnit)) {
+        ignore(r, shown, `“${shown}”的计量单位为“${rowUnit}”，是标题行，未导入`, `"${shown}" has the unit "${rowUnit}": a heading row, not imported`);
+        continue;
+      }
+      const valueColumns = [cols.month, cols.ytd, cols.lastMonth, cols.lastYtd].filter((c): c is number => c !== null);
+      if (!ROW_CODES[code] && valueColumns.every((c) => text(cells[c]) === '')) {
+        ignore(r, shown, `“${shown}”没有代码也没有数值，是标题行，未导入`, `"${shown}" has neither a code nor figures: a heading row, not imported`);
+        continue;
+      }
+      recognised++;
+      const first = rowOf.get(indicator);
+      if (first !== undefined) {
+        err(r, cols.name, cells[cols.name], `第 ${first + 1} 行与第 ${r + 1} 行都填写“${ZH_NAMES[indicator]}”，无法确定采用哪一行，本企业本期未导入`, `rows ${first + 1} and ${r + 1} both give ${indicator}: which one is meant cannot be told, this enterprise-month is not imported`);
+        duplicated = true;
+        continue;
+      }
+      rowOf.set(indicator, r);
       const unit = rowUnit ? unitOf(rowUnit) : defaultUnit;
       const isMoney = indicator !== 'energy' && indicator !== 'employees';
       if (isMoney && rowUnit && !unit) {
@@ -236,9 +297,9 @@ export function parseB204Sheet(grid: Grid): { items: EnterpriseMonth[]; errors: 
       return;
     }
     // A block whose every row was rejected has nothing left to import; its rows are reported already.
-    if (Object.keys(item.figures).length > 0) items.push(item);
+    if (!duplicated && Object.keys(item.figures).length > 0) items.push(item);
   });
-  return { items, errors };
+  return { items, errors, ignored };
 }
 
 /** Parses a flat sheet: 统一社会信用代码 | 期间 | 计量单位 (optional, default 万元) | indicator columns (by Chinese name or code). */
@@ -308,12 +369,14 @@ export function parseBureauFile(allGrids: readonly Grid[]): ParsedBureauFile {
   const isB204 = grids.some((g) => g.rows.slice(0, 40).some((row) => row.some((c) => text(c).includes('指标名称'))));
   const items: EnterpriseMonth[] = [];
   const errors: LocatedError[] = [];
+  const ignored: IgnoredRow[] = [];
   for (const grid of grids) {
     if (grid.rows.every((row) => row.every((c) => text(c) === ''))) continue;
-    const result = isB204 ? parseB204Sheet(grid) : parseFlatSheet(grid);
+    const result = isB204 ? parseB204Sheet(grid) : { ...parseFlatSheet(grid), ignored: [] };
     // One by one: spreading a sheet's 200 000 rows into push() passes them as arguments and overflows the stack.
     for (const item of result.items) items.push(item);
     for (const error of result.errors) errors.push(error);
+    for (const row of result.ignored) ignored.push(row);
   }
-  return { layout: isB204 ? 'b204-1' : 'flat', items, errors };
+  return { layout: isB204 ? 'b204-1' : 'flat', items, errors, ignored };
 }

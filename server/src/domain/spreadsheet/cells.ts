@@ -25,6 +25,11 @@ export function unescapeSpreadsheetText(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
+/** The message for a column whose allowed values come from reference data that the database does not hold. */
+export const REFERENCE_DATA_MISSING = (header: string): string =>
+  `“${header}”没有可选值：数据库中缺少参考数据（领域、功能区等）。启动服务（npx biomfg serve）或运行任一数据命令（如 npx biomfg import）会自动载入 / ` +
+  `no allowed values for "${header}": the reference data (domains, zones …) is missing from the database; starting the server (npx biomfg serve) or any data command (e.g. npx biomfg import) loads it`;
+
 export function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
@@ -85,9 +90,10 @@ export function parseCell(spec: ColumnSpec, raw: CellValue): ParsedCell {
     case 'enum': {
       const word = normalizeLabel(String(text));
       const option = spec.options?.find((o) => normalizeLabel(o.label) === word || normalizeLabel(o.value) === word);
-      return option
-        ? { ok: true, value: option.value }
-        : { ok: false, message: `应为以下之一：${(spec.options ?? []).map((o) => o.label).join('、')}；实际为“${String(text)}”` };
+      if (option) return { ok: true, value: option.value };
+      // An empty list means the reference data (domains, zones …) was never loaded, not that the cell is wrong.
+      if (spec.options !== undefined && spec.options.length === 0) return { ok: false, message: REFERENCE_DATA_MISSING(spec.header) };
+      return { ok: false, message: `应为以下之一：${(spec.options ?? []).map((o) => o.label).join('、')}；实际为“${String(text)}”` };
     }
     case 'list':
       // Line breaks are looked for before trimming: a trailing one marks a single item (see joinListItems).

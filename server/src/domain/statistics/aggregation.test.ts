@@ -30,7 +30,8 @@ function referenceBreakdown(c: GeneratedCase) {
   const { facts, indicator, year: y, month: M } = c;
   const isStock = indicator === 'employees';
   const approved = facts.filter((f) => f.approved);
-  const inC = new Set(approved.filter((f) => f.year === y && f.month === M).map((f) => f.enterpriseId));
+  // The indicator's comparable set: an approved report for (y, M) with a value for the indicator (0 counts).
+  const inC = new Set(approved.filter((f) => f.year === y && f.month === M && f.values[indicator] !== undefined).map((f) => f.enterpriseId));
   const groups = new Map<string, RefSums>();
   const total: RefSums = { month: 0n, ytd: 0n, base: 0n, nominalYtd: 0n, nominalBase: 0n, enterprises: new Set() };
   const sumsOf = (key: string) => {

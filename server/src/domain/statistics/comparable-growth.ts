@@ -1,7 +1,7 @@
 import type { IndicatorCode } from '../../../../contracts/indicators.ts';
 import {
   assertPeriod,
-  hasApprovedReport,
+  hasApprovedValue,
   indexApprovedFacts,
   monthYuan,
   ytdYuan,
@@ -13,8 +13,9 @@ import { addYuan, fromYuan, growthRate } from './money.ts';
 /**
  * Comparable-basis (同口径) growth, SPEC §4.
  *
- * The statistics bureaus compare the *current-period enterprise set*: C = enterprises with an approved report
- * for month M of year y. Their own YTD of year y−1 is the base (a month they did not report counts 0), so an
+ * The statistics bureaus compare the *current-period enterprise set*: C_I = enterprises whose approved report
+ * for month M of year y has a value for indicator I (an enterprise that reported output only is not in the
+ * revenue set). Their own YTD of year y−1 is the base (a month they did not report counts 0), so an
  * enterprise that closed or moved away drops out of the base instead of showing up as a fall, and a newcomer
  * adds to both sides of the comparison only what it actually had last year. The nominal change of the totals
  * (every enterprise with approved figures in each period) is computed beside it and labelled `nominal…`.
@@ -23,7 +24,7 @@ import { addYuan, fromYuan, growthRate } from './money.ts';
 /** One enterprise's figures for (indicator, year, month), all in integer 元 (1/10 000 of the unit). */
 export interface EnterpriseFiguresYuan {
   enterpriseId: string;
-  /** Member of C: an approved report for month M of year y exists. */
+  /** Member of C_I: the approved report for month M of year y has a value for the indicator (0 counts). */
   inComparableSet: boolean;
   /** Month M of year y. */
   monthYuan: number;
@@ -44,7 +45,7 @@ export function enterpriseFiguresYuan(
   for (const enterpriseId of index.keys()) {
     figures.push({
       enterpriseId,
-      inComparableSet: hasApprovedReport(index, enterpriseId, year, month),
+      inComparableSet: hasApprovedValue(index, enterpriseId, indicator, year, month),
       monthYuan: monthYuan(index, enterpriseId, indicator, year, month),
       ytdYuan: ytdYuan(index, enterpriseId, indicator, year, month),
       previousYtdYuan: ytdYuan(index, enterpriseId, indicator, year - 1, month),

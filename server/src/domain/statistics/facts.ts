@@ -67,9 +67,18 @@ export function indexApprovedFacts(facts: readonly MonthlyFact[]): FactIndex {
   return index;
 }
 
-/** Whether the enterprise has an approved report for (year, month): membership of the comparable set C. */
+/** Whether the enterprise has an approved report for (year, month), whatever it carries. */
 export function hasApprovedReport(index: FactIndex, enterpriseId: string, year: number, month: number): boolean {
   return index.get(enterpriseId)?.get(year)?.has(month) ?? false;
+}
+
+/**
+ * Membership of indicator I's comparable set C_I for (year, month): an approved report for that month with a
+ * value for I (0 is a value; an empty cell is not). Per indicator, because a bureau import carries output but no
+ * revenue: its enterprise must not join the revenue set with an empty revenue and pull the growth down.
+ */
+export function hasApprovedValue(index: FactIndex, enterpriseId: string, indicator: IndicatorCode, year: number, month: number): boolean {
+  return index.get(enterpriseId)?.get(year)?.get(month)?.[indicator] !== undefined;
 }
 
 /** The month's value in integer 元 (or 1/10 000 of the unit); a missing report or value counts 0. */

@@ -18,7 +18,8 @@ import { detectUnitSlip, exceedsMultiple, median, parseDecimal } from './units.t
  * fired each rule in `params`, so the UI can highlight the field and the reviewer sees why.
  */
 
-export type ReportIssueSeverity = 'error' | 'needs-explanation';
+/** `warning`: shown, never blocks a submission or an import (e.g. an odd magnitude of a near-zero indicator). */
+export type ReportIssueSeverity = 'error' | 'needs-explanation' | 'warning';
 
 export type ReportIssueCode =
   | 'invalid-period'
@@ -216,7 +217,22 @@ function checkYtdSequence(
   }
 }
 
-/** Unit slip (error) and 3× the median (needs explanation) against the enterprise's own history. */
+/**
+ * Indicators that are strictly positive and keep their order of magnitude month to month: the only ones where a
+ * value 1 000× off the enterprise's own history can be called a unit error.
+ */
+const UNIT_STABLE_INDICATORS: ReadonlySet<IndicatorCode> = new Set(['output', 'sales', 'revenue', 'energy', 'employees']);
+/** Largest / smallest of the recent months within which a history counts as stable. */
+const STABLE_SPREAD = 10;
+
+/** Enough months, every one of them positive, and no more than STABLE_SPREAD× between the extremes. */
+function isStableHistory(history: readonly number[], minHistory: number): boolean {
+  const months = history.filter((v) => isNum(v));
+  if (months.length < minHistory || months.some((v) => v <= 0)) return false;
+  return Math.max(...months) <= STABLE_SPREAD * Math.min(...months);
+}
+
+/** Unit slip (error or warning, see UNIT_STABLE_INDICATORS) and 3× the median (needs explanation) against the history. */
 function checkHistory(
   def: IndicatorDefinition,
   value: number | undefined,
@@ -226,6 +242,10 @@ function checkHistory(
 ): boolean {
   if (value === undefined || value <= 0) return false;
   const slip = detectUnitSlip(value, history, { ratioThreshold: o.unitSlipRatio, minHistory: o.minHistory });
+  // A slip is an error only where the magnitude means something: a strictly positive, stable indicator whose
+  // own recent history is stable. Profit, tax, R&D and export swing through zero (a profit of 0.0004 万元 after
+  // months of 2 万元 is a break-even month, not a unit in 亿元): there the same finding is only a warning.
+  const isError = UNIT_STABLE_INDICATORS.has(def.code) && isStableHistory(history, o.minHistory);
   if (slip.judged && slip.suspected) {
     const large = slip.direction === 'too-large';
     const params: Record<string, number | string> = { value, median: slip.median, ratio: slip.ratio, direction: slip.direction ?? '' };
@@ -237,11 +257,13 @@ function checkHistory(
       : large
         ? 'check the unit: probably entered in yuan'
         : 'check the unit: probably entered in 100 million yuan';
-    push(def.code, 'unit-slip', 'error',
+    push(def.code, 'unit-slip', isError ? 'error' : 'warning',
       `${def.nameZh}本月值 ${show(value)} ${def.unit} 是历史中位数 ${show(slip.median)} 的 ${show(slip.ratio)} 倍，${hintZh}`,
       `${def.nameEn} ${show(value)} ${def.unit} is ${show(slip.ratio)}× the median of previous months (${show(slip.median)}); ${hintEn}`,
       params);
-    return true;
+    // After an error every ratio is off by 10 000× and the slip is the one message worth showing; a warning
+    // leaves the other rules their say.
+    if (isError) return true;
   }
   const positives = history.filter((v) => isNum(v) && v > 0);
   const med = median(positives);

@@ -49,7 +49,8 @@ describe('estimateYearEndFromFacts', () => {
         const ok = c.facts.filter((x) => x.approved);
         const yuan = (v: number | undefined) => BigInt(Math.round((v ?? 0) * 10_000));
         const thisYear = new Set(ok.filter((x) => x.year === y && x.month <= M).map((x) => x.enterpriseId));
-        const inC = new Set(ok.filter((x) => x.year === y && x.month === M).map((x) => x.enterpriseId));
+        // The growth's comparable set is the indicator's own: a value for it in the approved report of (y, M).
+        const inC = new Set(ok.filter((x) => x.year === y && x.month === M && x.values[indicator] !== undefined).map((x) => x.enterpriseId));
         let ytd = 0n, rest = 0n, cur = 0n, base = 0n;
         for (const x of ok) {
           const v = yuan(x.values[indicator]);

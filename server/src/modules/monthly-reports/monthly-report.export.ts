@@ -33,7 +33,9 @@ export async function exportMonthlyReports(
     rows.push([r.uscc.trim(), r.enterprise_name, formatPeriod(Number(r.year), Number(r.month)), r.status, r.domain_code, r.zone_code, ...INDICATOR_CODES.map((c) => exact(r[c]))]);
   }
   await deps.audit.standalone(caller.audit, caller.origin, { action: 'monthly-report.export', details: { format: options.format, rows: rows.length, from: options.from ?? null, to: options.to ?? null } });
-  if (options.format === 'csv') return { body: toCsv(EXPORT_HEADERS, rows), rows: rows.length };
+  // The indicator columns are numbers: exact decimal text, written unescaped (a negative profit is -0.6004).
+  const numericColumns = new Set(INDICATOR_CODES.map((_, i) => EXPORT_HEADERS.length - INDICATOR_CODES.length + i));
+  if (options.format === 'csv') return { body: toCsv(EXPORT_HEADERS, rows, { numericColumns }), rows: rows.length };
   const headers = ['统一社会信用代码', '企业名称', '期间', '状态', '领域', '功能区', ...INDICATOR_CODES.map((c) => `${INDICATOR_BY_CODE[c].nameZh}（${INDICATOR_BY_CODE[c].unit}）`)];
   const body = await buildXlsx(
     '月报',

@@ -44,6 +44,8 @@ export interface MonthlyImportResult {
   rejected: { sheet: string; row: number; column: string | null; value: string | null; message: string }[];
   conflicts: ImportConflict[];
   warnings: { sheet: string; row: number; message: string }[];
+  /** B204-1 rows that carry no indicator (headings, breakdowns by industry class, products): skipped, not errors. */
+  ignored: { sheet: string; row: number; label: string; message: string }[];
   committed: boolean;
   sha256: string;
   batchId: string | null;
@@ -182,7 +184,9 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     : [];
   const storedByKey = new Map(storedRows.map((r) => [`${r.enterprise_id}|${r.year}|${r.month}`, r]));
   const prepared: Prepared[] = [];
-  const seen = new Set<string>();
+  // A second block for an enterprise-month already given would overwrite the first one's indicators: it is
+  // refused, naming where the first one is, rather than silently winning.
+  const firstPlace = new Map<string, string>();
   let done = 0;
   for (const item of parsed.items) {
     if (++done % 500 === 0) await progress({ phase: 'validate', done, total: parsed.items.length });
@@ -192,11 +196,14 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
       reject(item, item.row, null, item.uscc, `未登记的统一社会信用代码 ${item.uscc}`, `no registered enterprise with credit code ${item.uscc}`);
       continue;
     }
-    if (seen.has(`${item.uscc}|${period}`)) {
-      reject(item, item.row, null, item.uscc, `${item.uscc} 的 ${period} 在文件中出现多次`, `${item.uscc} ${period} appears more than once in the file`);
+    const key = `${item.uscc}|${period}`;
+    const first = firstPlace.get(key);
+    if (first !== undefined) {
+      const here = `${item.sheet}!${item.row}`;
+      reject(item, item.row, null, item.uscc, `${item.uscc} 的 ${period} 在文件中出现多次（${first} 与 ${here}），${here} 未导入`, `${item.uscc} ${period} appears more than once in the file (${first} and ${here}): ${here} is not imported`);
       continue;
     }
-    seen.add(`${item.uscc}|${period}`);
+    firstPlace.set(key, `${item.sheet}!${item.row}`);
     const history = historyOf(enterpriseId, item.year, item.month);
     const values: Partial<Record<IndicatorCode, string>> = {};
     const reportedYtd: Partial<Record<IndicatorCode, number>> = {};
@@ -253,7 +260,8 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
 
   await progress({ phase: 'validate', done: parsed.items.length, total: parsed.items.length });
   const conflicts = prepared.flatMap((p) => p.conflicts);
-  const result: MonthlyImportResult = { layout: parsed.layout, imported: 0, updated: 0, unchanged: 0, rejected, conflicts, warnings, committed: false, sha256, batchId: null };
+  const ignored = parsed.ignored.map((r) => ({ sheet: r.sheet, row: r.row, label: r.label, message: `${r.message} / ${r.messageEn}` }));
+  const result: MonthlyImportResult = { layout: parsed.layout, imported: 0, updated: 0, unchanged: 0, rejected, conflicts, warnings, ignored, committed: false, sha256, batchId: null };
   if (options.mode === 'all-or-nothing' && rejected.length > 0) return result;
   const toWrite = prepared.filter((p) => {
     if (!p.existing) return true;
@@ -271,7 +279,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
       tx,
       sql`INSERT INTO stat_import_batches (file_name, file_sha256, layout, mode, status, rows_total, rows_rejected, conflicts, report, actor_user_id, actor_username, created_at)
           VALUES (${options.fileName ?? 'upload.xlsx'}, ${sha256}, ${parsed.layout}, ${options.mode}, 'applied', ${parsed.items.length + parsed.errors.length}, ${rejected.length},
-                  ${conflicts.length}, ${JSON.stringify({ rejected: rejected.slice(0, 500), conflicts: conflicts.slice(0, 500) })}::jsonb, ${caller.audit.userId}, ${caller.audit.username}, ${now})
+                  ${conflicts.length}, ${JSON.stringify({ rejected: rejected.slice(0, 500), conflicts: conflicts.slice(0, 500), ignored: ignored.slice(0, 500) })}::jsonb, ${caller.audit.userId}, ${caller.audit.username}, ${now})
           RETURNING id`,
     );
     result.batchId = batch!.id;
@@ -320,7 +328,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
       action: 'monthly-report.import',
       objectType: 'stat-import-batch',
       objectId: batch!.id,
-      after: { file: options.fileName ?? null, sha256, layout: parsed.layout, imported: result.imported, updated: result.updated, rejected: rejected.length, conflicts: conflicts.length },
+      after: { file: options.fileName ?? null, sha256, layout: parsed.layout, imported: result.imported, updated: result.updated, rejected: rejected.length, conflicts: conflicts.length, ignored: ignored.length },
     });
   });
   result.committed = true;

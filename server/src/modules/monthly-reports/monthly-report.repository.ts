@@ -104,9 +104,9 @@ export async function loadValidationHistory(db: Db, enterpriseId: string, year: 
   );
   const history: ValidationHistory['history'] = {};
   for (const c of INDICATOR_CODES) history[c] = past.map((r) => r[c]).filter((v) => v !== null).map(Number);
-  const ytdRows = await rowsOf<Record<string, string | number>>(
+  const ytdRows = await rowsOf<Record<string, string | number | boolean>>(
     db,
-    sql`SELECT year, month, has_report, ${sql.raw(INDICATOR_CODES.map((c) => `m_${c}::text AS m_${c}, y_${c}::text AS y_${c}`).join(', '))}
+    sql`SELECT year, month, ${sql.raw(INDICATOR_CODES.map((c) => `m_${c}::text AS m_${c}, y_${c}::text AS y_${c}, h_${c}`).join(', '))}
           FROM stat_enterprise_ytd WHERE enterprise_id = ${enterpriseId}
            AND ((year = ${year} AND month = ${month - 1}) OR (year = ${year - 1} AND month = ${month}))`,
   );
@@ -117,7 +117,8 @@ export async function loadValidationHistory(db: Db, enterpriseId: string, year: 
       if (isPrevious) out.previousYtd[c] = Number(r[`y_${c}`]);
       else {
         out.lastYearYtd[c] = Number(r[`y_${c}`]);
-        if (r.has_report) out.lastYearMonth[c] = Number(r[`m_${c}`]);
+        // Last year's month only where that report had this value: an empty cell is not a 0 to compare with.
+        if (r[`h_${c}`]) out.lastYearMonth[c] = Number(r[`m_${c}`]);
       }
     }
   }
@@ -181,7 +182,8 @@ export async function loadValidationHistories(db: Db, enterpriseIds: readonly st
         let s = 0;
         for (let m = 1; m <= month; m++) s += yuan(at((year - 1) * 12 + m - 1)?.[c]);
         out.lastYearYtd[c] = stock ? (last?.[c] ?? 0) : s / 10_000;
-        if (last) out.lastYearMonth[c] = last[c] ?? 0;
+        const lastValue = last?.[c];
+        if (lastValue !== null && lastValue !== undefined) out.lastYearMonth[c] = lastValue;
       }
     }
     return out;

@@ -6,7 +6,8 @@ import { fromYuan } from '../../domain/statistics/index.ts';
 import { milestoneOfIndicator } from './goal-progress.service.ts';
 import { loadGroupNamer } from './group-names.ts';
 import { cachedStatsView } from './stats-cache.ts';
-import { enterpriseMovers, groupSeries, latestApprovedPeriod } from './stats-query.repository.ts';
+import { enterpriseMovers, groupSeries } from './stats-query.repository.ts';
+import { monthCloseRule, statsPeriods, type MonthCloseRule, type StatsPeriods } from './stats-period.ts';
 import { breakdownOf, presentRow } from './stats-query.service.ts';
 import type { StatsScope } from './stats.policy.ts';
 import { rowsOf } from './sql-rows.ts';
@@ -19,15 +20,24 @@ import { rowsOf } from './sql-rows.ts';
 
 const TOP = 10;
 
-export async function computeCockpit(db: Db, scope: StatsScope, options: { period?: { year: number; month: number }; indicator: IndicatorCode }): Promise<CockpitView> {
-  const key = JSON.stringify(['cockpit', scope, options.indicator, options.period ?? 'latest']);
-  return cachedStatsView(db, key, () => computeCockpitNow(db, scope, options));
+export interface CockpitOptions {
+  period?: { year: number; month: number };
+  indicator: IndicatorCode;
+  /** Today and the close day: without a period the cockpit opens on the latest closed month (stats-period.ts). */
+  close?: MonthCloseRule;
+}
+
+export async function computeCockpit(db: Db, scope: StatsScope, options: CockpitOptions): Promise<CockpitView> {
+  // Which month is closed depends on the date as well as the data: part of the key, not of the cached view.
+  const rule = options.close ?? monthCloseRule(new Date());
+  const periods = await statsPeriods(db, rule);
+  const key = JSON.stringify(['cockpit', scope, options.indicator, options.period ?? periods.period ?? 'none', periods]);
+  return cachedStatsView(db, key, () => computeCockpitNow(db, scope, options, periods));
 }
 
 /** The cockpit computed from the rollups (synchronised by the cache's token read). */
-async function computeCockpitNow(db: Db, scope: StatsScope, options: { period?: { year: number; month: number }; indicator: IndicatorCode }): Promise<CockpitView> {
-  const latest = await latestApprovedPeriod(db);
-  const period = options.period ?? latest ?? { year: new Date().getUTCFullYear(), month: 1 };
+async function computeCockpitNow(db: Db, scope: StatsScope, options: CockpitOptions, periods: StatsPeriods): Promise<CockpitView> {
+  const period = options.period ?? periods.period ?? { year: new Date().getUTCFullYear(), month: 1 };
   const args = { indicator: options.indicator, year: period.year, month: period.month };
   const names = await loadGroupNamer(db);
   const domains = await breakdownOf(db, scope, 'domain', args, names);
@@ -62,7 +72,10 @@ async function computeCockpitNow(db: Db, scope: StatsScope, options: { period?: 
     // Equal changes keep the database's order (by id), so the lists are deterministic.
     topContributors: movers.filter((r) => deltaOf(r) > 0).sort((a, b) => deltaOf(b) - deltaOf(a)).slice(0, TOP),
     topDecliners: movers.filter((r) => deltaOf(r) < 0).sort((a, b) => deltaOf(a) - deltaOf(b)).slice(0, TOP),
-    latestPeriod: latest ? formatPeriod(latest.year, latest.month) : null,
+    latestPeriod: periods.latest,
+    closedPeriod: periods.closed,
+    openPeriods: periods.open,
+    monthCloseDay: periods.closeDay,
   };
 }
 

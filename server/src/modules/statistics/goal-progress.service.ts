@@ -7,7 +7,8 @@ import { defaultGoalFormula } from '../../domain/plan-model/goal-formula.ts';
 import { actualCagr, annualMilestones, assessGoalProgress, estimateYearEnd, fromYuan, growthRate, milestoneFor, timeProgress } from '../../domain/statistics/index.ts';
 import { MONEY_UNIT_EXPONENT, isIndicatorCode, type MoneyUnit } from '../../../../contracts/indicators.ts';
 import { cachedStatsView } from './stats-cache.ts';
-import { latestApprovedPeriod, type Population } from './stats-query.repository.ts';
+import { type Population } from './stats-query.repository.ts';
+import { monthCloseRule, statsPeriods, type MonthCloseRule } from './stats-period.ts';
 import { populationOf } from './stats-query.service.ts';
 import { populationNominalYtd, populationTotals } from './population.repository.ts';
 import type { StatsScope } from './stats.policy.ts';
@@ -75,10 +76,13 @@ export function formulaPopulation(formula: GoalFormula, planDomains: readonly st
 export async function computeGoalProgress(
   db: Db,
   scope: StatsScope,
-  options: { period?: { year: number; month: number }; baselineYear?: number },
+  options: { period?: { year: number; month: number }; baselineYear?: number; close?: MonthCloseRule },
 ): Promise<GoalsView> {
-  const key = JSON.stringify(['goals', scope, options.period ?? 'latest', options.baselineYear ?? 'plan']);
-  return cachedStatsView(db, key, () => computeGoalProgressNow(db, scope, options));
+  // Without a period: the latest closed month, as the cockpit (stats-period.ts).
+  const period = options.period ?? (await statsPeriods(db, options.close ?? monthCloseRule(new Date()))).period ?? undefined;
+  const resolved = { ...options, ...(period ? { period } : {}) };
+  const key = JSON.stringify(['goals', scope, resolved.period ?? 'none', options.baselineYear ?? 'plan']);
+  return cachedStatsView(db, key, () => computeGoalProgressNow(db, scope, resolved));
 }
 
 /** Goal progress computed from the rollups (synchronised by the cache's token read). */
@@ -88,7 +92,7 @@ async function computeGoalProgressNow(
   options: { period?: { year: number; month: number }; baselineYear?: number },
 ): Promise<GoalsView> {
   const scopePopulation = populationOf(scope);
-  const period = options.period ?? (await latestApprovedPeriod(db)) ?? { year: new Date().getUTCFullYear(), month: 1 };
+  const period = options.period ?? { year: new Date().getUTCFullYear(), month: 1 };
   const plan = await loadPlanGoals(db);
   const baselineYear = options.baselineYear ?? (plan.issuedYear ? plan.issuedYear - 1 : 2022);
   const lastCompleteYear = period.month === 12 ? period.year : period.year - 1;

@@ -25,19 +25,22 @@ function filterOf(population: Population): SQL {
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
 }
 
-/** Totals of one population (a goal formula's enterprises, within the caller's scope) for (y, M). */
+/**
+ * Totals of one population (a goal formula's enterprises, within the caller's scope) for (y, M); the comparable
+ * sums over the indicator's own comparable set (h_<indicator>: the month's report has that value).
+ */
 export async function populationTotals(db: Db, population: Population, indicator: IndicatorCode, year: number, month: number): Promise<PopulationTotals> {
   if (!(INDICATOR_CODES as readonly string[]).includes(indicator)) throw new Error(`unknown indicator ${indicator}`);
   const col = (prefix: string) => sql.raw(`${prefix}_${indicator}`);
   const [row] = await rowsOf<Record<string, string | number | null>>(
     db,
     sql`
-    SELECT sum(CASE WHEN c.has_report THEN c.${col('m')} ELSE 0 END) AS month_c,
-           sum(CASE WHEN c.has_report THEN c.${col('y')} ELSE 0 END) AS ytd_c,
-           sum(CASE WHEN c.has_report THEN coalesce(q.${col('y')}, 0) ELSE 0 END) AS base_c,
+    SELECT sum(CASE WHEN c.${col('h')} THEN c.${col('m')} ELSE 0 END) AS month_c,
+           sum(CASE WHEN c.${col('h')} THEN c.${col('y')} ELSE 0 END) AS ytd_c,
+           sum(CASE WHEN c.${col('h')} THEN coalesce(q.${col('y')}, 0) ELSE 0 END) AS base_c,
            sum(coalesce(c.${col('y')}, 0)) AS nominal_ytd,
            sum(coalesce(q.${col('y')}, 0)) AS nominal_base,
-           count(*) FILTER (WHERE c.has_report)::int AS n_c,
+           count(*) FILTER (WHERE c.${col('h')})::int AS n_c,
            sum(CASE WHEN c.reports_to_date > 0 THEN coalesce(d.${col('y')}, 0) - coalesce(q.${col('y')}, 0) ELSE 0 END) AS remainder
       FROM stat_enterprise_groups g
       LEFT JOIN stat_enterprise_ytd c ON c.enterprise_id = g.enterprise_id AND c.year = ${year} AND c.month = ${month}

@@ -12,7 +12,8 @@ import { rowsOf } from './sql-rows.ts';
  *   stat_group_cells        per group × indicator × period: the comparable-basis sums of SPEC §4
  *
  * A group cell is a sum over enterprises of each enterprise's *contribution* to (year, month): its month and
- * YTD when it is in the comparable set C (approved report for month M), its own YTD a year earlier as base,
+ * YTD when it is in the indicator's comparable set C_I (its approved report for month M has a value for that
+ * indicator: h_<indicator>, migration 0016), its own YTD a year earlier as base,
  * and its YTD in both years for the nominal totals. An enterprise's contribution to year Y depends only on its
  * ytd rows for Y and Y−1, so a change to year y touches the cells of years y and y+1 alone. Updating is then
  * exact and order-independent: subtract the old contributions, rewrite the ytd rows, add the new ones — all
@@ -91,8 +92,16 @@ async function writeGroups(tx: Db, ids: readonly string[] | null): Promise<void>
      WHERE e.deleted_at IS NULL AND ${filter}`);
 }
 
-/** The columns of stat_enterprise_ytd, in order. */
-const YTD_COLUMNS = ['enterprise_id', 'year', 'month', 'has_report', 'reports_to_date', ...INDICATOR_CODES.flatMap((c) => [`m_${c}`, `y_${c}`])];
+/** The columns of stat_enterprise_ytd, in order (h_<indicator>: the month's approved report has that value). */
+const YTD_COLUMNS = ['enterprise_id', 'year', 'month', 'has_report', 'reports_to_date', ...INDICATOR_CODES.flatMap((c) => [`m_${c}`, `y_${c}`]), ...INDICATOR_CODES.map((c) => `h_${c}`)];
+
+/**
+ * One enterprise-month's inputs to its cells, from its ytd rows c (this year) and q (last year): per indicator
+ * the month m_, YTD y_, last year's YTD p_ and h_, whether it is in that indicator's comparable set.
+ */
+const CELL_COLUMNS = INDICATOR_CODES.map(
+  (c) => `coalesce(c.m_${c}, 0) AS m_${c}, coalesce(c.y_${c}, 0) AS y_${c}, coalesce(q.y_${c}, 0) AS p_${c}, coalesce(c.h_${c}, false) AS h_${c}`,
+).join(', ');
 
 /**
  * The dense ytd rows (12 months each, columns as YTD_COLUMNS) of the given enterprise-years that have an
@@ -104,8 +113,9 @@ function ytdRowsOf(pairs: SQL): SQL {
       ? `coalesce(r.employees, 0) AS m_employees, coalesce(r.employees, 0) AS y_employees` // a stock: the "YTD" is the month's level
       : `coalesce(r.${c}, 0) AS m_${c}, sum(coalesce(r.${c}, 0)) OVER w AS y_${c}`,
   ).join(', ');
+  const has = INDICATOR_CODES.map((c) => `r.${c} IS NOT NULL AS h_${c}`).join(', ');
   return sql`
-    SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL AS has_report, (count(r.id) OVER w)::int AS reports_to_date, ${sql.raw(values)}
+    SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL AS has_report, (count(r.id) OVER w)::int AS reports_to_date, ${sql.raw(values)}, ${sql.raw(has)}
       FROM (SELECT DISTINCT s.enterprise_id, s.year FROM (${pairs}) s
              WHERE EXISTS (SELECT 1 FROM monthly_reports ar WHERE ar.enterprise_id = s.enterprise_id AND ar.year = s.year AND ar.status = 'approved')) p
       CROSS JOIN generate_series(1, 12) AS mm(month)
@@ -120,16 +130,15 @@ function ytdRowsOf(pairs: SQL): SQL {
 async function applyContributions(tx: Db, cells: SQL, sign: 1 | -1): Promise<void> {
   const sums = INDICATOR_CODES.map(
     (c) =>
-      `sum(CASE WHEN x.in_c THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(CASE WHEN x.in_c THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
-      `sum(CASE WHEN x.in_c THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.y_${c}) AS ny_${c}, sum(x.p_${c}) AS nb_${c}`,
+      `sum(CASE WHEN x.h_${c} THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(CASE WHEN x.h_${c} THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
+      `sum(CASE WHEN x.h_${c} THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.y_${c}) AS ny_${c}, sum(x.p_${c}) AS nb_${c}, ` +
+      `count(*) FILTER (WHERE x.h_${c})::int AS nc_${c}`,
   ).join(',\n');
-  const cellColumns = INDICATOR_CODES.map(
-    (c) => `coalesce(c.m_${c}, 0) AS m_${c}, coalesce(c.y_${c}, 0) AS y_${c}, coalesce(q.y_${c}, 0) AS p_${c}`,
-  ).join(', ');
-  const unpivot = INDICATOR_CODES.map((c) => `('${c}', a.mc_${c}, a.yc_${c}, a.bc_${c}, a.ny_${c}, a.nb_${c})`).join(',\n');
+  const cellColumns = CELL_COLUMNS;
+  const unpivot = INDICATOR_CODES.map((c) => `('${c}', a.mc_${c}, a.yc_${c}, a.bc_${c}, a.ny_${c}, a.nb_${c}, a.nc_${c})`).join(',\n');
   await tx.execute(sql`
     WITH x AS (
-      SELECT p.enterprise_id, p.year, mm.month, coalesce(c.has_report, false) AS in_c,
+      SELECT p.enterprise_id, p.year, mm.month,
              (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present, ${sql.raw(cellColumns)}
         FROM (${cells}) p
         CROSS JOIN generate_series(1, 12) AS mm(month)
@@ -138,14 +147,14 @@ async function applyContributions(tx: Db, cells: SQL, sign: 1 | -1): Promise<voi
        WHERE c.enterprise_id IS NOT NULL OR q.enterprise_id IS NOT NULL
     ), a AS (
       SELECT g.dim, g.key, x.year, x.month, ${sql.raw(sums)},
-             count(*) FILTER (WHERE x.in_c)::int AS n_c, count(*) FILTER (WHERE x.present)::int AS n_present
+             count(*) FILTER (WHERE x.present)::int AS n_present
         FROM x JOIN stat_enterprise_groups g ON g.enterprise_id = x.enterprise_id
        GROUP BY g.dim, g.key, x.year, x.month
     )
     INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
     SELECT a.dim, a.key, v.indicator, a.year, a.month,
-           ${sign} * v.mc, ${sign} * v.yc, ${sign} * v.bc, ${sign} * v.ny, ${sign} * v.nb, ${sign} * a.n_c, ${sign} * a.n_present
-      FROM a CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
+           ${sign} * v.mc, ${sign} * v.yc, ${sign} * v.bc, ${sign} * v.ny, ${sign} * v.nb, ${sign} * v.nc, ${sign} * a.n_present
+      FROM a CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb, nc)
      ORDER BY 1, 3, 4, 5, 2
     ${ADD_TO_CELLS}`);
 }
@@ -172,12 +181,9 @@ function affectedCells(pairs: readonly EnterpriseYear[]): EnterpriseYear[] {
 export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
   if (changed.length === 0) return;
   await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
-  const cellColumns = INDICATOR_CODES.map(
-    (c) => `coalesce(c.m_${c}, 0) AS m_${c}, coalesce(c.y_${c}, 0) AS y_${c}, coalesce(q.y_${c}, 0) AS p_${c}`,
-  ).join(', ');
   const contributions = (state: string, sign: number) => `
-      SELECT ${sign} AS sign, a.enterprise_id, a.year, mm.month, coalesce(c.has_report, false) AS in_c,
-             (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present, ${cellColumns}
+      SELECT ${sign} AS sign, a.enterprise_id, a.year, mm.month,
+             (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present, ${CELL_COLUMNS}
         FROM a CROSS JOIN generate_series(1, 12) AS mm(month)
         LEFT JOIN ${state} c ON c.enterprise_id = a.enterprise_id AND c.year = a.year AND c.month = mm.month
         LEFT JOIN ${state} q ON q.enterprise_id = a.enterprise_id AND q.year = a.year - 1 AND q.month = mm.month
@@ -186,13 +192,14 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
   // (tenfold) join with the groups, which is where the time goes.
   const net = INDICATOR_CODES.map(
     (c) =>
-      `sum(x.sign * CASE WHEN x.in_c THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(x.sign * CASE WHEN x.in_c THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
-      `sum(x.sign * CASE WHEN x.in_c THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.sign * x.y_${c}) AS ny_${c}, sum(x.sign * x.p_${c}) AS nb_${c}`,
+      `sum(x.sign * CASE WHEN x.h_${c} THEN x.m_${c} ELSE 0 END) AS mc_${c}, sum(x.sign * CASE WHEN x.h_${c} THEN x.y_${c} ELSE 0 END) AS yc_${c}, ` +
+      `sum(x.sign * CASE WHEN x.h_${c} THEN x.p_${c} ELSE 0 END) AS bc_${c}, sum(x.sign * x.y_${c}) AS ny_${c}, sum(x.sign * x.p_${c}) AS nb_${c}, ` +
+      `sum(x.sign * x.h_${c}::int)::int AS nc_${c}`,
   ).join(',\n');
-  const deltaColumns = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb'].map((k) => `${k}_${c}`));
-  const changedOnly = [...deltaColumns, 'n_c', 'n_present'].map((c) => `d.${c} <> 0`).join(' OR ');
-  const sums = deltaColumns.map((c) => `sum(d.${c}) AS ${c}`).join(', ');
-  const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c})`).join(',\n');
+  const deltaColumns = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb', 'nc'].map((k) => `${k}_${c}`));
+  const changedOnly = [...deltaColumns, 'n_present'].map((c) => `d.${c} <> 0`).join(' OR ');
+  const sums = deltaColumns.map((c) => `sum(d.${c})${c.startsWith('nc_') ? '::int' : ''} AS ${c}`).join(', ');
+  const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c}, g.nc_${c})`).join(',\n');
   const setYtd = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
   await tx.execute(sql`
     WITH p AS (${pairsOf(changed)}),
@@ -207,19 +214,19 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
     x AS (${sql.raw(contributions('before', -1))} UNION ALL ${sql.raw(contributions('after', 1))}),
     d AS (
       SELECT x.enterprise_id, x.year, x.month, ${sql.raw(net)},
-             sum(x.sign * x.in_c::int)::int AS n_c, sum(x.sign * x.present::int)::int AS n_present
+             sum(x.sign * x.present::int)::int AS n_present
         FROM x GROUP BY x.enterprise_id, x.year, x.month
     ),
     g AS (
-      SELECT s.dim, s.key, d.year, d.month, ${sql.raw(sums)}, sum(d.n_c)::int AS n_c, sum(d.n_present)::int AS n_present
+      SELECT s.dim, s.key, d.year, d.month, ${sql.raw(sums)}, sum(d.n_present)::int AS n_present
         FROM d JOIN stat_enterprise_groups s ON s.enterprise_id = d.enterprise_id
        WHERE ${sql.raw(changedOnly)}
        GROUP BY s.dim, s.key, d.year, d.month
     ),
     cells AS (
       INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
-      SELECT g.dim, g.key, v.indicator, g.year, g.month, v.mc, v.yc, v.bc, v.ny, v.nb, g.n_c, g.n_present
-        FROM g CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb)
+      SELECT g.dim, g.key, v.indicator, g.year, g.month, v.mc, v.yc, v.bc, v.ny, v.nb, v.nc, g.n_present
+        FROM g CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb, nc)
        ORDER BY 1, 3, 4, 5, 2
       ${ADD_TO_CELLS}
       RETURNING 1

@@ -255,7 +255,7 @@ async function duckdbBaseline(database: Database, year: number, month: number, l
   const appender = await c.createAppender('raw');
   const PAGE = 50_000;
   for (let offset = 0; ; offset += PAGE) {
-    const rows = await rowsOf<{ e: string; y: number; m: number; revenue: string; domain: string | null; zone: string | null }>(
+    const rows = await rowsOf<{ e: string; y: number; m: number; revenue: string | null; domain: string | null; zone: string | null }>(
       database.db,
       sql`SELECT r.enterprise_id::text AS e, r.year AS y, r.month AS m, r.revenue::text AS revenue, d.code AS domain, z.code AS zone
             FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id LEFT JOIN domains d ON d.id = e.domain_id LEFT JOIN zones z ON z.id = e.zone_id
@@ -265,7 +265,9 @@ async function duckdbBaseline(database: Database, year: number, month: number, l
       appender.appendVarchar(r.e);
       appender.appendInteger(Number(r.y));
       appender.appendInteger(Number(r.m));
-      appender.appendDouble(Number(r.revenue));
+      // An empty revenue stays NULL: it is not a 0, and it keeps the enterprise out of the revenue set below.
+      if (r.revenue === null) appender.appendNull();
+      else appender.appendDouble(Number(r.revenue));
       if (r.domain === null) appender.appendNull();
       else appender.appendVarchar(r.domain);
       if (r.zone === null) appender.appendNull();
@@ -278,10 +280,11 @@ async function duckdbBaseline(database: Database, year: number, month: number, l
   const loadMs = performance.now() - t0;
   const cte = `WITH per AS (
       SELECT e, any_value(domain) AS domain, any_value(zone) AS zone,
-             bool_or(y = ${year} AND m = ${month}) AS in_c,
-             sum(CASE WHEN y = ${year} AND m = ${month} THEN revenue ELSE 0 END) AS mv,
-             sum(CASE WHEN y = ${year} AND m <= ${month} THEN revenue ELSE 0 END) AS ytd,
-             sum(CASE WHEN y = ${year - 1} AND m <= ${month} THEN revenue ELSE 0 END) AS base
+             -- In the revenue comparable set: the approved report for the month has a revenue (0 counts).
+             bool_or(y = ${year} AND m = ${month} AND revenue IS NOT NULL) AS in_c,
+             sum(CASE WHEN y = ${year} AND m = ${month} THEN coalesce(revenue, 0) ELSE 0 END) AS mv,
+             sum(CASE WHEN y = ${year} AND m <= ${month} THEN coalesce(revenue, 0) ELSE 0 END) AS ytd,
+             sum(CASE WHEN y = ${year - 1} AND m <= ${month} THEN coalesce(revenue, 0) ELSE 0 END) AS base
         FROM raw GROUP BY e)`;
   const queries = [
     `${cte} SELECT sum(CASE WHEN in_c THEN ytd END) AS ytd, sum(CASE WHEN in_c THEN base END) AS base, sum(ytd) AS nytd, sum(base) AS nbase FROM per`,

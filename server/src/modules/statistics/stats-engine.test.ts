@@ -16,8 +16,9 @@ import { rowsOf } from './sql-rows.ts';
 /**
  * The analytics engine against two independent computations: the statistics domain's computeBreakdown (over
  * MonthlyFacts built from the same raw rows) and a literal BigInt reference over the raw rows. Covers
- * enterprises entering and leaving between years, gaps, unapproved reports, incremental maintenance in any
- * order, reclassification and deletion.
+ * enterprises entering and leaving between years, gaps, unapproved reports, partial reports (a B204-1 import's
+ * output without revenue, indicators left empty: each indicator has its own comparable set), incremental
+ * maintenance in any order, reclassification and deletion.
  */
 
 let tdb: TestDatabase;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   db = tdb.database.db;
   await db.transaction(async (tx) => seedReferenceData(tx as unknown as Db));
-  ({ enterprises, reports } = await insertFixture(db, { seed: 7, enterprises: 60, years: YEARS }));
+  ({ enterprises, reports } = await insertFixture(db, { seed: 7, enterprises: 60, years: YEARS, partialShare: 0.2 }));
   await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
 }, 120_000);
 afterAll(async () => tdb?.cleanup());
@@ -43,7 +44,7 @@ function factsOf(list: readonly FixtureReport[]): MonthlyFact[] {
     year: r.year,
     month: r.month,
     approved: r.status === 'approved',
-    values: Object.fromEntries(INDICATOR_CODES.map((c) => [c, Number(r.values[c])])),
+    values: Object.fromEntries(INDICATOR_CODES.filter((c) => r.values[c] !== null).map((c) => [c, Number(r.values[c])])),
   }));
 }
 

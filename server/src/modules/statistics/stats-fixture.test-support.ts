@@ -28,7 +28,8 @@ export interface FixtureReport {
   year: number;
   month: number;
   status: 'draft' | 'submitted' | 'park-reviewed' | 'approved' | 'returned';
-  values: Record<IndicatorCode, string>;
+  /** Decimal text as stored; null for an indicator the report leaves empty (e.g. a B204-1 import: no revenue). */
+  values: Record<IndicatorCode, string | null>;
 }
 
 export function seededRandom(seed: number): () => number {
@@ -57,9 +58,11 @@ let usccCounter = 0;
 
 export async function insertFixture(
   db: Db,
-  options: { seed: number; enterprises: number; years: readonly number[] },
+  options: { seed: number; enterprises: number; years: readonly number[]; partialShare?: number },
 ): Promise<{ enterprises: FixtureEnterprise[]; reports: FixtureReport[] }> {
   const rnd = seededRandom(options.seed);
+  // Partial reports from a stream of their own, so that the rest of the population is the same with or without.
+  const partialRnd = seededRandom(options.seed * 7919 + 1);
   const domains = (await rowsOf<{ id: string; code: string }>(db, sql`SELECT id, code FROM domains ORDER BY code`)).map((r) => r);
   const zones = await rowsOf<{ id: string; code: string }>(db, sql`SELECT id, code FROM zones ORDER BY code`);
   const carriers = await rowsOf<{ id: string; code: string; zone_id: string | null }>(db, sql`SELECT id, code, zone_id FROM carriers ORDER BY code`);
@@ -101,7 +104,12 @@ export async function insertFixture(
       const status = rnd() < 0.85 ? 'approved' : pick(rnd, ['draft', 'submitted', 'park-reviewed', 'returned'] as const);
       const values = Object.fromEntries(
         INDICATOR_CODES.map((c) => [c, c === 'employees' ? String(Math.floor(rnd() * 500)) : amount(rnd, size, c === 'profit')]),
-      ) as Record<IndicatorCode, string>;
+      ) as Record<IndicatorCode, string | null>;
+      if (options.partialShare && partialRnd() < options.partialShare) {
+        // Half like a B204-1 import (output, sales, export only), half with random indicators left empty.
+        const b204 = partialRnd() < 0.5;
+        for (const c of INDICATOR_CODES) if (b204 ? !['output', 'sales', 'export'].includes(c) : partialRnd() < 0.4) values[c] = null;
+      }
       reports.push({ enterpriseId: id, year, month, status, values });
     }
   }

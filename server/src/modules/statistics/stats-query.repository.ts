@@ -3,6 +3,7 @@ import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indic
 import type { StatDimension } from '../../../../contracts/statistics.ts';
 import type { Db } from '../../db/client.ts';
 import type { GrowthSumsYuan } from '../../domain/statistics/index.ts';
+import type { MonthReportCounts } from '../../domain/statistics/month-close.ts';
 import { rowsOf, yuanOfNumeric } from './sql-rows.ts';
 
 /**
@@ -95,7 +96,7 @@ export async function enterpriseSums(
     sql`
     WITH x AS (
       SELECT coalesce(c.enterprise_id, q.enterprise_id) AS enterprise_id,
-             coalesce(c.has_report, false) AS in_c,
+             coalesce(c.${sql.raw(`h_${i}`)}, false) AS in_c,
              (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present,
              coalesce(c.${sql.raw(`m_${i}`)}, 0) AS m, coalesce(c.${sql.raw(`y_${i}`)}, 0) AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
         FROM (SELECT * FROM stat_enterprise_ytd WHERE year = ${options.year} AND month = ${options.month}) c
@@ -126,10 +127,10 @@ export async function enterpriseMovers(
     db,
     sql`
     WITH x AS (
-      SELECT c.enterprise_id, c.has_report AS in_c, c.${sql.raw(`m_${i}`)} AS m, c.${sql.raw(`y_${i}`)} AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
+      SELECT c.enterprise_id, c.${sql.raw(`h_${i}`)} AS in_c, c.${sql.raw(`m_${i}`)} AS m, c.${sql.raw(`y_${i}`)} AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
         FROM stat_enterprise_ytd c
         LEFT JOIN stat_enterprise_ytd q ON q.enterprise_id = c.enterprise_id AND q.year = ${options.year - 1} AND q.month = ${options.month}
-       WHERE c.year = ${options.year} AND c.month = ${options.month} AND c.has_report
+       WHERE c.year = ${options.year} AND c.month = ${options.month} AND c.${sql.raw(`h_${i}`)}
     ), d AS (
       SELECT x.enterprise_id::text AS code, x.m AS month_c, x.y AS ytd_c, x.p AS base_c, x.y AS nominal_ytd, x.p AS nominal_base, 1 AS n_c, x.y - x.p AS delta
         FROM x WHERE x.y <> x.p AND ${populationFilter(options.population ?? [])}
@@ -159,4 +160,24 @@ export async function enterpriseSeries(db: Db, enterpriseId: string, indicator: 
          WHERE enterprise_id = ${enterpriseId} AND year BETWEEN ${fromYear} AND ${toYear} ORDER BY year, month`,
   );
   return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), hasReport: r.has_report, monthYuan: yuanOfNumeric(r.m), ytdYuan: yuanOfNumeric(r.y) }));
+}
+
+/**
+ * Report counts of the latest `months` months with approved figures (district-wide), for the month-close rule
+ * (domain/statistics/month-close.ts): approved, still in the workflow, and expected (approved the month before).
+ */
+export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReportCounts[]> {
+  const rows = await rowsOf<{ year: number; month: number; approved: number; pending: number; expected: number }>(
+    db,
+    sql`WITH m AS (SELECT DISTINCT year, month FROM stat_enterprise_ytd WHERE has_report ORDER BY year DESC, month DESC LIMIT ${months})
+        SELECT m.year, m.month,
+               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
+                 WHERE r.year = m.year AND r.month = m.month AND r.status = 'approved')::int AS approved,
+               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
+                 WHERE r.year = m.year AND r.month = m.month AND r.status <> 'approved')::int AS pending,
+               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
+                 WHERE r.status = 'approved' AND r.year * 12 + r.month = m.year * 12 + m.month - 1)::int AS expected
+          FROM m`,
+  );
+  return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), approved: Number(r.approved), pending: Number(r.pending), expected: Number(r.expected) }));
 }

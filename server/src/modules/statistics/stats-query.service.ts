@@ -68,6 +68,14 @@ export async function computeStatsBreakdown(db: Db, scope: StatsScope, dim: Stat
   return (await breakdownOf(db, scope, dim, args)).view;
 }
 
+/** The total of a breakdown, named for its scope: a park's total is its own zone, never 全区 (the district). */
+function totalRow(scope: StatsScope, total: KeyedSums, names: GroupNamer) {
+  const row = presentRow('total', total, total, names);
+  if (scope.kind !== 'zone') return row;
+  const zone = names.name('zone', scope.code);
+  return { ...row, key: zone.zh, nameEn: zone.en };
+}
+
 /** A breakdown over rollups already synchronised; `namer` when the caller has loaded one (not for enterprises). */
 export async function breakdownOf(
   db: Db,
@@ -85,7 +93,7 @@ export async function breakdownOf(
     by: dim,
     scope: scopeView(scope),
     rows: sortRows(groups.map((g) => presentRow(dim, g, total, names))),
-    total: presentRow('total', total, total, names),
+    total: totalRow(scope, total, names),
   };
   return { view, totalSums: total };
 }

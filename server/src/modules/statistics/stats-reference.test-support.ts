@@ -60,8 +60,16 @@ export function referenceBreakdown(
 ): { rows: ReferenceRow[]; total: ReferenceRow } {
   const { dim, indicator: ind, year: y, month: M } = options;
   const stock = INDICATOR_BY_CODE[ind].kind === 'stock';
+  // approved: the indicator's values of approved reports (an empty cell is absent); reported: any approved report.
   const approved = new Map<string, bigint>();
-  for (const r of reports) if (r.status === 'approved') approved.set(`${r.enterpriseId}|${r.year}|${r.month}`, yuan(r.values[ind]));
+  const reported = new Set<string>();
+  for (const r of reports) {
+    if (r.status !== 'approved') continue;
+    reported.add(`${r.enterpriseId}|${r.year}|${r.month}`);
+    const value = r.values[ind];
+    if (value !== null) approved.set(`${r.enterpriseId}|${r.year}|${r.month}`, yuan(value));
+  }
+  /** In the indicator's comparable set: the approved report has a value for it (0 counts, empty does not). */
   const has = (e: string, yy: number, m: number) => approved.has(`${e}|${yy}|${m}`);
   const ytd = (e: string, yy: number): bigint => {
     if (stock) return approved.get(`${e}|${yy}|${M}`) ?? 0n;
@@ -70,7 +78,7 @@ export function referenceBreakdown(
     return s;
   };
   const anyUpTo = (e: string, yy: number) => {
-    for (let m = 1; m <= M; m++) if (has(e, yy, m)) return true;
+    for (let m = 1; m <= M; m++) if (reported.has(`${e}|${yy}|${m}`)) return true;
     return false;
   };
   type Acc = { month: bigint; ytd: bigint; base: bigint; nYtd: bigint; nBase: bigint; n: number };

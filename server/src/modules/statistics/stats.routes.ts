@@ -21,6 +21,7 @@ import { computeCockpit } from './cockpit.service.ts';
 import { computeGoalProgress } from './goal-progress.service.ts';
 import { computeDrill, computeStatsBreakdown } from './stats-query.service.ts';
 import { statsScopeOf } from './stats.policy.ts';
+import { monthCloseRule } from './stats-period.ts';
 import { computeEnterpriseStats } from './enterprise-stats.service.ts';
 import { idParamSchema } from '../../../../contracts/common.ts';
 
@@ -39,7 +40,11 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps): void {
     query: cockpitQuerySchema,
     responses: { 200: cockpitSchema },
     handler: async ({ actor, query }) =>
-      computeCockpit(db(), await statsScopeOf(db(), actor!), { indicator: query.indicator, ...(query.period ? { period: periodOf(query.period) } : {}) }),
+      computeCockpit(db(), await statsScopeOf(db(), actor!), {
+        indicator: query.indicator,
+        ...(query.period ? { period: periodOf(query.period) } : {}),
+        close: monthCloseRule(deps.clock(), deps.config.statsMonthCloseDay),
+      }),
   });
 
   defineRoute(app, deps, {
@@ -54,6 +59,7 @@ export function registerStatsRoutes(app: FastifyInstance, deps: AppDeps): void {
       computeGoalProgress(db(), await statsScopeOf(db(), actor!), {
         ...(query.period ? { period: periodOf(query.period) } : {}),
         ...(query.baselineYear ? { baselineYear: query.baselineYear } : {}),
+        close: monthCloseRule(deps.clock(), deps.config.statsMonthCloseDay),
       }),
   });
 

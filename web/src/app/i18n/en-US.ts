@@ -310,7 +310,7 @@ export const enUS: Messages = {
     nominalHint: 'Nominal growth compares all enterprises of each period and is for reference; the official figure is the comparable growth.',
     cockpit: {
       title: 'Cockpit',
-      subtitle: '{{period}} · latest approved month · amounts in 100M yuan',
+      subtitle: '{{period}} · amounts in 100M yuan',
       scopeZone: 'Your zone',
       goals: 'Development goals',
       target: 'Target',

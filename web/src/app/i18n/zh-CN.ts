@@ -312,7 +312,7 @@ export const zhCN = {
     nominalHint: '名义增速按各期全部企业合计计算，仅供参考；官方口径为同口径增速。',
     cockpit: {
       title: '驾驶舱',
-      subtitle: '{{period}} · 数据截至最近已审定月份 · 金额单位：亿元',
+      subtitle: '{{period}} · 金额单位：亿元',
       scopeZone: '本园区范围',
       goals: '发展目标',
       target: '目标',

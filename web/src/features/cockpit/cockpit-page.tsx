@@ -1,4 +1,5 @@
-import { Alert, Card, Col, DatePicker, Empty, List, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, DatePicker, Empty, List, Row, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -72,15 +73,44 @@ export function CockpitPage() {
               style={{ width: 180 }}
               options={INDICATOR_CODES.filter((c) => c !== 'employees').map((c) => ({ value: c, label: t(`statistics.indicators.${c}`) }))}
             />
-            <DatePicker picker="month" allowClear value={period ? dayjs(`${period}-01`) : view ? dayjs(`${view.period}-01`) : null} onChange={(d) => setPeriod(d ? d.format('YYYY-MM') : undefined)} />
+            {view && view.openPeriods.includes(view.period) && (
+              <Tag color="orange" data-testid="period-in-progress">
+                {t('statistics.cockpit.inProgress')}
+              </Tag>
+            )}
+            <DatePicker
+              picker="month"
+              allowClear
+              value={period ? dayjs(`${period}-01`) : view ? dayjs(`${view.period}-01`) : null}
+              onChange={(d) => setPeriod(d ? d.format('YYYY-MM') : undefined)}
+              cellRender={(current, info) => {
+                if (info.type !== 'month' || typeof current === 'number' || typeof current === 'string') return info.originNode;
+                const open = view?.openPeriods.includes(current.format('YYYY-MM'));
+                return (
+                  <div className="ant-picker-cell-inner" title={open ? t('statistics.cockpit.inProgress') : undefined}>
+                    {current.month() + 1}
+                    {lang.startsWith('zh') ? '月' : ''}
+                    {open && <div style={{ fontSize: 10, lineHeight: '12px', color: '#d46b08' }}>{t('statistics.cockpit.inProgress')}</div>}
+                  </div>
+                );
+              }}
+            />
           </Space>
         }
       />
       {cockpit.error && <LoadError error={cockpit.error} onRetry={cockpit.reload} />}
       <Typography.Paragraph type="secondary">{t('statistics.cockpit.drillHint')}</Typography.Paragraph>
+      {view && view.openPeriods.includes(view.period) && view.closedPeriod && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('statistics.cockpit.inProgressNote', { period: view.period, closed: view.closedPeriod, day: view.monthCloseDay })} />
+      )}
       {goals.data && goals.data.goals.length > 0 && (
         <div style={{ marginBottom: 16 }}>
           <GoalCards goals={goals.data.goals} zone={goals.data.scope.kind === 'zone'} />
+          {goals.data.scope.kind === 'district' && (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="goals-basis">
+              {t('statistics.cockpit.goalsNote', { baseline: goals.data.baselineYear, firstTarget: goals.data.goals[0]!.targets[0]?.year ?? '' })}
+            </Typography.Paragraph>
+          )}
         </div>
       )}
       {!view ? (
@@ -91,12 +121,15 @@ export function CockpitPage() {
             <Col xs={24} xl={16}>
               <Card size="small" title={`${t(`statistics.indicators.${indicator}`)} · ${t('statistics.cockpit.trend')}`}>
                 <Space size="large" style={{ marginBottom: 8 }}>
-                  <span>
-                    {t('statistics.columns.ytd')}: <b>{clickable(`${yi(view.total.ytd)} ${t('statistics.unitYi')}`, 'total', 'all', groupName(view.total, lang))}</b>
+                  <span data-testid="headline-ytd">
+                    {view.scope.kind === 'zone' ? t('statistics.cockpit.ytdZone') : t('statistics.cockpit.ytdDistrict')}:{' '}
+                    <b>{clickable(`${yi(view.total.nominalYtd)} ${t('statistics.unitYi')}`, 'total', 'all', groupName(view.total, lang))}</b>
                   </span>
-                  <span>
-                    {t('statistics.columns.yoy')}: <b style={{ color: growthColor(view.total.yoy) }}>{fmtPct(view.total.yoy)}</b>
-                  </span>
+                  <Tooltip title={t('statistics.cockpit.comparableNote')}>
+                    <span data-testid="headline-comparable">
+                      {t('statistics.columns.yoy')} <InfoCircleOutlined style={{ color: '#8c8c8c' }} />: <b style={{ color: growthColor(view.total.yoy) }}>{fmtPct(view.total.yoy)}</b>
+                    </span>
+                  </Tooltip>
                   <span title={t('statistics.nominalHint')}>
                     {t('statistics.columns.nominalYoy')}: {fmtPct(view.total.nominalYoy)}
                   </span>

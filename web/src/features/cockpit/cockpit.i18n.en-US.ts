@@ -2,6 +2,18 @@
 export const cockpitExtrasEnUS = {
   /** The month's reports are not all in: fewer reporters than the month before. */
   incomplete: '{{period}}: reports of {{count}} enterprises approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.',
+  /** The month shown: closed (all reports in, or the deadline passed) or still in progress. */
+  closedMonth: 'Closed month',
+  inProgress: 'In progress',
+  inProgressNote: '{{period}} is still in progress: not all reports are in and its deadline (day {{day}} of the next month) has not passed. The cockpit opens on the latest closed month, {{closed}}.',
+  /** The headline: the YTD of every reporting enterprise; the growth on the comparable basis. */
+  ytdDistrict: 'District year to date (all reporting enterprises)',
+  ytdZone: 'Zone year to date (all reporting enterprises)',
+  comparableNote:
+    "Basis: the year to date is the sum over every reporting enterprise. Comparable growth follows the statistics bureau's current-period enterprise set: only enterprises whose approved report for the month has a value for the indicator (0 counts) are compared with their own figures of the same months last year. Nominal growth compares the totals of all enterprises in each period and is for reference only.",
+  /** The goals' 口径: how milestones and the baseline are set. */
+  goalsNote:
+    "Basis: the baseline is the actual total of the year before the plan was issued ({{baseline}}). Between the baseline and each goal year, yearly milestones are interpolated geometrically (the same growth rate every year); after {{firstTarget}}, milestones are interpolated from the {{firstTarget}} target to the next goal year. Completion = year to date ÷ this year's milestone, compared with time progress (month ÷ 12).",
   /** A park's goal cards: the district's goals, seen from one zone. */
   zoneGoals: {
     note: "The goals are the district's; a zone's cards show its own values and their share of the district targets, without a verdict.",

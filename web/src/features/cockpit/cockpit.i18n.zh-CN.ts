@@ -2,6 +2,18 @@
 export const cockpitExtrasZhCN = {
   /** The month's reports are not all in: fewer reporters than the month before. */
   incomplete: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。',
+  /** The month shown: closed (all reports in, or the deadline passed) or still in progress. */
+  closedMonth: '已结束月份',
+  inProgress: '未结束',
+  inProgressNote: '{{period}} 尚未结束：月报未收齐且未过截止日（次月 {{day}} 日）。驾驶舱默认显示最近已结束月份 {{closed}}。',
+  /** The headline: the YTD of every reporting enterprise; the growth on the comparable basis. */
+  ytdDistrict: '全区累计（全部已报企业）',
+  ytdZone: '本园区累计（全部已报企业）',
+  comparableNote:
+    '口径：累计值为全部已报企业 1—本月合计。同口径增速按统计部门“本期企业集合”计算：只比较本月已审定月报中填有该指标（0 也算）的企业，与这些企业自身上年同期累计相比；名义增速为各期全部企业合计之比，仅供参考。',
+  /** The goals' 口径: how milestones and the baseline are set. */
+  goalsNote:
+    '口径：基期为规划发布年份的上一年（{{baseline}} 年）的全年实际值；基期至各目标年之间按几何插值（每年以相同增速）得出年度里程碑，{{firstTarget}} 年之后的里程碑由 {{firstTarget}} 年目标向下一目标年插值；完成率 = 本年累计 ÷ 本年里程碑，与时序进度（月份 ÷ 12）比较。',
   /** A park's goal cards: the district's goals, seen from one zone. */
   zoneGoals: {
     note: '发展目标为全区目标；本园区卡片显示本园区的数值及其占全区目标的比重，不作达标判断。',

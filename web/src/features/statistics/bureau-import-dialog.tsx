@@ -259,6 +259,28 @@ function ImportResult({ view, onConflict, language, onReplace, running }: { view
           <div className="muted">{t('statistics.bureauImport.unitHint')}</div>
         </>
       )}
+      {view.ignored.length > 0 && (
+        <Collapse
+          size="small"
+          style={{ marginTop: 12 }}
+          data-testid="bureau-import-ignored"
+          items={[
+            {
+              key: 'ignored',
+              label: t('statistics.bureauImport.ignored', { count: view.ignored.length }),
+              children: (
+                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                  {view.ignored.map((r, i) => (
+                    <li key={i}>
+                      {r.sheet} · {t('registries.io.row')} {r.row}: {messageIn(r.message, language)}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
+      )}
       {view.warnings.length > 0 && (
         <Collapse
           size="small"

@@ -32,5 +32,6 @@ export const bureauImportEnUS: DeepStrings<typeof bureauImportZhCN> = {
   incoming: 'In the file',
   storedStatus: 'Stored status',
   warnings: 'Notes ({{count}}, the import is not affected)',
+  ignored: 'Ignored rows ({{count}}: headings, breakdowns and other rows that carry no indicator)',
   unitHint: 'Amounts in ten thousand yuan; energy in tce; employees in persons',
 };

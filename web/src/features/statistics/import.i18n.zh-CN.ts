@@ -28,5 +28,6 @@ export const bureauImportZhCN = {
   incoming: '文件数值',
   storedStatus: '已有状态',
   warnings: '提示（{{count}} 项，不影响导入）',
+  ignored: '已忽略的行（{{count}} 行：标题、分类细目等不是指标的行）',
   unitHint: '金额单位：万元；能源：吨标准煤；人数：人',
 };
