@@ -25,6 +25,12 @@ function asCliError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The crypto commands work on the security layer of an installation as it is: they do not load the reference
+ * data or the shipped plan first (that would append audit records to the chain they are about to re-chain or count).
+ */
+const MAINTENANCE_ONLY = { install: false } as const;
+
 export const cryptoStatusCommand: CommandSpec = {
   name: 'crypto status',
   usage: 'crypto status [--json]',
@@ -42,7 +48,7 @@ export const cryptoStatusCommand: CommandSpec = {
           files.map((f) => `  ${f.purpose} key: ${f.location} ${f.present ? (f.keys > 1 ? `(${f.keys} keys: a rotation is in progress)` : '(present)') : '(MISSING)'}`).join('\n'),
         { suite, recordedAt: settings?.recordedAt ?? null, migratedAt: settings?.migratedAt ?? null, keys: files },
       );
-    });
+    }, MAINTENANCE_ONLY);
   },
 };
 
@@ -65,7 +71,7 @@ export const cryptoMigrateCommand: CommandSpec = {
           `audit verify: intact, ${audit.checked} records`,
         { ...result, audit },
       );
-    });
+    }, MAINTENANCE_ONLY);
   },
 };
 
@@ -90,6 +96,6 @@ export const cryptoRotateCommand: CommandSpec = {
           `  新密钥位于 / the new key is in ${keyProvider().location(purpose)}: copy it to where the installation's keys are kept`,
         { ...result, audit },
       );
-    });
+    }, MAINTENANCE_ONLY);
   },
 };
