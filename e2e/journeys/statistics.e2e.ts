@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEW_PASSWORD, TEMPORARY_PASSWORD } from '../support/accounts.ts';
 import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
 import { screenshot } from '../support/screens.ts';
-import { signInViaApi } from '../support/sign-in.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const DEMO_PASSWORD = 'Jinshan#2023';
@@ -19,8 +17,8 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
   const watches: PageWatch[] = [];
 
   beforeAll(async () => {
-    // The demo enterprise account's firm is in 生物农业园; its park account is made here.
-    server = await startServer([{ username: 'park_agri', role: 'park', scope: 'agri-park', password: TEMPORARY_PASSWORD }], { demoEnterprises: 8 });
+    // The demo enterprise account's firm is in 生物医药港, the demo park account's zone: the demo accounts walk it.
+    server = await startServer([], { demoEnterprises: 8 });
     browser = await launchBrowser();
   });
 
@@ -39,11 +37,8 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
     watches.push(watchPage(page, server.baseUrl));
     await page.goto('/login');
     await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), language);
-    if (username === 'park_agri') await signInViaApi(page, username, TEMPORARY_PASSWORD, NEW_PASSWORD);
-    else {
-      const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-      expect(login.ok()).toBe(true);
-    }
+    const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+    expect(login.ok()).toBe(true);
     return page;
   }
 
@@ -87,7 +82,7 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
     await drawer.getByRole('button', { name: /^提\s*交$/ }).click();
     await drawer.getByText('待园区审核').first().waitFor();
 
-    const park = await pageAs('park_agri');
+    const park = await pageAs('demo_park');
     await park.goto('/reports');
     await reportRow(park, period, firm).click();
     await park.locator('.ant-drawer-content').getByRole('button', { name: '审核通过' }).click();
