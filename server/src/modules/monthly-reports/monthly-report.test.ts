@@ -226,3 +226,17 @@ describe('concurrency', () => {
     expect(count).toEqual({ n: 200, distinct: 200, submitted: 200 });
   }, 240_000);
 });
+
+describe('the enterprise’s own statistics card while a newer report is pending', () => {
+  it('shows the latest approved month’s figures and names the pending month, not 0 for the district’s latest month', async () => {
+    // b: approved through 2023-12 (revenue 100 a month); its 2025-06 report was submitted above and awaits review;
+    // the district's latest approved month is later (a's 2024-01), where b has nothing approved.
+    const view = (await as(t, s.b!)('GET', `/api/statistics/enterprises/${b.id}?indicator=revenue`)).json() as { period: string; pendingPeriod: string | null; ytd: number };
+    expect(view.period).toBe('2023-12');
+    expect(view.ytd).toBe(1200);
+    expect(view.pendingPeriod).toBe('2025-06');
+    // a month asked for explicitly is still that month
+    const asked = (await as(t, s.b!)('GET', `/api/statistics/enterprises/${b.id}?indicator=revenue&period=2023-06`)).json() as { period: string; ytd: number };
+    expect(asked).toMatchObject({ period: '2023-06', ytd: 600 });
+  });
+});
