@@ -27,6 +27,8 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [current, setCurrent] = useState<ReportDetail | null>(null);
+  /** While a new form looks up the earliest unreported month, saving would file the wrong month. */
+  const [pickingPeriod, setPickingPeriod] = useState(false);
   const detail = useAsync((signal) => (reportId ? getReport(reportId, signal) : Promise.resolve(null)), [reportId]);
   const revisions = useAsync((signal) => (reportId ? getRevisions(reportId, signal) : Promise.resolve(null)), [reportId, current?.version]);
   const report = current ?? detail.data ?? null;
@@ -42,9 +44,11 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
     form.resetFields();
     form.setFieldsValue({ period: dayjs(`${lastCompletePeriod()}-01`) });
     const abort = new AbortController();
+    setPickingPeriod(true);
     listReports({ page: 1, pageSize: 24 }, abort.signal)
       .then((page) => form.setFieldsValue({ period: dayjs(`${defaultReportPeriod(page.items.map((r) => r.period), lastCompletePeriod())}-01`) }))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => setPickingPeriod(false));
     return () => abort.abort();
   }, [report, creating, form]);
 
@@ -175,8 +179,8 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
                 )}
                 <Space wrap>
                   {editable && <Button onClick={() => void copyLastMonth()} disabled={busy}>{t('statistics.reports.copyLastMonth')}</Button>}
-                  {editable && <Button onClick={save} loading={busy}>{t('statistics.reports.save')}</Button>}
-                  {editable && <Button type="primary" onClick={submit} loading={busy}>{t('statistics.reports.submit')}</Button>}
+                  {editable && <Button onClick={save} loading={busy} disabled={pickingPeriod}>{t('statistics.reports.save')}</Button>}
+                  {editable && <Button type="primary" onClick={submit} loading={busy} disabled={pickingPeriod}>{t('statistics.reports.submit')}</Button>}
                   {report && ((role === 'park' && report.status === 'submitted') || (role === 'commission' && (report.status === 'submitted' || report.status === 'park-reviewed'))) && (
                     <>
                       {role === 'park' && <Button type="primary" loading={busy} onClick={() => run(() => reviewReport(report.id, { version: report.version, decision: 'pass' }))}>{t('statistics.reports.pass')}</Button>}
