@@ -186,7 +186,10 @@ export const enterpriseStatsSchema = z.object({
   enterpriseId: z.string(),
   name: z.string(),
   indicator: indicatorCodeSchema,
+  /** The month shown: the one asked for, else the enterprise's latest approved month. */
   period: periodSchema,
+  /** A newer month of this enterprise submitted and awaiting review or approval, not yet in the figures. */
+  pendingPeriod: periodSchema.nullable(),
   series: z.array(z.object({ period: periodSchema, value: z.number().nullable(), ytd: z.number().nullable(), yoy: z.number().nullable() })),
   ytd: z.number(),
   yoy: z.number().nullable(),

@@ -80,12 +80,12 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: ()
  */
 export async function startServer(
   accounts: readonly AccountSpec[] = [],
-  options: { demoEnterprises?: number } = {},
+  options: { demoEnterprises?: number; demoAsOf?: string } = {},
 ): Promise<RunningServer> {
   if (!existsSync(CLI)) throw new Error(`the server CLI is missing (${path.relative(REPO_ROOT, CLI)})`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'biomfg-e2e-'));
   if (options.demoEnterprises) {
-    await runCli(dataDir, ['seed', '--demo', '--enterprises', String(options.demoEnterprises)]);
+    await runCli(dataDir, ['seed', '--demo', '--enterprises', String(options.demoEnterprises), ...(options.demoAsOf ? ['--as-of', options.demoAsOf] : [])]);
   }
   for (const account of accounts) {
     const args = ['user', 'create', '--username', account.username, '--role', account.role, '--password', account.password];

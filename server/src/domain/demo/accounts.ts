@@ -1,7 +1,9 @@
 /**
  * One demo account per role (SPEC §1), so a newcomer can see each role's view. Scoped roles get scopes that
  * make the difference visible: the department account is 区科委 (not the lead 区经委, whose view is the
- * commission's), the park account is 生物医药港, the enterprise account is the first demo enterprise.
+ * commission's), the park account is 生物医药港, the enterprise account is the first demo enterprise in that
+ * same zone, so one report can be walked enterprise → park → commission with the demo accounts alone (the
+ * first enterprise overall when no enterprise sits in 生物医药港, as in a data set of a handful of firms).
  * Scope ids are reference codes / demo ids; the seeder maps them to database ids.
  */
 import { ROLE_LABELS, ROLE_SCOPE_KIND, ROLES, type Role } from '../../../../contracts/roles.ts';
@@ -14,6 +16,11 @@ import type { DemoAccount, DemoEnterprise } from './types.ts';
 export const DEMO_PASSWORD = 'Jinshan#2023';
 
 export const DEMO_SCOPES = { department: 'kewei', park: 'medicine-port' } as const;
+
+/** The enterprise the demo enterprise account speaks for: the first one in the demo park's zone. */
+export function demoAccountEnterprise(enterprises: readonly DemoEnterprise[]): DemoEnterprise {
+  return enterprises.find((e) => e.zoneCode === DEMO_SCOPES.park) ?? enterprises[0]!;
+}
 
 export function buildDemoAccounts(firstEnterprise: DemoEnterprise): DemoAccount[] {
   const scopeOf = (role: Role): string | null => {

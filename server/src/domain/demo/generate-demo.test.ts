@@ -181,7 +181,10 @@ describe('generateDemoDataset: other registries', () => {
     const scope = (role: string) => data.demoAccounts.find((a) => a.role === role)!.scopeId!;
     expect(departmentByCode.has(scope('department')) && scope('department') !== 'jingwei').toBe(true);
     expect(zoneByCode.get(scope('park'))?.nameZh).toBe('生物医药港');
-    expect(scope('enterprise')).toBe(data.enterprises[0]!.id);
+    // The enterprise account sits in the park account's zone, so enterprise → park → commission can be walked.
+    const own = data.enterprises.find((e) => e.id === scope('enterprise'))!;
+    expect(own.zoneCode).toBe(scope('park'));
+    expect(own).toBe(data.enterprises.find((e) => e.zoneCode === scope('park')));
   });
 
   it('keeps platforms, experts and candidates consistent with the registries', () => {

@@ -5,7 +5,7 @@
  * Cost is O(enterprises × months) time. For large benchmarks pass `includeMonthlyReports: false` and stream
  * the rows with `iterateMonthlyReports`, which regenerates the same rows one enterprise at a time.
  */
-import { buildDemoAccounts } from './accounts.ts';
+import { buildDemoAccounts, demoAccountEnterprise } from './accounts.ts';
 import { periodOf } from './calendar.ts';
 import { buildCarrierOccupancy } from './carriers.ts';
 import { buildCandidatePool, buildExperts, buildPlatforms } from './catalog.ts';
@@ -42,7 +42,7 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
     platforms: buildPlatforms(models, opts),
     experts: buildExperts(models, opts),
     candidatePool: buildCandidatePool(models, opts),
-    demoAccounts: buildDemoAccounts(models[0]!.enterprise),
+    demoAccounts: buildDemoAccounts(demoAccountEnterprise(models.map((m) => m.enterprise))),
   };
 }
 

@@ -8,3 +8,4 @@ export * from './year-end-estimate.ts';
 export * from './units.ts';
 export * from './report-conversion.ts';
 export * from './report-validation.ts';
+export * from './report-completeness.ts';

@@ -31,7 +31,10 @@ export type ReportIssueCode =
   | 'ytd-inconsistent'
   | 'unit-slip'
   | 'yoy-swing'
-  | 'above-median';
+  | 'above-median'
+  // An enterprise's own submission only (report-completeness.ts):
+  | 'period-not-ended'
+  | 'required-missing';
 
 export interface ReportIssue {
   /** The field the issue is about; null for the report as a whole. */

@@ -4,7 +4,7 @@ import type { ReportDetailView, ReportValues } from '../../../../contracts/month
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { checkSubmission, toStorageWan, validateReport, type ReportIssue } from '../../domain/statistics/index.ts';
+import { checkCompleteness, checkSubmission, toStorageWan, validateReport, type ReportIssue } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/caller.ts';
 import { isUniqueViolation, staleVersion } from '../registry-common/optimistic.ts';
 import { refreshRollups } from '../statistics/rollup.repository.ts';
@@ -52,6 +52,27 @@ export async function validateStored(db: Db, row: ReportRow): Promise<ReportIssu
   });
 }
 
+/**
+ * The value rules plus what an enterprise's own submission needs (month over, required indicators filled).
+ * Only for reports the enterprise can still submit: an imported or approved report is not judged by the form's rules.
+ */
+export async function validateForSubmission(db: Db, row: ReportRow, now: Date): Promise<ReportIssue[]> {
+  const [enterprise] = await rowsOf<{ is_above_scale: boolean; is_manufacturing: boolean }>(
+    db,
+    sql`SELECT is_above_scale, is_manufacturing FROM enterprises WHERE id = ${row.enterprise_id}`,
+  );
+  const completeness = checkCompleteness({
+    year: Number(row.year),
+    month: Number(row.month),
+    values: valuesOf(row),
+    enterprise: { aboveScale: Boolean(enterprise?.is_above_scale), manufacturing: Boolean(enterprise?.is_manufacturing) },
+    now,
+  });
+  return [...completeness, ...(await validateStored(db, row))];
+}
+
+const EDITABLE = new Set(['draft', 'returned']);
+
 const validationFailed = (issues: ReportIssue[], missingExplanation: boolean) =>
   new AppError(
     400,
@@ -65,7 +86,7 @@ export function createMonthlyReportService(deps: AppDeps) {
   const db = () => deps.database.db;
 
   async function detail(dbx: Db, row: ReportRow): Promise<ReportDetailView> {
-    const issues = await validateStored(dbx, row);
+    const issues = EDITABLE.has(row.status) ? await validateForSubmission(dbx, row, deps.clock()) : await validateStored(dbx, row);
     const check = checkSubmission(issues, row.explanation);
     return { ...presentReport(row, deps.clock()), issues, canSubmit: check.canSubmit, needsExplanation: check.needsExplanation > 0 };
   }
@@ -186,7 +207,7 @@ export function createMonthlyReportService(deps: AppDeps) {
     /** Submission runs the SPEC §4 validation on the stored values inside the transaction: errors and a missing 说明 block it. */
     async submit(caller: Caller, id: string, version: number) {
       return transition(caller, id, version, 'submit', 'submit', sql`status = 'submitted', submitted_at = ${deps.clock()}, submitted_by = ${caller.audit.userId}, return_reason = NULL`, async (tx, row) => {
-        const issues = await validateStored(tx, row);
+        const issues = await validateForSubmission(tx, row, deps.clock());
         const check = checkSubmission(issues, row.explanation);
         if (!check.canSubmit) throw validationFailed(issues.filter((i) => i.severity === 'error' || check.missingExplanation), check.missingExplanation);
       });

@@ -47,6 +47,45 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
+describe('an empty or unfinished report cannot be submitted (drafts can be saved)', () => {
+  it('refuses a blank report for the current month, naming the period and each required field; the draft is kept', async () => {
+    const now = t.clock.now();
+    const period = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+    await db().execute(sql`UPDATE enterprises SET is_above_scale = true, is_manufacturing = true WHERE id = ${b.id}`);
+    const created = await as(t, s.b!)('POST', '/api/monthly-reports', { period, values: {} });
+    expect(created.statusCode, created.body).toBe(201);
+    const draft = created.json() as ReportDetailView;
+    expect(draft.canSubmit).toBe(false);
+    const refused = await as(t, s.b!)('POST', `/api/monthly-reports/${draft.id}/submit`, { version: draft.version });
+    expect(refused.statusCode).toBe(400);
+    const details = refused.json().error.details as { path: string; rule: string; message: string; messageEn: string }[];
+    expect(details.map((d) => [d.path, d.rule])).toEqual(
+      expect.arrayContaining([
+        ['report', 'period-not-ended'],
+        ['values.output', 'required-missing'],
+        ['values.sales', 'required-missing'],
+        ['values.revenue', 'required-missing'],
+        ['values.employees', 'required-missing'],
+      ]),
+    );
+    expect(details.find((d) => d.path === 'values.revenue')!.message).toContain('营业收入');
+    expect(details.find((d) => d.path === 'values.revenue')!.messageEn).toContain('Operating revenue');
+    const stored = (await as(t, s.b!)('GET', `/api/monthly-reports/${draft.id}`)).json() as ReportDetailView;
+    expect(stored.status).toBe('draft');
+  });
+
+  // 2025: no approved 2024 figures for this enterprise, so no YoY swing asks for a 说明 here.
+  it('takes 0 as a value: a finished month with zeros in the required fields is submitted', async () => {
+    const created = (await as(t, s.b!)('POST', '/api/monthly-reports', { period: '2025-06', values: { output: 0, sales: 0, revenue: 0, employees: 0 } })).json() as ReportDetailView;
+    const missing = (await as(t, s.b!)('POST', '/api/monthly-reports', { period: '2025-07', values: { output: 0, sales: 0, employees: 5 } })).json() as ReportDetailView;
+    const refused = await as(t, s.b!)('POST', `/api/monthly-reports/${missing.id}/submit`, { version: missing.version });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual(['values.revenue']);
+    const submitted = await as(t, s.b!)('POST', `/api/monthly-reports/${created.id}/submit`, { version: created.version });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  });
+});
+
 describe('the workflow: draft → submitted → park-reviewed → approved', () => {
   let report: ReportDetailView;
 
@@ -186,4 +225,18 @@ describe('concurrency', () => {
     );
     expect(count).toEqual({ n: 200, distinct: 200, submitted: 200 });
   }, 240_000);
+});
+
+describe('the enterprise’s own statistics card while a newer report is pending', () => {
+  it('shows the latest approved month’s figures and names the pending month, not 0 for the district’s latest month', async () => {
+    // b: approved through 2023-12 (revenue 100 a month); its 2025-06 report was submitted above and awaits review;
+    // the district's latest approved month is later (a's 2024-01), where b has nothing approved.
+    const view = (await as(t, s.b!)('GET', `/api/statistics/enterprises/${b.id}?indicator=revenue`)).json() as { period: string; pendingPeriod: string | null; ytd: number };
+    expect(view.period).toBe('2023-12');
+    expect(view.ytd).toBe(1200);
+    expect(view.pendingPeriod).toBe('2025-06');
+    // a month asked for explicitly is still that month
+    const asked = (await as(t, s.b!)('GET', `/api/statistics/enterprises/${b.id}?indicator=revenue&period=2023-06`)).json() as { period: string; ytd: number };
+    expect(asked).toMatchObject({ period: '2023-06', ytd: 600 });
+  });
 });

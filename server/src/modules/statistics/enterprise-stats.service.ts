@@ -28,7 +28,10 @@ export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId:
   );
   if (!visible) throw notFoundReport();
   await syncChangedEnterprises(db);
-  const at = period ?? (await latestApprovedPeriod(db)) ?? { year: new Date().getUTCFullYear(), month: 1 };
+  // Without a period asked for, the enterprise's own latest approved month: the district's latest month may be
+  // one whose report of this enterprise is still under review, which would show 0 and no rank.
+  const at = period ?? (await ownLatestApproved(db, enterpriseId)) ?? (await latestApprovedPeriod(db)) ?? { year: new Date().getUTCFullYear(), month: 1 };
+  const pending = await newerPendingPeriod(db, enterpriseId, at);
   const series = await enterpriseSeries(db, enterpriseId, indicator, at.year - 2, at.year);
   const byIndex = new Map(series.map((s) => [s.year * 12 + s.month - 1, s]));
   const points = series
@@ -60,6 +63,7 @@ export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId:
     name: visible.name,
     indicator,
     period: formatPeriod(at.year, at.month),
+    pendingPeriod: pending,
     series: points,
     ytd: mine ? fromYuan(mine.ytdYuan) : 0,
     yoy: mine ? growthRate(mine.ytdYuan, mine.baseYuan) : null,
@@ -68,4 +72,23 @@ export async function computeEnterpriseStats(db: Db, actor: Actor, enterpriseId:
     band: rank === null ? null : PEER_BANDS[Math.min(3, Math.floor(((rank - 1) * 4) / ranked.length))]!,
     peerValues: showsPeerFigures ? ranked.map((p, i) => ({ rank: i + 1, ytd: fromYuan(p.ytdYuan), isSelf: p.code === enterpriseId })) : [],
   };
+}
+
+async function ownLatestApproved(db: Db, enterpriseId: string): Promise<{ year: number; month: number } | undefined> {
+  const [row] = await rowsOf<{ year: number; month: number }>(
+    db,
+    sql`SELECT year, month FROM monthly_reports WHERE enterprise_id = ${enterpriseId} AND status = 'approved' ORDER BY year DESC, month DESC LIMIT 1`,
+  );
+  return row ? { year: Number(row.year), month: Number(row.month) } : undefined;
+}
+
+/** The latest month after `at` whose report is submitted and awaiting review or approval (null when none). */
+async function newerPendingPeriod(db: Db, enterpriseId: string, at: { year: number; month: number }): Promise<string | null> {
+  const [row] = await rowsOf<{ year: number; month: number }>(
+    db,
+    sql`SELECT year, month FROM monthly_reports
+         WHERE enterprise_id = ${enterpriseId} AND status IN ('submitted', 'park-reviewed') AND year * 12 + month > ${at.year * 12 + at.month}
+         ORDER BY year DESC, month DESC LIMIT 1`,
+  );
+  return row ? formatPeriod(Number(row.year), Number(row.month)) : null;
 }

@@ -3,7 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { Card, Col, Row, Statistic } from 'antd';
+import { Alert, Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { enterpriseStatsSchema } from '../../../../contracts/statistics.ts';
 import { api } from '../../app/api.ts';
@@ -46,6 +46,10 @@ export function EnterpriseStatsCard({ enterpriseId }: { enterpriseId: string }) 
   };
   return (
     <Card size="small" title={`${t('statistics.enterpriseTab.tab')} · ${data.name} · ${data.period}`} style={{ marginBottom: 16 }}>
+      {data.pendingPeriod && (
+        // The figures are the latest approved month's; the newer report counts once it is approved.
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('statistics.enterpriseTab.pending', { pending: data.pendingPeriod, period: data.period })} />
+      )}
       <Row gutter={16}>
         <Col span={6}><Statistic title={`${t('statistics.columns.ytd')}（${t('statistics.unitWan')}）`} value={fmtAmount(data.ytd, i18n.language)} /></Col>
         <Col span={6}><Statistic title={t('statistics.columns.yoy')} value={fmtPct(data.yoy)} /></Col>

@@ -7,7 +7,8 @@ import type { ReportValues } from '../../../../contracts/monthly-reports.ts';
 import type { Role } from '../../../../contracts/roles.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
-import { approveReport, createReport, getReport, getRevisions, reviewReport, saveReport, submitReport, type ReportDetail } from './statistics.api.ts';
+import { approveReport, createReport, getReport, getRevisions, listReports, reviewReport, saveReport, submitReport, type ReportDetail } from './statistics.api.ts';
+import { defaultReportPeriod, shiftPeriod } from './report-period.ts';
 import { lastCompletePeriod } from './stat-format.ts';
 
 export const STATUS_KEY = { draft: 'draft', submitted: 'submitted', 'park-reviewed': 'parkReviewed', approved: 'approved', returned: 'returned' } as const;
@@ -26,15 +27,46 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [current, setCurrent] = useState<ReportDetail | null>(null);
+  /** While a new form looks up the earliest unreported month, saving would file the wrong month. */
+  const [pickingPeriod, setPickingPeriod] = useState(false);
   const detail = useAsync((signal) => (reportId ? getReport(reportId, signal) : Promise.resolve(null)), [reportId]);
   const revisions = useAsync((signal) => (reportId ? getRevisions(reportId, signal) : Promise.resolve(null)), [reportId, current?.version]);
   const report = current ?? detail.data ?? null;
 
-  useEffect(() => setCurrent(null), [reportId]);
+  useEffect(() => setCurrent(null), [reportId, creating]);
   useEffect(() => {
-    if (report) form.setFieldsValue({ period: dayjs(`${report.period}-01`), explanation: report.explanation ?? '', ...report.values });
-    else if (creating) form.setFieldsValue({ period: dayjs(`${lastCompletePeriod()}-01`) });
+    if (report) {
+      form.setFieldsValue({ period: dayjs(`${report.period}-01`), explanation: report.explanation ?? '', ...report.values });
+      return;
+    }
+    if (!creating) return;
+    // A new report starts empty (never the figures of the report viewed before) on the earliest unreported month.
+    form.resetFields();
+    form.setFieldsValue({ period: dayjs(`${lastCompletePeriod()}-01`) });
+    const abort = new AbortController();
+    setPickingPeriod(true);
+    listReports({ page: 1, pageSize: 24 }, abort.signal)
+      .then((page) => form.setFieldsValue({ period: dayjs(`${defaultReportPeriod(page.items.map((r) => r.period), lastCompletePeriod())}-01`) }))
+      .catch(() => undefined)
+      .finally(() => setPickingPeriod(false));
+    return () => abort.abort();
   }, [report, creating, form]);
+
+  /** Fills the form with the previous month's figures, on request only; the 说明 is never copied. */
+  const copyLastMonth = async () => {
+    const period = report?.period ?? form.getFieldValue('period')?.format('YYYY-MM');
+    if (!period) return;
+    const previous = shiftPeriod(period, -1);
+    try {
+      const page = await listReports({ page: 1, pageSize: 1, period: previous });
+      const source = page.items[0];
+      if (!source) return void message.info(t('statistics.reports.noLastMonth', { period: previous }));
+      form.setFieldsValue({ ...source.values });
+      void message.success(t('statistics.reports.copiedLastMonth', { period: previous }));
+    } catch (error) {
+      notifyError(error);
+    }
+  };
 
   const editable = role === 'enterprise' && (creating || (report !== null && (report.status === 'draft' || report.status === 'returned')));
   const valuesOf = (): { values: ReportValues; explanation: string | null } => {
@@ -65,6 +97,10 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
 
   const issues = report?.issues ?? [];
   const lang = i18n.language;
+  const text = (i: { messageZh: string; messageEn: string }) => (lang.startsWith('en') ? i.messageEn : i.messageZh);
+  const toExplain = issues.filter((i) => i.severity === 'needs-explanation');
+  const explanationMissing = Boolean(report?.needsExplanation) && !report?.explanation?.trim();
+  const reviewing = report !== null && (role === 'park' || role === 'commission') && (report.status === 'submitted' || report.status === 'park-reviewed');
   return (
     <Drawer open={reportId !== null || creating} onClose={onClose} width={760} title={report ? `${report.enterpriseName} · ${report.period}` : t('statistics.reports.new')} destroyOnHidden>
       {report && (
@@ -78,6 +114,21 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
         </Descriptions>
       )}
       {report?.status === 'returned' && report.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('statistics.reports.returnedBecause', { reason: report.returnReason })} />}
+      {reviewing && (report.explanation?.trim() || report.needsExplanation) && (
+        <Alert
+          data-testid="review-explanation"
+          type={report.explanation?.trim() ? 'warning' : 'error'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={report.explanation?.trim() ? t('statistics.reports.explanationForReview') : t('statistics.reports.explanationMissing')}
+          description={
+            <>
+              {report.explanation?.trim() && <div style={{ fontSize: 15, fontWeight: 600, whiteSpace: 'pre-wrap', marginBottom: 6 }}>{report.explanation}</div>}
+              {toExplain.map((i, k) => <div key={k}>{text(i)}</div>)}
+            </>
+          }
+        />
+      )}
       <Tabs
         items={[
           {
@@ -92,13 +143,27 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
                   {INDICATOR_CODES.map((c: IndicatorCode) => {
                     const issue = issues.find((i) => i.indicator === c);
                     return (
-                      <Form.Item key={c} name={c} label={`${t(`statistics.indicators.${c}`)}（${INDICATOR_BY_CODE[c].unit}）`} validateStatus={issue ? (issue.severity === 'error' ? 'error' : 'warning') : undefined} help={issue ? (lang.startsWith('en') ? issue.messageEn : issue.messageZh) : undefined}>
+                      <Form.Item key={c} name={c} label={`${t(`statistics.indicators.${c}`)}（${INDICATOR_BY_CODE[c].unit}）`} validateStatus={issue ? (issue.severity === 'error' ? 'error' : 'warning') : undefined} help={issue ? text(issue) : undefined}>
                         <InputNumber style={{ width: 220 }} precision={c === 'employees' ? 0 : undefined} min={INDICATOR_BY_CODE[c].allowsNegative ? undefined : 0} />
                       </Form.Item>
                     );
                   })}
                   {(report?.needsExplanation || report?.explanation) && (
-                    <Form.Item name="explanation" label={t('statistics.reports.explanation')} extra={report?.needsExplanation ? t('statistics.reports.explanationHint') : undefined}>
+                    <Form.Item
+                      name="explanation"
+                      label={t('statistics.reports.explanation')}
+                      required={Boolean(report?.needsExplanation)}
+                      validateStatus={editable && explanationMissing ? 'error' : undefined}
+                      help={
+                        editable && explanationMissing ? (
+                          <>
+                            <div>{t('statistics.reports.explanationRequired')}</div>
+                            {toExplain.map((i, k) => <div key={k}>· {text(i)}</div>)}
+                          </>
+                        ) : undefined
+                      }
+                      extra={report?.needsExplanation && !explanationMissing ? t('statistics.reports.explanationHint') : undefined}
+                    >
                       <Input.TextArea rows={3} maxLength={2000} />
                     </Form.Item>
                   )}
@@ -108,13 +173,14 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
                   <Alert
                     type={issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : 'success'}
                     message={t('statistics.reports.issues')}
-                    description={issues.length ? <List size="small" dataSource={issues} renderItem={(i) => <List.Item>{lang.startsWith('en') ? i.messageEn : i.messageZh}</List.Item>} /> : t('statistics.reports.noIssues')}
+                    description={issues.length ? <List size="small" dataSource={issues} renderItem={(i) => <List.Item>{text(i)}</List.Item>} /> : t('statistics.reports.noIssues')}
                     style={{ marginBottom: 12 }}
                   />
                 )}
                 <Space wrap>
-                  {editable && <Button onClick={save} loading={busy}>{t('statistics.reports.save')}</Button>}
-                  {editable && <Button type="primary" onClick={submit} loading={busy}>{t('statistics.reports.submit')}</Button>}
+                  {editable && <Button onClick={() => void copyLastMonth()} disabled={busy}>{t('statistics.reports.copyLastMonth')}</Button>}
+                  {editable && <Button onClick={save} loading={busy} disabled={pickingPeriod}>{t('statistics.reports.save')}</Button>}
+                  {editable && <Button type="primary" onClick={submit} loading={busy} disabled={pickingPeriod}>{t('statistics.reports.submit')}</Button>}
                   {report && ((role === 'park' && report.status === 'submitted') || (role === 'commission' && (report.status === 'submitted' || report.status === 'park-reviewed'))) && (
                     <>
                       {role === 'park' && <Button type="primary" loading={busy} onClick={() => run(() => reviewReport(report.id, { version: report.version, decision: 'pass' }))}>{t('statistics.reports.pass')}</Button>}
