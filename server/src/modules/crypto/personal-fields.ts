@@ -74,8 +74,8 @@ export function personalFieldBox(keys: KeyProvider = keyProvider(), suite: () =>
             out[`${key}Bidx`] = null;
             continue;
           }
-          // Sealing an already sealed value would bury it; a caller that passes stored contacts back keeps them.
-          if (isSealedValue(value)) continue;
+          // Always sealed, even text that looks sealed: writers pass clear values only, and a pasted ciphertext
+          // must read back as the text that was typed, never open as another record's value.
           out[key] = box.seal(rowId, field, value);
           out[`${key}Bidx`] = box.blindIndex(field, value);
         }

@@ -34,6 +34,25 @@ describe('enterprise writes', () => {
     expect(history.json().items[0]).toMatchObject({ action: 'enterprise.create', source: 'api', actor: 'ent_commission' });
   });
 
+  it('contacts are stored sealed (no clear name, mobile number or e-mail in the row) and read back whole', async () => {
+    const contact = { name: '周密评', title: '安全主管', phone: '13955501234', email: 'zhoump@example.cn' };
+    const created = await as(t, commission)('POST', '/api/enterprises', body(testUscc(), '字段加密测试有限公司', { contacts: [contact] }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const stored = async () => {
+      const [row] = await t.deps.database.db.select().from(enterprises).where(eq(enterprises.id, id));
+      return JSON.stringify(row);
+    };
+    for (const clear of ['周密评', '13955501234', '5501234', 'zhoump']) expect(await stored()).not.toContain(clear);
+    expect(await stored()).toContain('安全主管'); // a job title is not personal information
+    expect(created.json().contacts).toEqual([contact]);
+    // An update seals again, bound to the same row; the answer and a later read give the clear values back.
+    const updated = await as(t, commission)('PUT', `/api/enterprises/${id}`, { ...body(created.json().uscc, '字段加密测试有限公司', { contacts: [{ ...contact, phone: '13955509876' }] }), version: 1 });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(await stored()).not.toContain('13955509876');
+    expect((await as(t, commission)('GET', `/api/enterprises/${id}`)).json().contacts).toEqual([{ ...contact, phone: '13955509876' }]);
+  });
+
   it('the same code cannot be registered twice; a park is not told whose it is', async () => {
     const foreign = await createEnterprise(t, '外区重复代码有限公司', 'innovation-city');
     const forCommission = await as(t, commission)('POST', '/api/enterprises', body(foreign.uscc, '重复代码有限公司'));
