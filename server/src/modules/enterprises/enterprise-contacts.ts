@@ -1,3 +1,4 @@
+import { normalizePersonal } from '../../domain/security/personal-info.ts';
 import { personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact } from '../crypto/personal-fields.ts';
 import type { EnterpriseRow } from './enterprise.repository.ts';
 
@@ -27,4 +28,15 @@ export function openContactsOf(row: Pick<EnterpriseRow, 'id' | 'contacts' | 'con
       ? [{ name: row.contactName, title: null, phone: row.contactPhone, email: null }]
       : [];
   return box.openContacts(row.id, stored);
+}
+
+/**
+ * Exact-match search on a contact's mobile number or e-mail: when the search text is one, the stored blind
+ * index it must equal (the clear value is never compared, nor sent to the database). Null otherwise.
+ */
+export function contactSearchOf(q: string, box: PersonalFieldBox = personalFieldBox()): Partial<Pick<StoredContact, 'phoneBidx' | 'emailBidx'>> | null {
+  const text = q.trim();
+  if (/^1\d{10}$/.test(normalizePersonal('mobile', text))) return { phoneBidx: box.blindIndex('mobile', text) };
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return { emailBidx: box.blindIndex('email', text) };
+  return null;
 }

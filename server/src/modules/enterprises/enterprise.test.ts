@@ -51,6 +51,11 @@ describe('enterprise writes', () => {
     expect(updated.statusCode, updated.body).toBe(200);
     expect(await stored()).not.toContain('13955509876');
     expect((await as(t, commission)('GET', `/api/enterprises/${id}`)).json().contacts).toEqual([{ ...contact, phone: '13955509876' }]);
+    // Exact-match search on the number or e-mail compares blind indexes: any spelling finds it, the old number not.
+    const search = async (q: string) => (await as(t, commission)('GET', `/api/enterprises?q=${encodeURIComponent(q)}`)).json().items.map((i: { id: string }) => i.id);
+    expect(await search('+86 139-5550-9876')).toEqual([id]);
+    expect(await search('ZhouMP@Example.cn')).toEqual([id]);
+    expect(await search('13955501234')).toEqual([]);
   });
 
   it('the same code cannot be registered twice; a park is not told whose it is', async () => {
