@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeSession, createEnterprise, testUscc, zoneId } from '../../../../test/fixtures.ts';
 import { as, createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
-import { auditLog, enterprises, projects } from '../../db/schema/index.ts';
+import { auditLog, enterprises, projects, recordHistory } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let commission: Session;
@@ -56,6 +56,14 @@ describe('enterprise writes', () => {
     expect(await search('+86 139-5550-9876')).toEqual([id]);
     expect(await search('ZhouMP@Example.cn')).toEqual([id]);
     expect(await search('13955501234')).toEqual([]);
+    // History and audit keep the change, masked: never the clear name, number or e-mail.
+    const history = await t.deps.database.db.select().from(recordHistory).where(eq(recordHistory.objectId, id));
+    const audit = await t.deps.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
+    expect(history.length).toBe(2);
+    expect(audit.length).toBe(2);
+    const kept = JSON.stringify([history, audit]);
+    for (const clear of ['周密评', '13955501234', '13955509876', 'zhoump']) expect(kept).not.toContain(clear);
+    expect(history[1]!.changes).toMatchObject({ contacts: [[{ name: '周**', phone: '139****1234', email: 'z***@example.cn' }], [{ phone: '139****9876' }]] });
   });
 
   it('the same code cannot be registered twice; a park is not told whose it is', async () => {
