@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import { carriers, domains, enterprises, users, zones } from '../db/schema/index.ts';
 import { generateDemoDataset } from '../domain/demo/generate-demo.ts';
 import type { DemoAccount, DemoDataset, DemoEnterprise, YearMonth } from '../domain/demo/types.ts';
+import { sealedContactColumns } from '../modules/enterprises/enterprise-contacts.ts';
 import { provisionUser } from '../modules/users/user-provisioning.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { seedDemoStatistics } from './seed-demo-statistics.ts';
@@ -105,24 +107,28 @@ async function insertEnterprises(tx: Db, rows: readonly DemoEnterprise[], progre
     const inserted = await tx
       .insert(enterprises)
       .values(
-        batch.map((e) => ({
-          uscc: e.uscc,
-          name: e.name,
-          domainId: domainIds.get(e.domainCode) ?? null,
-          subfield: subfieldName.get(e.subfieldCode) ?? e.subfieldCode,
-          zoneId: zoneIds.get(e.zoneCode) ?? null,
-          carrierId: e.carrierCode ? (carrierIds.get(e.carrierCode) ?? null) : null,
-          stage: e.stage,
-          isAboveScale: e.isAboveScale,
-          isManufacturing: e.isManufacturing,
-          tags: e.tags,
-          foundedOn: e.foundedOn,
-          status: e.status,
-          exitedOn: e.exitOn,
-          contactName: e.contact.name,
-          contactPhone: e.contact.phone,
-          isDemo: true,
-        })),
+        batch.map((e) => {
+          // Demo mobile numbers are personal-information fields like any other: sealed, bound to the row's id.
+          const id = randomUUID();
+          return {
+            id,
+            uscc: e.uscc,
+            name: e.name,
+            domainId: domainIds.get(e.domainCode) ?? null,
+            subfield: subfieldName.get(e.subfieldCode) ?? e.subfieldCode,
+            zoneId: zoneIds.get(e.zoneCode) ?? null,
+            carrierId: e.carrierCode ? (carrierIds.get(e.carrierCode) ?? null) : null,
+            stage: e.stage,
+            isAboveScale: e.isAboveScale,
+            isManufacturing: e.isManufacturing,
+            tags: e.tags,
+            foundedOn: e.foundedOn,
+            status: e.status,
+            exitedOn: e.exitOn,
+            ...sealedContactColumns(id, e.contact.name ? [{ name: e.contact.name, phone: e.contact.phone ?? null }] : []),
+            isDemo: true,
+          };
+        }),
       )
       .onConflictDoNothing({ target: enterprises.uscc })
       .returning({ id: enterprises.id, uscc: enterprises.uscc });

@@ -14,6 +14,8 @@ import { createBackup } from '../backup/backup.service.ts';
 import { CryptoMaintenanceError, migrateCryptoSuite, rotateKey } from './crypto-maintenance.service.ts';
 import { readCryptoSettings } from './crypto-settings.repository.ts';
 import { keyProviderFor, useKeyProvider, type KeyProvider } from './keyring.ts';
+import { openContactsOf } from '../enterprises/enterprise-contacts.ts';
+import { personalFieldBox } from './personal-fields.ts';
 import { resealBatch, SEALED_COLUMNS } from './sealed-columns.ts';
 
 // An existing installation (plain SHA-256 records from before the chain was keyed, then intl) with the demo
@@ -21,6 +23,7 @@ import { resealBatch, SEALED_COLUMNS } from './sealed-columns.ts';
 // temporary folder; "after a restart" means a new key provider reading the same files. Both engines.
 
 const console = { actorUserId: null, actorUsername: 'console:test', actorRole: null, ip: null, requestId: null };
+const DEMO_MOBILE = '13800001111';
 const SEEDS = ['JBSWY3DPEHPK3PXP', 'GEZDGNBVGY3TQOJQ', 'MFRGGZDFMZTWQ2LK'];
 
 let t: TestDatabase;
@@ -36,7 +39,15 @@ async function figures(): Promise<Record<string, string[]>> {
   const all = await snapshotDatabase(t.database);
   delete all.audit_log;
   delete all.crypto_settings;
+  // The statistics cache token moves whenever an enterprise row is written (re-sealed contacts): not a figure.
+  delete all.stat_generation;
   all.users = all.users!.map((j) => JSON.stringify({ ...JSON.parse(j), mfa_secret: null, updated_at: null }));
+  // Contacts compared opened: their ciphertext changes with the suite and the key, the values must not.
+  const box = personalFieldBox(restarted());
+  all.enterprises = all.enterprises!.map((j) => {
+    const row = JSON.parse(j);
+    return JSON.stringify({ ...row, contacts: openContactsOf({ id: row.id, contacts: row.contacts, contactName: row.contact_name, contactPhone: row.contact_phone }, box), contact_name: null, contact_phone: null });
+  });
   return all;
 }
 
@@ -67,6 +78,8 @@ beforeAll(async () => {
   const seedKey = keys.current('seeds', { create: true });
   const stored = [sealSecret(SEEDS[0]!, seedKey, userIds[0]!), SEEDS[1]!, mfaSecretBox({ env: 'test', dataDir: dir, secretKeyFile: path.join(dir, 'secret.key') }, keys).seal(userIds[2]!, SEEDS[2]!)];
   for (const [i, id] of userIds.entries()) await t.database.query('UPDATE users SET mfa_secret = $1 WHERE id::text = $2', [stored[i], id]);
+  // Contacts as the code before field encryption wrote them: in the clear.
+  await t.database.query(`UPDATE enterprises SET contacts = $1::jsonb, contact_name = '张三', contact_phone = $2`, [JSON.stringify([{ name: '张三', title: '经理', phone: DEMO_MOBILE, email: null }]), DEMO_MOBILE]);
   figuresBefore = await figures();
 }, 600_000);
 
@@ -97,8 +110,10 @@ describe('an existing installation', () => {
   it('intl → gm: every figure kept, seeds re-sealed under SM4, every record re-chained with HMAC-SM3, audit verify passes after a restart', async () => {
     const records = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
     const result = await migrateCryptoSuite(t.database, 'gm', console, new Date());
-    expect(result).toEqual({ from: 'intl', to: 'gm', resealed: 3, rechained: records });
+    // Three seeds and the contacts of the eight demo enterprises, sealed for the first time.
+    expect(result).toEqual({ from: 'intl', to: 'gm', resealed: 3 + 8, rechained: records });
     expect(await figures()).toEqual(figuresBefore);
+    expect(JSON.stringify(await t.database.query('SELECT contacts, contact_name, contact_phone FROM enterprises'))).not.toMatch(new RegExp(`${DEMO_MOBILE}|张三`));
     const stored = await t.database.query<{ mfa_secret: string }>('SELECT mfa_secret FROM users WHERE mfa_secret IS NOT NULL');
     expect(stored.map((r) => sealedInfo(r.mfa_secret).scheme)).toEqual(['gm1', 'gm1', 'gm1']);
     expect(await seeds(restarted())).toEqual(SEEDS);
@@ -123,6 +138,23 @@ describe('an existing installation', () => {
     const kids = (await t.database.query<{ mfa_secret: string }>('SELECT mfa_secret FROM users WHERE mfa_secret IS NOT NULL')).map((r) => sealedInfo(r.mfa_secret).kid);
     expect(new Set(kids)).toEqual(new Set([keyIdOf(after.current('seeds'))]));
     expect(await seeds(after)).toEqual(SEEDS);
+  });
+
+  it('rotating the fields key re-seals every contact under the new key; they open after a restart, the old key is gone', async () => {
+    const before = await figures();
+    const oldKey = restarted().current('fields');
+    const result = await rotateKey(t.database, 'fields', console, new Date(), { keys: restarted(), batchSize: 3 });
+    expect(result).toMatchObject({ purpose: 'fields', resumed: false, resealed: 8 });
+    const after = restarted();
+    expect(after.all('fields')).toHaveLength(1);
+    expect(keyIdOf(after.current('fields'))).not.toBe(keyIdOf(oldKey));
+    expect(await figures()).toEqual(before);
+    const rows = await t.database.query<{ contacts: { phone: string; phoneBidx: string }[] }>('SELECT contacts FROM enterprises');
+    for (const row of rows) {
+      expect(sealedInfo(row.contacts[0]!.phone).kid).toBe(keyIdOf(after.current('fields')));
+      // The blind index follows the key: a search with the new key finds the number.
+      expect(row.contacts[0]!.phoneBidx).toBe(personalFieldBox(after).blindIndex('mobile', DEMO_MOBILE));
+    }
   });
 
   it('rotating the audit key (resumed after a crash before the re-chain) re-chains under the new key: verifies with it, not with the old one', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { keyIdOf, openValue, sealedInfo, sealValue, type CryptoSuite } from '../../domain/security/crypto-suite.ts';
 import type { KeyProvider, KeyPurpose } from './keyring.ts';
+import { personalFieldBox, type StoredContact } from './personal-fields.ts';
 
 /**
  * Every column that holds values sealed with a key outside the database. `crypto migrate` re-seals all of
@@ -12,9 +13,18 @@ export interface SealedColumn {
   table: string;
   column: string;
   purpose: KeyPurpose;
+  /**
+   * 'text' (default): the column holds one sealed value. 'contacts': a JSON list of contacts whose name,
+   * phone and e-mail are sealed each (personal-fields.ts), with blind indexes recomputed under the new key,
+   * and the row's contact_name/contact_phone repeating the first contact.
+   */
+  kind?: 'text' | 'contacts';
 }
 
-export const SEALED_COLUMNS: readonly SealedColumn[] = [{ table: 'users', column: 'mfa_secret', purpose: 'seeds' }];
+export const SEALED_COLUMNS: readonly SealedColumn[] = [
+  { table: 'users', column: 'mfa_secret', purpose: 'seeds' },
+  { table: 'enterprises', column: 'contacts', purpose: 'fields', kind: 'contacts' },
+];
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -37,6 +47,7 @@ export async function resealBatch(
   afterId: string | null,
   limit: number,
 ): Promise<{ resealed: number; lastId: string | null }> {
+  if (spec.kind === 'contacts') return resealContactsBatch(tx, spec, keys, suite, afterId, limit);
   const table = sql.identifier(spec.table);
   const column = sql.identifier(spec.column);
   const rows = rowsOf<{ id: string; value: string }>(
@@ -54,6 +65,46 @@ export async function resealBatch(
     if (isCurrent(row.value, suite, master)) continue;
     const plain = openValue(row.value, byId, all, row.id);
     await tx.execute(sql`UPDATE ${table} SET ${column} = ${sealValue(suite, master, plain, row.id)} WHERE id::text = ${row.id}`);
+    resealed++;
+  }
+  return { resealed, lastId: rows.length < limit ? null : rows[rows.length - 1]!.id };
+}
+
+/**
+ * The 'contacts' kind of `resealBatch`: a row is re-written when any of its personal values is in the clear
+ * (written before field encryption) or not under (suite, current key); all of its values are then sealed
+ * again together, so its blind indexes follow the current key.
+ */
+async function resealContactsBatch(
+  tx: Db,
+  spec: SealedColumn,
+  keys: KeyProvider,
+  suite: CryptoSuite,
+  afterId: string | null,
+  limit: number,
+): Promise<{ resealed: number; lastId: string | null }> {
+  const table = sql.identifier(spec.table);
+  const column = sql.identifier(spec.column);
+  const rows = rowsOf<{ id: string; contacts: StoredContact[] | string; contact_name: string | null; contact_phone: string | null }>(
+    await tx.execute(
+      sql`SELECT id::text AS id, ${column} AS contacts, contact_name, contact_phone FROM ${table}
+          WHERE (jsonb_array_length(${column}) > 0 OR contact_name IS NOT NULL) ${afterId === null ? sql`` : sql`AND id::text > ${afterId}`}
+          ORDER BY id::text LIMIT ${limit}`,
+    ),
+  );
+  if (rows.length === 0) return { resealed: 0, lastId: null };
+  const master = keys.current(spec.purpose, { create: true });
+  const box = personalFieldBox(keys, () => suite);
+  let resealed = 0;
+  for (const row of rows) {
+    const list: StoredContact[] = typeof row.contacts === 'string' ? JSON.parse(row.contacts) : row.contacts;
+    const stored: StoredContact[] = list.length ? list : row.contact_name ? [{ name: row.contact_name, title: null, phone: row.contact_phone, email: null }] : [];
+    const values = stored.flatMap((c) => [c.name, c.phone, c.email]).filter((v): v is string => typeof v === 'string' && v !== '');
+    if (values.every((v) => isCurrent(v, suite, master))) continue;
+    const sealed = box.sealContacts(row.id, box.openContacts(row.id, stored));
+    await tx.execute(
+      sql`UPDATE ${table} SET ${column} = ${JSON.stringify(sealed)}::jsonb, contact_name = ${sealed[0]?.name ?? null}, contact_phone = ${sealed[0]?.phone ?? null} WHERE id::text = ${row.id}`,
+    );
     resealed++;
   }
   return { resealed, lastId: rows.length < limit ? null : rows[rows.length - 1]!.id };

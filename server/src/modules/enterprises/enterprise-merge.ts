@@ -8,6 +8,7 @@ import { staleVersion } from '../registry-common/optimistic.ts';
 import { appendHistory, recordChange } from '../registry-common/record-history.ts';
 import { loadReferenceIndex } from '../registry-common/reference-index.ts';
 import { enterpriseScope } from './enterprise.policy.ts';
+import { sealedContactColumns } from './enterprise-contacts.ts';
 import { auditViewOfEnterprise, contactsOf, presentEnterpriseDetail } from './enterprise.presenter.ts';
 import { chainNodesOf, findEnterpriseRow } from './enterprise.repository.ts';
 import { nodeCodesOf, notFoundEnterprise } from './enterprise.service.ts';
@@ -107,9 +108,8 @@ export async function mergeEnterprises(deps: AppDeps, caller: Caller, targetId: 
         note: target.note ?? source.note,
         isAboveScale: target.isAboveScale || source.isAboveScale,
         tags: [...new Set([...target.tags, ...source.tags])],
-        contacts,
-        contactName: contacts[0]?.name ?? null,
-        contactPhone: contacts[0]?.phone ?? null,
+        // Opened above (the source's were bound to the source's id) and sealed again bound to the target.
+        ...sealedContactColumns(targetId, contacts),
         version: sql`${enterprises.version} + 1`,
         updatedAt: now,
       })

@@ -1,5 +1,6 @@
 import type { EnterpriseDetail, EnterpriseListItem } from '../../../../contracts/enterprises.ts';
 import { refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
+import { openContactsOf } from './enterprise-contacts.ts';
 import type { EnterpriseListRow, EnterpriseRow } from './enterprise.repository.ts';
 
 export function presentEnterprise(row: EnterpriseListRow): EnterpriseListItem {
@@ -50,10 +51,9 @@ export function presentEnterpriseDetail(row: EnterpriseRow, index: ReferenceInde
   };
 }
 
-/** Contacts, falling back to the single contact columns of records written before the contacts list. */
-export function contactsOf(row: Pick<EnterpriseRow, 'contacts' | 'contactName' | 'contactPhone'>) {
-  if (row.contacts?.length) return row.contacts;
-  return row.contactName ? [{ name: row.contactName, title: null, phone: row.contactPhone, email: null }] : [];
+/** Clear contacts (stored sealed, see enterprise-contacts.ts), falling back to the single contact columns. */
+export function contactsOf(row: Pick<EnterpriseRow, 'id' | 'contacts' | 'contactName' | 'contactPhone'>) {
+  return openContactsOf(row);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { contactSearchOf } from './enterprise-contacts.ts';
 import type { EnterpriseFilter as ContractFilter } from '../../../../contracts/enterprises.ts';
 import type { Db } from '../../db/client.ts';
 import { carriers, chainNodesTable, domains, enterpriseChainNodes, enterprises, zones } from '../../db/schema/index.ts';
@@ -51,7 +52,10 @@ function filterOf(scope: SQL, filter: EnterpriseFilter): SQL {
   const conditions: SQL[] = [scope];
   if (filter.q) {
     const like = escapeLike(filter.q);
-    conditions.push(or(ilike(enterprises.name, like), ilike(enterprises.uscc, like))!);
+    const contact = contactSearchOf(filter.q);
+    conditions.push(
+      or(ilike(enterprises.name, like), ilike(enterprises.uscc, like), contact ? sql`${enterprises.contacts} @> ${JSON.stringify([contact])}::jsonb` : undefined)!,
+    );
   }
   if (filter.domain) conditions.push(eq(domains.code, filter.domain));
   if (filter.zone) conditions.push(eq(zones.code, filter.zone));

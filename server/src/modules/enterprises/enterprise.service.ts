@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { EnterpriseInput } from '../../../../contracts/enterprises.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
@@ -9,6 +10,7 @@ import type { Caller } from '../registry-common/caller.ts';
 import { isUniqueViolation, staleVersion } from '../registry-common/optimistic.ts';
 import { appendHistory, listHistory, recordChange, type ChangeEvent, type HistorySource } from '../registry-common/record-history.ts';
 import { loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/reference-index.ts';
+import { sealedContactColumns } from './enterprise-contacts.ts';
 import { canPlaceEnterpriseInZone, deletedEnterpriseScope, enterpriseScope, enterpriseWriteScope } from './enterprise.policy.ts';
 import { auditViewOfEnterprise, presentEnterpriseDetail } from './enterprise.presenter.ts';
 import { chainNodesOf, findEnterpriseRow, namesInScope, replaceEnterpriseNodes, unsafeFindEnterpriseByUscc, type EnterpriseRow } from './enterprise.repository.ts';
@@ -46,7 +48,6 @@ export function resolveEnterpriseInput(input: EnterpriseInput, index: ReferenceI
     refs.problems.push({ path: `${pathPrefix}.carrier`, rule: 'reference', message: `载体“${carrier.nameZh}”不在所选功能区内`, messageEn: `Carrier "${carrier.code}" is not in the chosen zone` });
   }
   refs.throwIfProblems();
-  const first = input.contacts[0];
   return {
     values: {
       uscc: input.uscc,
@@ -62,9 +63,8 @@ export function resolveEnterpriseInput(input: EnterpriseInput, index: ReferenceI
       foundedOn: input.foundedOn ?? null,
       status: input.status,
       exitedOn: input.exitedOn ?? null,
+      // Clear here; sealed with the row's id by the writer (sealedContactColumns) just before it is stored.
       contacts: input.contacts.map((c) => ({ name: c.name, title: c.title ?? null, phone: c.phone ?? null, email: c.email ?? null })),
-      contactName: first?.name ?? null,
-      contactPhone: first?.phone ?? null,
       address: input.address ?? null,
       note: input.note ?? null,
     },
@@ -96,7 +96,12 @@ export async function insertEnterprise(tx: Db, deps: AppDeps, caller: Caller, in
     throw usccTaken(existing, visible);
   }
   const now = deps.clock();
-  const [row] = await tx.insert(enterprises).values({ ...values, createdAt: now, updatedAt: now }).returning();
+  // The id is chosen here so the contacts can be sealed bound to it before anything is written.
+  const id = randomUUID();
+  const [row] = await tx
+    .insert(enterprises)
+    .values({ ...values, ...sealedContactColumns(id, values.contacts ?? []), id, createdAt: now, updatedAt: now })
+    .returning();
   await replaceEnterpriseNodes(tx, row!.id, nodeIds);
   const after = auditViewOfEnterprise(row!, index, await nodeCodesOf(tx, row!.id));
   const event: ChangeEvent = { objectType: 'enterprise', objectId: row!.id, action: 'enterprise.create', before: null, after, source: options.source };
@@ -136,7 +141,7 @@ export async function updateEnterpriseRow(
   const versionCheck = expectedVersion === null ? sql`true` : eq(enterprises.version, expectedVersion);
   const [row] = await tx
     .update(enterprises)
-    .set({ ...values, version: sql`${enterprises.version} + 1`, updatedAt: now })
+    .set({ ...values, ...sealedContactColumns(id, values.contacts ?? []), version: sql`${enterprises.version} + 1`, updatedAt: now })
     .where(and(eq(enterprises.id, id), versionCheck))
     .returning();
   if (!row) throw staleVersion(before.version);

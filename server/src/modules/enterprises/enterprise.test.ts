@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeSession, createEnterprise, testUscc, zoneId } from '../../../../test/fixtures.ts';
 import { as, createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
-import { auditLog, enterprises, projects } from '../../db/schema/index.ts';
+import { auditLog, enterprises, projects, recordHistory } from '../../db/schema/index.ts';
 
 let t: TestApp;
 let commission: Session;
@@ -32,6 +32,38 @@ describe('enterprise writes', () => {
     expect(created.json()).toMatchObject({ version: 1, chainNodes: [{ code: 'bm-antibody', isPrimary: true }, { code: 'bm-cro-cdmo', isPrimary: false }] });
     const history = await as(t, commission)('GET', `/api/enterprises/${created.json().id}/history`);
     expect(history.json().items[0]).toMatchObject({ action: 'enterprise.create', source: 'api', actor: 'ent_commission' });
+  });
+
+  it('contacts are stored sealed (no clear name, mobile number or e-mail in the row) and read back whole', async () => {
+    const contact = { name: '周密评', title: '安全主管', phone: '13955501234', email: 'zhoump@example.cn' };
+    const created = await as(t, commission)('POST', '/api/enterprises', body(testUscc(), '字段加密测试有限公司', { contacts: [contact] }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const stored = async () => {
+      const [row] = await t.deps.database.db.select().from(enterprises).where(eq(enterprises.id, id));
+      return JSON.stringify(row);
+    };
+    for (const clear of ['周密评', '13955501234', '5501234', 'zhoump']) expect(await stored()).not.toContain(clear);
+    expect(await stored()).toContain('安全主管'); // a job title is not personal information
+    expect(created.json().contacts).toEqual([contact]);
+    // An update seals again, bound to the same row; the answer and a later read give the clear values back.
+    const updated = await as(t, commission)('PUT', `/api/enterprises/${id}`, { ...body(created.json().uscc, '字段加密测试有限公司', { contacts: [{ ...contact, phone: '13955509876' }] }), version: 1 });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(await stored()).not.toContain('13955509876');
+    expect((await as(t, commission)('GET', `/api/enterprises/${id}`)).json().contacts).toEqual([{ ...contact, phone: '13955509876' }]);
+    // Exact-match search on the number or e-mail compares blind indexes: any spelling finds it, the old number not.
+    const search = async (q: string) => (await as(t, commission)('GET', `/api/enterprises?q=${encodeURIComponent(q)}`)).json().items.map((i: { id: string }) => i.id);
+    expect(await search('+86 139-5550-9876')).toEqual([id]);
+    expect(await search('ZhouMP@Example.cn')).toEqual([id]);
+    expect(await search('13955501234')).toEqual([]);
+    // History and audit keep the change, masked: never the clear name, number or e-mail.
+    const history = await t.deps.database.db.select().from(recordHistory).where(eq(recordHistory.objectId, id));
+    const audit = await t.deps.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
+    expect(history.length).toBe(2);
+    expect(audit.length).toBe(2);
+    const kept = JSON.stringify([history, audit]);
+    for (const clear of ['周密评', '13955501234', '13955509876', 'zhoump']) expect(kept).not.toContain(clear);
+    expect(history[1]!.changes).toMatchObject({ contacts: [[{ name: '周**', phone: '139****1234', email: 'z***@example.cn' }], [{ phone: '139****9876' }]] });
   });
 
   it('the same code cannot be registered twice; a park is not told whose it is', async () => {

@@ -5,6 +5,7 @@ import { diffRecords, type Changes } from '../../domain/registries/record-diff.t
 import type { AuditAction } from '../../../../contracts/audit-actions.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Caller } from './caller.ts';
+import { maskContacts, type ClearContact } from '../crypto/personal-fields.ts';
 
 export type HistorySource = 'api' | 'import' | 'merge' | 'seed';
 
@@ -21,12 +22,14 @@ export interface ChangeEvent {
 export async function appendHistory(tx: Db, caller: Caller, event: ChangeEvent, now: Date): Promise<Changes> {
   const changes = diffRecords(event.before, event.after);
   if (Object.keys(changes).length === 0 && event.before && event.after) return changes;
+  // The change is detected on the clear values; what is kept of contacts is their masked form.
+  const kept: Changes = changes.contacts ? { ...changes, contacts: [maskedContactList(changes.contacts[0]), maskedContactList(changes.contacts[1])] } : changes;
   await tx.insert(recordHistory).values({
     objectType: event.objectType,
     objectId: event.objectId,
     action: event.action,
     source: event.source ?? 'api',
-    changes,
+    changes: kept,
     actorUserId: caller.audit.userId,
     actorUsername: caller.audit.username,
     requestId: caller.origin?.requestId ?? null,
@@ -45,9 +48,23 @@ export async function recordChange(tx: Db, audit: AuditService, caller: Caller, 
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId,
-    before: event.before,
-    after: event.after,
+    before: withMaskedContacts(event.before),
+    after: withMaskedContacts(event.after),
   });
+}
+
+/**
+ * Personal information never reaches the history or the audit log in the clear (issue 19): a `contacts`
+ * list (name, phone, e-mail per contact) is kept masked — 张*, 138****5678, z***@example.cn.
+ */
+function maskedContactList(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return maskContacts(value.filter((c): c is ClearContact => !!c && typeof c === 'object' && typeof (c as ClearContact).name === 'string'));
+}
+
+function withMaskedContacts<T>(view: T): T {
+  if (!view || typeof view !== 'object' || !('contacts' in view)) return view;
+  return { ...view, contacts: maskedContactList((view as { contacts: unknown }).contacts) };
 }
 
 /**

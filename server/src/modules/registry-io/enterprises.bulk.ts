@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { EnterpriseInput } from '../../../../contracts/enterprises.ts';
 import { AppError } from '../../app/errors.ts';
 import { enterpriseChainNodes, enterprises } from '../../db/schema/index.ts';
+import { sealedContactColumns } from '../enterprises/enterprise-contacts.ts';
 import { canPlaceEnterpriseInZone, enterpriseWriteScope } from '../enterprises/enterprise.policy.ts';
 import { auditViewOfEnterprise } from '../enterprises/enterprise.presenter.ts';
 import { chainNodesOf, unsafeFindEnterprisesByUscc, type EnterpriseRow } from '../enterprises/enterprise.repository.ts';
@@ -49,7 +51,13 @@ export const enterprisesBulkWriter = bulkWriterOf<EnterpriseInput, EnterpriseRow
     const actor = ctx.caller.actor;
     const rows = await ctx.tx
       .insert(enterprises)
-      .values(part.map((p) => ({ ...p.values, createdAt: now, updatedAt: now })))
+      .values(
+        part.map((p) => {
+          // Ids chosen here so each row's contacts are sealed bound to it, as insertEnterprise does.
+          const id = randomUUID();
+          return { ...p.values, ...sealedContactColumns(id, p.values.contacts ?? []), id, createdAt: now, updatedAt: now };
+        }),
+      )
       .onConflictDoNothing({ target: enterprises.uscc })
       .returning({ id: enterprises.id, uscc: enterprises.uscc });
     const idOf = new Map(rows.map((r) => [r.uscc.trim(), r.id]));
@@ -64,7 +72,13 @@ export const enterprisesBulkWriter = bulkWriterOf<EnterpriseInput, EnterpriseRow
       return usccTaken(existing ?? { id: '', name: '', deletedAt: null }, visible);
     });
   },
-  update: (ctx, part, now) => updateRows(ctx.tx, enterprises, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: enterpriseWriteScope(ctx.caller.actor), now }),
+  update: (ctx, part, now) =>
+    updateRows(
+      ctx.tx,
+      enterprises,
+      part.map((p) => ({ id: p.id, values: { ...p.prepared.values, ...sealedContactColumns(p.id, p.prepared.values.contacts ?? []) } })),
+      { scope: enterpriseWriteScope(ctx.caller.actor), now },
+    ),
   // Chain mappings: replaced as replaceEnterpriseNodes does (first node primary, duplicates once).
   async links(ctx, written) {
     for (const part of chunks(written.filter((w) => !w.created).map((w) => w.id), 5000)) {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openContactsOf } from '../enterprises/enterprise-contacts.ts';
 import { activeSession, createEnterprise, testUscc, zoneId } from '../../../../test/fixtures.ts';
 import { createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
 import { buildZip, WORKBOOK_PARTS } from '../../../../test/zip-builder.ts';
@@ -233,7 +234,10 @@ describe('template, export, round trip', () => {
     const again = (await upload(commission, 'enterprises', exported.rawPayload, '?duplicates=update')).json();
     expect(again).toMatchObject({ imported: 0, updated: 0, unchanged: 1, rejected: [] });
     const [stored] = await t.deps.database.db.select().from(enterprises).where(eq(enterprises.uscc, code));
-    expect(stored).toMatchObject({ note: '=HYPERLINK("http://x","点我")', tags: ['specialized', 'leader'], foundedOn: '2018-06-30', contactPhone: '021-57001234' });
+    expect(stored).toMatchObject({ note: '=HYPERLINK("http://x","点我")', tags: ['specialized', 'leader'], foundedOn: '2018-06-30' });
+    // The phone survives the round trip, stored sealed (field encryption) and opened with the fields key.
+    expect(JSON.stringify(stored)).not.toContain('57001234');
+    expect(openContactsOf(stored!)[0]?.phone).toBe('021-57001234');
     expect((await chainNodesOf(t.deps.database.db, [stored!.id])).get(stored!.id)?.map((n) => n.code)).toEqual(['agf-produce', 'agf-feed']);
 
     const csv = await get(commission, '/api/enterprises/export?q=往返测试&format=csv');

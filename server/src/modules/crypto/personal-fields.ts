@@ -1,0 +1,105 @@
+import { keyIdOf, openValue, sealedInfo, sealValue, type CryptoSuite } from '../../domain/security/crypto-suite.ts';
+import { blindIndex, maskPersonal, type PersonalField } from '../../domain/security/personal-info.ts';
+import { activeSuite } from './crypto-settings.repository.ts';
+import { keyProvider, type KeyProvider } from './keyring.ts';
+
+/**
+ * The one place where personal information in registry records is sealed, opened and masked
+ * (docs/security/cryptography.md, "Field encryption"). Every write path — a service's create/update and the
+ * bulk import writers — goes through `sealContacts`, and every read path through `openContacts` followed by
+ * `maskContacts` unless the role may see the clear values.
+ *
+ * A value is sealed with the `fields` key (field.key, outside the database) and bound to its row and field
+ * by the associated data `<rowId>:<field>`, so a sealed phone copied onto another record, or into the name
+ * slot of the same record, does not open. Beside it the blind index (a keyed HMAC of the normalised value)
+ * lets an exact-match search compare indexes without the clear value.
+ *
+ * Values stored before field encryption (clear text) are read as they are, so records written by an older
+ * version keep working until they are re-written.
+ */
+
+export interface ClearContact {
+  name: string;
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** A contact as stored: personal values sealed, each with its blind index; the job title stays readable. */
+export interface StoredContact {
+  name: string;
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  nameBidx?: string | null;
+  phoneBidx?: string | null;
+  emailBidx?: string | null;
+}
+
+const CONTACT_FIELDS: readonly { key: 'name' | 'phone' | 'email'; field: PersonalField }[] = [
+  { key: 'name', field: 'name' },
+  { key: 'phone', field: 'mobile' },
+  { key: 'email', field: 'email' },
+];
+
+/** True when the stored value is sealed (as opposed to clear text written before field encryption). */
+export function isSealedValue(stored: string | null | undefined): boolean {
+  return typeof stored === 'string' && sealedInfo(stored).scheme !== 'plain';
+}
+
+export interface PersonalFieldBox {
+  seal(rowId: string, field: PersonalField, value: string): string;
+  open(rowId: string, field: PersonalField, stored: string): string;
+  /** Blind index of a value under the current `fields` key (what a search compares). */
+  blindIndex(field: PersonalField, value: string): string;
+  sealContacts(rowId: string, contacts: readonly ClearContact[]): StoredContact[];
+  openContacts(rowId: string, stored: readonly StoredContact[]): ClearContact[];
+}
+
+const aadOf = (rowId: string, field: PersonalField) => `${rowId}:${field}`;
+
+export function personalFieldBox(keys: KeyProvider = keyProvider(), suite: () => CryptoSuite = activeSuite): PersonalFieldBox {
+  const current = () => keys.current('fields', { create: true });
+  const byId = (kid: string) => keys.all('fields').find((k) => keyIdOf(k) === kid) ?? null;
+  const box: PersonalFieldBox = {
+    seal: (rowId, field, value) => sealValue(suite(), current(), value, aadOf(rowId, field)),
+    open: (rowId, field, stored) => openValue(stored, byId, keys.all('fields'), aadOf(rowId, field)),
+    blindIndex: (field, value) => blindIndex(suite(), current(), field, value),
+    sealContacts(rowId, contacts) {
+      return contacts.map((c) => {
+        const out: StoredContact = { name: c.name, title: c.title ?? null, phone: c.phone ?? null, email: c.email ?? null };
+        for (const { key, field } of CONTACT_FIELDS) {
+          const value = c[key];
+          if (value === null || value === undefined || value === '') {
+            out[`${key}Bidx`] = null;
+            continue;
+          }
+          // Always sealed, even text that looks sealed: writers pass clear values only, and a pasted ciphertext
+          // must read back as the text that was typed, never open as another record's value.
+          out[key] = box.seal(rowId, field, value);
+          out[`${key}Bidx`] = box.blindIndex(field, value);
+        }
+        return out;
+      });
+    },
+    openContacts(rowId, stored) {
+      return stored.map((c) => ({
+        name: c.name ? box.open(rowId, 'name', c.name) : c.name,
+        title: c.title ?? null,
+        phone: c.phone ? box.open(rowId, 'mobile', c.phone) : null,
+        email: c.email ? box.open(rowId, 'email', c.email) : null,
+      }));
+    },
+  };
+  return box;
+}
+
+/** The masked form shown by default: 张*, 138****5678, z***@example.cn (the job title is not personal). */
+export function maskContacts(contacts: readonly ClearContact[]): ClearContact[] {
+  return contacts.map((c) => ({
+    name: maskPersonal('name', c.name) ?? '',
+    title: c.title ?? null,
+    phone: maskPersonal('mobile', c.phone ?? null),
+    email: maskPersonal('email', c.email ?? null),
+  }));
+}
