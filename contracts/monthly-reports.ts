@@ -103,6 +103,7 @@ export const reportListQuerySchema = paginationQuerySchema.extend({
   period: periodSchema.optional(),
   status: reportStatusSchema.optional(),
   enterpriseId: z.string().uuid().optional(),
+  zoneId: z.string().uuid().optional(),
 });
 
 export const revisionSchema = z.object({

@@ -82,3 +82,14 @@ export const batchReviewResultSchema = z.object({
   failed: z.number().int(),
   items: z.array(batchOutcomeSchema),
 });
+
+/** The reports list's tab counts: the list's filters except the status. */
+export const reportStatusCountsQuerySchema = z.object({
+  period: periodSchema.optional(),
+  zoneId: z.string().uuid().optional(),
+  enterpriseId: z.string().uuid().optional(),
+});
+export const reportStatusCountsSchema = z.object({
+  total: z.number().int(),
+  counts: z.record(reportStatusSchema, z.number().int()),
+});

@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { enterprises, zones } from '../../db/schema/index.ts';
+import { rowsOf } from '../statistics/sql-rows.ts';
 
 /** One enterprise that owes (or has not yet had approved) the report of a month, as stored. */
 export interface OwingRow {
@@ -68,4 +69,18 @@ export async function listOwingEnterprises(db: Db, scope: ReturnType<typeof sql>
     .leftJoin(sql`monthly_reports r`, sql`r.enterprise_id = ${enterprises.id} AND r.year = ${period.year} AND r.month = ${period.month}`)
     .where(and(...conditions))
     .orderBy(sql`${zones.sortOrder} NULLS LAST`, enterprises.name, enterprises.id);
+}
+
+/** Reports per status inside `scope` (reportScope of the caller), for the reports list's tabs. */
+export async function countReportsByStatus(db: Db, scope: SQL, filter: { period?: { year: number; month: number }; zoneId?: string; enterpriseId?: string }): Promise<{ status: string; n: number }[]> {
+  const where = sql.join(
+    [
+      scope,
+      filter.period ? sql`r.year = ${filter.period.year} AND r.month = ${filter.period.month}` : sql`true`,
+      filter.zoneId ? sql`e.zone_id = ${filter.zoneId}` : sql`true`,
+      filter.enterpriseId ? sql`r.enterprise_id = ${filter.enterpriseId}` : sql`true`,
+    ],
+    sql` AND `,
+  );
+  return rowsOf(db, sql`SELECT r.status, count(*)::int AS n FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id WHERE ${where} GROUP BY r.status`);
 }

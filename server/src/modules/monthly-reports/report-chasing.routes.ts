@@ -7,11 +7,17 @@ import {
   chaseQuerySchema,
   chaseRemindResultSchema,
   chaseRemindSchema,
+  reportStatusCountsQuerySchema,
+  reportStatusCountsSchema,
 } from '../../../../contracts/report-chasing.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
+import { parsePeriod } from '../../../../contracts/indicators.ts';
+import { REPORT_STATUSES } from '../../../../contracts/monthly-reports.ts';
 import { callerOf } from '../registry-common/caller.ts';
+import { reportScope } from './monthly-report.policy.ts';
+import { countReportsByStatus } from './report-chasing.repository.ts';
 import { createReportBatchReviewService } from './report-batch-review.service.ts';
 import { createReportChasingService } from './report-chasing.service.ts';
 
@@ -55,6 +61,26 @@ export function registerReportChasingRoutes(app: FastifyInstance, deps: AppDeps)
     body: chaseRemindSchema,
     responses: { 200: chaseRemindResultSchema },
     handler: async ({ actor, origin, body }) => chasing.remind(callerOf(actor!, origin), body),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/monthly-reports/status-counts',
+    access: 'report.read',
+    summary: 'How many reports in the caller’s scope are in each status (the list’s tabs), under the list’s other filters',
+    tags,
+    query: reportStatusCountsQuerySchema,
+    responses: { 200: reportStatusCountsSchema },
+    handler: async ({ actor, query }) => {
+      const period = query.period ? parsePeriod(query.period)! : undefined;
+      const rows = await countReportsByStatus(deps.database.db, reportScope(actor!), {
+        ...(period ? { period } : {}),
+        ...(query.zoneId ? { zoneId: query.zoneId } : {}),
+        ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}),
+      });
+      const counts = Object.fromEntries(REPORT_STATUSES.map((st) => [st, Number(rows.find((r) => r.status === st)?.n ?? 0)]));
+      return { total: rows.reduce((sum, r) => sum + Number(r.n), 0), counts };
+    },
   });
 
   defineRoute(app, deps, {

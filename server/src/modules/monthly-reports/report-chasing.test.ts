@@ -136,3 +136,26 @@ describe('reminders', () => {
     expect(await inbox(s.a!.userId!)).toBe(2);
   });
 });
+
+describe('the reports list: tab counts and the zone filter', () => {
+  it('counts per status in the caller’s scope, and filters the list by zone', async () => {
+    // the reminder test moved the clock a day on: fresh sessions
+    const sp = await activeSession(t, 'ch_park_counts', 'park', await zoneId(t, 'medicine-port'));
+    const sc = await activeSession(t, 'ch_commission_counts', 'commission');
+    const sd = await activeSession(t, 'ch_dept_counts', 'department', await departmentId(t, 'kewei'));
+    await insertFixtureReports(db(), [{ enterpriseId: b.id, year: 2024, month: 2, status: 'submitted', values }, { enterpriseId: a.id, year: 2024, month: 2, status: 'submitted', values }]);
+    const park = await as(t, sp)('GET', '/api/monthly-reports/status-counts?period=2024-02');
+    expect(park.statusCode, park.body).toBe(200);
+    expect(park.json()).toEqual({ total: 1, counts: { draft: 0, submitted: 1, 'park-reviewed': 0, approved: 0, returned: 0 } });
+    const all = (await as(t, sc)('GET', '/api/monthly-reports/status-counts?period=2024-01')).json();
+    expect(all.counts).toMatchObject({ draft: 1, submitted: 1, approved: 1 });
+    const innovation = await zoneId(t, 'innovation-city');
+    const byZone = (await as(t, sc)('GET', `/api/monthly-reports/status-counts?period=2024-02&zoneId=${innovation}`)).json();
+    expect(byZone.total).toBe(1);
+    const listed = await as(t, sc)('GET', `/api/monthly-reports?period=2024-02&zoneId=${innovation}`);
+    expect(listed.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([b.id]);
+    // a park asking for another zone gets nothing of it
+    expect((await as(t, sp)('GET', `/api/monthly-reports/status-counts?period=2024-02&zoneId=${innovation}`)).json().total).toBe(0);
+    expect((await as(t, sd)('GET', '/api/monthly-reports/status-counts')).statusCode).toBe(403);
+  });
+});
