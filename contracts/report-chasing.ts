@@ -11,7 +11,8 @@ export type ChaseStatus = z.infer<typeof chaseStatusSchema>;
 
 export const chaseQuerySchema = z.object({
   period: periodSchema,
-  zoneId: z.string().uuid().optional(),
+  /** A zone's code. */
+  zone: z.string().max(64).optional(),
   status: chaseStatusSchema.optional(),
 });
 
@@ -42,7 +43,7 @@ export const chaseRemindSchema = z
   .object({
     period: periodSchema,
     enterpriseIds: z.array(z.string().uuid()).min(1).max(1000).optional(),
-    zoneId: z.string().uuid().optional(),
+    zone: z.string().max(64).optional(),
   })
   .strict();
 
@@ -86,7 +87,7 @@ export const batchReviewResultSchema = z.object({
 /** The reports list's tab counts: the list's filters except the status. */
 export const reportStatusCountsQuerySchema = z.object({
   period: periodSchema.optional(),
-  zoneId: z.string().uuid().optional(),
+  zone: z.string().max(64).optional(),
   enterpriseId: z.string().uuid().optional(),
 });
 export const reportStatusCountsSchema = z.object({

@@ -32,7 +32,7 @@ export const reminderObjectId = (enterpriseId: string, period: string) => `${ent
  * The contacts columns are read through the enterprises table as the registry stores them and shaped by the
  * enterprise presenter, never matched in SQL.
  */
-export async function listOwingEnterprises(db: Db, scope: ReturnType<typeof sql>, period: { year: number; month: number }, filter: { zoneId?: string; enterpriseIds?: readonly string[] }): Promise<OwingRow[]> {
+export async function listOwingEnterprises(db: Db, scope: ReturnType<typeof sql>, period: { year: number; month: number }, filter: { zone?: string; enterpriseIds?: readonly string[] }): Promise<OwingRow[]> {
   const periodText = `${period.year}-${String(period.month).padStart(2, '0')}`;
   const conditions = [
     scope,
@@ -40,7 +40,7 @@ export async function listOwingEnterprises(db: Db, scope: ReturnType<typeof sql>
     sql`${enterprises.status} = 'active'`,
     sql`NOT EXISTS (SELECT 1 FROM monthly_reports a WHERE a.enterprise_id = ${enterprises.id} AND a.year = ${period.year} AND a.month = ${period.month} AND a.status = 'approved')`,
   ];
-  if (filter.zoneId) conditions.push(eq(enterprises.zoneId, filter.zoneId));
+  if (filter.zone) conditions.push(eq(zones.code, filter.zone));
   if (filter.enterpriseIds) {
     if (filter.enterpriseIds.length === 0) return [];
     conditions.push(sql`${enterprises.id} IN (${sql.join(filter.enterpriseIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
@@ -72,12 +72,12 @@ export async function listOwingEnterprises(db: Db, scope: ReturnType<typeof sql>
 }
 
 /** Reports per status inside `scope` (reportScope of the caller), for the reports list's tabs. */
-export async function countReportsByStatus(db: Db, scope: SQL, filter: { period?: { year: number; month: number }; zoneId?: string; enterpriseId?: string }): Promise<{ status: string; n: number }[]> {
+export async function countReportsByStatus(db: Db, scope: SQL, filter: { period?: { year: number; month: number }; zone?: string; enterpriseId?: string }): Promise<{ status: string; n: number }[]> {
   const where = sql.join(
     [
       scope,
       filter.period ? sql`r.year = ${filter.period.year} AND r.month = ${filter.period.month}` : sql`true`,
-      filter.zoneId ? sql`e.zone_id = ${filter.zoneId}` : sql`true`,
+      filter.zone ? sql`e.zone_id = (SELECT z.id FROM zones z WHERE z.code = ${filter.zone})` : sql`true`,
       filter.enterpriseId ? sql`r.enterprise_id = ${filter.enterpriseId}` : sql`true`,
     ],
     sql` AND `,

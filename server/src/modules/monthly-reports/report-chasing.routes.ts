@@ -75,7 +75,7 @@ export function registerReportChasingRoutes(app: FastifyInstance, deps: AppDeps)
       const period = query.period ? parsePeriod(query.period)! : undefined;
       const rows = await countReportsByStatus(deps.database.db, reportScope(actor!), {
         ...(period ? { period } : {}),
-        ...(query.zoneId ? { zoneId: query.zoneId } : {}),
+        ...(query.zone ? { zone: query.zone } : {}),
         ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}),
       });
       const counts = Object.fromEntries(REPORT_STATUSES.map((st) => [st, Number(rows.find((r) => r.status === st)?.n ?? 0)]));

@@ -44,18 +44,18 @@ function present(row: OwingRow, today: string, year: number, month: number): Cha
 export function createReportChasingService(deps: AppDeps) {
   const db = () => deps.database.db;
 
-  async function owing(caller: Caller, period: string, filter: { zoneId?: string | undefined; enterpriseIds?: readonly string[] | undefined }) {
+  async function owing(caller: Caller, period: string, filter: { zone?: string | undefined; enterpriseIds?: readonly string[] | undefined }) {
     const ym = parsePeriod(period);
     if (!ym) throw errors.validation([{ path: 'period', rule: 'period', message: '期间格式应为 YYYY-MM', messageEn: 'The period must be YYYY-MM' }]);
     const rows = await listOwingEnterprises(db(), enterpriseScope(caller.actor), ym, {
-      ...(filter.zoneId ? { zoneId: filter.zoneId } : {}),
+      ...(filter.zone ? { zone: filter.zone } : {}),
       ...(filter.enterpriseIds ? { enterpriseIds: filter.enterpriseIds } : {}),
     });
     return { ym, rows };
   }
 
-  async function list(caller: Caller, query: { period: string; zoneId?: string | undefined; status?: ChaseStatus | undefined }) {
-    const { ym, rows } = await owing(caller, query.period, { zoneId: query.zoneId });
+  async function list(caller: Caller, query: { period: string; zone?: string | undefined; status?: ChaseStatus | undefined }) {
+    const { ym, rows } = await owing(caller, query.period, { zone: query.zone });
     const today = shanghaiDay(deps.clock());
     const items = rows.map((r) => present(r, today, ym.year, ym.month)).filter((i) => !query.status || i.status === query.status);
     return { period: query.period, items };
@@ -64,9 +64,9 @@ export function createReportChasingService(deps: AppDeps) {
   return {
     list,
 
-    async exportXlsx(caller: Caller, query: { period: string; zoneId?: string | undefined; status?: ChaseStatus | undefined }): Promise<Buffer> {
+    async exportXlsx(caller: Caller, query: { period: string; zone?: string | undefined; status?: ChaseStatus | undefined }): Promise<Buffer> {
       const { items } = await list(caller, query);
-      await deps.audit.standalone(caller.audit, caller.origin, { action: 'monthly-report.chase-export', details: { period: query.period, zoneId: query.zoneId ?? null, status: query.status ?? null, rows: items.length } });
+      await deps.audit.standalone(caller.audit, caller.origin, { action: 'monthly-report.chase-export', details: { period: query.period, zone: query.zone ?? null, status: query.status ?? null, rows: items.length } });
       return buildXlsx(
         `催报-${query.period}`,
         [
@@ -89,8 +89,8 @@ export function createReportChasingService(deps: AppDeps) {
      * enterprise is one audit record; names outside the caller's scope or no longer owing are silently not in
      * the list, so they are never reminded.
      */
-    async remind(caller: Caller, input: { period: string; enterpriseIds?: string[] | undefined; zoneId?: string | undefined }) {
-      const { ym, rows } = await owing(caller, input.period, { zoneId: input.zoneId, enterpriseIds: input.enterpriseIds });
+    async remind(caller: Caller, input: { period: string; enterpriseIds?: string[] | undefined; zone?: string | undefined }) {
+      const { ym, rows } = await owing(caller, input.period, { zone: input.zone, enterpriseIds: input.enterpriseIds });
       const today = shanghaiDay(deps.clock());
       let reminded = 0;
       let alreadyToday = 0;

@@ -71,7 +71,7 @@ describe('the chasing list', () => {
     expect(itemA).toMatchObject({ status: 'draft', deadline: '2024-02-10', overdue: true, contactPhone: '+8613800000000', lastRemindedAt: null });
     expect(mine.find((i) => i.enterpriseId === c.id)!.status).toBe('submitted');
     // another zone's park, even asking for this zone, sees none of it
-    const other = await as(t, s.otherPark!)('GET', `/api/monthly-reports/chasing?period=2024-01&zoneId=${await zoneId(t, 'medicine-port')}`);
+    const other = await as(t, s.otherPark!)('GET', `/api/monthly-reports/chasing?period=2024-01&zone=medicine-port`);
     expect(other.statusCode).toBe(200);
     expect(other.json().items).toEqual([]);
   });
@@ -149,13 +149,12 @@ describe('the reports list: tab counts and the zone filter', () => {
     expect(park.json()).toEqual({ total: 1, counts: { draft: 0, submitted: 1, 'park-reviewed': 0, approved: 0, returned: 0 } });
     const all = (await as(t, sc)('GET', '/api/monthly-reports/status-counts?period=2024-01')).json();
     expect(all.counts).toMatchObject({ draft: 1, submitted: 1, approved: 1 });
-    const innovation = await zoneId(t, 'innovation-city');
-    const byZone = (await as(t, sc)('GET', `/api/monthly-reports/status-counts?period=2024-02&zoneId=${innovation}`)).json();
+    const byZone = (await as(t, sc)('GET', `/api/monthly-reports/status-counts?period=2024-02&zone=innovation-city`)).json();
     expect(byZone.total).toBe(1);
-    const listed = await as(t, sc)('GET', `/api/monthly-reports?period=2024-02&zoneId=${innovation}`);
+    const listed = await as(t, sc)('GET', `/api/monthly-reports?period=2024-02&zone=innovation-city`);
     expect(listed.json().items.map((i: { enterpriseId: string }) => i.enterpriseId)).toEqual([b.id]);
     // a park asking for another zone gets nothing of it
-    expect((await as(t, sp)('GET', `/api/monthly-reports/status-counts?period=2024-02&zoneId=${innovation}`)).json().total).toBe(0);
+    expect((await as(t, sp)('GET', `/api/monthly-reports/status-counts?period=2024-02&zone=innovation-city`)).json().total).toBe(0);
     expect((await as(t, sd)('GET', '/api/monthly-reports/status-counts')).statusCode).toBe(403);
   });
 });
