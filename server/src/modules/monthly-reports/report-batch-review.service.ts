@@ -51,7 +51,7 @@ export function createReportBatchReviewService(deps: AppDeps) {
         outcome: 'failure',
         details: { batch: true, id: item.id, version: item.version, code: error.code, message: error.messageZh },
       });
-      return { ...base, ok: false, status: row?.status ?? null, error: { code: error.code, message: error.messageZh, messageEn: error.messageEn } };
+      return { ...base, ok: false, status: (row?.status as BatchOutcome['status']) ?? null, error: { code: error.code, message: error.messageZh, messageEn: error.messageEn } };
     }
   }
 
