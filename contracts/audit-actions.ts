@@ -94,6 +94,8 @@ export const AUDIT_ACTIONS = [
   'monthly-report.approve',
   'monthly-report.import',
   'monthly-report.export',
+  'monthly-report.remind',
+  'monthly-report.chase-export',
   'stats.export',
   // operations
   'job.run',

@@ -103,6 +103,8 @@ export const reportListQuerySchema = paginationQuerySchema.extend({
   period: periodSchema.optional(),
   status: reportStatusSchema.optional(),
   enterpriseId: z.string().uuid().optional(),
+  /** A zone's code. */
+  zone: z.string().max(64).optional(),
 });
 
 export const revisionSchema = z.object({

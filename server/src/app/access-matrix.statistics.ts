@@ -80,6 +80,27 @@ export const STATISTICS_MATRIX_ROWS: MatrixRow[] = [
   { route: 'GET /api/monthly-reports', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
   { route: 'GET /api/monthly-reports/export', allowed: REPORT_READERS, scoped: 'enterprises', scopedMatch: 'subset' },
   { route: 'GET /api/monthly-reports/template', allowed: ['commission'] },
+  // 催报 (issue 17): the chasing list and its export are enterprise lists in the caller's enterprise scope.
+  { route: 'GET /api/monthly-reports/chasing', allowed: ['commission', 'park'], scoped: 'enterprises', scopedMatch: 'subset', request: () => ({ url: '/api/monthly-reports/chasing?period=2001-01' }) },
+  { route: 'GET /api/monthly-reports/chasing/export', allowed: ['commission', 'park'], scoped: 'enterprises', scopedMatch: 'subset', request: () => ({ url: '/api/monthly-reports/chasing/export?period=2001-01' }) },
+  { route: 'POST /api/monthly-reports/chasing/remind', allowed: ['commission', 'park'], request: () => ({ payload: { period: '2001-01' } }) },
+  { route: 'GET /api/monthly-reports/status-counts', allowed: REPORT_READERS },
+  {
+    route: 'POST /api/monthly-reports/batch-review',
+    allowed: ['park'],
+    request: async (fx) => {
+      const r = await (await fx.reports()).ownReport('submitted');
+      return { payload: { items: [{ id: r.id, version: r.version }] } };
+    },
+  },
+  {
+    route: 'POST /api/monthly-reports/batch-approve',
+    allowed: ['commission'],
+    request: async (fx) => {
+      const r = await (await fx.reports()).ownReport('park-reviewed');
+      return { payload: { items: [{ id: r.id, version: r.version }] } };
+    },
+  },
   {
     route: 'POST /api/monthly-reports/import',
     allowed: ['commission'],

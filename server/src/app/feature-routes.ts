@@ -11,6 +11,7 @@ import { registerRegistryRoutes } from '../modules/registries/registry.routes.ts
 import { registerPlanRoutes } from '../modules/plan/plan.routes.ts';
 import { registerStatsRoutes } from '../modules/statistics/stats.routes.ts';
 import { registerMonthlyReportRoutes } from '../modules/monthly-reports/monthly-report.routes.ts';
+import { registerReportChasingRoutes } from '../modules/monthly-reports/report-chasing.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
 import type { AppDeps } from './deps.ts';
@@ -28,6 +29,7 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerPlanRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerMonthlyReportRoutes(app, deps);
+  registerReportChasingRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
 }

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'report.approve': ['commission'],
   'report.import': ['commission'],
   'report.export': ['leader', 'commission', 'park', 'enterprise'],
+  // Chasing reports (催报, issue 17): those who run the reporting, each in its enterprise scope.
+  'report.chase': ['commission', 'park'],
   // Operations (docs/decisions/0010-jobs.md): the commission runs the platform's scheduled work.
   'jobs.read': ['commission'],
   'jobs.run': ['commission'],

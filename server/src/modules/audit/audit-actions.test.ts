@@ -25,6 +25,8 @@ const COMPOSED: Record<string, () => string[]> = {
   '${entity.name}.export': () => REGISTRY_ENTITIES.map((e) => `${e.name}.export`),
   // monthly-report.service.ts: the revision actions its transitions pass (save, submit, review/return, approve).
   'monthly-report.${revisionAction}': () => ['save', 'submit', 'review', 'return', 'approve'].map((a) => `monthly-report.${a}`),
+  // report-batch-review.service.ts: a refused report of a batch, recorded under the action it was refused.
+  'monthly-report.${action}': () => ['review', 'approve'].map((a) => `monthly-report.${a}`),
 };
 
 const CODE = /^[a-z][a-z-]*(\.[a-z][a-z-]*)+$/;

@@ -46,7 +46,7 @@ export async function findReport(db: Db, scope: SQL, id: string, lock = false): 
 export async function listReports(
   db: Db,
   scope: SQL,
-  filter: { period?: { year: number; month: number }; status?: string; enterpriseId?: string },
+  filter: { period?: { year: number; month: number }; status?: string; enterpriseId?: string; zone?: string },
   page: number,
   pageSize: number,
 ): Promise<{ items: ReportRow[]; total: number }> {
@@ -56,6 +56,7 @@ export async function listReports(
       filter.period ? sql`r.year = ${filter.period.year} AND r.month = ${filter.period.month}` : sql`true`,
       filter.status ? sql`r.status = ${filter.status}` : sql`true`,
       filter.enterpriseId ? sql`r.enterprise_id = ${filter.enterpriseId}` : sql`true`,
+      filter.zone ? sql`e.zone_id = (SELECT z.id FROM zones z WHERE z.code = ${filter.zone})` : sql`true`,
     ],
     sql` AND `,
   );

@@ -139,9 +139,9 @@ export function createMonthlyReportService(deps: AppDeps) {
   };
 
   return {
-    async list(caller: Caller, query: { period?: string; status?: string; enterpriseId?: string; page: number; pageSize: number }) {
+    async list(caller: Caller, query: { period?: string; status?: string; enterpriseId?: string; zone?: string; page: number; pageSize: number }) {
       const period = query.period ? parsePeriod(query.period)! : undefined;
-      const { items, total } = await listReports(db(), reportScope(caller.actor), { ...(period ? { period } : {}), ...(query.status ? { status: query.status } : {}), ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}) }, query.page, query.pageSize);
+      const { items, total } = await listReports(db(), reportScope(caller.actor), { ...(period ? { period } : {}), ...(query.status ? { status: query.status } : {}), ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}), ...(query.zone ? { zone: query.zone } : {}) }, query.page, query.pageSize);
       const now = deps.clock();
       return { items: items.map((r) => presentReport(r, now)), total, page: query.page, pageSize: query.pageSize };
     },

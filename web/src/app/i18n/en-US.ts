@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.ts';
+import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
@@ -297,6 +298,7 @@ export const enUS: Messages = {
   },
   statistics: {
     bureauImport: bureauImportEnUS,
+    chasing: chasingEnUS,
     unitYi: '100M yuan',
     unitWan: '10k yuan',
     indicator: 'Indicator',

@@ -2,6 +2,7 @@
  * Chinese strings — the reference dictionary (Chinese UI first). Every key here must exist in en-US.ts
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
  */
+import { chasingZhCN } from '../../features/report-chasing/chasing.i18n.zh-CN.ts';
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
@@ -299,6 +300,7 @@ export const zhCN = {
   },
   statistics: {
     bureauImport: bureauImportZhCN,
+    chasing: chasingZhCN,
     unitYi: '亿元',
     unitWan: '万元',
     indicator: '指标',

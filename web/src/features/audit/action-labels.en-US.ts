@@ -86,6 +86,8 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'monthly-report.approve': 'Approve monthly report',
   'monthly-report.import': 'Import monthly reports',
   'monthly-report.export': 'Export monthly reports',
+  'monthly-report.remind': 'Remind enterprises of monthly reports',
+  'monthly-report.chase-export': 'Export the report chasing list',
   'stats.export': 'Export statistics',
   'job.run': 'Run a job now',
   'notification.read': 'Mark a notification read',

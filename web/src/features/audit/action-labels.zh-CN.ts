@@ -86,6 +86,8 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'monthly-report.approve': '审定月报',
   'monthly-report.import': '导入月报',
   'monthly-report.export': '导出月报',
+  'monthly-report.remind': '催报提醒',
+  'monthly-report.chase-export': '导出催报名单',
   'stats.export': '导出统计数据',
   'job.run': '立即运行任务',
   'notification.read': '标记通知已读',

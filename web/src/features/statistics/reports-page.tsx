@@ -1,6 +1,6 @@
-import { Button, Card, DatePicker, Segmented, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Segmented, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import { REPORT_STATUSES, type ReportStatus, type ReportView } from '../../../../contracts/monthly-reports.ts';
@@ -15,6 +15,10 @@ import { EnterpriseStatsCard } from './enterprise-stats-card.tsx';
 import { ReportDrawer, STATUS_COLOR, STATUS_KEY } from './report-drawer.tsx';
 import { exportReports, listReports } from './statistics.api.ts';
 import { fmtAmount } from './stat-format.ts';
+import { BatchResultDialog, type BatchResult } from '../report-chasing/batch-result-dialog.tsx';
+import { ChaseDrawer } from '../report-chasing/chase-drawer.tsx';
+import { batchReview, getStatusCounts } from '../report-chasing/report-chasing.api.ts';
+import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 
 /** The queue each role works from: the park's reports to review, the commission's to approve. */
 const DEFAULT_STATUS: Partial<Record<string, ReportStatus>> = { park: 'submitted', commission: 'park-reviewed' };
@@ -32,9 +36,37 @@ export function ReportsPage() {
   const [creating, setCreating] = useState(false);
   const [tick, setTick] = useState(0);
   const [importing, setImporting] = useState(false);
+  const { modal } = App.useApp();
+  const [zone, setZone] = useState<string | undefined>();
+  const [chasing, setChasing] = useState(false);
+  const [selected, setSelected] = useState<ReportView[]>([]);
+  const [batchResult, setBatchResult] = useState<BatchResult | null>(null);
+  const [batching, setBatching] = useState(false);
+  const showZones = role === 'commission' || role === 'leader';
+  const { data: ref } = useAsync(() => (showZones ? loadReferenceData() : Promise.resolve(null)), [showZones]);
+  const { data: counts } = useAsync((signal) => getStatusCounts({ ...(period ? { period } : {}), ...(zone ? { zone } : {}) }, signal), [period, zone, tick]);
+  // The park passes submitted reports, the commission approves park-reviewed ones, several at a time.
+  const batchStatus: ReportStatus | null = role === 'park' ? 'submitted' : role === 'commission' ? 'park-reviewed' : null;
+  const runBatch = () =>
+    modal.confirm({
+      title: t(role === 'park' ? 'statistics.chasing.batchPass' : 'statistics.chasing.batchApprove', { count: selected.length }),
+      content: t('statistics.chasing.batchConfirm', { count: selected.length }),
+      onOk: async () => {
+        setBatching(true);
+        try {
+          setBatchResult(await batchReview(role === 'park' ? 'park' : 'commission', selected.map((r) => ({ id: r.id, version: r.version }))));
+          setSelected([]);
+          setTick((n) => n + 1);
+        } catch (e) {
+          notifyError(e);
+        } finally {
+          setBatching(false);
+        }
+      },
+    });
   const { data, error, loading, reload } = useAsync(
-    (signal) => listReports({ page, pageSize: 20, ...(status !== 'all' ? { status } : {}), ...(period ? { period } : {}) }, signal),
-    [page, status, period, tick],
+    (signal) => listReports({ page, pageSize: 20, ...(status !== 'all' ? { status } : {}), ...(period ? { period } : {}), ...(zone ? { zone } : {}) }, signal),
+    [page, status, period, zone, tick],
   );
   const lang = i18n.language;
   return (
@@ -54,6 +86,16 @@ export function ReportsPage() {
                 {t('statistics.bureauImport.open')}
               </Button>
             )}
+            {(role === 'park' || role === 'commission') && (
+              <Button onClick={() => setChasing(true)} data-testid="open-chasing">
+                {t('statistics.chasing.open')}
+              </Button>
+            )}
+            {batchStatus && (
+              <Button type="primary" disabled={selected.length === 0} loading={batching} onClick={runBatch} data-testid="batch-review">
+                {t(role === 'park' ? 'statistics.chasing.batchPass' : 'statistics.chasing.batchApprove', { count: selected.length })}
+              </Button>
+            )}
             <Button onClick={() => exportReports().catch(notifyError)}>{t('statistics.reports.export')}</Button>
           </Space>
         }
@@ -63,10 +105,24 @@ export function ReportsPage() {
         <Space wrap>
           <Segmented
             value={status}
-            onChange={(v) => { setStatus(v as ReportStatus | 'all'); setPage(1); }}
-            options={[{ value: 'all', label: t('statistics.reports.all') }, ...REPORT_STATUSES.map((s) => ({ value: s, label: t(`statistics.reports.statuses.${STATUS_KEY[s]}`) }))]}
+            onChange={(v) => { setStatus(v as ReportStatus | 'all'); setPage(1); setSelected([]); }}
+            options={[
+              { value: 'all', label: `${t('statistics.reports.all')}${counts ? ` (${counts.total})` : ''}` },
+              ...REPORT_STATUSES.map((s) => ({ value: s, label: `${t(`statistics.reports.statuses.${STATUS_KEY[s]}`)}${counts ? ` (${counts.counts[s] ?? 0})` : ''}` })),
+            ]}
           />
           <DatePicker picker="month" value={period ? dayjs(`${period}-01`) : null} onChange={(d) => { setPeriod(d ? d.format('YYYY-MM') : undefined); setPage(1); }} />
+          {showZones && (
+            <Select
+              allowClear
+              style={{ minWidth: 180 }}
+              placeholder={t('statistics.chasing.allZones')}
+              value={zone}
+              onChange={(v) => { setZone(v); setPage(1); }}
+              options={(ref?.zones ?? []).map((z) => ({ value: z.code, label: localName(z, lang.startsWith('en')) }))}
+              data-testid="zone-filter"
+            />
+          )}
         </Space>
       </Card>
       {error && <LoadError error={error} onRetry={reload} />}
@@ -76,6 +132,15 @@ export function ReportsPage() {
         loading={loading}
         dataSource={data?.items ?? []}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        {...(batchStatus
+          ? {
+              rowSelection: {
+                selectedRowKeys: selected.map((r) => r.id),
+                onChange: (_keys: Key[], rows: ReportView[]) => setSelected(rows),
+                getCheckboxProps: (r: ReportView) => ({ disabled: r.status !== batchStatus }),
+              },
+            }
+          : {})}
         onRow={(r) => ({ onClick: () => { setCreating(false); setOpenId(r.id); }, style: { cursor: 'pointer' } })}
         columns={[
           { title: t('statistics.period'), dataIndex: 'period', width: 90 },
@@ -100,6 +165,8 @@ export function ReportsPage() {
           { title: t('statistics.reports.deadline'), dataIndex: 'deadline', width: 110 },
         ]}
       />
+      {(role === 'park' || role === 'commission') && <ChaseDrawer open={chasing} onClose={() => { setChasing(false); setTick((n) => n + 1); }} showZoneFilter={role === 'commission'} />}
+      <BatchResultDialog result={batchResult} onClose={() => setBatchResult(null)} />
       {can(role, 'report.import') && <BureauImportDialog open={importing} onClose={() => setImporting(false)} onImported={() => setTick((n) => n + 1)} />}
       <ReportDrawer
         reportId={openId}

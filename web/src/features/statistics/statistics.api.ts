@@ -39,7 +39,7 @@ export async function exportBreakdown(query: { period: string; indicator: Indica
   saveBlob(blob, filename ?? 'statistics.xlsx');
 }
 
-export const listReports = (query: { page: number; pageSize: number; period?: string; status?: string }, signal?: AbortSignal) =>
+export const listReports = (query: { page: number; pageSize: number; period?: string; status?: string; zone?: string }, signal?: AbortSignal) =>
   api.get('/api/monthly-reports', reportPageSchema, { query, ...opts(signal) });
 export const getReport = (id: string, signal?: AbortSignal) => api.get(`/api/monthly-reports/${id}`, reportDetailSchema, opts(signal));
 export const getRevisions = (id: string, signal?: AbortSignal) => api.get(`/api/monthly-reports/${id}/revisions`, revisionListSchema, opts(signal));
