@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
-import { computeKeyedAuditHash, type KeyedAuditRecord } from '../../domain/security/audit-chain.ts';
+import { computeKeyedAuditHash, type KeyedAuditRecord, type SealedAuditRecord } from '../../domain/security/audit-chain.ts';
 import { maskSensitive } from '../../domain/security/masking.ts';
 import { auditMacForAppend, lockAuditChain } from '../crypto/audit-key.ts';
 
@@ -127,3 +127,25 @@ export async function* iterateAuditRecords(db: Db, filter: AuditFilter = {}, bat
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** A stored row as the chain sees it: every hashed column, its prev_hash and its hash (verify and re-chain read it alike). */
+export function chainRecordOf(row: AuditRow): SealedAuditRecord & { requestId: string | null } {
+  return {
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorUserId: row.actorUserId,
+    actorUsername: row.actorUsername,
+    actorRole: row.actorRole,
+    ip: row.ip,
+    requestId: row.requestId,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    outcome: row.outcome as 'success' | 'failure' | 'denied',
+    before: row.before,
+    after: row.after,
+    details: row.details,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}

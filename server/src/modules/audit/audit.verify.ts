@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.ts';
-import { createAuditChainVerifier, type SealedAuditRecord } from '../../domain/security/audit-chain.ts';
+import { createAuditChainVerifier } from '../../domain/security/audit-chain.ts';
 import type { CryptoSuite } from '../../domain/security/crypto-suite.ts';
 import { auditMacOf } from '../crypto/audit-key.ts';
 import { readCryptoSettings } from '../crypto/crypto-settings.repository.ts';
 import { keyProvider, KeyMissingError, type KeyProvider } from '../crypto/keyring.ts';
-import { iterateAuditRecords } from './audit.repository.ts';
+import { chainRecordOf, iterateAuditRecords } from './audit.repository.ts';
 
 export interface AuditVerifyResult {
   ok: boolean;
@@ -21,29 +21,6 @@ export interface AuditVerifyReport extends AuditVerifyResult {
 
 export { KeyMissingError };
 
-async function* storedRecords(db: Db): AsyncGenerator<SealedAuditRecord & { requestId: string | null }> {
-  for await (const row of iterateAuditRecords(db)) {
-    yield {
-      seq: row.seq,
-      at: row.at.toISOString(),
-      actorUserId: row.actorUserId,
-      actorUsername: row.actorUsername,
-      actorRole: row.actorRole,
-      ip: row.ip,
-      requestId: row.requestId,
-      action: row.action,
-      objectType: row.objectType,
-      objectId: row.objectId,
-      outcome: row.outcome as 'success' | 'failure' | 'denied',
-      before: row.before,
-      after: row.after,
-      details: row.details,
-      prevHash: row.prevHash,
-      hash: row.hash,
-    };
-  }
-}
-
 /**
  * Re-computes every record's MAC from its stored columns and the previous hash with the audit key; names the
  * first broken one. Throws KeyMissingError when the installation's chain is keyed and the key is not here:
@@ -58,7 +35,7 @@ export async function verifyAuditLogReport(db: Db, keys: KeyProvider = keyProvid
   // With a key present the chain must end keyed, even if the suite's record was deleted.
   const verifier = createAuditChainVerifier(undefined, { mac, requireKeyedHead: settings !== null || hasKey });
   // The verifier stops at the first broken record, so the rest of the log is not read.
-  for await (const record of storedRecords(db)) if (!verifier.push(record)) break;
+  for await (const row of iterateAuditRecords(db)) if (!verifier.push(chainRecordOf(row))) break;
   const result = verifier.result();
   const common = { suite: settings?.suite ?? null, legacy: verifier.legacyCount() };
   return result.ok

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.ts';
 import { computeKeyedAuditHash, GENESIS_PREV_HASH, type AuditMac } from '../../domain/security/audit-chain.ts';
 import type { CryptoSuite } from '../../domain/security/crypto-suite.ts';
-import { appendAuditRecord, iterateAuditRecords, type AuditEntry } from '../audit/audit.repository.ts';
+import { appendAuditRecord, chainRecordOf, iterateAuditRecords, type AuditEntry } from '../audit/audit.repository.ts';
 import { verifyAuditLogReport } from '../audit/audit.verify.ts';
 import { auditMacOf, lockAuditChain } from './audit-key.ts';
 import { ensureCryptoSettings, setCryptoSuite } from './crypto-settings.repository.ts';
@@ -37,26 +37,7 @@ export async function rechainAuditLog(tx: Db, mac: AuditMac): Promise<number> {
     batch = [];
   };
   for await (const row of iterateAuditRecords(tx, {}, BATCH)) {
-    const hash = computeKeyedAuditHash(
-      {
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorUserId: row.actorUserId,
-        actorUsername: row.actorUsername,
-        actorRole: row.actorRole,
-        ip: row.ip,
-        requestId: row.requestId,
-        action: row.action,
-        objectType: row.objectType,
-        objectId: row.objectId,
-        outcome: row.outcome as 'success' | 'failure' | 'denied',
-        before: row.before,
-        after: row.after,
-        details: row.details,
-        prevHash: prev,
-      },
-      mac,
-    );
+    const hash = computeKeyedAuditHash({ ...chainRecordOf(row), prevHash: prev }, mac);
     batch.push({ seq: row.seq, prevHash: prev, hash });
     prev = hash;
     count++;
