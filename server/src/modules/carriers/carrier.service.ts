@@ -6,12 +6,21 @@ import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { carrierOccupants, carriers } from '../../db/schema/index.ts';
 import { isPresent } from '../../domain/registries/occupancy.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { isUniqueViolation, staleVersion, todayIso } from '../registry-common/optimistic.ts';
-import { appendHistory, listHistory, recordChange, type HistorySource } from '../registry-common/record-history.ts';
-import { loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
-import { enterpriseIdsByUsccInScope } from '../enterprises/enterprise.repository.ts';
-import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
+import {
+  appendHistory,
+  isUniqueViolation,
+  listHistory,
+  loadReferenceIndex,
+  recordChange,
+  ReferenceResolver,
+  refView,
+  staleVersion,
+  todayIso,
+  type Caller,
+  type HistorySource,
+  type ReferenceIndex,
+} from '../registry-common/index.ts';
+import { enterpriseIdsByUsccInScope, enterpriseScope } from '../enterprises/index.ts';
 import { canPlaceCarrierInZone, carrierScope, carrierWriteScope, deletedCarrierScope } from './carrier.policy.ts';
 import { findCarrier, occupancyOf, occupantsOf, tenancies, type CarrierRow } from './carrier.repository.ts';
 

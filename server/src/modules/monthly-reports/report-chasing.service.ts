@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
 import { shanghaiDay } from '../../domain/notifications/report-reminder.ts';
 import { buildXlsx } from '../../lib/spreadsheet.ts';
-import { contactsOf } from '../enterprises/enterprise.presenter.ts';
+import { contactsOf } from '../enterprises/index.ts';
 import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
 import { notify } from '../notifications/index.ts';
 import type { Caller } from '../registry-common/caller.ts';

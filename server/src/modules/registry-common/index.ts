@@ -1,0 +1,5 @@
+/** The pieces every registry shares: the caller, optimistic versions, record history and reference lookups. */
+export * from './caller.ts';
+export * from './optimistic.ts';
+export * from './record-history.ts';
+export * from './reference-index.ts';
