@@ -1,34 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { appendAuditRecord } from '../../modules/audit/audit.repository.ts';
-import { main } from '../main.ts';
+import { runBiomfgOnFolder } from '../../../../test/cli-runner.ts';
 
 // `npx biomfg crypto …` as an operator runs it on an embedded folder, through the command line's entry point
 // in this process (the keys of a test process are held in memory, shared by the writes and the commands).
 
-async function biomfg(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
+const biomfg = (dataDir: string, ...args: string[]) => runBiomfgOnFolder(dataDir, args);
 
 describe.skipIf(!!process.env.DATABASE_URL)('biomfg crypto', () => {
   let dataDir: string;

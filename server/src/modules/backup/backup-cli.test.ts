@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/test-db.ts';
-import { main } from '../../cli/main.ts';
+import { runBiomfgOnFolder } from '../../../../test/cli-runner.ts';
 import { openDatabase } from '../../db/client.ts';
 import { createBackup } from './backup.service.ts';
 import { readBackupLines, seedSample, snapshotDatabase, writeBackupLines } from './backup-test-helpers.ts';
@@ -11,32 +11,7 @@ import { readBackupLines, seedSample, snapshotDatabase, writeBackupLines } from 
 // `biomfg backup` / `biomfg restore` as an operator runs them on an embedded data folder: the command line's
 // entry point, run in this process (a child process per command would only add start-up time).
 
-async function biomfg(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const saved = { DATA_DIR: process.env.DATA_DIR, DATABASE_URL: process.env.DATABASE_URL };
-  process.env.DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
+const biomfg = (dataDir: string, ...args: string[]) => runBiomfgOnFolder(dataDir, args);
 
 describe.skipIf(!!process.env.DATABASE_URL)('biomfg backup and restore', () => {
   let dir: string;
