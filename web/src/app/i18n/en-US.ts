@@ -1,3 +1,4 @@
+import { cryptoEnUS } from '../../features/security/crypto.i18n.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
@@ -256,21 +257,7 @@ export const enUS: Messages = {
     invalid: 'Invalid value',
     mfaHint: 'Users with these roles must pass two-step verification at sign-in; those without an authenticator set one up first. The three administrator roles always must.',
     saved: 'Security settings saved',
-    crypto: {
-      title: 'Cryptography and keys',
-      suite: 'Suite',
-      suites: { gm: 'Commercial cryptography (SM3/SM4)', intl: 'International (SHA-256/AES)' },
-      hash: 'Hash',
-      mac: 'Integrity (audit log)',
-      cipher: 'Encryption (personal fields, second-factor seeds)',
-      recordedAt: 'Recorded at the first start',
-      migratedAt: 'Last switched',
-      keys: 'Keys (kept outside the database, not in backups)',
-      purposes: { seeds: 'Second-factor seeds', audit: 'Audit log integrity', fields: 'Personal-information fields' },
-      missing: 'missing',
-      rotating: 'rotation not finished ({{count}} keys)',
-      hint: 'Switch the suite or rotate a key on the command line: npx biomfg crypto migrate --to gm, npx biomfg crypto rotate --key … (with the server stopped).',
-    },
+    crypto: cryptoEnUS,
   },
   audit: {
     subtitle: 'Tamper-evident record of every write and sign-in (read-only)',

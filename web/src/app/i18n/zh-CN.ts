@@ -2,6 +2,7 @@
  * Chinese strings — the reference dictionary (Chinese UI first). Every key here must exist in en-US.ts
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
  */
+import { cryptoZhCN } from '../../features/security/crypto.i18n.zh-CN.ts';
 import { chasingZhCN } from '../../features/report-chasing/chasing.i18n.zh-CN.ts';
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
@@ -258,21 +259,7 @@ export const zhCN = {
     invalid: '取值无效',
     mfaHint: '这些角色的用户登录时必须完成两步验证，未绑定者首次登录时须先绑定。系统管理员、安全管理员和安全审计员始终须启用。',
     saved: '安全设置已保存',
-    crypto: {
-      title: '密码算法与密钥',
-      suite: '算法套件',
-      suites: { gm: '商用密码（国密 SM3/SM4）', intl: '国际算法（SHA-256/AES）' },
-      hash: '杂凑',
-      mac: '完整性（审计日志）',
-      cipher: '加密（敏感字段、两步验证种子）',
-      recordedAt: '首次启动时记录',
-      migratedAt: '最近切换',
-      keys: '密钥（保存在数据库之外，不进入备份）',
-      purposes: { seeds: '两步验证种子', audit: '审计日志完整性', fields: '个人信息字段' },
-      missing: '缺失',
-      rotating: '轮换未完成（{{count}} 个密钥）',
-      hint: '切换套件与轮换密钥用命令行：npx biomfg crypto migrate --to gm、npx biomfg crypto rotate --key …（需停止服务）。',
-    },
+    crypto: cryptoZhCN,
   },
   audit: {
     subtitle: '所有写操作和登录活动的防篡改记录（只读）',
