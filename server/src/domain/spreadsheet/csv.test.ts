@@ -43,6 +43,9 @@ describe('CSV numbers and formula text', () => {
       .filter((s) => s === s.trimEnd());
     fc.assert(
       fc.property(formulaText, fc.boolean(), (value, inNumericColumn) => {
+        // A plain decimal ("-0", "-12.5") in a column declared numeric is a number by that declaration (the
+        // database's numeric text); the numbers property above covers it. Text is everything else.
+        fc.pre(!(inNumericColumn && /^-?\d+(\.\d+)?$/.test(value)));
         const [, line] = parseCsv(toCsv(['h'], [[value]], { numericColumns: new Set(inNumericColumn ? [0] : []) }));
         const field = line![0]!;
         expect(field).not.toMatch(/^[=+\-@\t\r]/);
