@@ -1,7 +1,10 @@
+import type { AppConfig } from '../../config/config.ts';
+import type { Database } from '../../db/client.ts';
 import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { evaluateWarnings } from '../../modules/warnings/index.ts';
 import { withDatabase } from '../context.ts';
 import type { CommandSpec } from '../main.ts';
+import type { Output } from '../output.ts';
 
 /**
  * `warnings evaluate [--json]` (SPEC §11): evaluates every enabled rule now. The JSON on stdout is exactly
@@ -25,3 +28,10 @@ export const warningsEvaluateCommand: CommandSpec = {
     });
   },
 };
+
+/** After the demo data set is loaded: its warnings, so a fresh demo shows them without waiting for the night. */
+export async function evaluateDemoWarnings(database: Database, config: AppConfig, out: Output): Promise<void> {
+  const clock = () => new Date();
+  const result = await evaluateWarnings({ database, config, clock, audit: createAuditService(database, clock), log: (m) => out.info(m) });
+  out.info(`[seed] 预警 ${result.open.length} 条 / ${result.open.length} warnings open`);
+}
