@@ -33,9 +33,12 @@ function WarningList() {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
-    next.delete('id');
+    // A filter change closes the drawer and starts from the first page; opening or closing the drawer keeps both.
+    if (key !== 'id') {
+      next.delete('id');
+      setPage(1);
+    }
     setParams(next);
-    setPage(1);
   };
   const openId = params.get('id');
   const evaluate = async () => {
