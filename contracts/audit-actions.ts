@@ -105,6 +105,15 @@ export const AUDIT_ACTIONS = [
   'attachment.upload',
   'attachment.download',
   'attachment.delete',
+  // warnings 预警 (issue 11 §1)
+  'warning.evaluate',
+  'warning.acknowledge',
+  'warning.handle',
+  'warning.note',
+  'warning.resolve',
+  'warning.dismiss',
+  'warning.escalate',
+  'warning.rule-update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,10 @@ import { z } from 'zod';
  */
 export const NOTIFICATION_KINDS = {
   'report.deadline-reminder': { zh: '月报截止提醒', en: 'Monthly report deadline reminder' },
+  // Warnings 预警 (issue 11 §1): a new warning, each lifecycle step, an escalation.
+  'warning.opened': { zh: '新预警', en: 'New warning' },
+  'warning.step': { zh: '预警处置进展', en: 'Warning follow-up step' },
+  'warning.escalated': { zh: '预警逾期升级', en: 'Warning escalated' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

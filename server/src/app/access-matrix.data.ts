@@ -3,6 +3,7 @@ import type { Role } from '../../../contracts/roles.ts';
 import { DEPARTMENT_MATRIX_ROWS, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 import { OPERATIONS_MATRIX_ROWS, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
+import { warningMatrixRows, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface MatrixFixtures {
   departments: () => Promise<DepartmentMatrixFixtures>;
   /** Notification and attachment fixtures, built on first use. */
   operations: () => Promise<OperationsMatrixFixtures>;
+  /** Two stored warnings (own zone and department, foreign), built on first use. */
+  warnings: () => Promise<WarningMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -152,6 +155,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...STATISTICS_MATRIX_ROWS,
   ...DEPARTMENT_MATRIX_ROWS,
   ...OPERATIONS_MATRIX_ROWS,
+  ...warningMatrixRows(),
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

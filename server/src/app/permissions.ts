@@ -60,6 +60,11 @@ export const PERMISSIONS = {
   // Attachments (docs/decisions/0011): the owning object's scope decides row by row (attachment-owners.ts).
   'attachment.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'attachment.write': ['commission', 'department', 'park', 'enterprise'],
+  // Warnings 预警 (docs/decisions/0018-warnings.md): row scope in modules/warnings/warning.policy.ts; enterprises see none.
+  'warning.read': ['leader', 'commission', 'department', 'park'],
+  'warning.handle': ['commission', 'department', 'park'],
+  'warning.rules.read': ['leader', 'commission'],
+  'warning.rules.manage': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

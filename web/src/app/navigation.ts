@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings';
 
 export interface NavItem {
   key: NavKey;
@@ -40,6 +40,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Departments carry officials' contacts: read inside government only (docs/decisions/0005).
   { key: 'departments', path: '/departments', labelKey: 'nav.departments', icon: 'departments', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'cockpit', path: '/cockpit', labelKey: 'nav.cockpit', icon: 'cockpit', audience: ['leader', 'commission', 'park'] },
+  // Warnings (docs/decisions/0018-warnings.md): government roles only; the rules tab is the commission's to edit.
+  { key: 'warnings', path: '/warnings', labelKey: 'nav.warnings', icon: 'warnings', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring', icon: 'monitoring', audience: ['leader', 'commission', 'park'] },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: 'reports', audience: ['leader', 'commission', 'park', 'enterprise'] },
   { key: 'plan', path: '/plan', labelKey: 'nav.plan', icon: 'plan', audience: [...BUSINESS_ROLES] },

@@ -1,3 +1,4 @@
+import { evaluateAfterReportChange } from '../../modules/warnings/index.ts';
 import fs from 'node:fs';
 import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { exportMonthlyReports } from '../../modules/monthly-reports/monthly-report.export.ts';
@@ -60,7 +61,7 @@ export const importMonthlyReportsCommand: CommandSpec = {
     const onConflict = (values['on-conflict'] ?? 'keep') as string;
     if (onConflict !== 'keep' && onConflict !== 'replace') throw new CliError(`--on-conflict 须为 keep 或 replace / invalid --on-conflict: ${onConflict}`, 2);
     if (!fs.existsSync(file)) throw new CliError(`文件不存在 / no such file: ${file}`);
-    await withDatabase(out, async (database) => {
+    await withDatabase(out, async (database, config) => {
       const audit = createAuditService(database, () => new Date());
       // One bar per counted phase (validation, writing, rollups), as the import reports them.
       const bars = new Map<string, (done: number, total: number) => void>();
@@ -77,6 +78,7 @@ export const importMonthlyReportsCommand: CommandSpec = {
           onConflict,
           fileName: path.basename(file),
           onProgress: progress,
+          afterCommit: (ids) => evaluateAfterReportChange({ database, config, clock: () => new Date(), audit, log: (m) => out.info(m) }, ids),
         });
       } catch (error) {
         if (error instanceof ImportRefused) throw new CliError(`${file}: ${error.messageZh} / ${error.messageEn}`);

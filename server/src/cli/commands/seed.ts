@@ -1,3 +1,4 @@
+import { evaluateDemoWarnings } from './warnings.ts';
 import type { DemoAccount } from '../../domain/demo/types.ts';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { withDatabase } from '../context.ts';
@@ -33,10 +34,11 @@ export const seedCommand: CommandSpec = {
     const asOfMatch = typeof asOfText === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(asOfText) : null;
     if (asOfText !== undefined && !asOfMatch) throw new CliError(`--as-of 须为 YYYY-MM / --as-of must be YYYY-MM: ${String(asOfText)}`, 2);
     const asOf = asOfMatch ? { year: Number(asOfMatch[1]), month: Number(asOfMatch[2]) } : undefined;
-    await withDatabase(out, async (database) => {
+    await withDatabase(out, async (database, config) => {
       const progress = out.progress('[seed] enterprises');
       const result = await seedDemo(database, { enterprises, seed, ...(asOf ? { asOf } : {}), onProgress: (_s, done, total) => progress(done, total) });
       printDemoAccounts(out, result.accounts);
+      await evaluateDemoWarnings(database, config, out);
       out.result(
         `已载入演示数据：${result.enterprises} 家企业，${result.accounts.length} 个账户（跳过已存在账户 ${result.skippedAccounts.length} 个）\n` +
           `demo data loaded: ${result.enterprises} enterprises, ${result.accounts.length} accounts`,

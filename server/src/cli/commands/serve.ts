@@ -1,3 +1,4 @@
+import { evaluateDemoWarnings } from './warnings.ts';
 import { loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
@@ -26,15 +27,18 @@ export const serveCommand: CommandSpec = {
       await database.close(); // an open embedded database would keep the refused process alive
       throw error;
     });
+    let demoSeeded = false;
     if (!values['no-demo'] && (await isEmptyInstallation(database))) {
       out.info('[seed] 空数据库，正在载入演示数据 / empty database: loading the demo data set…');
       const progress = out.progress('[seed] enterprises');
       const result = await seedDemo(database, { onProgress: (_step, done, total) => progress(done, total) });
       printDemoAccounts(out, result.accounts);
+      demoSeeded = true;
     }
     const installed = await ensureInstallation(database);
     if (installed.referenceLoaded) out.info('[seed] 已载入参考数据 / reference data loaded');
     if (installed.planLoaded) out.info('[seed] 已载入区政策规划(版本 1,生效) / district plan loaded as version 1 (active)');
+    if (demoSeeded) await evaluateDemoWarnings(database, config, out);
     const { app, jobs } = await buildApp({ config, database });
     let closing = false;
     const shutdown = async (signal: string) => {

@@ -72,6 +72,8 @@ export interface MonthlyImportOptions {
    * and the embedded engine's queries resolve without a turn of the loop that writes to sockets).
    */
   onProgress?: (progress: MonthlyImportProgress) => void | Promise<void>;
+  /** Called once the file's figures are committed, with the enterprises it changed (the warnings' evaluation). */
+  afterCommit?: (enterpriseIds: string[]) => Promise<unknown>;
 }
 
 /**
@@ -273,6 +275,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   });
 
   await progress({ phase: 'write', done: 0, total: toWrite.length });
+  let touched = new Map<string, EnterpriseYear>();
   await inTransaction(deps, async (tx) => {
     const now = deps.clock();
     const [batch] = await rowsOf<{ id: string }>(
@@ -284,6 +287,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     );
     result.batchId = batch!.id;
     const changed = new Map<string, EnterpriseYear>();
+    touched = changed;
     // Multi-row upserts: indicators the file does not give keep their stored values.
     const names = INDICATOR_CODES.join(', ');
     const types = INDICATOR_CODES.map((c) => `${c} ${c === 'employees' ? 'numeric' : 'numeric'}`).join(', ');
@@ -332,6 +336,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
     });
   });
   result.committed = true;
+  await options.afterCommit?.([...new Set([...touched.values()].map((c) => c.enterpriseId))]);
   await progress({ phase: 'done', done: parsed.items.length, total: parsed.items.length });
   return result;
 }

@@ -1,3 +1,4 @@
+import { evaluateAfterReportChange } from '../warnings/index.ts';
 import type { FastifyInstance } from 'fastify';
 import { idParamSchema } from '../../../../contracts/common.ts';
 import {
@@ -65,7 +66,13 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
       if (!Buffer.isBuffer(body)) throw errors.validation([{ path: 'body', rule: 'xlsx', message: '请上传 .xlsx 文件', messageEn: 'Upload an .xlsx file' }]);
       const fileName = fileNameHeader(request.headers['x-file-name']) ?? query.fileName ?? null;
       const run = async (onProgress?: (p: MonthlyImportProgress) => Promise<void> | void) => {
-        const result = await importMonthlyReports(deps, callerOf(actor!, origin), body, { mode: query.mode, onConflict: query.onConflict, fileName, ...(onProgress ? { onProgress } : {}) });
+        const result = await importMonthlyReports(deps, callerOf(actor!, origin), body, {
+          mode: query.mode,
+          onConflict: query.onConflict,
+          fileName,
+          ...(onProgress ? { onProgress } : {}),
+          afterCommit: (ids) => evaluateAfterReportChange(deps, ids),
+        });
         const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, body, result.rejected) : null;
         return presentImportResult(result, query.onConflict, reportId);
       };

@@ -1,3 +1,4 @@
+import { evaluateAfterReportChange } from '../warnings/index.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { INDICATOR_CODES, parsePeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { ReportDetailView, ReportValues } from '../../../../contracts/monthly-reports.ts';
@@ -225,7 +226,7 @@ export function createMonthlyReportService(deps: AppDeps) {
       if (input.decision === 'return') {
         return transition(caller, id, input.version, 'approve', 'return', sql`status = 'returned', return_reason = ${input.reason ?? ''}`);
       }
-      return transition(
+      const approved = await transition(
         caller,
         id,
         input.version,
@@ -238,6 +239,9 @@ export function createMonthlyReportService(deps: AppDeps) {
           await refreshRollups(tx, [{ enterpriseId: row.enterprise_id, year: Number(row.year) }]);
         },
       );
+      // The warnings of this enterprise follow its approved figures (after the commit; never fails the approval).
+      await evaluateAfterReportChange(deps, [approved.enterpriseId]);
+      return approved;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN.ts';
 import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
+import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
@@ -56,6 +57,7 @@ export const enUS: Messages = {
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
     operations: 'Operations',
+    warnings: 'Warnings',
   },
   shell: {
     language: 'Language',
@@ -380,6 +382,7 @@ export const enUS: Messages = {
   registries: registriesEnUS,
   departments: departmentsEnUS,
   notifications: notificationsEnUS,
+  warnings: warningsEnUS,
   attachments: attachmentsEnUS,
   operations: operationsEnUS,
   idle: idleEnUS,

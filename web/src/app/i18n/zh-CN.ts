@@ -6,6 +6,7 @@ import { cryptoZhCN } from '../../features/security/crypto.i18n.zh-CN.ts';
 import { chasingZhCN } from '../../features/report-chasing/chasing.i18n.zh-CN.ts';
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
+import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
@@ -58,6 +59,7 @@ export const zhCN = {
     monitoring: '运行监测',
     reports: '月报',
     operations: '运行维护',
+    warnings: '预警',
   },
   shell: {
     language: '界面语言',
@@ -382,6 +384,7 @@ export const zhCN = {
   registries: registriesZhCN,
   departments: departmentsZhCN,
   notifications: notificationsZhCN,
+  warnings: warningsZhCN,
   attachments: attachmentsZhCN,
   operations: operationsZhCN,
   idle: idleZhCN,

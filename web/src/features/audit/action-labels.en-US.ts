@@ -96,4 +96,12 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'attachment.upload': 'Upload an attachment',
   'attachment.download': 'Download an attachment',
   'attachment.delete': 'Remove an attachment',
+  'warning.evaluate': 'Evaluate warning rules',
+  'warning.acknowledge': 'Acknowledge a warning',
+  'warning.handle': 'Start handling a warning',
+  'warning.note': 'Add a note to a warning',
+  'warning.resolve': 'Resolve a warning',
+  'warning.dismiss': 'Dismiss a warning',
+  'warning.escalate': 'Escalate a warning',
+  'warning.rule-update': 'Change a warning rule',
 };

@@ -96,4 +96,12 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'attachment.upload': '上传附件',
   'attachment.download': '下载附件',
   'attachment.delete': '删除附件',
+  'warning.evaluate': '评估预警规则',
+  'warning.acknowledge': '签收预警',
+  'warning.handle': '处置预警',
+  'warning.note': '预警备注',
+  'warning.resolve': '办结预警',
+  'warning.dismiss': '排除预警',
+  'warning.escalate': '预警升级',
+  'warning.rule-update': '修改预警规则',
 };

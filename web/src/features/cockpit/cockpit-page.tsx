@@ -11,6 +11,8 @@ import { useAsync } from '../../app/use-async.ts';
 import { DrillModal, type DrillTarget } from '../statistics/drill-modal.tsx';
 import { getCockpit, getGoals } from '../statistics/statistics.api.ts';
 import { fmtAmount, fmtPct, fmtPp, groupName, growthColor, toYi } from '../statistics/stat-format.ts';
+import { loadWarningRollup } from '../warnings/warnings.api.ts';
+import { WarningBadge, countOf, goalCount } from '../warnings/warning-badge.tsx';
 import { GoalCards } from './goal-cards.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { ZoneBubbleMap } from './zone-bubble-map.tsx';
@@ -27,6 +29,8 @@ export function CockpitPage() {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const cockpit = useAsync((signal) => getCockpit({ indicator, ...(period ? { period } : {}) }, signal), [indicator, period]);
   const goals = useAsync((signal) => getGoals(period ? { period } : {}, signal), [period]);
+  // Live warnings rolled up on the goals, zones and domains (a badge links to the filtered warnings list).
+  const warnings = useAsync((signal) => loadWarningRollup(signal), []);
   const view = cockpit.data;
   const yi = (v: number) => fmtAmount(toYi(v), lang);
   const open = (by: DrillTarget['by'], key: string, name: string) => setDrill({ by, key, name });
@@ -105,7 +109,7 @@ export function CockpitPage() {
       )}
       {goals.data && goals.data.goals.length > 0 && (
         <div style={{ marginBottom: 16 }}>
-          <GoalCards goals={goals.data.goals} zone={goals.data.scope.kind === 'zone'} />
+          <GoalCards goals={goals.data.goals} zone={goals.data.scope.kind === 'zone'} badge={(metric) => <WarningBadge count={goalCount(warnings.data, metric)} filter={{}} />} />
           {goals.data.scope.kind === 'district' && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="goals-basis">
               {t('statistics.cockpit.goalsNote', { baseline: goals.data.baselineYear, firstTarget: goals.data.goals[0]!.targets[0]?.year ?? '' })}
@@ -152,9 +156,24 @@ export function CockpitPage() {
                   scroll={{ x: true }}
                   dataSource={domainRows}
                   columns={[
-                    { title: t('statistics.dims.domain'), dataIndex: 'key', fixed: 'left' as const, render: (_: string, r: BreakdownRowView) => groupName(r, lang) },
+                    {
+                      title: t('statistics.dims.domain'),
+                      dataIndex: 'key',
+                      fixed: 'left' as const,
+                      render: (_: string, r: BreakdownRowView) => (
+                        <>
+                          {groupName(r, lang)}
+                          <WarningBadge count={countOf(warnings.data?.domains, r.code)} filter={{ domain: r.code }} />
+                        </>
+                      ),
+                    },
                     ...zones.map((z) => ({
-                      title: groupName(z, lang),
+                      title: (
+                        <>
+                          {groupName(z, lang)}
+                          <WarningBadge count={countOf(warnings.data?.zones, z.code)} filter={{ zone: z.code }} />
+                        </>
+                      ),
                       key: z.code,
                       align: 'right' as const,
                       render: (_: unknown, row: (typeof domainRows)[number]) => {

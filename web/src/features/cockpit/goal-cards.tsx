@@ -1,4 +1,5 @@
 import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalProgressView } from '../../../../contracts/statistics.ts';
 import { fmtPct, toYi } from '../statistics/stat-format.ts';
@@ -15,7 +16,7 @@ const yi = (v: number | null | undefined) => (v === null || v === undefined ? 'â
  * milestone completion against time progress, coloured by status. A park (zone view) gets its own cards: the
  * goals are the district's, so a zone's values are set beside the targets as shares, without a verdict.
  */
-export function GoalCards({ goals, zone }: { goals: GoalProgressView[]; zone: boolean }) {
+export function GoalCards({ goals, zone, badge }: { goals: GoalProgressView[]; zone: boolean; badge?: (metric: string) => ReactNode }) {
   const { t, i18n } = useTranslation();
   if (zone)
     return (
@@ -42,7 +43,13 @@ export function GoalCards({ goals, zone }: { goals: GoalProgressView[]; zone: bo
         const statusColor = c.status ? STATUS_COLOR[c.status] : undefined;
         return (
           <Col xs={24} xl={12} key={g.key}>
-            <Card title={goalMetricLabel(g.metric, i18n.language)} size="small" extra={c.status && <Tag color={statusColor}>{t(`statistics.cockpit.status.${STATUS_KEY[c.status]}`)}</Tag>}>
+            <Card title={goalMetricLabel(g.metric, i18n.language)} size="small" extra={
+                <>
+                  {badge?.(g.metric)}
+                  {c.status && <Tag color={statusColor}>{t(`statistics.cockpit.status.${STATUS_KEY[c.status]}`)}</Tag>}
+                </>
+              }
+            >
               <Row gutter={16}>
                 <Col span={8}>
                   <Typography.Text type="secondary">{t('statistics.cockpit.goalYear', { year: first.year })}</Typography.Text>
