@@ -103,14 +103,12 @@ export function projectOutputInYear(full: number, start: number, year: number, f
   const lo = Math.max(year, start, from);
   const hi = year + 1;
   if (hi <= lo) return 0;
-  let total = 0;
-  // Ramp steps at start+1 and start+2: integrate piecewise.
-  const edges = [start + 1, start + 2];
-  let a = lo;
-  for (let step = 0; step < 3 && a < hi; step++) {
-    const b = step < 2 ? Math.min(hi, Math.max(a, edges[step]!)) : hi;
-    if (b > a) total += (b - a) * ramp[step]!;
-    a = Math.max(a, b);
-  }
-  return full * total;
+  // Overlap of [lo, hi) with each ramp step: [start, start+1), [start+1, start+2), [start+2, ∞). No arrays:
+  // the simulation calls this millions of times.
+  const s1 = start + 1;
+  const s2 = start + 2;
+  const first = Math.max(0, Math.min(s1, hi) - lo);
+  const second = Math.max(0, Math.min(s2, hi) - Math.max(s1, lo));
+  const rest = Math.max(0, hi - Math.max(s2, lo));
+  return full * (first * ramp[0] + second * ramp[1] + rest * ramp[2]);
 }

@@ -19,16 +19,16 @@ function seedWords(seed: number): [number, number, number, number] {
 }
 
 export function createUniform(seed: number): Uniform {
-  let [a, b, c, d] = seedWords(seed);
+  // State in a typed array: 32-bit words kept in closure variables would be boxed as heap numbers on every
+  // update (they exceed the small-integer range), which made each draw an allocation.
+  const s = Int32Array.from(seedWords(seed));
   const uniform = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
-    let t = (a + b) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    d = (d + 1) | 0;
-    t = (t + d) | 0;
-    c = (c + t) | 0;
+    const a = s[0]!, b = s[1]!, c = s[2]!, d = (s[3]! + 1) | 0;
+    const t = (((a + b) | 0) + d) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    s[3] = d;
     return (t >>> 0) / 4294967296;
   };
   // Discard the first draws: sfc32's first outputs are correlated with the seed words.

@@ -145,8 +145,6 @@ export function simulateForecast(input: SimulationInput): SimulationResult {
   const domainOf = Int32Array.from(enterprises, (e) => domainKeys.indexOf(e.domain));
   const trackedCount = Math.min(n, input.trackedEnterprises ?? 20);
   const largest = [...base.keys()].sort((a, b) => base[b]! - base[a]! || a - b).slice(0, trackedCount);
-  const trackedSlot = new Int32Array(n).fill(-1);
-  largest.forEach((i, k) => (trackedSlot[i] = k));
 
   const parts = goalYears.map(() => ({
     zones: zoneKeys.map((key) => ({ kind: 'zone' as const, key, name: key, values: new Float32Array(runs) })),
@@ -164,6 +162,10 @@ export function simulateForecast(input: SimulationInput): SimulationResult {
   const start = new Float64Array(projects.length);
   const pZone = Int32Array.from(projects, (p) => zoneKeys.indexOf(p.zone));
   const pDomain = Int32Array.from(projects, (p) => domainKeys.indexOf(p.domain));
+  const fullOutput = Float64Array.from(projects, (p) => p.fullOutput);
+  const zoneSum = new Float64Array(zoneKeys.length);
+  const domainSum = new Float64Array(domainKeys.length);
+  const ramp = input.ramp;
 
   for (let r = 0; r < runs; r++) {
     // Each project: whether and when it reaches 投产, drawn once per run.
@@ -186,23 +188,34 @@ export function simulateForecast(input: SimulationInput): SimulationResult {
       const tracked = slot >= 0 ? parts[slot]! : null;
       let total = 0;
       const partialYear = partial && t === 0;
+      // cur holds last year's values; the partial first year starts from its known months instead.
+      if (t === 0) cur.set(partialYear ? rest : base);
+      const offset = partialYear ? known : null;
+      if (tracked) {
+        zoneSum.fill(0);
+        domainSum.fill(0);
+      }
+      // The hot loop (every enterprise × year × run): typed arrays only.
       for (let i = 0; i < n; i++) {
         const len = noiseLength[i]!;
-        let g = shock + level[i]! + (len > 0 ? noise[noiseStart[i]! + Math.floor(u() * len)]! : 0);
+        let g = shock + level[i]! + (len > 0 ? noise[noiseStart[i]! + ((u() * len) | 0)]! : 0);
         if (g < GROWTH_FLOOR) g = GROWTH_FLOOR;
-        const v = partialYear ? known[i]! + rest[i]! * (1 + g) : (t === 0 ? base[i]! : cur[i]!) * (1 + g);
+        const v = cur[i]! * (1 + g) + (offset ? offset[i]! : 0);
         cur[i] = v;
         total += v;
-        if (tracked) {
-          tracked.zones[zoneOf[i]!]!.values[r]! += v;
-          tracked.domains[domainOf[i]!]!.values[r]! += v;
-          const k = trackedSlot[i]!;
-          if (k >= 0) tracked.enterprises[k]!.values[r] = v;
+      }
+      if (tracked) {
+        for (let i = 0; i < n; i++) {
+          zoneSum[zoneOf[i]!]! += cur[i]!;
+          domainSum[domainOf[i]!]! += cur[i]!;
         }
+        for (let k = 0; k < largest.length; k++) tracked.enterprises[k]!.values[r] = cur[largest[k]!]!;
+        for (let z = 0; z < zoneKeys.length; z++) tracked.zones[z]!.values[r] = zoneSum[z]!;
+        for (let d = 0; d < domainKeys.length; d++) tracked.domains[d]!.values[r] = domainSum[d]!;
       }
       for (let j = 0; j < projects.length; j++) {
-        if (start[j] === Infinity) continue;
-        const v = projectOutputInYear(projects[j]!.fullOutput, start[j]!, year, cutoff, input.ramp);
+        if (start[j]! >= year + 1) continue;
+        const v = projectOutputInYear(fullOutput[j]!, start[j]!, year, cutoff, ramp);
         if (v === 0) continue;
         total += v;
         if (tracked) {
