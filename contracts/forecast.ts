@@ -110,3 +110,23 @@ export const gapAnalysisSchema = z.object({
   warnings: z.array(z.object({ level: z.string(), title: z.string(), subject: z.string() })),
 });
 export type GapAnalysisView = z.infer<typeof gapAnalysisSchema>;
+
+/** The archive of monthly analysis reports (issue 11 §4). */
+export const analysisReportSchema = z.object({
+  id: z.string().uuid(),
+  period: periodSchema,
+  /** null: the district's report. */
+  zoneCode: z.string().nullable(),
+  fileName: z.string(),
+  size: z.number().int(),
+  source: z.enum(['manual', 'job']),
+  generatedAt: z.string(),
+  version: z.number().int(),
+});
+export type AnalysisReportView = z.infer<typeof analysisReportSchema>;
+export const analysisReportListSchema = z.object({ items: z.array(analysisReportSchema) });
+export const generateAnalysisReportSchema = z.object({
+  period: periodSchema,
+  /** A park's report is always its own zone's; the commission may name any zone or none (the district). */
+  zone: z.string().min(1).max(64).nullable().optional(),
+});
