@@ -6,6 +6,7 @@ import type { JobDefinition } from '../jobs/index.ts';
 import { rowsOf } from '../statistics/sql-rows.ts';
 import { monthCloseRule, statsPeriods } from '../statistics/stats-period.ts';
 import { generateAndArchive } from './analysis-report-archive.service.ts';
+import type { ArchivedReportRow } from './analysis-report.repository.ts';
 
 /**
  * After a month closes (the close day of the next month, stats-period.ts), the district's report and each
@@ -30,9 +31,10 @@ export const monthlyAnalysisReportJob: JobDefinition = {
         sql`SELECT id::text AS id FROM analysis_reports WHERE period = ${formatPeriod(year, month)} AND coalesce(zone_code, '') = ${zoneCode ?? ''}`,
       );
       if (existing) continue;
-      await generateAndArchive(db, { period: { year, month }, zoneCode, source: 'job', userId: null, now: now() }, (tx: Db, row) =>
-        appendAuditRecord(tx, { actorUserId: null, actorUsername: 'system', actorRole: null, ip: null, requestId: null, action: 'analysis-report.generate', objectType: 'analysis-report', objectId: row.id, outcome: 'success', before: undefined, after: undefined, details: { period: row.period, zone: row.zoneCode, source: 'job' } }, now()),
-      );
+      const audit = async (tx: Db, row: ArchivedReportRow) => {
+        await appendAuditRecord(tx, { actorUserId: null, actorUsername: 'system', actorRole: null, ip: null, requestId: null, action: 'analysis-report.generate', objectType: 'analysis-report', objectId: row.id, outcome: 'success', details: { period: row.period, zone: row.zoneCode, source: 'job' } }, now());
+      };
+      await generateAndArchive(db, { period: { year, month }, zoneCode, source: 'job', userId: null, now: now() }, audit);
       generated++;
     }
     return { period: closed, generated };

@@ -5,6 +5,7 @@ import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
+import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
@@ -56,6 +57,8 @@ export const enUS: Messages = {
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
     operations: 'Operations',
+    forecast: 'Goal forecast',
+    analysisReports: 'Analysis reports',
   },
   shell: {
     language: 'Language',
@@ -381,6 +384,7 @@ export const enUS: Messages = {
   departments: departmentsEnUS,
   notifications: notificationsEnUS,
   attachments: attachmentsEnUS,
+  analysis: analysisEnUS,
   operations: operationsEnUS,
   idle: idleEnUS,
 };

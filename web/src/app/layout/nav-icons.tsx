@@ -4,6 +4,8 @@ import {
   BuildOutlined,
   ClusterOutlined,
   ScheduleOutlined,
+  RiseOutlined,
+  FileWordOutlined,
   ExperimentOutlined,
   FundProjectionScreenOutlined,
   SolutionOutlined,
@@ -38,4 +40,6 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   chains: <ApartmentOutlined />,
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
+  forecast: <RiseOutlined />,
+  analysisReports: <FileWordOutlined />,
 };
