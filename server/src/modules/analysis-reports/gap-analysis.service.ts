@@ -43,9 +43,11 @@ export async function computeGapAnalysis(db: Db, args: { metric: string; period:
   const metric = defs.metrics.find((m) => m.metric === args.metric);
   if (!metric) throw unknownMetric(args.metric);
   const progress = (await computeGoalProgress(db, { kind: 'district' }, { period: args.period })).goals.find((g) => g.metric === metric.metric);
-  const milestone = progress?.milestones.find((m) => m.year === year);
-  if (!milestone) throw noMilestone();
-  const target = (milestone.value * month) / 12;
+  // A goal year measures against the goal itself (known even when the baseline has no data for milestones).
+  const goal = metric.goals.find((g) => g.year === year);
+  const yearTarget = goal?.targetWan ?? progress?.milestones.find((m) => m.year === year)?.value;
+  if (yearTarget === undefined) throw noMilestone();
+  const target = (yearTarget * month) / 12;
   const periodEnd = `${year}-${String(month).padStart(2, '0')}-31`;
 
   const rows = await loadEnterpriseYears(db, metric.population, metric.indicator, args.period);
