@@ -8,6 +8,8 @@ import { computeCockpit } from '../statistics/cockpit.service.ts';
 import { computeGoalProgress } from '../statistics/goal-progress.service.ts';
 import { generateMonthlyReport } from './analysis-report.service.ts';
 import { computeGapAnalysis } from './gap-analysis.service.ts';
+import { monthlyAnalysisReportJob } from './analysis-report.job.ts';
+import type { JobContext } from '../jobs/job.types.ts';
 import { pct, pp, yi } from './report-content.ts';
 
 /**
@@ -100,5 +102,17 @@ describe('月度运行分析报告', () => {
     const { html, tables } = await tablesOf(report.docx);
     expect(tableStartingWith(tables, '领域').slice(1)).toEqual(cockpit.domains.map((r) => [r.key, yi(r.nominalYtd), pct(r.yoy), pct(r.contribution), pp(r.pull)]));
     expect(html).toContain('目标实现概率预测见全区报告');
+  });
+});
+
+describe('the monthly job', () => {
+  it('after the month closes, archives the district report and each zone report once', { timeout: 600_000 }, async () => {
+    const now = () => new Date(Date.UTC(2026, 2, 20));
+    const ctx = { database: t.database, config: { statsMonthCloseDay: 10 }, now, slotAt: now(), attempt: 1, payload: {} } as unknown as JobContext;
+    expect(await monthlyAnalysisReportJob.run(ctx)).toEqual({ period: '2026-02', generated: 6 });
+    const rows = await t.database.query<{ zone_code: string | null; source: string }>("SELECT zone_code, source FROM analysis_reports WHERE period = '2026-02'");
+    expect(rows.map((r) => r.zone_code ?? 'district').sort()).toEqual(['agri-park', 'district', 'energy-valley', 'innovation-city', 'materials-bay', 'medicine-port']);
+    expect(new Set(rows.map((r) => r.source))).toEqual(new Set(['job']));
+    expect(await monthlyAnalysisReportJob.run(ctx)).toEqual({ period: '2026-02', generated: 0 });
   });
 });
