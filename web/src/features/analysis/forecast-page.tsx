@@ -18,7 +18,15 @@ export function ForecastPage() {
   const forecast = useAsync((signal) => getForecast(signal), []);
   const view = forecast.data;
   if (forecast.error) return <LoadError error={forecast.error} onRetry={forecast.reload} />;
-  if (!view) return <Spin style={{ display: 'block', margin: 48 }} />;
+  // The first forecast of a data version takes seconds (it is then cached): say what is coming meanwhile.
+  if (!view) {
+    return (
+      <>
+        <PageHeader title={t('analysis.forecast.title')} />
+        <Spin style={{ display: 'block', margin: 48 }} />
+      </>
+    );
+  }
   const open = view.goals.filter((g) => !g.decided);
   return (
     <>
