@@ -5,6 +5,7 @@ import { rowsOf } from '../statistics/sql-rows.ts';
 import type { StatsScope } from '../statistics/stats.policy.ts';
 import { gatherReport } from './report-content.ts';
 import { renderReportDocx } from './report-document.ts';
+import { renderReportInWorker } from './report-render-runner.ts';
 
 /** The monthly analysis report of a period, for the district or one zone (a park gets its zone's). */
 export interface MonthlyReportRequest {
@@ -27,7 +28,8 @@ export async function generateMonthlyReport(db: Db, request: MonthlyReportReques
     zoneName = zone.name_zh;
   }
   const model = await gatherReport(db, { period: request.period, scope, zoneName, inProcess: request.inProcess, now: request.now });
-  const docx = await renderReportDocx(model);
+  // The server renders in a worker thread; the command line (which blocks nobody) in this thread.
+  const docx = request.inProcess ? await renderReportDocx(model) : await renderReportInWorker(model);
   const p = `${request.period.year}-${String(request.period.month).padStart(2, '0')}`;
   return { docx, fileName: `月度运行分析报告-${zoneName ?? '全区'}-${p}.docx`, scope };
 }

@@ -87,6 +87,14 @@ describe('月度运行分析报告', () => {
     expect(goalRows.map((r) => [r[0], r[1], r[3]])).toEqual(goals.goals.map((g) => [g.metric, yi(g.current.ytd), pct(g.current.completion)]));
     const contributors = tables.find((tb) => tb[0]?.[0] === '企业')!.slice(1);
     expect(contributors.map((r) => [r[0], r[1]])).toEqual(cockpit.topContributors.map((r) => [r.key, yi(r.ytd)]));
+    // 事后分析 of the year to date: per metric, the parts by enterprise group add up to the stated gap.
+    const gapTables = tables.filter((tb) => tb[0]?.[0] === '按企业类别');
+    expect(gapTables).toHaveLength(goals.goals.length);
+    for (const tb of gapTables) {
+      const total = tb.slice(1).reduce((s, r) => s + Number(r[1]), 0);
+      const stated = [...html.matchAll(/差距(-?[0-9.]+)亿元/g)].map((x) => Number(x[1]));
+      expect(stated.some((g) => Math.abs(g - total) < 0.02)).toBe(true);
+    }
     // Warnings: no provider installed, and the report says so instead of printing zeros.
     expect(html).toContain('本期无预警数据');
     // Three charts: the trend and one fan chart per goal metric.

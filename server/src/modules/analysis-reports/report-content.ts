@@ -7,6 +7,9 @@ import { computeGoalProgress } from '../statistics/goal-progress.service.ts';
 import type { StatsScope } from '../statistics/stats.policy.ts';
 import { computeForecast } from '../forecast/forecast.service.ts';
 import { reportWarnings, type ReportWarning } from './report-warnings.ts';
+import type { GapAnalysisView } from '../../../../contracts/forecast.ts';
+import { computeGapAnalysis } from './gap-analysis.service.ts';
+import { AppError } from '../../app/errors.ts';
 
 /**
  * Everything the monthly analysis report says, gathered from the same services the cockpit and the goals page
@@ -25,6 +28,8 @@ export interface ReportModel {
   warnings: ReportWarning[] | null;
   /** District reports only: the goals are the district's. */
   forecast: ForecastView | null;
+  /** District reports: the gap of each goal metric to its year-to-date milestone (事后分析). */
+  gaps: GapAnalysisView[];
   generatedAt: Date;
 }
 
@@ -36,7 +41,18 @@ export async function gatherReport(db: Db, args: { period: { year: number; month
     args.scope.kind === 'district'
       ? await computeForecast(db, { runs: REPORT_FORECAST_RUNS, seed: REPORT_FORECAST_SEED, period: args.period, inProcess: args.inProcess ?? false })
       : null;
-  return { period: args.period, scope: args.scope, zoneName: args.zoneName, cockpit, goals, warnings, forecast, generatedAt: args.now ?? new Date() };
+  const gaps: GapAnalysisView[] = [];
+  if (args.scope.kind === 'district') {
+    for (const g of goals.goals) {
+      // A year without a milestone (no baseline data) has nothing to decompose; any other failure is an error.
+      const gap = await computeGapAnalysis(db, { metric: g.metric, period: args.period }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'GOAL_NO_MILESTONE') return null;
+        throw error;
+      });
+      if (gap) gaps.push(gap);
+    }
+  }
+  return { period: args.period, scope: args.scope, zoneName: args.zoneName, cockpit, goals, warnings, forecast, gaps, generatedAt: args.now ?? new Date() };
 }
 
 /** 万元 → 亿元 with two decimals: how the report prints every amount. */

@@ -50,7 +50,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
   children.push(heading('二、目标进度'));
   children.push(
     table(
-      ['目标指标', '本年累计(亿元)', '本年里程碑(亿元)', '完成率', '时序进度', '进度差(百分点)', '年末预计(亿元)', '目标'],
+      ['目标指标', '本年累计(亿元)', '本年里程碑(亿元)', '完成率', '时序进度', '落后时序进度(百分点)', '年末预计(亿元)', '目标'],
       m.goals.goals.map((g) => [
         g.metric,
         yi(g.current.ytd),
@@ -98,7 +98,23 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     ),
   );
 
-  children.push(heading('五、重点企业增减'));
+  if (m.gaps.length) {
+    children.push(heading('五、目标差距分解（事后分析）'));
+    for (const g of m.gaps) {
+      const signed = (v: number) => v.toFixed(2);
+      children.push(
+        para(
+          `${g.metric}：${m.period.year}年1—${m.period.month}月应完成${g.against === 'goal' ? '目标' : '里程碑'}进度${g.target.toFixed(2)}${g.unit}，实际${g.actual.toFixed(2)}${g.unit}，差距${g.gap.toFixed(2)}${g.unit}（上年同期${g.previous.toFixed(2)}，应增${g.requiredChange.toFixed(2)}，实增${g.actualChange.toFixed(2)}）。各部分差距之和等于总差距；正数为未完成应承担的份额，负数为超额。`,
+        ),
+        table(['按企业类别', `差距(${g.unit})`], g.byGroup.map((p) => [p.name.zh, signed(p.gap)])),
+        para(''),
+        table(['按功能区', `差距(${g.unit})`], g.byZone.map((p) => [p.name.zh, signed(p.gap)])),
+      );
+      if (g.slippedProjects.length) children.push(para(`计划本期投产但延期的项目：${g.slippedProjects.map((p) => `${p.name}(计划${p.plannedOn}，计划产出${p.plannedOutput.toFixed(2)}${g.unit})`).join('、')}。`));
+    }
+  }
+
+  children.push(heading('六、重点企业增减'));
   const moverRows = (rows: typeof c.topContributors) => rows.map((r) => [r.key, yi(r.ytd), yi(r.base), yi(r.ytd - r.base), pp(r.pull)]);
   children.push(
     para('增量贡献居前的企业：'),
@@ -107,7 +123,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     table(['企业', '本年累计(亿元)', '上年同期(亿元)', '增减(亿元)', '拉动(百分点)'], moverRows(c.topDecliners)),
   );
 
-  children.push(heading('六、预警情况'));
+  children.push(heading('七、预警情况'));
   if (m.warnings === null) children.push(para('本期无预警数据（预警功能未启用）。'));
   else {
     const levels = ['red', 'orange', 'yellow', 'blue'] as const;
@@ -120,7 +136,7 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
     if (m.warnings.length) children.push(para(''), table(['等级', '预警', '对象', '状态', '发出日期'], m.warnings.map((w) => [LEVEL_ZH[w.level], w.title, w.subject, w.status, w.openedOn])));
   }
 
-  children.push(heading('七、目标实现概率预测'));
+  children.push(heading('八、目标实现概率预测'));
   if (!m.forecast) children.push(para('发展目标为全区目标，目标实现概率预测见全区报告。'));
   else {
     const f = m.forecast;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../app/errors.ts';
-import type { ForecastAnswer, ForecastJob } from './forecast.worker.ts';
+import type { ForecastAnswer, ForecastJob } from './forecast-job.ts';
 
 /**
  * Runs the Monte-Carlo simulations in a worker thread, so that a forecast (about a second of arithmetic at

@@ -2,7 +2,7 @@ import type { ForecastView, GoalForecastView } from '../../../../contracts/forec
 import type { GoalsView } from '../../../../contracts/statistics.ts';
 import type { SensitivityRow, SimulationInput } from '../../domain/forecast/simulate.ts';
 import type { MetricDefinitions } from './forecast.repository.ts';
-import type { ForecastAnswer } from './forecast.worker.ts';
+import type { ForecastAnswer } from './forecast-job.ts';
 import { MONEY_UNIT_EXPONENT, type MoneyUnit } from '../../../../contracts/indicators.ts';
 
 /** Maps the simulation results (万元, codes) to the view (the goal's unit, display names). */

@@ -10,7 +10,7 @@ import { monthCloseRule, statsPeriods, type MonthCloseRule } from '../statistics
 import { actualsUntil, buildSimulationInput } from './forecast-input.ts';
 import { loadEnterpriseYears, loadMetricDefinitions, loadPartNames, loadProjects, type EnterpriseYearRow } from './forecast.repository.ts';
 import { runForecastInWorker } from './forecast-runner.ts';
-import { runForecastJob } from './forecast.worker.ts';
+import { runForecastJob } from './forecast-job.ts';
 import { presentForecast } from './forecast.presenter.ts';
 
 /**

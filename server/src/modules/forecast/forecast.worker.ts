@@ -1,29 +1,16 @@
 import { parentPort } from 'node:worker_threads';
-import { runBacktest, type BacktestCase, type BacktestResult } from '../../domain/forecast/backtest.ts';
-import { simulateForecast, type SimulationInput, type SimulationResult } from '../../domain/forecast/simulate.ts';
+import { runForecastJob, type ForecastJob } from './forecast-job.ts';
 
-/** The body of the forecast worker (forecast-runner.ts starts it): the simulations, off the event loop. */
-export interface ForecastJob {
-  inputs: SimulationInput[];
-  backtests: BacktestCase[];
-}
-
-export interface ForecastAnswer {
-  results: SimulationResult[];
-  backtest: BacktestResult;
-}
-
-export function runForecastJob(job: ForecastJob): ForecastAnswer {
-  return { results: job.inputs.map(simulateForecast), backtest: runBacktest(job.backtests) };
-}
-
-const port = parentPort;
-if (port) {
-  port.on('message', (job: ForecastJob) => {
-    try {
-      port.postMessage({ ok: true, answer: runForecastJob(job) });
-    } catch (error) {
-      port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
-    }
-  });
-}
+/**
+ * The body of the forecast worker (forecast-runner.ts starts it): the simulations, off the event loop. Only the
+ * worker entry imports this file — it listens on the thread's port as soon as it is loaded, so any other module
+ * importing it inside another worker would answer that worker's messages too.
+ */
+const port = parentPort!;
+port.on('message', (job: ForecastJob) => {
+  try {
+    port.postMessage({ ok: true, answer: runForecastJob(job) });
+  } catch (error) {
+    port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,4 +1,4 @@
-import { analysisReportListSchema, analysisReportSchema, forecastSchema, type ForecastView } from '../../../../contracts/forecast.ts';
+import { analysisReportListSchema, analysisReportSchema, forecastSchema, gapAnalysisSchema, type ForecastView } from '../../../../contracts/forecast.ts';
 import { api, saveBlob } from '../../app/api.ts';
 
 export type Forecast = ForecastView;
@@ -14,3 +14,4 @@ export async function downloadAnalysisReport(id: string, fallbackName: string): 
   const { blob, filename } = await api.download(`/api/analysis-reports/${id}/download`);
   saveBlob(blob, filename ?? fallbackName);
 }
+export const getGapAnalysis = (metric: string, period: string, signal?: AbortSignal) => api.get('/api/analysis/gap', gapAnalysisSchema, { query: { metric, period }, ...opts(signal) });

@@ -5,6 +5,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { getForecast } from './analysis.api.ts';
 import { FanChart, TornadoChart } from './forecast-charts.tsx';
+import { GapCard } from './gap-card.tsx';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -60,6 +61,15 @@ export function ForecastPage() {
             </Card>
           </Col>
         ))}
+      </Row>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        {view.goals
+          .filter((g) => g.decided && g.p < 1)
+          .map((g) => (
+            <Col key={`gap-${g.key}`} xs={24} lg={12}>
+              <GapCard metric={g.metric} year={g.year} />
+            </Col>
+          ))}
       </Row>
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         {open

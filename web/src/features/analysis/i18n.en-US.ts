@@ -27,6 +27,14 @@ export const analysisEnUS: typeof analysisZhCN = {
     backtestRow: '{{metric}} {{year}}: median forecast {{p50}}, actual {{actual}}, error {{error}}',
     refused: 'These goals have no formula and cannot be forecast: {{keys}}',
   },
+  gap: {
+    title: '{{metric}} {{year}}: why the goal was missed',
+    summary: 'Goal {{target}}, actual {{actual}}, gap {{gap}} {{unit}} (required increase {{required}}, actual {{change}}). Each part owes the required increase in proportion to its size the year before, a slipped project its planned output; the parts add up to the gap: positive is a shortfall, negative more than its share.',
+    gap: 'Gap ({{unit}})',
+    byGroup: 'By enterprise group',
+    byZone: 'By zone',
+    slipped: 'Projects planned to produce that year that slipped: {{list}}',
+  },
   reports: {
     title: 'Monthly operation analysis reports',
     subtitle: 'Generated for the district and each zone after a month closes; generate, regenerate and download (Word) at any time',

@@ -25,6 +25,14 @@ export const analysisZhCN = {
     backtestRow: '{{metric}} {{year}} 年：预测中位数 {{p50}}，实际 {{actual}}，误差 {{error}}',
     refused: '以下目标没有计算公式，无法预测：{{keys}}',
   },
+  gap: {
+    title: '{{metric}} {{year}} 年目标差距分解（事后分析）',
+    summary: '目标 {{target}}，实际 {{actual}}，差距 {{gap}} {{unit}}（应增 {{required}}，实增 {{change}}）。各部分按上年规模分担应增部分，延期项目承担其计划产出；各部分差距之和等于总差距，正数为短缺，负数为超额。',
+    gap: '差距（{{unit}}）',
+    byGroup: '按企业类别',
+    byZone: '按功能区',
+    slipped: '计划当年投产但延期的项目：{{list}}',
+  },
   reports: {
     title: '月度运行分析报告',
     subtitle: '月结后自动生成全区及各功能区报告；也可随时生成、重新生成并下载（Word）',
