@@ -97,6 +97,9 @@ export const AUDIT_ACTIONS = [
   'monthly-report.remind',
   'monthly-report.chase-export',
   'stats.export',
+  // forecast and analysis reports (issue 11 §2–4)
+  'analysis-report.generate',
+  'analysis-report.download',
   // operations
   'job.run',
   'notification.read',

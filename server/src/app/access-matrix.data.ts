@@ -5,6 +5,7 @@ import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } 
 import { OPERATIONS_MATRIX_ROWS, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { warningMatrixRows, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
+import { ANALYSIS_MATRIX_ROWS, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -37,6 +38,8 @@ export interface MatrixFixtures {
   operations: () => Promise<OperationsMatrixFixtures>;
   /** Two stored warnings (own zone and department, foreign), built on first use. */
   warnings: () => Promise<WarningMatrixFixtures>;
+  /** Forecast and analysis-report fixtures, built on first use. */
+  analysis: () => Promise<AnalysisMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -156,6 +159,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...DEPARTMENT_MATRIX_ROWS,
   ...OPERATIONS_MATRIX_ROWS,
   ...warningMatrixRows(),
+  ...ANALYSIS_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

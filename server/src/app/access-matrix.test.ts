@@ -10,6 +10,7 @@ import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-m
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { buildWarningMatrixFixtures, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
+import { buildAnalysisMatrixFixtures, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 import { declaredRoutes } from './route.ts';
 import { credentialResets } from '../db/schema/index.ts';
 
@@ -42,6 +43,7 @@ beforeAll(async () => {
   let departmentFixture: Promise<DepartmentMatrixFixtures> | undefined;
   let operationsFixture: Promise<OperationsMatrixFixtures> | undefined;
   let warningFixture: Promise<WarningMatrixFixtures> | undefined;
+  let analysisFixture: Promise<AnalysisMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -49,6 +51,7 @@ beforeAll(async () => {
     plan: () => (planFixture ??= seedPlanForTest(t)),
     operations: () => (operationsFixture ??= buildOperationsMatrixFixtures(t, { own: own.id, foreign: foreign.id })),
     warnings: () => (warningFixture ??= buildWarningMatrixFixtures(t)),
+    analysis: () => (analysisFixture ??= buildAnalysisMatrixFixtures(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

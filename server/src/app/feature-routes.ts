@@ -15,6 +15,7 @@ import { registerReportChasingRoutes } from '../modules/monthly-reports/report-c
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
 import { registerWarningRoutes } from '../modules/warnings/index.ts';
+import { registerAnalysisRoutes } from '../modules/analysis-reports/analysis-report.routes.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -34,4 +35,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerNotificationRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
   registerWarningRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
 }

@@ -54,6 +54,12 @@ export const PERMISSIONS = {
   'report.export': ['leader', 'commission', 'park', 'enterprise'],
   // Chasing reports (催报, issue 17): those who run the reporting, each in its enterprise scope.
   'report.chase': ['commission', 'park'],
+  // Forecast and analysis reports (issue 11 §2–4, docs/decisions/0019-goal-forecast.md): the goals are the
+  // district's, so the forecast and the gap analysis are for district readers; a park reads and generates its
+  // own zone's monthly report only (analysis-report.policy.ts).
+  'forecast.read': ['leader', 'commission'],
+  'analysis-report.read': ['leader', 'commission', 'park'],
+  'analysis-report.generate': ['commission', 'park'],
   // Operations (docs/decisions/0010-jobs.md): the commission runs the platform's scheduled work.
   'jobs.read': ['commission'],
   'jobs.run': ['commission'],

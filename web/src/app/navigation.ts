@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports';
 
 export interface NavItem {
   key: NavKey;
@@ -43,6 +43,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Warnings (docs/decisions/0018-warnings.md): government roles only; the rules tab is the commission's to edit.
   { key: 'warnings', path: '/warnings', labelKey: 'nav.warnings', icon: 'warnings', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring', icon: 'monitoring', audience: ['leader', 'commission', 'park'] },
+  // Forecast and analysis reports (issue 11): the goals are the district's; a park gets its zone's reports.
+  { key: 'forecast', path: '/forecast', labelKey: 'nav.forecast', icon: 'forecast', audience: ['leader', 'commission'] },
+  { key: 'analysisReports', path: '/analysis-reports', labelKey: 'nav.analysisReports', icon: 'analysisReports', audience: ['leader', 'commission', 'park'] },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: 'reports', audience: ['leader', 'commission', 'park', 'enterprise'] },
   { key: 'plan', path: '/plan', labelKey: 'nav.plan', icon: 'plan', audience: [...BUSINESS_ROLES] },
   // Scheduled jobs and their runs (docs/decisions/0010-jobs.md): the commission runs the platform.

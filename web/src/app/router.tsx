@@ -15,6 +15,8 @@ const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) =>
 const EnterprisesPage = lazy(() =>
   import('../features/enterprises/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })),
 );
+const ForecastPage = lazy(() => import('../features/analysis/forecast-page.tsx').then((m) => ({ default: m.ForecastPage })));
+const AnalysisReportsPage = lazy(() => import('../features/analysis/analysis-reports-page.tsx').then((m) => ({ default: m.AnalysisReportsPage })));
 const CockpitPage = lazy(() => import('../features/cockpit/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
 const MonitoringPage = lazy(() => import('../features/statistics/monitoring-page.tsx').then((m) => ({ default: m.MonitoringPage })));
 const ReportsPage = lazy(() => import('../features/statistics/reports-page.tsx').then((m) => ({ default: m.ReportsPage })));
@@ -77,6 +79,8 @@ export function createAppRouter() {
             { path: 'chains', element: guarded('chains', <ChainsPage />) },
             { path: 'departments', element: guarded('departments', <DepartmentsPage />) },
             { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
+            { path: 'forecast', element: guarded('forecast', <ForecastPage />) },
+            { path: 'analysis-reports', element: guarded('analysisReports', <AnalysisReportsPage />) },
             { path: 'monitoring', element: guarded('monitoring', <MonitoringPage />) },
             { path: 'reports', element: guarded('reports', <ReportsPage />) },
             { path: 'plan', element: guarded('plan', <PlanPage />) },

@@ -1,10 +1,11 @@
+import { runForecastBench, type ForecastBenchResult } from '../../modules/forecast/forecast-bench.ts';
 import { runStatsBench, type BenchResult } from '../../modules/statistics/stats-bench.ts';
 import type { CommandSpec } from '../main.ts';
 import { CliError } from '../output.ts';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-function table(r: BenchResult): string {
+function table(r: BenchResult & { forecast: ForecastBenchResult }): string {
   const lines = [
     `engine ${r.engine}: ${r.enterprises} enterprises, ${r.rawRows} monthly rows (10 years)`,
     `  bulk seeding           ${Math.round(r.seedRowsPerSecond)} rows/s`,
@@ -18,19 +19,26 @@ function table(r: BenchResult): string {
     lines.push(`  ratio DuckDB/computed  p50 ×${(r.duckdb.p50 / r.cockpitCold.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpitCold.p95).toFixed(2)}  numbers match: ${r.duckdbMatches ? 'yes' : 'NO'}`);
     lines.push(`  ratio DuckDB/cached    p50 ×${(r.duckdb.p50 / r.cockpit.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpit.p95).toFixed(2)}`);
   } else lines.push('  DuckDB baseline        not run (@duckdb/node-api missing)');
+  const f = r.forecast;
+  lines.push(`  forecast Monte Carlo   ${ms(f.ms)}  (${f.runs} runs × ${f.enterprises} enterprises × ${f.projects} projects × ${f.years} years; target ≤ 1000 ms)`);
   return lines.join('\n');
 }
 
 export const benchCommand: CommandSpec = {
   name: 'bench',
   usage: 'bench [--enterprises N] [--json]',
-  summary: 'statistics benchmark: N enterprises × 10 years; import rows/s, cockpit p50/p95, DuckDB raw-scan baseline',
+  summary: 'benchmarks: statistics (N enterprises × 10 years; import rows/s, cockpit p50/p95, DuckDB raw-scan baseline) and the forecast (10 000 runs × 1 000 enterprises × 200 projects)',
   options: { enterprises: { type: 'string' } },
   async run({ values, out }) {
     const n = Number(values.enterprises ?? 1000);
     if (!Number.isInteger(n) || n < 1) throw new CliError(`--enterprises 须为正整数 / --enterprises must be a positive integer: ${String(values.enterprises)}`, 2);
     // A fresh embedded database in a temporary folder, or a fresh database on the DATABASE_URL server.
-    const result = await runStatsBench({ enterprises: n, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => out.info(line) });
+    // The forecast first: pure arithmetic on a generated data set, measured before the database work heats up.
+    out.info('forecast: 10000 runs × 1000 enterprises × 200 projects …');
+    const forecast = runForecastBench();
+    out.info(`forecast: ${ms(forecast.ms)}`);
+    const stats = await runStatsBench({ enterprises: n, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => out.info(line) });
+    const result = { ...stats, forecast };
     out.result(table(result), result);
   },
 };

@@ -10,6 +10,8 @@ import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
 import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand } from './monthly-reports.ts';
 import { benchCommand } from './bench.ts';
+import { forecastCommand } from './forecast.ts';
+import { reportMonthlyCommand } from './analysis-report.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { warningsEvaluateCommand } from './warnings.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
@@ -31,6 +33,7 @@ export const COMMANDS: CommandSpec[] = [
   backupCommand, restoreCommand,
   jobsListCommand, jobsRunCommand,
   warningsEvaluateCommand,
+  forecastCommand, reportMonthlyCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

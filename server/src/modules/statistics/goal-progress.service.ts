@@ -20,7 +20,7 @@ import { rowsOf } from './sql-rows.ts';
  * CAGR, this year's completion against time progress, and the year-end estimate.
  */
 
-interface GoalRow {
+export interface GoalRow {
   key: string;
   metric: string;
   year: number;
@@ -38,7 +38,7 @@ const SPEC_GOALS: GoalRow[] = [
 ];
 const SPEC_DOMAINS = ['biomedicine', 'biomaterials', 'bioagri-food', 'bioenergy-env'];
 
-async function loadPlanGoals(db: Db): Promise<{ goals: GoalRow[]; domainCodes: string[]; issuedYear: number | null }> {
+export async function loadPlanGoals(db: Db): Promise<{ goals: GoalRow[]; domainCodes: string[]; issuedYear: number | null }> {
   const goals = await rowsOf<GoalRow & { issued_on: string | null }>(
     db,
     sql`SELECT g.key, g.metric, g.year, g.value::text AS value, g.unit, g.formula, v.issued_on::text AS issued_on
@@ -56,7 +56,7 @@ async function loadPlanGoals(db: Db): Promise<{ goals: GoalRow[]; domainCodes: s
 }
 
 /** 亿元/万元/… → 万元, exactly (powers of ten). Non-money units are not sums of indicators. */
-function toWan(value: string, unit: string): number | null {
+export function toWan(value: string, unit: string): number | null {
   if (!(unit in MONEY_UNIT_EXPONENT)) return null;
   return Number(value) * 10 ** (MONEY_UNIT_EXPONENT[unit as MoneyUnit] - MONEY_UNIT_EXPONENT['万元']);
 }

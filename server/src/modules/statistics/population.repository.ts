@@ -13,7 +13,7 @@ export interface PopulationTotals extends GrowthSumsYuan {
   remainderYuan: number;
 }
 
-function filterOf(population: Population): SQL {
+export function populationFilter(population: Population): SQL {
   const parts = population.map((p) =>
     p.keys.length === 0
       ? sql`false`
@@ -46,7 +46,7 @@ export async function populationTotals(db: Db, population: Population, indicator
       LEFT JOIN stat_enterprise_ytd c ON c.enterprise_id = g.enterprise_id AND c.year = ${year} AND c.month = ${month}
       LEFT JOIN stat_enterprise_ytd q ON q.enterprise_id = g.enterprise_id AND q.year = ${year - 1} AND q.month = ${month}
       LEFT JOIN stat_enterprise_ytd d ON d.enterprise_id = g.enterprise_id AND d.year = ${year - 1} AND d.month = 12
-     WHERE g.dim = 'total' AND ${filterOf(population)} AND (c.enterprise_id IS NOT NULL OR q.enterprise_id IS NOT NULL)`,
+     WHERE g.dim = 'total' AND ${populationFilter(population)} AND (c.enterprise_id IS NOT NULL OR q.enterprise_id IS NOT NULL)`,
   );
   return {
     monthYuan: yuanOfNumeric(row?.month_c as string),

@@ -6,6 +6,7 @@ import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
+import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
@@ -58,6 +59,8 @@ export const enUS: Messages = {
     reports: 'Monthly reports',
     operations: 'Operations',
     warnings: 'Warnings',
+    forecast: 'Goal forecast',
+    analysisReports: 'Analysis reports',
   },
   shell: {
     language: 'Language',
@@ -384,6 +387,7 @@ export const enUS: Messages = {
   notifications: notificationsEnUS,
   warnings: warningsEnUS,
   attachments: attachmentsEnUS,
+  analysis: analysisEnUS,
   operations: operationsEnUS,
   idle: idleEnUS,
 };

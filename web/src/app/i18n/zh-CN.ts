@@ -9,6 +9,7 @@ import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
+import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
 import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
@@ -60,6 +61,8 @@ export const zhCN = {
     reports: '月报',
     operations: '运行维护',
     warnings: '预警',
+    forecast: '目标预测',
+    analysisReports: '分析报告',
   },
   shell: {
     language: '界面语言',
@@ -386,6 +389,7 @@ export const zhCN = {
   notifications: notificationsZhCN,
   warnings: warningsZhCN,
   attachments: attachmentsZhCN,
+  analysis: analysisZhCN,
   operations: operationsZhCN,
   idle: idleZhCN,
 };

@@ -5,6 +5,8 @@ import {
   BuildOutlined,
   ClusterOutlined,
   ScheduleOutlined,
+  RiseOutlined,
+  FileWordOutlined,
   ExperimentOutlined,
   FundProjectionScreenOutlined,
   SolutionOutlined,
@@ -40,4 +42,6 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
   warnings: <AlertOutlined />,
+  forecast: <RiseOutlined />,
+  analysisReports: <FileWordOutlined />,
 };

@@ -89,6 +89,8 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'monthly-report.remind': 'Remind enterprises of monthly reports',
   'monthly-report.chase-export': 'Export the report chasing list',
   'stats.export': 'Export statistics',
+  'analysis-report.generate': 'Generate an analysis report',
+  'analysis-report.download': 'Download an analysis report',
   'job.run': 'Run a job now',
   'notification.read': 'Mark a notification read',
   'notification.read-all': 'Mark all notifications read',

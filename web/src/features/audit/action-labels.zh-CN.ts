@@ -89,6 +89,8 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'monthly-report.remind': '催报提醒',
   'monthly-report.chase-export': '导出催报名单',
   'stats.export': '导出统计数据',
+  'analysis-report.generate': '生成运行分析报告',
+  'analysis-report.download': '下载运行分析报告',
   'job.run': '立即运行任务',
   'notification.read': '标记通知已读',
   'notification.read-all': '全部通知标为已读',
