@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const NOTIFICATION_KINDS = {
   'report.deadline-reminder': { zh: '月报截止提醒', en: 'Monthly report deadline reminder' },
+  'supervision.reminder': { zh: '督办节点与报送提醒', en: 'Supervision deadline reminder' },
+  'supervision.overdue': { zh: '红色督办升级', en: 'Overdue supervision item escalated' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

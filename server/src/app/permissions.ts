@@ -60,6 +60,13 @@ export const PERMISSIONS = {
   // Attachments (docs/decisions/0011): the owning object's scope decides row by row (attachment-owners.ts).
   'attachment.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'attachment.write': ['commission', 'department', 'park', 'enterprise'],
+  // 督办 (issue 12, docs/decisions/0021-supervision.md); row scope in modules/supervision/supervision.policy.ts.
+  'supervision.read': ['leader', 'commission', 'department', 'park'],
+  'supervision.plan': ['commission', 'department', 'park'],
+  'supervision.report': ['department', 'park'],
+  'supervision.review': ['commission'],
+  'supervision.manage': ['commission'],
+  'supervision.bulletin': ['leader', 'commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

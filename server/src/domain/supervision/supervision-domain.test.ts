@@ -152,3 +152,13 @@ describe('dual track', () => {
     expect(dualTrackFlag('green', [])).toBeNull();
   });
 });
+
+describe('task labels', () => {
+  it('prefix the chapter numeral before the task', async () => {
+    const { taskDisplayLabel } = await import('./task-label.ts');
+    const text = '五、产业布局\n……\n六、主要任务\n(一)坚持引育并举\n正文\n七、保障措施\n（二）优化政策供给。';
+    expect(taskDisplayLabel(text, text.indexOf('(一)'), '(一)', 1)).toBe('六(一)');
+    expect(taskDisplayLabel(text, text.indexOf('（二）'), '（二）', 2)).toBe('七(二)');
+    expect(taskDisplayLabel('', 0, '', 3)).toBe('(3)');
+  });
+});
