@@ -5,6 +5,7 @@ import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
+import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
@@ -56,6 +57,7 @@ export const enUS: Messages = {
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
     operations: 'Operations',
+    supervision: 'Supervision',
   },
   shell: {
     language: 'Language',
@@ -382,5 +384,6 @@ export const enUS: Messages = {
   notifications: notificationsEnUS,
   attachments: attachmentsEnUS,
   operations: operationsEnUS,
+  supervision: supervisionEnUS,
   idle: idleEnUS,
 };

@@ -8,6 +8,7 @@ import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
+import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
 import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
@@ -58,6 +59,7 @@ export const zhCN = {
     monitoring: '运行监测',
     reports: '月报',
     operations: '运行维护',
+    supervision: '督办',
   },
   shell: {
     language: '界面语言',
@@ -384,6 +386,7 @@ export const zhCN = {
   notifications: notificationsZhCN,
   attachments: attachmentsZhCN,
   operations: operationsZhCN,
+  supervision: supervisionZhCN,
   idle: idleZhCN,
 };
 

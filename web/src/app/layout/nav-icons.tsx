@@ -1,4 +1,5 @@
 import {
+  FlagOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BuildOutlined,
@@ -38,4 +39,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   chains: <ApartmentOutlined />,
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
+  supervision: <FlagOutlined />,
 };
