@@ -105,7 +105,8 @@ export async function loadYearState(db: Db, year: number, now: Date): Promise<Ye
     const ms = workPlan ? milestones.filter((m) => m.workPlanId === workPlan.id) : [];
     const own = reportsOf.get(row.id) ?? [];
     const progress = new Map<string, MilestoneProgress>();
-    for (const report of own) for (const m of report.milestones) progress.set(m.milestoneId, m.status as MilestoneProgress);
+    // A returned report's claims are disputed: milestone progress comes from the reports still standing.
+    for (const report of own) if (report.status !== 'returned') for (const m of report.milestones) progress.set(m.milestoneId, m.status as MilestoneProgress);
     const facts: MilestoneFacts[] = ms.map((m) => ({ id: m.id, title: m.title, dueOn: m.dueOn, weight: num(m.weight), progress: progress.get(m.id) ?? 'not-started' }));
     const status = evaluateItemStatus(
       { year, cycle: row.cycle, planSetOn: workPlan ? shanghaiDay(workPlan.createdAt) : null, milestones: facts, reports: own.map((r) => ({ period: r.period, status: r.status, percent: num(r.percent) })) },
