@@ -117,6 +117,19 @@ export const AUDIT_ACTIONS = [
   'warning.dismiss',
   'warning.escalate',
   'warning.rule-update',
+  // 督办 (issue 12)
+  'supervision.sync',
+  'supervision.plan-set',
+  'supervision.plan-confirm',
+  'supervision.report-submit',
+  'supervision.report-consolidate',
+  'supervision.report-accept',
+  'supervision.report-return',
+  'supervision.rule-update',
+  'supervision.outcome-links-update',
+  'supervision.bulletin-generate',
+  'supervision.work-plan-import',
+  'supervision.work-plan-export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = {
   'warning.opened': { zh: '新预警', en: 'New warning' },
   'warning.step': { zh: '预警处置进展', en: 'Warning follow-up step' },
   'warning.escalated': { zh: '预警逾期升级', en: 'Warning escalated' },
+  'supervision.reminder': { zh: '督办节点与报送提醒', en: 'Supervision deadline reminder' },
+  'supervision.overdue': { zh: '红色督办升级', en: 'Overdue supervision item escalated' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

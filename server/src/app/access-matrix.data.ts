@@ -6,6 +6,7 @@ import { OPERATIONS_MATRIX_ROWS, type OperationsMatrixFixtures } from './access-
 import { warningMatrixRows, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { ANALYSIS_MATRIX_ROWS, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
+import { SUPERVISION_MATRIX_ROWS, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -40,6 +41,8 @@ export interface MatrixFixtures {
   warnings: () => Promise<WarningMatrixFixtures>;
   /** Forecast and analysis-report fixtures, built on first use. */
   analysis: () => Promise<AnalysisMatrixFixtures>;
+  /** 督办 fixtures (the plan's items, a foreign item and report, a bulletin), built on first use. */
+  supervision: () => Promise<SupervisionMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -160,6 +163,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...OPERATIONS_MATRIX_ROWS,
   ...warningMatrixRows(),
   ...ANALYSIS_MATRIX_ROWS,
+  ...SUPERVISION_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

@@ -11,6 +11,7 @@ import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './
 import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { buildWarningMatrixFixtures, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
 import { buildAnalysisMatrixFixtures, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
+import { buildSupervisionMatrixFixtures, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { declaredRoutes } from './route.ts';
 import { credentialResets } from '../db/schema/index.ts';
 
@@ -44,6 +45,7 @@ beforeAll(async () => {
   let operationsFixture: Promise<OperationsMatrixFixtures> | undefined;
   let warningFixture: Promise<WarningMatrixFixtures> | undefined;
   let analysisFixture: Promise<AnalysisMatrixFixtures> | undefined;
+  let supervisionFixture: Promise<SupervisionMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -52,6 +54,7 @@ beforeAll(async () => {
     operations: () => (operationsFixture ??= buildOperationsMatrixFixtures(t, { own: own.id, foreign: foreign.id })),
     warnings: () => (warningFixture ??= buildWarningMatrixFixtures(t)),
     analysis: () => (analysisFixture ??= buildAnalysisMatrixFixtures(t)),
+    supervision: () => (supervisionFixture ??= buildSupervisionMatrixFixtures(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

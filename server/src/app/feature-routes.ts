@@ -16,6 +16,7 @@ import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
 import { registerWarningRoutes } from '../modules/warnings/index.ts';
 import { registerAnalysisRoutes } from '../modules/analysis-reports/analysis-report.routes.ts';
+import { registerSupervisionRoutes } from '../modules/supervision/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -36,4 +37,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerAttachmentRoutes(app, deps);
   registerWarningRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
+  registerSupervisionRoutes(app, deps);
 }

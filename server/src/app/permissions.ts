@@ -71,6 +71,13 @@ export const PERMISSIONS = {
   'warning.handle': ['commission', 'department', 'park'],
   'warning.rules.read': ['leader', 'commission'],
   'warning.rules.manage': ['commission'],
+  // 督办 (issue 12, docs/decisions/0021-supervision.md); row scope in modules/supervision/supervision.policy.ts.
+  'supervision.read': ['leader', 'commission', 'department', 'park'],
+  'supervision.plan': ['commission', 'department', 'park'],
+  'supervision.report': ['department', 'park'],
+  'supervision.review': ['commission'],
+  'supervision.manage': ['commission'],
+  'supervision.bulletin': ['leader', 'commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -9,6 +9,7 @@ import { provisionUser } from '../modules/users/user-provisioning.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { seedDemoStatistics } from './seed-demo-statistics.ts';
 import { expertRegistryCode, seedDemoRegistries } from './seed-demo-registries.ts';
+import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
@@ -56,6 +57,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     const enterpriseIds = await insertEnterprises(tx, dataset.enterprises, progress);
     await seedDemoStatistics(tx, dataset, enterpriseIds, progress);
     await seedDemoRegistries(tx, dataset, enterpriseIds, progress);
+    await seedDemoSupervision(tx, now, options.seed ?? 20231011);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

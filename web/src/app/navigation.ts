@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision';
 
 export interface NavItem {
   key: NavKey;
@@ -47,6 +47,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'forecast', path: '/forecast', labelKey: 'nav.forecast', icon: 'forecast', audience: ['leader', 'commission'] },
   { key: 'analysisReports', path: '/analysis-reports', labelKey: 'nav.analysisReports', icon: 'analysisReports', audience: ['leader', 'commission', 'park'] },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: 'reports', audience: ['leader', 'commission', 'park', 'enterprise'] },
+  // 督办 (issue 12): units see their own items; the commission and the leader all (server-side scope).
+  { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', icon: 'supervision', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'plan', path: '/plan', labelKey: 'nav.plan', icon: 'plan', audience: [...BUSINESS_ROLES] },
   // Scheduled jobs and their runs (docs/decisions/0010-jobs.md): the commission runs the platform.
   { key: 'operations', path: '/operations', labelKey: 'nav.operations', icon: 'operations', audience: ['commission'] },

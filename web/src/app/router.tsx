@@ -41,6 +41,8 @@ const SecuritySettingsPage = lazy(() =>
 );
 const OperationsPage = lazy(() => import('../features/operations/operations-page.tsx').then((m) => ({ default: m.OperationsPage })));
 const WarningsPage = lazy(() => import('../features/warnings/warnings-page.tsx').then((m) => ({ default: m.WarningsPage })));
+const SupervisionPage = lazy(() => import('../features/supervision/supervision-page.tsx').then((m) => ({ default: m.SupervisionPage })));
+const SupervisionItemPage = lazy(() => import('../features/supervision/item-page.tsx').then((m) => ({ default: m.SupervisionItemPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page.tsx').then((m) => ({ default: m.AuditLogPage })));
 const AccountPasswordPage = lazy(() =>
@@ -92,6 +94,8 @@ export function createAppRouter() {
             { path: 'audit', element: guarded('audit', <AuditLogPage />) },
             { path: 'operations', element: guarded('operations', <OperationsPage />) },
             { path: 'warnings', element: guarded('warnings', <WarningsPage />) },
+            { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
+            { path: 'supervision/items/:id', element: guarded('supervision', <SupervisionItemPage />) },
             // Every signed-in account has an inbox (its own notifications only; the server keys them by user).
             { path: 'notifications', element: <NotificationsPage /> },
             { path: 'account/password', element: <AccountPasswordPage /> },

@@ -14,6 +14,7 @@ import { forecastCommand } from './forecast.ts';
 import { reportMonthlyCommand } from './analysis-report.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { warningsEvaluateCommand } from './warnings.ts';
+import { supervisionBoardCommand, supervisionBulletinCommand } from './supervision.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -34,6 +35,7 @@ export const COMMANDS: CommandSpec[] = [
   jobsListCommand, jobsRunCommand,
   warningsEvaluateCommand,
   forecastCommand, reportMonthlyCommand,
+  supervisionBoardCommand, supervisionBulletinCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

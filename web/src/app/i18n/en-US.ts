@@ -7,6 +7,7 @@ import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
+import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
@@ -61,6 +62,7 @@ export const enUS: Messages = {
     warnings: 'Warnings',
     forecast: 'Goal forecast',
     analysisReports: 'Analysis reports',
+    supervision: 'Supervision',
   },
   shell: {
     language: 'Language',
@@ -389,5 +391,6 @@ export const enUS: Messages = {
   attachments: attachmentsEnUS,
   analysis: analysisEnUS,
   operations: operationsEnUS,
+  supervision: supervisionEnUS,
   idle: idleEnUS,
 };

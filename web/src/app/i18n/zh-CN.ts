@@ -10,6 +10,7 @@ import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
+import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
 import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
@@ -63,6 +64,7 @@ export const zhCN = {
     warnings: '预警',
     forecast: '目标预测',
     analysisReports: '分析报告',
+    supervision: '督办',
   },
   shell: {
     language: '界面语言',
@@ -391,6 +393,7 @@ export const zhCN = {
   attachments: attachmentsZhCN,
   analysis: analysisZhCN,
   operations: operationsZhCN,
+  supervision: supervisionZhCN,
   idle: idleZhCN,
 };
 

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  FlagOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BuildOutlined,
@@ -44,4 +45,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   warnings: <AlertOutlined />,
   forecast: <RiseOutlined />,
   analysisReports: <FileWordOutlined />,
+  supervision: <FlagOutlined />,
 };

@@ -106,4 +106,17 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'warning.dismiss': 'Dismiss a warning',
   'warning.escalate': 'Escalate a warning',
   'warning.rule-update': 'Change a warning rule',
+  // 督办 (issue 12)
+  'supervision.sync': 'Derive supervision items from the plan',
+  'supervision.plan-set': 'Set supervision milestones',
+  'supervision.plan-confirm': 'Confirm supervision milestones',
+  'supervision.report-submit': 'Submit supervision progress report',
+  'supervision.report-consolidate': 'Consolidate co-unit progress report',
+  'supervision.report-accept': 'Accept supervision progress report',
+  'supervision.report-return': 'Return supervision progress report',
+  'supervision.rule-update': 'Update supervision colour rule',
+  'supervision.outcome-links-update': 'Update task outcome links',
+  'supervision.bulletin-generate': 'Generate supervision bulletin',
+  'supervision.work-plan-import': 'Import supervision work plan',
+  'supervision.work-plan-export': 'Export supervision work plan',
 };

@@ -106,4 +106,17 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'warning.dismiss': '排除预警',
   'warning.escalate': '预警升级',
   'warning.rule-update': '修改预警规则',
+  // 督办 (issue 12)
+  'supervision.sync': '同步督办事项',
+  'supervision.plan-set': '设定督办节点计划',
+  'supervision.plan-confirm': '确认督办节点计划',
+  'supervision.report-submit': '报送督办进展',
+  'supervision.report-consolidate': '汇总配合单位进展',
+  'supervision.report-accept': '督办进展审核通过',
+  'supervision.report-return': '退回督办进展报告',
+  'supervision.rule-update': '修改督办亮灯规则',
+  'supervision.outcome-links-update': '修改任务成效指标关联',
+  'supervision.bulletin-generate': '生成督办通报',
+  'supervision.work-plan-import': '导入督办节点计划',
+  'supervision.work-plan-export': '导出督办节点计划',
 };

@@ -1,0 +1,33 @@
+/** 督办 pages (issue 12). */
+export const supervisionZhCN = {
+  subtitle: '十项主要任务、四项保障措施的节点计划、进展报送与三色督办',
+  year: '年度',
+  tabs: { items: '督办事项', board: '部门看板', dual: '双轨对照', bulletins: '督办通报' },
+  status: { green: '绿灯', blue: '蓝灯', yellow: '黄灯', red: '红灯' },
+  role: { lead: '牵头', co: '配合' },
+  cycle: { monthly: '按月', quarterly: '按季' },
+  reportStatus: { submitted: '已报送', consolidated: '已汇总', accepted: '已通过', returned: '已退回' },
+  progress: { 'not-started': '未开始', 'in-progress': '推进中', done: '已完成', blocked: '受阻' },
+  events: { submitted: '报送', resubmitted: '重新报送', consolidated: '牵头单位汇总', accepted: '审核通过', returned: '退回' },
+  columns: { task: '任务', measure: '措施', unit: '责任单位', role: '分工', status: '状态', due: '下一节点', percent: '进度', expected: '序时进度', reasons: '原因', lastReport: '最近报告' },
+  sync: '从现行规划同步事项',
+  synced: '已同步:新增 {{created}} 项,停用 {{deactivated}} 项',
+  exportPlan: '导出节点计划',
+  filterTask: '全部任务',
+  filterStatus: '全部状态',
+  late: '逾期报送',
+  units: { title: '责任单位量化评分', rank: '排名', items: '事项数', onTime: '按时报送率', milestones: '节点完成率', accept: '一次通过率', overdue: '红灯事项', score: '得分', weights: '得分 = 40×按时报送率 + 40×节点完成率 + 20×一次通过率 − 5×红灯事项数' },
+  matrix: '任务 × 责任单位',
+  dual: { task: '任务', taskTrack: '任务进展', outcome: '成效指标', flag: '研判', baseline: '基期', target: '目标', actual: '实际', completion: '完成度', greenRed: '任务绿、成效红', redGreen: '任务红、成效绿', none: '—', onSchedule: '按序时', behind: '滞后' },
+  metrics: {
+    'projects-signed': '签约项目数', 'projects-signed-investment': '签约项目投资额(亿元)', platforms: '平台数', 'carrier-occupancy': '载体出租率(%)',
+    'enterprises-accelerating-or-later': '加速及产业化阶段企业数', 'above-scale-enterprises': '规上企业数', 'industry-scale': '产业规模(亿元)', 'manufacturing-output': '制造业产值(亿元)',
+  },
+  bulletin: { period: '期次', generate: '生成通报', generated: '通报已生成', download: '下载', generatedBy: '生成人', createdAt: '生成时间', counts: '红 {{red}} · 黄 {{yellow}} · 共 {{items}} 项' },
+  detail: {
+    back: '返回督办事项', body: '措施内容', subItems: '配合单位子事项', plan: '{{year}} 年度节点计划', confirmed: '已确认', proposed: '待区经委确认', none: '尚未制定节点计划',
+    editPlan: '编辑节点计划', confirm: '确认节点计划', milestone: '节点内容', dueOn: '完成时限', evidence: '佐证材料', weight: '权重', progress: '进展', addMilestone: '添加节点',
+    reports: '进展报告与历史', noReports: '暂无进展报告', report: '报送进展', period: '期次', percent: '总体进度(%)', doneText: '已完成工作', problems: '存在问题', nextSteps: '下一步计划', helpNeeded: '需协调事项',
+    submit: '提交', resubmit: '重新报送', accept: '审核通过', return: '退回', returnReason: '退回原因', consolidate: '汇总', revision: '第 {{n}} 版', dueLine: '截止 {{date}}', evidenceFiles: '佐证材料', history: '历史', saved: '已保存',
+  },
+};
