@@ -105,6 +105,9 @@ export const AUDIT_ACTIONS = [
   'attachment.upload',
   'attachment.download',
   'attachment.delete',
+  // chain map (issue 13)
+  'chain-map.weight-update',
+  'chain-map.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -14,6 +14,7 @@ import { registerMonthlyReportRoutes } from '../modules/monthly-reports/monthly-
 import { registerReportChasingRoutes } from '../modules/monthly-reports/report-chasing.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
+import { registerChainMapRoutes } from '../modules/chain-map/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -32,4 +33,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerReportChasingRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
+  registerChainMapRoutes(app, deps);
 }

@@ -60,6 +60,9 @@ export const PERMISSIONS = {
   // Attachments (docs/decisions/0011): the owning object's scope decides row by row (attachment-owners.ts).
   'attachment.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'attachment.write': ['commission', 'department', 'park', 'enterprise'],
+  // Chain map (docs/decisions/0022-chain-gap-score.md): gaps and lists within each role's scopes; figures need stats.read too.
+  'chainmap.read': ['leader', 'commission', 'department', 'park'],
+  'chainmap.weight': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -10,6 +10,7 @@ import { serveCommand } from './serve.ts';
 import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
 import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand } from './monthly-reports.ts';
 import { benchCommand } from './bench.ts';
+import { chainGapsCommand } from './chain.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
@@ -29,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   planParseCommand,
   backupCommand, restoreCommand,
   jobsListCommand, jobsRunCommand,
+  chainGapsCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

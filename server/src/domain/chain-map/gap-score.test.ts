@@ -63,10 +63,10 @@ describe('chain node strength and gap', () => {
 
   it('ranks the largest gap first with a stable tie order', () => {
     const ranked = rankByGap([
-      { gap: 0.2, domain: 'b', node: 'x' },
-      { gap: 0.5, domain: 'a', node: 'z' },
-      { gap: 0.2, domain: 'a', node: 'y' },
+      { gap: 0.2, domain: 'b', code: 'x' },
+      { gap: 0.5, domain: 'a', code: 'z' },
+      { gap: 0.2, domain: 'a', code: 'y' },
     ]);
-    expect(ranked.map((r) => r.node)).toEqual(['z', 'y', 'x']);
+    expect(ranked.map((r) => r.code)).toEqual(['z', 'y', 'x']);
   });
 });

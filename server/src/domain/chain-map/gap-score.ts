@@ -107,10 +107,11 @@ export function scoreNode(facts: NodeFacts, importance: number): NodeScore {
 export interface RankedGap {
   gap: number;
   domain: string;
-  node: string;
+  /** The node's code. */
+  code: string;
 }
 
 /** Largest gap first; ties by domain then node code, so the order is stable across engines and runs. */
 export function rankByGap<T extends RankedGap>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => b.gap - a.gap || a.domain.localeCompare(b.domain) || a.node.localeCompare(b.node));
+  return [...rows].sort((a, b) => b.gap - a.gap || a.domain.localeCompare(b.domain) || a.code.localeCompare(b.code));
 }

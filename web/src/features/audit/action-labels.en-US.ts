@@ -96,4 +96,6 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'attachment.upload': 'Upload an attachment',
   'attachment.download': 'Download an attachment',
   'attachment.delete': 'Remove an attachment',
+  'chain-map.weight-update': 'Set a chain node’s importance weight',
+  'chain-map.export': 'Export the chain lists',
 };

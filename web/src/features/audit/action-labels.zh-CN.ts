@@ -96,4 +96,6 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'attachment.upload': '上传附件',
   'attachment.download': '下载附件',
   'attachment.delete': '删除附件',
+  'chain-map.weight-update': '设定产业链节点权重',
+  'chain-map.export': '导出产业链清单',
 };
