@@ -10,7 +10,8 @@ import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-m
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { declaredRoutes } from './route.ts';
-import { credentialResets } from '../db/schema/index.ts';
+import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
+import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 
 let t: TestApp;
 const sessions = new Map<Role, Session & { userId: string }>();
@@ -40,12 +41,20 @@ beforeAll(async () => {
   let reportFixture: Promise<ReportMatrixFixtures> | undefined;
   let departmentFixture: Promise<DepartmentMatrixFixtures> | undefined;
   let operationsFixture: Promise<OperationsMatrixFixtures> | undefined;
+  let chainMapFixture: Promise<ChainMapMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
     departments: async () => (departmentFixture ??= buildDepartmentMatrixFixtures(t, { own: scopes.department!, foreign: await departmentId(t, 'touzi') })),
     plan: () => (planFixture ??= seedPlanForTest(t)),
     operations: () => (operationsFixture ??= buildOperationsMatrixFixtures(t, { own: own.id, foreign: foreign.id })),
+    chainMap: () =>
+      (chainMapFixture ??= (async () => {
+        const { nodeId } = await fx.registries();
+        const mapped = [own, sameZone, foreign];
+        for (const e of mapped) await t.deps.database.db.insert(enterpriseChainNodes).values({ enterpriseId: e.id, nodeId }).onConflictDoNothing();
+        return { nodeId, visibleNames: (role: Role) => mapped.filter((e) => expectedVisible.get(role)!.has(e.uscc)).map((e) => e.name) };
+      })()),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,
