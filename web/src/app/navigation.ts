@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'chainMap' | 'departments' | 'operations';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'chainMap' | 'departments' | 'operations';
 
 export interface NavItem {
   key: NavKey;
@@ -36,6 +36,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'platforms', path: '/platforms', labelKey: 'nav.platforms', icon: 'platforms', audience: [...BUSINESS_ROLES] },
   { key: 'experts', path: '/experts', labelKey: 'nav.experts', icon: 'experts', audience: [...BUSINESS_ROLES] },
   { key: 'chains', path: '/chains', labelKey: 'nav.chains', icon: 'chains', audience: [...BUSINESS_ROLES] },
+  // The chain map (docs/decisions/0022): government roles; the server scopes counts and figures per role.
+  { key: 'chainMap', path: '/chain-map', labelKey: 'nav.chainMap', icon: 'chainMap', audience: ['leader', 'commission', 'department', 'park'] },
   // Departments carry officials' contacts: read inside government only (docs/decisions/0005).
   { key: 'departments', path: '/departments', labelKey: 'nav.departments', icon: 'departments', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'cockpit', path: '/cockpit', labelKey: 'nav.cockpit', icon: 'cockpit', audience: ['leader', 'commission', 'park'] },

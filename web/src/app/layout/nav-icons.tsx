@@ -1,4 +1,5 @@
 import {
+  DeploymentUnitOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BuildOutlined,
@@ -36,6 +37,7 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   platforms: <ExperimentOutlined />,
   experts: <SolutionOutlined />,
   chains: <ApartmentOutlined />,
+  chainMap: <DeploymentUnitOutlined />,
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
 };
