@@ -11,7 +11,7 @@ import { fmtPct, fmtYi } from './chain-format.ts';
 
 echarts.use([GraphChart, TooltipComponent, TitleComponent, CanvasRenderer]);
 
-const COLUMN_WIDTH = 380;
+const COLUMN_WIDTH = 360;
 const ROW_HEIGHT = 40;
 const BAND_GAP = 70;
 
@@ -27,7 +27,7 @@ export function ChainGraph({ view, onOpen }: { view: ChainMapView; onOpen: (node
   const sizeOf = (n: ChainMapNode) => {
     const max = Math.max(1, ...all.map((x) => (view.figuresVisible ? (x.outputYtd ?? 0) : x.enterprises)));
     const v = view.figuresVisible ? (n.outputYtd ?? 0) : n.enterprises;
-    return 12 + 34 * Math.sqrt(v / max);
+    return 14 + 36 * Math.sqrt(v / max);
   };
   const data: Record<string, unknown>[] = [];
   const links: { source: string; target: string }[] = [];
@@ -37,14 +37,16 @@ export function ChainGraph({ view, onOpen }: { view: ChainMapView; onOpen: (node
     const rows = Math.max(1, ...columns.map((c) => c.length));
     data.push({ id: `title-${domain.code}`, name: english ? domain.nameEn : domain.nameZh, x: -60, y: top, symbolSize: 0, label: { show: true, position: 'right', fontWeight: 'bold', fontSize: 15, color: '#1f1f1f' }, tooltip: { show: false } });
     columns.forEach((column, ci) => {
+      data.push({ id: `stage-${domain.code}-${ci}`, name: t(`chainMap.stages.${CHAIN_STAGES[ci]!}`), x: ci * COLUMN_WIDTH - 6, y: top + 14, symbolSize: 0, label: { show: true, position: 'right', color: '#8c8c8c', fontSize: 12 }, tooltip: { show: false } });
       const offset = ((rows - column.length) * ROW_HEIGHT) / 2;
       column.forEach((n, ri) => {
         data.push({
           id: n.id,
           name: english ? n.nameEn : n.nameZh,
           x: ci * COLUMN_WIDTH,
-          y: top + 40 + offset + ri * ROW_HEIGHT,
+          y: top + 44 + offset + ri * ROW_HEIGHT,
           symbolSize: sizeOf(n),
+          value: n.gap,
           itemStyle: { color: strengthColour(n.strength), borderColor: n.gap >= 0.5 ? '#a8071a' : '#ffffff', borderWidth: n.gap >= 0.5 ? 2 : 1 },
           label: { show: true, position: 'right', fontSize: 12, width: COLUMN_WIDTH - 140, overflow: 'truncate' },
           node: n,
@@ -79,7 +81,7 @@ export function ChainGraph({ view, onOpen }: { view: ChainMapView; onOpen: (node
         lineStyle: { color: '#d9d9d9', width: 1, curveness: 0.15 },
         emphasis: { focus: 'adjacency', lineStyle: { width: 2 } },
         left: 40,
-        right: 200,
+        right: 280,
         top: 20,
         bottom: 20,
       },

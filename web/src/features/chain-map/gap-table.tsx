@@ -1,4 +1,4 @@
-import { Button, Progress, Table, Tag } from 'antd';
+import { Progress, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChainMapNode, ChainMapView } from '../../../../contracts/chain-map.ts';
 import { strengthColour } from './chain-colours.ts';
@@ -17,8 +17,8 @@ export function GapTable({ view, onOpen }: { view: ChainMapView; onOpen: (node: 
       pagination={{ pageSize: 15, showSizeChanger: false }}
       columns={[
         { title: t('chainMap.rank'), width: 60, render: (_v, _n, i) => i + 1 },
-        { title: t('chainMap.domain'), dataIndex: 'domain', width: 140, render: (c: string) => domainName.get(c) ?? c },
-        { title: t('chainMap.node'), render: (_v, n) => <Button type="link" size="small" onClick={() => onOpen(n)}>{english ? n.nameEn : n.nameZh}</Button> },
+        { title: t('chainMap.domain'), dataIndex: 'domain', width: 170, render: (c: string) => domainName.get(c) ?? c },
+        { title: t('chainMap.node'), width: 300, render: (_v, n) => <Typography.Link onClick={() => onOpen(n)}>{english ? n.nameEn : n.nameZh}</Typography.Link> },
         { title: t('chainMap.stage'), dataIndex: 'stage', width: 90, render: (s: string) => <Tag>{t(`chainMap.stages.${s}` as 'chainMap.stages.upstream')}</Tag> },
         { title: t('chainMap.strength'), dataIndex: 'strength', width: 150, render: (s: number) => <Progress percent={Math.round(s * 100)} size="small" strokeColor={strengthColour(s)} format={() => s.toFixed(2)} /> },
         { title: t('chainMap.importance'), dataIndex: 'importance', width: 100, render: (w: number) => w.toFixed(2) },
