@@ -29,6 +29,11 @@ export function ChainMapPage() {
   useEffect(() => void loadReferenceData().then(setReference, () => {}), []);
   const query = { ...(domain ? { domain } : {}), ...(zone ? { zone } : {}) };
   const { data, error, reload } = useAsync((signal) => api.get('/api/chain-map', chainMapSchema, { signal, query }), [domain, zone]);
+  // The domains the current zone is designated for (a park's zone, or the zone filter): learnt from an unfiltered answer.
+  const [zoneDomains, setZoneDomains] = useState<string[] | null>(null);
+  useEffect(() => {
+    if (data && !domain) setZoneDomains(data.zone ? data.domains.map((d) => d.code) : null);
+  }, [data, domain]);
   if (error) return <LoadError error={error} onRetry={reload} />;
 
   const set = (key: string, value: string | undefined) => {
@@ -49,7 +54,7 @@ export function ChainMapPage() {
       notifyError(e);
     }
   };
-  const domainOptions = [{ value: '', label: t('chainMap.allDomains') }, ...(reference?.domains ?? []).map((d) => ({ value: d.code, label: localName(d, english) }))];
+  const domainOptions = [{ value: '', label: t('chainMap.allDomains') }, ...(reference?.domains ?? []).filter((d) => !zoneDomains || zoneDomains.includes(d.code)).map((d) => ({ value: d.code, label: localName(d, english) }))];
   return (
     <>
       <PageHeader
