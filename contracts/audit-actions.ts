@@ -130,6 +130,9 @@ export const AUDIT_ACTIONS = [
   'supervision.bulletin-generate',
   'supervision.work-plan-import',
   'supervision.work-plan-export',
+  // chain map (issue 13)
+  'chain-map.weight-update',
+  'chain-map.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

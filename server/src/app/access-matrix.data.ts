@@ -7,6 +7,7 @@ import { warningMatrixRows, type WarningMatrixFixtures } from './access-matrix.w
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { ANALYSIS_MATRIX_ROWS, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 import { SUPERVISION_MATRIX_ROWS, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
+import { CHAIN_MAP_MATRIX_ROWS, type ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -43,6 +44,8 @@ export interface MatrixFixtures {
   analysis: () => Promise<AnalysisMatrixFixtures>;
   /** 督办 fixtures (the plan's items, a foreign item and report, a bulletin), built on first use. */
   supervision: () => Promise<SupervisionMatrixFixtures>;
+  /** Chain-map fixtures (enterprises mapped onto a node), built on first use. */
+  chainMap: () => Promise<ChainMapMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -164,6 +167,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...warningMatrixRows(),
   ...ANALYSIS_MATRIX_ROWS,
   ...SUPERVISION_MATRIX_ROWS,
+  ...CHAIN_MAP_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

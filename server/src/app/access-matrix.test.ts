@@ -13,7 +13,8 @@ import { buildWarningMatrixFixtures, type WarningMatrixFixtures } from './access
 import { buildAnalysisMatrixFixtures, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 import { buildSupervisionMatrixFixtures, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { declaredRoutes } from './route.ts';
-import { credentialResets } from '../db/schema/index.ts';
+import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
+import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 
 let t: TestApp;
 const sessions = new Map<Role, Session & { userId: string }>();
@@ -46,6 +47,7 @@ beforeAll(async () => {
   let warningFixture: Promise<WarningMatrixFixtures> | undefined;
   let analysisFixture: Promise<AnalysisMatrixFixtures> | undefined;
   let supervisionFixture: Promise<SupervisionMatrixFixtures> | undefined;
+  let chainMapFixture: Promise<ChainMapMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -55,6 +57,13 @@ beforeAll(async () => {
     warnings: () => (warningFixture ??= buildWarningMatrixFixtures(t)),
     analysis: () => (analysisFixture ??= buildAnalysisMatrixFixtures(t)),
     supervision: () => (supervisionFixture ??= buildSupervisionMatrixFixtures(t)),
+    chainMap: () =>
+      (chainMapFixture ??= (async () => {
+        const { nodeId } = await fx.registries();
+        const mapped = [own, sameZone, foreign];
+        for (const e of mapped) await t.deps.database.db.insert(enterpriseChainNodes).values({ enterpriseId: e.id, nodeId }).onConflictDoNothing();
+        return { nodeId, visibleNames: (role: Role) => mapped.filter((e) => expectedVisible.get(role)!.has(e.uscc)).map((e) => e.name) };
+      })()),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

@@ -17,6 +17,7 @@ import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
 import { registerWarningRoutes } from '../modules/warnings/index.ts';
 import { registerAnalysisRoutes } from '../modules/analysis-reports/analysis-report.routes.ts';
 import { registerSupervisionRoutes } from '../modules/supervision/index.ts';
+import { registerChainMapRoutes } from '../modules/chain-map/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -38,4 +39,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerWarningRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
+  registerChainMapRoutes(app, deps);
 }

@@ -78,6 +78,9 @@ export const PERMISSIONS = {
   'supervision.review': ['commission'],
   'supervision.manage': ['commission'],
   'supervision.bulletin': ['leader', 'commission'],
+  // Chain map (docs/decisions/0022-chain-gap-score.md): gaps and lists within each role's scopes; figures need stats.read too.
+  'chainmap.read': ['leader', 'commission', 'department', 'park'],
+  'chainmap.weight': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -1,3 +1,4 @@
+import { seedDemoChainWeights } from './seed-demo-chain-weights.ts';
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
@@ -58,6 +59,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedDemoStatistics(tx, dataset, enterpriseIds, progress);
     await seedDemoRegistries(tx, dataset, enterpriseIds, progress);
     await seedDemoSupervision(tx, now, options.seed ?? 20231011);
+    await seedDemoChainWeights(tx);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap';
 
 export interface NavItem {
   key: NavKey;
@@ -37,6 +37,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // The expert pool is not the platform operators' to read (docs/decisions/0017).
   { key: 'experts', path: '/experts', labelKey: 'nav.experts', icon: 'experts', audience: ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'] },
   { key: 'chains', path: '/chains', labelKey: 'nav.chains', icon: 'chains', audience: [...BUSINESS_ROLES] },
+  // The chain map (docs/decisions/0022): government roles; the server scopes counts and figures per role.
+  { key: 'chainMap', path: '/chain-map', labelKey: 'nav.chainMap', icon: 'chainMap', audience: ['leader', 'commission', 'department', 'park'] },
   // Departments carry officials' contacts: read inside government only (docs/decisions/0005).
   { key: 'departments', path: '/departments', labelKey: 'nav.departments', icon: 'departments', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'cockpit', path: '/cockpit', labelKey: 'nav.cockpit', icon: 'cockpit', audience: ['leader', 'commission', 'park'] },

@@ -31,6 +31,7 @@ const CarrierDetailPage = lazy(() => import('../features/carriers/carrier-detail
 const PlatformsPage = lazy(() => import('../features/catalogue/platforms-page.tsx').then((m) => ({ default: m.PlatformsPage })));
 const ExpertsPage = lazy(() => import('../features/catalogue/experts-page.tsx').then((m) => ({ default: m.ExpertsPage })));
 const DepartmentsPage = lazy(() => import('../features/departments/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })));
+const ChainMapPage = lazy(() => import('../features/chain-map/chain-map-page.tsx').then((m) => ({ default: m.ChainMapPage })));
 const ChainsPage = lazy(() => import('../features/chains/chains-page.tsx').then((m) => ({ default: m.ChainsPage })));
 const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesScopesPage = lazy(() =>
@@ -79,6 +80,7 @@ export function createAppRouter() {
             { path: 'platforms', element: guarded('platforms', <PlatformsPage />) },
             { path: 'experts', element: guarded('experts', <ExpertsPage />) },
             { path: 'chains', element: guarded('chains', <ChainsPage />) },
+            { path: 'chain-map', element: guarded('chainMap', <ChainMapPage />) },
             { path: 'departments', element: guarded('departments', <DepartmentsPage />) },
             { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
             { path: 'forecast', element: guarded('forecast', <ForecastPage />) },

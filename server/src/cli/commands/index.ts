@@ -12,6 +12,7 @@ import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonth
 import { benchCommand } from './bench.ts';
 import { forecastCommand } from './forecast.ts';
 import { reportMonthlyCommand } from './analysis-report.ts';
+import { chainGapsCommand } from './chain.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { warningsEvaluateCommand } from './warnings.ts';
 import { supervisionBoardCommand, supervisionBulletinCommand } from './supervision.ts';
@@ -36,6 +37,7 @@ export const COMMANDS: CommandSpec[] = [
   warningsEvaluateCommand,
   forecastCommand, reportMonthlyCommand,
   supervisionBoardCommand, supervisionBulletinCommand,
+  chainGapsCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

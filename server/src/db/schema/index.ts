@@ -4,3 +4,4 @@ export * from './plan.ts';
 export * from './registries.ts';
 export * from './statistics.ts';
 export * from './supervision.ts';
+export * from './chain-map.ts';

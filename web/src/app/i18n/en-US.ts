@@ -1,3 +1,4 @@
+import { chainMapEnUS } from '../../features/chain-map/i18n.en-US.ts';
 import { cryptoEnUS } from '../../features/security/crypto.i18n.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
@@ -49,6 +50,7 @@ export const enUS: Messages = {
     platforms: 'Platforms',
     experts: 'Experts',
     chains: 'Industry chains',
+    chainMap: 'Chain map',
     departments: 'Departments',
     plan: 'Plan',
     users: 'Users',
@@ -392,5 +394,6 @@ export const enUS: Messages = {
   analysis: analysisEnUS,
   operations: operationsEnUS,
   supervision: supervisionEnUS,
+  chainMap: chainMapEnUS,
   idle: idleEnUS,
 };

@@ -1,3 +1,4 @@
+import { chainMapZhCN } from '../../features/chain-map/i18n.zh-CN.ts';
 /**
  * Chinese strings — the reference dictionary (Chinese UI first). Every key here must exist in en-US.ts
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
@@ -51,6 +52,7 @@ export const zhCN = {
     platforms: '平台',
     experts: '专家库',
     chains: '产业链',
+    chainMap: '产业链图谱',
     departments: '部门',
     plan: '规划',
     users: '用户管理',
@@ -394,6 +396,7 @@ export const zhCN = {
   analysis: analysisZhCN,
   operations: operationsZhCN,
   supervision: supervisionZhCN,
+  chainMap: chainMapZhCN,
   idle: idleZhCN,
 };
 

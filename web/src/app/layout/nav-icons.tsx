@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   FlagOutlined,
+  DeploymentUnitOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BuildOutlined,
@@ -40,6 +41,7 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   platforms: <ExperimentOutlined />,
   experts: <SolutionOutlined />,
   chains: <ApartmentOutlined />,
+  chainMap: <DeploymentUnitOutlined />,
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
   warnings: <AlertOutlined />,

@@ -119,4 +119,6 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'supervision.bulletin-generate': 'Generate supervision bulletin',
   'supervision.work-plan-import': 'Import supervision work plan',
   'supervision.work-plan-export': 'Export supervision work plan',
+  'chain-map.weight-update': 'Set a chain node’s importance weight',
+  'chain-map.export': 'Export the chain lists',
 };

@@ -119,4 +119,6 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'supervision.bulletin-generate': '生成督办通报',
   'supervision.work-plan-import': '导入督办节点计划',
   'supervision.work-plan-export': '导出督办节点计划',
+  'chain-map.weight-update': '设定产业链节点权重',
+  'chain-map.export': '导出产业链清单',
 };
