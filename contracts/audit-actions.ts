@@ -105,6 +105,18 @@ export const AUDIT_ACTIONS = [
   'attachment.upload',
   'attachment.download',
   'attachment.delete',
+  // enterprise services (issue 14)
+  'service-request.submit',
+  'service-request.accept',
+  'service-request.reply',
+  'service-request.rate',
+  'booking.create',
+  'booking.approve',
+  'booking.decline',
+  'booking.cancel',
+  'policy-award.confirm',
+  'requests.export',
+  'bookings.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,7 +1,9 @@
 import { pruneJobHistoryJob, type JobDefinition } from '../modules/jobs/index.ts';
+import { requestSlaJob } from '../modules/services-requests/index.ts';
+import { bookingCompletionJob } from '../modules/services-instruments/index.ts';
 import { reportDeadlineReminderJob } from '../modules/monthly-reports/report-reminder.job.ts';
 
 /** Every feature's scheduled and on-request jobs. A feature adds its jobs here (docs/ARCHITECTURE.md). */
 export function featureJobs(): JobDefinition[] {
-  return [pruneJobHistoryJob, reportDeadlineReminderJob];
+  return [pruneJobHistoryJob, reportDeadlineReminderJob, requestSlaJob, bookingCompletionJob];
 }

@@ -14,6 +14,9 @@ import { registerMonthlyReportRoutes } from '../modules/monthly-reports/monthly-
 import { registerReportChasingRoutes } from '../modules/monthly-reports/report-chasing.routes.ts';
 import { registerNotificationRoutes } from '../modules/notifications/index.ts';
 import { registerAttachmentRoutes } from '../modules/attachments/index.ts';
+import { registerServiceRequestRoutes } from '../modules/services-requests/index.ts';
+import { registerInstrumentRoutes } from '../modules/services-instruments/index.ts';
+import { registerPolicyMatchRoutes } from '../modules/services-policies/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -32,4 +35,7 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerReportChasingRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerAttachmentRoutes(app, deps);
+  registerServiceRequestRoutes(app, deps);
+  registerInstrumentRoutes(app, deps);
+  registerPolicyMatchRoutes(app, deps);
 }

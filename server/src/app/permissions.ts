@@ -60,6 +60,17 @@ export const PERMISSIONS = {
   // Attachments (docs/decisions/0011): the owning object's scope decides row by row (attachment-owners.ts).
   'attachment.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'attachment.write': ['commission', 'department', 'park', 'enterprise'],
+  // Enterprise services (issue 14, docs/decisions/0023-enterprise-services.md); row scopes in each services-* policy.
+  'service-request.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'service-request.submit': ['enterprise'],
+  'service-request.handle': ['commission', 'department', 'park'],
+  'instrument.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'booking.read': ['leader', 'commission', 'enterprise'],
+  'booking.create': ['enterprise'],
+  'booking.decide': ['commission'],
+  'instrument.utilisation': ['leader', 'commission'],
+  'policy-match.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'policy-award.confirm': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -11,6 +11,7 @@ import { statsQueryCommand, statsRebuildCommand } from './stats.ts';
 import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonthlyReportsCommand } from './monthly-reports.ts';
 import { benchCommand } from './bench.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
+import { policiesEligibleCommand } from './policies.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -29,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   planParseCommand,
   backupCommand, restoreCommand,
   jobsListCommand, jobsRunCommand,
+  policiesEligibleCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

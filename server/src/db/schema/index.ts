@@ -3,3 +3,4 @@ export * from './foundation.ts';
 export * from './plan.ts';
 export * from './registries.ts';
 export * from './statistics.ts';
+export * from './services.ts';
