@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './roles.ts';
+import { roleSchema, scopeKindSchema } from './roles.ts';
 import { scopeViewSchema } from './auth.ts';
 import { pageOf, paginationQuerySchema, searchTextSchema, uuidSchema } from './common.ts';
 
@@ -63,7 +63,7 @@ export const approveCredentialResetResponseSchema = z.object({ temporaryPassword
 export const assignRoleBodySchema = z.object({ role: roleSchema, scopeId: uuidSchema.nullable().optional() });
 
 export const scopeOptionsQuerySchema = z.object({
-  kind: z.enum(['department', 'zone', 'enterprise']),
+  kind: scopeKindSchema,
   q: searchTextSchema.optional(),
 });
 export const scopeOptionSchema = z.object({ id: z.string(), name: z.string() });
@@ -89,7 +89,7 @@ export const roleDescriptionSchema = z.object({
   role: roleSchema,
   nameZh: z.string(),
   nameEn: z.string(),
-  scopeKind: z.enum(['department', 'zone', 'enterprise']).nullable(),
+  scopeKind: scopeKindSchema.nullable(),
   permissions: z.array(z.string()),
 });
 export const roleListSchema = z.object({ items: z.array(roleDescriptionSchema) });

@@ -11,6 +11,7 @@ export const ROLES = [
   'park',
   'enterprise',
   'expert',
+  'platform',
   'sysadmin',
   'secadmin',
   'auditor',
@@ -20,9 +21,14 @@ export type Role = z.infer<typeof roleSchema>;
 
 /** The three administrator roles: they manage the system and never read business data. */
 export const ADMIN_ROLES = ['sysadmin', 'secadmin', 'auditor'] as const satisfies readonly Role[];
-export const BUSINESS_ROLES = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'] as const satisfies readonly Role[];
+export const BUSINESS_ROLES = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform'] as const satisfies readonly Role[];
 
-export const scopeKindSchema = z.enum(['department', 'zone', 'enterprise']);
+/**
+ * What an account's scope id points at. `platform` and `expert` are the provider scopes (docs/decisions/0017):
+ * an account acting for one shared platform of the platforms registry, or for one expert of the expert pool.
+ */
+export const SCOPE_KINDS = ['department', 'zone', 'enterprise', 'platform', 'expert'] as const;
+export const scopeKindSchema = z.enum(SCOPE_KINDS);
 export type ScopeKind = z.infer<typeof scopeKindSchema>;
 
 /** Which kind of scope a role needs (null: the role is not scoped). */
@@ -32,7 +38,8 @@ export const ROLE_SCOPE_KIND: Record<Role, ScopeKind | null> = {
   department: 'department',
   park: 'zone',
   enterprise: 'enterprise',
-  expert: null,
+  expert: 'expert',
+  platform: 'platform',
   sysadmin: null,
   secadmin: null,
   auditor: null,
@@ -45,6 +52,7 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   park: { zh: '园区管委会', en: 'Park committee' },
   enterprise: { zh: '企业', en: 'Enterprise' },
   expert: { zh: '专家', en: 'Expert' },
+  platform: { zh: '平台运营方', en: 'Platform operator' },
   sysadmin: { zh: '系统管理员', en: 'System administrator' },
   secadmin: { zh: '安全管理员', en: 'Security administrator' },
   auditor: { zh: '安全审计员', en: 'Security auditor' },

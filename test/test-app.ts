@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Role } from '../contracts/roles.ts';
+import { ROLE_SCOPE_KIND, type Role } from '../contracts/roles.ts';
 import { buildApp } from '../server/src/app/build-app.ts';
 import type { AppDeps } from '../server/src/app/deps.ts';
 import { loadConfig } from '../server/src/config/config.ts';
@@ -69,11 +69,29 @@ export async function createUser(
       username,
       displayName: username,
       role,
-      scope: options.scope ?? null,
+      scope: options.scope ?? (await providerRecordFor(tx as never, role, username)),
       password: options.password ?? TEST_PASSWORD,
       mustChangePassword: options.mustChangePassword ?? false,
     });
   });
+}
+
+/**
+ * A provider account (expert, platform operator) acts for one registry record; a test that does not care which
+ * gets a fresh record named after the account, so the account is as real as one the security administrator
+ * links.
+ */
+async function providerRecordFor(tx: import('../server/src/db/client.ts').Db, role: Role, username: string): Promise<string | null> {
+  const kind = ROLE_SCOPE_KIND[role];
+  if (kind !== 'expert' && kind !== 'platform') return null;
+  const { experts, platforms } = await import('../server/src/db/schema/index.ts');
+  const code = `test-${kind}-${username}`.toLowerCase();
+  if (kind === 'expert') {
+    const [row] = await tx.insert(experts).values({ code, name: `测试专家 ${username}` }).returning({ id: experts.id });
+    return row!.id;
+  }
+  const [row] = await tx.insert(platforms).values({ code, name: `测试平台 ${username}`, kind: 'testing' }).returning({ id: platforms.id });
+  return row!.id;
 }
 
 export interface Session {

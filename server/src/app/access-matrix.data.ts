@@ -58,8 +58,8 @@ export interface MatrixRow {
 }
 
 const BUSINESS_READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
-const ALL_BUSINESS = [...BUSINESS_READERS, 'expert'] as const;
-const ANY_ROLE = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'sysadmin', 'secadmin', 'auditor'] as const;
+const ALL_BUSINESS = [...BUSINESS_READERS, 'expert', 'platform'] as const;
+const ANY_ROLE = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform', 'sysadmin', 'secadmin', 'auditor'] as const;
 
 export const ACCESS_MATRIX: MatrixRow[] = [
   // auth: any signed-in user, whatever the role

@@ -57,7 +57,7 @@ export async function buildOperationsMatrixFixtures(t: TestApp, ids: { own: stri
   return { ownNotificationId: await idOf(ids.own), foreignNotificationId: await idOf(ids.foreign), foreignAttachment };
 }
 
-const ANY_ROLE = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'sysadmin', 'secadmin', 'auditor'] as const;
+const ANY_ROLE = ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform', 'sysadmin', 'secadmin', 'auditor'] as const;
 
 async function expectOwnInboxOnly(fx: MatrixFixtures, role: Role, response: LightMyRequestResponse) {
   const ops = await fx.operations();

@@ -54,7 +54,9 @@ export interface RegistryMatrixFixtures {
 }
 
 const READERS = ['leader', 'commission', 'department', 'park', 'enterprise'] as const;
-const ALL_BUSINESS = [...READERS, 'expert'] as const;
+const ALL_BUSINESS = [...READERS, 'expert', 'platform'] as const;
+/** The expert pool: every business role but the platform operators (docs/decisions/0017). */
+const EXPERT_READERS = [...READERS, 'expert'] as const;
 const CARRIER_READERS = ['leader', 'commission', 'department', 'park'] as const;
 
 export async function buildRegistryMatrixFixtures(
@@ -338,17 +340,18 @@ export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
     },
   },
 
-  // platforms and experts: a catalogue every business role reads; the commission keeps it
+  // platforms and experts: a catalogue every business role reads (the expert pool not the platform operators); the commission keeps it
   ...(['platforms', 'experts'] as const).flatMap((entity): MatrixRow[] => {
     const id = async (fx: MatrixFixtures, deleted = false) => {
       const r = await fx.registries();
       return entity === 'platforms' ? r.newPlatform(deleted) : r.newExpert(deleted);
     };
     const payload = entity === 'platforms' ? { name: '矩阵新建平台', kind: 'rd' } : { name: '矩阵新建专家', domains: ['biomedicine'] };
+    const readers = entity === 'platforms' ? ALL_BUSINESS : EXPERT_READERS;
     return [
-      { route: `GET /api/${entity}`, allowed: ALL_BUSINESS },
-      { route: `GET /api/${entity}/:id`, allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}` }) },
-      { route: `GET /api/${entity}/:id/history`, allowed: ALL_BUSINESS, request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}/history` }) },
+      { route: `GET /api/${entity}`, allowed: readers },
+      { route: `GET /api/${entity}/:id`, allowed: readers, request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}` }) },
+      { route: `GET /api/${entity}/:id/history`, allowed: readers, request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}/history` }) },
       { route: `POST /api/${entity}`, allowed: ['commission'], request: () => ({ payload }) },
       { route: `PUT /api/${entity}/:id`, allowed: ['commission'], request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}`, payload: { ...payload, version: 1 } }) },
       { route: `DELETE /api/${entity}/:id`, allowed: ['commission'], request: async (fx) => ({ url: `/api/${entity}/${await id(fx)}` }) },

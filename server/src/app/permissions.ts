@@ -9,10 +9,10 @@ import type { Role } from '../../../contracts/roles.ts';
  * business permission; a test enforces it.
  */
 export const PERMISSIONS = {
-  'reference.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'reference.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform'],
   'enterprise.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'enterprise.export': ['leader', 'commission', 'department', 'park', 'enterprise'],
-  'plan.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'plan.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform'],
   'plan.manage': ['commission'],
   // Registries (docs/decisions/0005-registry-permissions.md); row scopes are in each entity's *.policy.ts.
   'enterprise.write': ['commission', 'park'],
@@ -29,17 +29,17 @@ export const PERMISSIONS = {
   'carrier.import': ['commission', 'park'],
   'carrier.export': ['leader', 'commission', 'department', 'park'],
   'carrier.delete': ['commission'],
-  'platform.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'platform.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform'],
   'platform.write': ['commission'],
   'platform.import': ['commission'],
-  'platform.export': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'platform.export': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform'],
   'platform.delete': ['commission'],
   'expert.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
   'expert.write': ['commission'],
   'expert.import': ['commission'],
   'expert.export': ['leader', 'commission'],
   'expert.delete': ['commission'],
-  'chain.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'],
+  'chain.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'expert', 'platform'],
   'chain.write': ['commission'],
   'department.read': ['leader', 'commission', 'department', 'park'],
   'department.write': ['commission'],

@@ -30,6 +30,9 @@ describe('demo registries', () => {
     expect(await count('experts')).toBe(Math.round(20 + 30 / 15));
     expect(await count('enterprise_chain_nodes')).toBeGreaterThanOrEqual(30);
     expect(await count('candidate_companies')).toBeGreaterThan(0);
+    // The provider accounts act for a record of the registries (docs/decisions/0017).
+    expect(await count('users u', `username = 'demo_platform' AND role = 'platform' AND scope_kind = 'platform' AND scope_id = (SELECT id FROM platforms WHERE code = 'pilot-scale-platform')`)).toBe(1);
+    expect(await count('users u', `username = 'demo_expert' AND role = 'expert' AND scope_kind = 'expert' AND scope_id = (SELECT id FROM experts WHERE code = 'ZJ-0001')`)).toBe(1);
     const before = await count('project_follow_ups');
     await seedDemo(db.database, { enterprises: 30, seed: 7, now });
     expect(await count('projects')).toBe(projects);

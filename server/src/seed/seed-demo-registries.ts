@@ -154,7 +154,7 @@ export async function seedDemoRegistries(
         .insert(experts)
         .values(
           batch.map((e) => ({
-            code: e.id.replace(/^demo-exp-/, 'ZJ-'),
+            code: expertRegistryCode(e.id),
             name: e.name,
             title: e.titleZh,
             affiliation: e.affiliationZh,
@@ -172,7 +172,7 @@ export async function seedDemoRegistries(
   const expertIds = new Map(expertRows.flat().map((r) => [r.code, r.id]));
   const conflicts = dataset.experts.flatMap((e) =>
     e.declaredConflicts
-      .map((c) => ({ expertId: expertIds.get(e.id.replace(/^demo-exp-/, 'ZJ-')), enterpriseId: enterprise(c.enterpriseId), relation: c.relationZh }))
+      .map((c) => ({ expertId: expertIds.get(expertRegistryCode(e.id)), enterpriseId: enterprise(c.enterpriseId), relation: c.relationZh }))
       .filter((c): c is { expertId: string; enterpriseId: string; relation: string } => !!c.expertId && !!c.enterpriseId),
   );
   for (const batch of chunks(conflicts)) await tx.insert(expertConflicts).values(batch).onConflictDoNothing();
@@ -193,3 +193,7 @@ export async function seedDemoRegistries(
   progress('registries', 1, 1);
 }
 
+/** The registry code of a demo expert (demo-exp-0001 → ZJ-0001), also how the demo expert account finds its record. */
+export function expertRegistryCode(demoId: string): string {
+  return demoId.replace(/^demo-exp-/, 'ZJ-');
+}

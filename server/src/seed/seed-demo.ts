@@ -8,7 +8,7 @@ import { sealedContactColumns } from '../modules/enterprises/enterprise-contacts
 import { provisionUser } from '../modules/users/user-provisioning.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { seedDemoStatistics } from './seed-demo-statistics.ts';
-import { seedDemoRegistries } from './seed-demo-registries.ts';
+import { expertRegistryCode, seedDemoRegistries } from './seed-demo-registries.ts';
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
@@ -64,7 +64,13 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
         skippedAccounts.push(account.username);
         continue;
       }
-      const scope = account.scopeKind === 'enterprise' && account.scopeId ? (enterpriseIds.get(account.scopeId) ?? null) : account.scopeId;
+      const scope = !account.scopeId
+        ? null
+        : account.scopeKind === 'enterprise'
+          ? (enterpriseIds.get(account.scopeId) ?? null)
+          : account.scopeKind === 'expert'
+            ? expertRegistryCode(account.scopeId)
+            : account.scopeId;
       // Demo accounts skip the forced password change (and only they do): the README lists their password.
       await provisionUser(tx, {
         username: account.username,

@@ -34,7 +34,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'projects', path: '/projects', labelKey: 'nav.projects', icon: 'projects', audience: ['leader', 'commission', 'department', 'park', 'enterprise'] },
   { key: 'carriers', path: '/carriers', labelKey: 'nav.carriers', icon: 'carriers', audience: ['leader', 'commission', 'department', 'park'] },
   { key: 'platforms', path: '/platforms', labelKey: 'nav.platforms', icon: 'platforms', audience: [...BUSINESS_ROLES] },
-  { key: 'experts', path: '/experts', labelKey: 'nav.experts', icon: 'experts', audience: [...BUSINESS_ROLES] },
+  // The expert pool is not the platform operators' to read (docs/decisions/0017).
+  { key: 'experts', path: '/experts', labelKey: 'nav.experts', icon: 'experts', audience: ['leader', 'commission', 'department', 'park', 'enterprise', 'expert'] },
   { key: 'chains', path: '/chains', labelKey: 'nav.chains', icon: 'chains', audience: [...BUSINESS_ROLES] },
   // Departments carry officials' contacts: read inside government only (docs/decisions/0005).
   { key: 'departments', path: '/departments', labelKey: 'nav.departments', icon: 'departments', audience: ['leader', 'commission', 'department', 'park'] },

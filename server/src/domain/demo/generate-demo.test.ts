@@ -185,6 +185,9 @@ describe('generateDemoDataset: other registries', () => {
     const own = data.enterprises.find((e) => e.id === scope('enterprise'))!;
     expect(own.zoneCode).toBe(scope('park'));
     expect(own).toBe(data.enterprises.find((e) => e.zoneCode === scope('park')));
+    // The provider accounts act for a platform of the registry (in the demo park's zone) and an expert of the pool.
+    expect(data.platforms.find((p) => p.code === scope('platform'))?.zoneCode).toBe(scope('park'));
+    expect(data.experts.some((e) => e.id === scope('expert'))).toBe(true);
   });
 
   it('keeps platforms, experts and candidates consistent with the registries', () => {

@@ -19,6 +19,8 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
   const opts = resolveOptions(options);
   const models = buildEnterpriseModels(opts);
   const scale = opts.enterprises / CALIBRATION.perEnterprises;
+  // The pool always holds at least 20 experts (catalog.ts); the demo expert account acts for the first.
+  const experts = buildExperts(models, opts);
   return {
     meta: {
       isDemo: true,
@@ -40,9 +42,9 @@ export function generateDemoDataset(options: DemoOptions): DemoDataset {
     projects: buildProjects(models, opts),
     carriers: buildCarrierOccupancy(models, opts),
     platforms: buildPlatforms(models, opts),
-    experts: buildExperts(models, opts),
+    experts,
     candidatePool: buildCandidatePool(models, opts),
-    demoAccounts: buildDemoAccounts(demoAccountEnterprise(models.map((m) => m.enterprise))),
+    demoAccounts: buildDemoAccounts(demoAccountEnterprise(models.map((m) => m.enterprise)), experts[0]!),
   };
 }
 

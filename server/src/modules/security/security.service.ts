@@ -4,7 +4,7 @@ import { ROLE_SCOPE_KIND, type Role, type ScopeKind } from '../../../../contract
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
-import { departments, enterprises, users, zones } from '../../db/schema/index.ts';
+import { departments, enterprises, experts, platforms, users, zones } from '../../db/schema/index.ts';
 import { auditActorOf } from '../audit/audit.service.ts';
 import { endUserSessions } from '../auth/session.repository.ts';
 import { auditViewOfUser } from '../users/user-admin.service.ts';
@@ -66,7 +66,7 @@ export function createSecurityService(deps: AppDeps) {
 
     /**
      * Names to pick a scope from. The security administrator reads no business data: only ids and names of
-     * departments, zones and enterprises, which is what assigning a scope needs.
+     * departments, zones, enterprises, platforms and experts, which is what assigning a scope needs.
      */
     async scopeOptions(kind: ScopeKind, q: string | undefined) {
       const db = deps.database.db;
@@ -76,6 +76,18 @@ export function createSecurityService(deps: AppDeps) {
       }
       if (kind === 'zone') {
         return db.select({ id: zones.id, name: zones.nameZh }).from(zones).where(ilike(zones.nameZh, like)).orderBy(zones.sortOrder).limit(50);
+      }
+      if (kind === 'platform') {
+        return db.select({ id: platforms.id, name: platforms.name }).from(platforms).where(and(isNull(platforms.deletedAt), ilike(platforms.name, like))).orderBy(platforms.name).limit(50);
+      }
+      if (kind === 'expert') {
+        // The expert's affiliation tells two namesakes apart; contacts stay out (the commission's only).
+        return db
+          .select({ id: experts.id, name: sql<string>`${experts.name} || coalesce('（' || ${experts.affiliation} || '）', '')` })
+          .from(experts)
+          .where(and(isNull(experts.deletedAt), ilike(experts.name, like)))
+          .orderBy(experts.name)
+          .limit(50);
       }
       return db
         .select({ id: enterprises.id, name: enterprises.name })

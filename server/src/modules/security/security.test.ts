@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeSession, createEnterprise, zoneId } from '../../../../test/fixtures.ts';
+import { experts, platforms } from '../../db/schema/index.ts';
 import { as, createTestApp, login, type Session, type TestApp } from '../../../../test/test-app.ts';
 
 let t: TestApp;
@@ -26,6 +27,25 @@ describe('accounts (sysadmin) and roles (secadmin)', () => {
     expect(assigned.json().scope).toMatchObject({ kind: 'zone', id: zone, name: '生物医药港' });
     const s = await login(t, 'park_op', temporaryPassword);
     expect(s.stage).toBe('password-change');
+  });
+
+  it('links a platform operator to a platform and an expert account to its record (provider scopes)', async () => {
+    const db = t.deps.database.db;
+    const [platform] = await db.insert(platforms).values({ code: 'sec-test-platform', name: '安全测试检测平台', kind: 'testing' }).returning();
+    const [expert] = await db.insert(experts).values({ code: 'SEC-T-1', name: '安全测试专家', affiliation: '测试大学' }).returning();
+    const options = await as(t, sec)('GET', '/api/security/scope-options?kind=platform&q=安全测试');
+    expect(options.json().items).toEqual([{ id: platform!.id, name: '安全测试检测平台' }]);
+    expect((await as(t, sec)('GET', '/api/security/scope-options?kind=expert&q=安全测试')).json().items).toEqual([{ id: expert!.id, name: '安全测试专家（测试大学）' }]);
+    const created = await as(t, sys)('POST', '/api/admin/users', { username: 'platform_op', displayName: '平台运营' });
+    const id = created.json().user.id;
+    expect((await as(t, sec)('PUT', `/api/security/users/${id}/role`, { role: 'platform' })).statusCode).toBe(400);
+    // A scope of the wrong kind (an expert for a platform operator) does not exist as a platform.
+    expect((await as(t, sec)('PUT', `/api/security/users/${id}/role`, { role: 'platform', scopeId: expert!.id })).statusCode).toBe(400);
+    const assigned = await as(t, sec)('PUT', `/api/security/users/${id}/role`, { role: 'platform', scopeId: platform!.id });
+    expect(assigned.statusCode).toBe(200);
+    expect(assigned.json().scope).toEqual({ kind: 'platform', id: platform!.id, name: '安全测试检测平台' });
+    const asExpert = await as(t, sec)('PUT', `/api/security/users/${id}/role`, { role: 'expert', scopeId: expert!.id });
+    expect(asExpert.json().scope).toEqual({ kind: 'expert', id: expert!.id, name: '安全测试专家' });
   });
 
   it('refuses a duplicate username, whatever its case', async () => {

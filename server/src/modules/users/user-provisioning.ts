@@ -2,14 +2,17 @@ import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
 import { ROLE_SCOPE_KIND } from '../../../../contracts/roles.ts';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { departments, enterprises, users, zones } from '../../db/schema/index.ts';
+import { departments, enterprises, experts, platforms, users, zones } from '../../db/schema/index.ts';
 import { hashPassword } from '../../domain/security/password-hash.ts';
 
 export class ProvisioningError extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Resolves a scope given as an id or a code (department code, zone code, or an enterprise's USCC). */
+/**
+ * Resolves a scope given as an id or a code (department code, zone code, an enterprise's USCC, a platform's or
+ * an expert's registry code). Deleted departments, platforms and experts are no scope any more.
+ */
 export async function resolveScopeId(db: Db, kind: ScopeKind, idOrCode: string): Promise<string | null> {
   const isUuid = UUID.test(idOrCode);
   if (kind === 'department') {
@@ -19,6 +22,14 @@ export async function resolveScopeId(db: Db, kind: ScopeKind, idOrCode: string):
   }
   if (kind === 'zone') {
     const [row] = await db.select({ id: zones.id }).from(zones).where(isUuid ? eq(zones.id, idOrCode) : eq(zones.code, idOrCode));
+    return row?.id ?? null;
+  }
+  if (kind === 'platform') {
+    const [row] = await db.select({ id: platforms.id }).from(platforms).where(and(isNull(platforms.deletedAt), isUuid ? eq(platforms.id, idOrCode) : eq(platforms.code, idOrCode)));
+    return row?.id ?? null;
+  }
+  if (kind === 'expert') {
+    const [row] = await db.select({ id: experts.id }).from(experts).where(and(isNull(experts.deletedAt), isUuid ? eq(experts.id, idOrCode) : eq(experts.code, idOrCode)));
     return row?.id ?? null;
   }
   const [row] = await db

@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { departments, enterprises, passwordHistory, users, zones } from '../../db/schema/index.ts';
+import { departments, enterprises, experts, passwordHistory, platforms, users, zones } from '../../db/schema/index.ts';
 import type { ScopeKind } from '../../../../contracts/roles.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -47,7 +47,7 @@ export async function recentPasswordHashes(db: Db, userId: string, count: number
   return rows.map((r) => r.hash);
 }
 
-/** Resolves the display name of a scope (department, zone, enterprise) for presenting a user. */
+/** Resolves the display name of a scope (department, zone, enterprise, platform, expert) for presenting a user. */
 export async function scopeName(db: Db, kind: ScopeKind, id: string): Promise<string | null> {
   if (kind === 'department') {
     const [row] = await db.select({ name: departments.nameZh }).from(departments).where(eq(departments.id, id));
@@ -57,14 +57,33 @@ export async function scopeName(db: Db, kind: ScopeKind, id: string): Promise<st
     const [row] = await db.select({ name: zones.nameZh }).from(zones).where(eq(zones.id, id));
     return row?.name ?? null;
   }
+  if (kind === 'platform') {
+    const [row] = await db.select({ name: platforms.name }).from(platforms).where(eq(platforms.id, id));
+    return row?.name ?? null;
+  }
+  if (kind === 'expert') {
+    const [row] = await db.select({ name: experts.name }).from(experts).where(eq(experts.id, id));
+    return row?.name ?? null;
+  }
   const [row] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
   return row?.name ?? null;
 }
 
-/** Whether a scope can be assigned: it exists and, for a department, is not deleted (names still show for old scopes). */
+/**
+ * Whether a scope can be assigned: it exists and, for a department, platform or expert, is not deleted (names
+ * still show for old scopes).
+ */
 export async function scopeExists(db: Db, kind: ScopeKind, id: string): Promise<boolean> {
   if (kind === 'department') {
     const [row] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, id), isNull(departments.deletedAt)));
+    return row !== undefined;
+  }
+  if (kind === 'platform') {
+    const [row] = await db.select({ id: platforms.id }).from(platforms).where(and(eq(platforms.id, id), isNull(platforms.deletedAt)));
+    return row !== undefined;
+  }
+  if (kind === 'expert') {
+    const [row] = await db.select({ id: experts.id }).from(experts).where(and(eq(experts.id, id), isNull(experts.deletedAt)));
     return row !== undefined;
   }
   return (await scopeName(db, kind, id)) !== null;
