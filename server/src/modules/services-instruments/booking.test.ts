@@ -14,6 +14,9 @@ let foreignEnterprise: Session & { userId: string };
 let commission: Session;
 let leader: Session;
 let park: Session;
+let provider: Session;
+let otherProvider: Session;
+let otherPlatformInstrument: string;
 
 /** A Shanghai local time `days` from the test clock's day. */
 const slot = (days: number, hhmm: string) => new Date(`${shanghaiDate(new Date(t.clock.now().getTime() + days * 86_400_000))}T${hhmm}:00+08:00`).toISOString();
@@ -33,6 +36,14 @@ beforeAll(async () => {
     .values({ code: 'INS-CENTRIFUGE', platformId: platform!.id, name: '高速离心机', kind: 'centrifuge', requiresTraining: false, priceInDistrict: '50.00', priceOutside: '80.00', priceAcademic: '40.00', opensAt: '08:00', closesAt: '20:00' })
     .returning();
   untrainedOnly = open!.id;
+  const [otherPlatform] = await db.insert(platforms).values({ code: 'PT-TEST-CELL', name: '测试细胞治疗中试平台', kind: 'cdmo' }).returning();
+  const [otherInstrument] = await db
+    .insert(instruments)
+    .values({ code: 'INS-BIOREACTOR', platformId: otherPlatform!.id, name: '50L 一次性生物反应器', kind: 'bioreactor', requiresTraining: false, priceInDistrict: '800.00', priceOutside: '1200.00', priceAcademic: '600.00', opensAt: '08:00', closesAt: '20:00' })
+    .returning();
+  otherPlatformInstrument = otherInstrument!.id;
+  provider = await activeSession(t, 'bk_provider', 'platform', platform!.id);
+  otherProvider = await activeSession(t, 'bk_provider_other', 'platform', otherPlatform!.id);
   const own = await createEnterprise(t, '预约测试甲生物科技有限公司', 'medicine-port');
   const other = await createEnterprise(t, '预约测试乙生物材料有限公司', 'materials-bay');
   bookers = [];
@@ -131,6 +142,23 @@ describe('approval, scope, calendar export and utilisation', () => {
     expect(audit.map((a) => a.action)).toEqual(['booking.create', 'booking.approve']);
     const [notice] = await t.deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'booking.decided' AND object_id = $1`, [b.id]);
     expect(notice!.n).toBeGreaterThan(0);
+  });
+
+  it('a provider account sees and decides its own platform’s bookings only', async () => {
+    const mine = (await book(bookers[2]!, slot(16, '09:00'), slot(16, '10:00'))).json();
+    const theirs = (await book(bookers[2]!, slot(16, '09:00'), slot(16, '10:00'), otherPlatformInstrument)).json();
+    const seen = ((await as(t, provider)('GET', '/api/services/bookings')).json().items as { id: string }[]).map((b) => b.id);
+    expect(seen).toContain(mine.id);
+    expect(seen).not.toContain(theirs.id);
+    const catalogue = ((await as(t, provider)('GET', '/api/services/instruments')).json().items as { id: string }[]).map((i) => i.id);
+    expect(catalogue).not.toContain(otherPlatformInstrument);
+    expect((await as(t, provider)('POST', `/api/services/bookings/${theirs.id}/approve`, { version: theirs.version })).statusCode).toBe(404);
+    expect((await as(t, otherProvider)('POST', `/api/services/bookings/${mine.id}/decline`, { version: mine.version })).statusCode).toBe(404);
+    const declined = await as(t, provider)('POST', `/api/services/bookings/${mine.id}/decline`, { note: '设备年检', version: mine.version });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(declined.json()).toMatchObject({ status: 'declined', decisionNote: '设备年检' });
+    // a provider never books
+    expect((await book(provider, slot(17, '09:00'), slot(17, '10:00'))).statusCode).toBe(403);
   });
 
   it('an enterprise sees its own bookings only; others’ appear as busy slots without the booker', async () => {

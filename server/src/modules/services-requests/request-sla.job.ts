@@ -2,15 +2,16 @@ import { eq } from 'drizzle-orm';
 import { serviceRequests } from '../../db/schema/index.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { notify, type Notice } from '../notifications/index.ts';
-import { unsafeOverdueRequests, unsafeRequestsToRemind } from './request.repository.ts';
+import type { Db } from '../../db/client.ts';
+import { platformAccountIds, unsafeOverdueRequests, unsafeRequestsToRemind } from './request.repository.ts';
 
 const STEP_ZH = { acknowledge: '受理', resolve: '办结' } as const;
 
-/** Who handles a request routed to a target: accounts scoped to it (a platform's provider accounts get no inbox scope yet). */
-function handlers(targetKind: string, targetId: string): Notice['recipients'] {
+/** Who handles a request routed to a target: the accounts scoped to it (a platform's: its provider accounts, by id). */
+async function handlers(db: Db, targetKind: string, targetId: string): Promise<Notice['recipients']> {
   if (targetKind === 'department') return { roles: ['department'], scope: { kind: 'department', id: targetId } };
   if (targetKind === 'zone') return { roles: ['park'], scope: { kind: 'zone', id: targetId } };
-  return { roles: ['commission'] };
+  return { roles: ['platform'], userIds: await platformAccountIds(db, targetId) };
 }
 
 /**
@@ -37,7 +38,7 @@ export const requestSlaJob: JobDefinition = {
         {
           kind: 'service-request.sla-reminder',
           object: { kind: 'service-request', id: `${r.id}:${step}` },
-          recipients: handlers(r.targetKind, r.targetId),
+          recipients: await handlers(db, r.targetKind, r.targetId),
           titleZh: `企业诉求 ${r.code} 即将到达${STEP_ZH[step]}时限`,
           titleEn: `Request ${r.code}: the ${step} limit is near`,
           bodyZh: `“${r.title}”须在 ${due} 前${STEP_ZH[step]}。`,
@@ -61,7 +62,7 @@ export const requestSlaJob: JobDefinition = {
         link: `/services/requests?id=${r.id}`,
       };
       await notify({ database, config, now }, { ...notice, recipients: { roles: ['commission'] } });
-      if (r.targetKind !== 'platform') await notify({ database, config, now }, { ...notice, recipients: handlers(r.targetKind, r.targetId) });
+      await notify({ database, config, now }, { ...notice, recipients: await handlers(db, r.targetKind, r.targetId) });
       await db.update(serviceRequests).set({ escalatedStep: r.step }).where(eq(serviceRequests.id, r.id));
       escalated++;
     }

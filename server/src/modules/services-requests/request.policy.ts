@@ -2,12 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import { serviceRequests } from '../../db/schema/index.ts';
 
-/**
- * The platform a provider account acts for, when the access layer gives it one (role `platform`, scope kind
- * `platform`). Read through strings so this module does not depend on when that role lands.
- */
+/** The platform a provider account (role `platform`, scope kind `platform`; docs/decisions/0017) acts for. */
 export function providerPlatformOf(actor: Actor): string | null {
-  return (actor.role as string) === 'platform' && (actor.scope?.kind as string) === 'platform' ? actor.scope!.id : null;
+  return actor.role === 'platform' && actor.scope?.kind === 'platform' ? actor.scope.id : null;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   serviceRequestRoutes,
   serviceRequests,
   serviceRequestSla,
+  users,
 } from '../../db/schema/index.ts';
 import type { CalendarOverrides } from '../../domain/services/working-time.ts';
 
@@ -171,4 +172,13 @@ export async function resolveTarget(db: Db, route: typeof serviceRequestRoutes.$
   if (route.targetKind !== 'enterprise-zone') return route.targetId ? { kind: route.targetKind, id: route.targetId } : null;
   const [row] = await db.select({ zoneId: enterprises.zoneId }).from(enterprises).where(eq(enterprises.id, enterpriseId));
   return row?.zoneId ? { kind: 'zone', id: row.zoneId } : null;
+}
+
+/** Active provider accounts acting for a platform (notifications address them by id: the inbox has no platform scope). */
+export async function platformAccountIds(db: Db, platformId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'platform'), eq(users.scopeKind, 'platform'), eq(users.scopeId, platformId), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
 }

@@ -130,6 +130,15 @@ describe('enterprise requests: routing, SLA clocks, reply and rating', () => {
     expect((await as(t, touzi)('POST', `/api/services/requests/${toKewei.id}/accept`, { version: 1 })).statusCode).toBe(404);
     expect((await as(t, leader)('POST', `/api/services/requests/${toKewei.id}/accept`, { version: 1 })).statusCode).toBe(403);
     expect((await as(t, park)('POST', `/api/services/requests/${toPark.id}/accept`, { version: 1 })).statusCode).toBe(200);
+    // a request routed to a platform (a routing rule is data) is seen and handled by that platform's provider account only
+    const [platform] = await t.deps.database.query<{ id: string }>(`INSERT INTO platforms (code, name, kind) VALUES ('PT-RQ', '诉求测试中试平台', 'cdmo') RETURNING id`);
+    await t.deps.database.query(`INSERT INTO service_request_routes (category, name_zh, name_en, target_kind, target_id) VALUES ('pilot', '中试服务', 'Pilot services', 'platform', $1)`, [platform!.id]);
+    const provider = await activeSession(t, 'rq_provider', 'platform', platform!.id);
+    const toPlatform = (await submit({ category: 'pilot', title: '范围测试平台', description: '—' })).json();
+    expect(toPlatform.target).toMatchObject({ kind: 'platform', name: '诉求测试中试平台' });
+    expect(await ids(provider)).toEqual([toPlatform.id]);
+    expect(await get(provider, toKewei.id)).toBe(404);
+    expect((await as(t, provider)('POST', `/api/services/requests/${toPlatform.id}/accept`, { version: 1 })).statusCode).toBe(200);
     // only enterprises submit
     expect((await as(t, commission)('POST', '/api/services/requests', { category: 'other', title: 'x', description: 'y' })).statusCode).toBe(403);
     expect((await submit({ category: 'no-such', title: 'x', description: 'y' })).statusCode).toBe(400);
