@@ -4,6 +4,7 @@ import { DEPARTMENT_MATRIX_ROWS, type DepartmentMatrixFixtures } from './access-
 import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
 import { OPERATIONS_MATRIX_ROWS, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
+import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -34,6 +35,8 @@ export interface MatrixFixtures {
   departments: () => Promise<DepartmentMatrixFixtures>;
   /** Notification and attachment fixtures, built on first use. */
   operations: () => Promise<OperationsMatrixFixtures>;
+  /** Enterprise-services fixtures (issue 14), built on first use. */
+  services: () => Promise<ServicesMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -152,6 +155,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...STATISTICS_MATRIX_ROWS,
   ...DEPARTMENT_MATRIX_ROWS,
   ...OPERATIONS_MATRIX_ROWS,
+  ...SERVICES_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

@@ -9,6 +9,7 @@ import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixture
 import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
+import { buildServicesMatrixFixtures, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 import { declaredRoutes } from './route.ts';
 import { credentialResets } from '../db/schema/index.ts';
 
@@ -40,12 +41,14 @@ beforeAll(async () => {
   let reportFixture: Promise<ReportMatrixFixtures> | undefined;
   let departmentFixture: Promise<DepartmentMatrixFixtures> | undefined;
   let operationsFixture: Promise<OperationsMatrixFixtures> | undefined;
+  let servicesFixture: Promise<ServicesMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
     departments: async () => (departmentFixture ??= buildDepartmentMatrixFixtures(t, { own: scopes.department!, foreign: await departmentId(t, 'touzi') })),
     plan: () => (planFixture ??= seedPlanForTest(t)),
     operations: () => (operationsFixture ??= buildOperationsMatrixFixtures(t, { own: own.id, foreign: foreign.id })),
+    services: () => (servicesFixture ??= buildServicesMatrixFixtures(t, { foreign: foreign.id })),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,
