@@ -12,6 +12,7 @@ import { expertRegistryCode, seedDemoRegistries } from './seed-demo-registries.t
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
+import { seedDemoServices } from './seed-demo-services.ts';
 
 export interface SeedDemoOptions {
   enterprises?: number;
@@ -83,6 +84,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
       });
       accounts.push(account);
     }
+    // Enterprise services after the accounts: the demo enterprise account's instrument trainings need its user.
+    await seedDemoServices(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
     await appendAuditRecord(
       tx,
       {
