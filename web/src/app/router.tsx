@@ -38,6 +38,7 @@ const SecuritySettingsPage = lazy(() =>
   import('../features/security/security-settings-page.tsx').then((m) => ({ default: m.SecuritySettingsPage })),
 );
 const OperationsPage = lazy(() => import('../features/operations/operations-page.tsx').then((m) => ({ default: m.OperationsPage })));
+const ServicesPage = lazy(() => import('../features/services/services-page.tsx').then((m) => ({ default: m.ServicesPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page.tsx').then((m) => ({ default: m.AuditLogPage })));
 const AccountPasswordPage = lazy(() =>
@@ -86,6 +87,7 @@ export function createAppRouter() {
             { path: 'security/settings', element: guarded('securitySettings', <SecuritySettingsPage />) },
             { path: 'audit', element: guarded('audit', <AuditLogPage />) },
             { path: 'operations', element: guarded('operations', <OperationsPage />) },
+            { path: 'services', element: guarded('services', <ServicesPage />) },
             // Every signed-in account has an inbox (its own notifications only; the server keys them by user).
             { path: 'notifications', element: <NotificationsPage /> },
             { path: 'account/password', element: <AccountPasswordPage /> },

@@ -4,6 +4,7 @@ import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts
 import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
+import { servicesEnUS } from '../../features/services/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { operationsEnUS } from '../../features/operations/i18n.en-US.ts';
 import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
@@ -55,6 +56,7 @@ export const enUS: Messages = {
     cockpit: 'Cockpit',
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
+    services: 'Enterprise services',
     operations: 'Operations',
   },
   shell: {
@@ -380,6 +382,7 @@ export const enUS: Messages = {
   registries: registriesEnUS,
   departments: departmentsEnUS,
   notifications: notificationsEnUS,
+  services: servicesEnUS,
   attachments: attachmentsEnUS,
   operations: operationsEnUS,
   idle: idleEnUS,

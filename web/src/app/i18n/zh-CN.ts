@@ -7,6 +7,7 @@ import { chasingZhCN } from '../../features/report-chasing/chasing.i18n.zh-CN.ts
 import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
+import { servicesZhCN } from '../../features/services/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { operationsZhCN } from '../../features/operations/i18n.zh-CN.ts';
 import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
@@ -57,6 +58,7 @@ export const zhCN = {
     cockpit: '驾驶舱',
     monitoring: '运行监测',
     reports: '月报',
+    services: '企业服务',
     operations: '运行维护',
   },
   shell: {
@@ -382,6 +384,7 @@ export const zhCN = {
   registries: registriesZhCN,
   departments: departmentsZhCN,
   notifications: notificationsZhCN,
+  services: servicesZhCN,
   attachments: attachmentsZhCN,
   operations: operationsZhCN,
   idle: idleZhCN,

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BuildOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   ScheduleOutlined,
   ExperimentOutlined,
   FundProjectionScreenOutlined,
@@ -38,4 +39,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   chains: <ApartmentOutlined />,
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
+  services: <CustomerServiceOutlined />,
 };
