@@ -12,6 +12,7 @@ import { exportMonthlyReportsCommand, importMonthlyReportsCommand, templateMonth
 import { benchCommand } from './bench.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { policiesEligibleCommand } from './policies.ts';
+import { exportBookingsCommand, exportRequestsCommand } from './services.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -30,7 +31,7 @@ export const COMMANDS: CommandSpec[] = [
   planParseCommand,
   backupCommand, restoreCommand,
   jobsListCommand, jobsRunCommand,
-  policiesEligibleCommand,
+  policiesEligibleCommand, exportRequestsCommand, exportBookingsCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBiomfg } from '../../../../test/cli-runner.ts';
 import { activeSession, testUscc } from '../../../../test/fixtures.ts';
@@ -53,6 +53,14 @@ async function seedPolicyFixtures(db: Database['db'], year: number) {
       conditions: [{ kind: 'domain', in: ['biomedicine'] }, { kind: 'manual', textZh: '提供首台套认定证明', textEn: 'first-of-kind certificate' }],
     },
   ]);
+  // one booking and one request of 甲, for the export commands
+  await db.execute(sql`WITH p AS (INSERT INTO platforms (code, name, kind) VALUES ('pm-platform', '政策测试平台', 'testing') RETURNING id),
+      i AS (INSERT INTO instruments (code, platform_id, name, kind, price_in_district, price_outside, price_academic) SELECT 'PM-INS', id, '政策测试仪器', 'hplc', 100, 150, 80 FROM p RETURNING id)
+    INSERT INTO instrument_bookings (instrument_id, enterprise_id, period, status, user_category, price_per_hour, amount, created_at)
+    SELECT id, ${a.id}, tstzrange('2026-03-02 01:00+00', '2026-03-02 03:00+00', '[)'), 'completed', 'in-district', 100, 200, now() FROM i`);
+  await db.execute(sql`INSERT INTO service_requests (code, enterprise_id, category, title, description, target_kind, target_id, status, submitted_at,
+      acknowledge_due_at, acknowledge_remind_at, resolve_due_at, resolve_remind_at)
+    SELECT 'SQ-PM-1', ${a.id}, 'other', '政策测试诉求', '—', 'department', id, 'submitted', now(), now(), now(), now(), now() FROM departments WHERE code = 'jingwei'`);
   return { a, b, c };
 }
 
@@ -157,6 +165,21 @@ describe('biomfg policies eligible', () => {
     const text = await runBiomfg(env, ['policies', 'eligible', 'JS-BIO-2023-09']);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('快申快享 apply');
+  }, 120_000);
+
+  it('exports bookings and requests (SPEC §11 export ENTITY list)', async () => {
+    const csv = path.join(dir, 'bookings.csv');
+    const bookings = await runBiomfg(env, ['export', 'bookings', '--out', csv, '--json']);
+    expect(bookings.code, bookings.stderr).toBe(0);
+    expect(JSON.parse(bookings.stdout)).toMatchObject({ entity: 'bookings', exported: 1 });
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text).toContain(cliFx.a.uscc);
+    expect(text).toContain('200.00');
+    const xlsx = path.join(dir, 'requests.xlsx');
+    const requests = await runBiomfg(env, ['export', 'requests', '--out', xlsx, '--json']);
+    expect(requests.code, requests.stderr).toBe(0);
+    expect(JSON.parse(requests.stdout)).toMatchObject({ entity: 'requests', exported: 1 });
+    expect(fs.statSync(xlsx).size).toBeGreaterThan(1000);
   }, 120_000);
 
   it('fails with a located message on an unknown code or a missing argument', async () => {
