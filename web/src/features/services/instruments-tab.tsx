@@ -23,7 +23,7 @@ export function InstrumentsTab({ role }: { role: string }) {
   const current = selected ?? items.find((i) => i.myTrainingExpiresOn) ?? items[0] ?? null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Catalogue items={items} loading={!data} selectedId={current?.id ?? null} onSelect={setSelected} />
+      <Catalogue items={items} loading={!data} selectedId={current?.id ?? null} onSelect={setSelected} showTraining={role === 'enterprise'} />
       {current && <WeekGrid instrument={current} canBook={role === 'enterprise'} key={`${current.id}:${bookingsVersion}`} onBooked={() => setBookingsVersion((v) => v + 1)} />}
       {['leader', 'commission', 'enterprise', 'platform'].includes(role) && <Bookings role={role} version={bookingsVersion} onChanged={() => setBookingsVersion((v) => v + 1)} />}
       {['leader', 'commission', 'platform'].includes(role) && <UtilisationCard />}
@@ -31,7 +31,7 @@ export function InstrumentsTab({ role }: { role: string }) {
   );
 }
 
-function Catalogue({ items, loading, selectedId, onSelect }: { items: Instrument[]; loading: boolean; selectedId: string | null; onSelect: (i: Instrument) => void }) {
+function Catalogue({ items, loading, selectedId, onSelect, showTraining }: { items: Instrument[]; loading: boolean; selectedId: string | null; onSelect: (i: Instrument) => void; showTraining: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
@@ -48,11 +48,15 @@ function Catalogue({ items, loading, selectedId, onSelect }: { items: Instrument
         { title: t('services.platform'), dataIndex: 'platformName' },
         { title: t('services.price'), render: (_, r) => `${r.prices.inDistrict} / ${r.prices.outside} / ${r.prices.academic}` },
         { title: t('services.openHours'), render: (_, r) => `${r.opensAt}–${r.closesAt}` },
-        {
-          title: t('services.training'),
-          render: (_, r) =>
-            !r.requiresTraining ? <Tag>{t('services.noTrainingNeeded')}</Tag> : r.myTrainingExpiresOn ? <Tag color="green">{t('services.trainedUntil', { date: fmt.date(r.myTrainingExpiresOn) })}</Tag> : <Tag>{t('services.notTrained')}</Tag>,
-        },
+        ...(showTraining
+          ? [
+              {
+                title: t('services.training'),
+                render: (_: unknown, r: Instrument) =>
+                  !r.requiresTraining ? <Tag>{t('services.noTrainingNeeded')}</Tag> : r.myTrainingExpiresOn ? <Tag color="green">{t('services.trainedUntil', { date: fmt.date(r.myTrainingExpiresOn) })}</Tag> : <Tag>{t('services.notTrained')}</Tag>,
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -174,7 +178,7 @@ function Bookings({ role, version, onChanged }: { role: string; version: number;
             style={{ width: 120 }}
             value={status}
             onChange={setStatus}
-            options={['requested', 'approved', 'declined', 'cancelled', 'completed', 'no-show'].map((s) => ({ value: s, label: t(`services.booking_${s}`) }))}
+            options={(['requested', 'approved', 'declined', 'cancelled', 'completed', 'no-show'] as const).map((s) => ({ value: s, label: t(`services.booking_${s}`) }))}
           />
           <Button size="small" onClick={() => void downloadMyCalendar().catch(notifyError)}>{t('services.exportIcs')}</Button>
         </Space>
