@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = {
   'report.deadline-reminder': { zh: '月报截止提醒', en: 'Monthly report deadline reminder' },
   'service-request.sla-reminder': { zh: '企业诉求时限提醒', en: 'Enterprise request: SLA reminder' },
   'service-request.escalated': { zh: '企业诉求超时督办', en: 'Enterprise request: past its SLA' },
+  'booking.requested': { zh: '仪器预约待审批', en: 'Instrument booking to approve' },
   'booking.decided': { zh: '仪器预约审批结果', en: 'Instrument booking decision' },
   'policy.eligible': { zh: '惠企政策推送', en: 'Policy you are eligible for' },
 } as const;

@@ -5,6 +5,7 @@ import { AppError, errors } from '../../app/errors.ts';
 import { bookingAmount, pricePerHour, slotProblem, type SlotProblem, type UserCategory } from '../../domain/services/booking.ts';
 import { shanghaiDate } from '../../domain/services/working-time.ts';
 import { notify } from '../notifications/index.ts';
+import { platformAccountIds } from '../services-requests/request.repository.ts';
 import type { Caller } from '../registry-common/caller.ts';
 import { bookingCancelScope, bookingDecideScope, bookingScope, instrumentScope } from './instrument.policy.ts';
 import { presentBooking } from './instrument.presenter.ts';
@@ -25,6 +26,25 @@ const wrongState = () => new AppError(409, 'INVALID_STATE', '预约当前状态�
 const stale = () => errors.conflict('预约已被他人更新，请刷新后重试', 'The booking was changed by someone else; reload and try again');
 
 export function createBookingService(deps: AppDeps) {
+  /** The platform's provider accounts learn of a request to approve (addressed by id: the inbox has no platform scope). */
+  async function notifyPlatform(b: ReturnType<typeof presentBooking>, platformId: string) {
+    const userIds = await platformAccountIds(deps.database.db, platformId);
+    if (!userIds.length) return;
+    await notify(
+      { database: deps.database, config: deps.config, now: deps.clock },
+      {
+        kind: 'booking.requested',
+        object: { kind: 'booking', id: b.id },
+        recipients: { roles: ['platform'], userIds },
+        titleZh: `新的仪器预约待审批:${b.instrumentName}`,
+        titleEn: `Booking to approve: ${b.instrumentName}`,
+        bodyZh: `${b.enterpriseName} 预约 ${b.start} 至 ${b.end}。`,
+        bodyEn: `${b.enterpriseName} asks for ${b.start} to ${b.end}.`,
+        link: '/services?tab=instruments',
+      },
+    );
+  }
+
   async function change(caller: Caller, id: string, version: number, scope: ReturnType<typeof bookingScope>, next: (status: string, start: Date, now: Date) => { status: string; action: 'booking.approve' | 'booking.decline' | 'booking.cancel' }, note: string | null) {
     const result = await inTransaction(deps, async (tx) => {
       const item = await findBooking(tx, scope, id, true);
@@ -76,9 +96,11 @@ export function createBookingService(deps: AppDeps) {
       if (actor.role !== 'enterprise' || actor.scope?.kind !== 'enterprise') throw errors.forbidden();
       const start = new Date(input.start);
       const end = new Date(input.end);
+      let platformId = '';
       try {
-        return await inTransaction(deps, async (tx) => {
+        const created = await inTransaction(deps, async (tx) => {
           const instrument = await findInstrument(tx, instrumentScope(actor), input.instrumentId);
+          platformId = instrument?.platformId ?? '';
           if (!instrument) throw errors.notFound('仪器', 'instrument');
           const now = deps.clock();
           const problem = slotProblem(start, end, now, instrument);
@@ -111,6 +133,8 @@ export function createBookingService(deps: AppDeps) {
           });
           return presentBooking((await findBooking(tx, bookingScope(actor), id))!);
         });
+        await notifyPlatform(created, platformId);
+        return created;
       } catch (error) {
         if (isOverlapViolation(error)) throw slotTaken();
         throw error;

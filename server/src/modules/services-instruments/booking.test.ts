@@ -157,6 +157,9 @@ describe('approval, scope, calendar export and utilisation', () => {
     const declined = await as(t, provider)('POST', `/api/services/bookings/${mine.id}/decline`, { note: '设备年检', version: mine.version });
     expect(declined.statusCode, declined.body).toBe(200);
     expect(declined.json()).toMatchObject({ status: 'declined', decisionNote: '设备年检' });
+    // the platform's account was told of the request to approve; the other platform's was not
+    const told = await t.deps.database.query<{ username: string }>(`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'booking.requested' AND n.object_id = $1`, [mine.id]);
+    expect(told.map((r) => r.username)).toEqual(['bk_provider']);
     // a provider never books
     expect((await book(provider, slot(17, '09:00'), slot(17, '10:00'))).statusCode).toBe(403);
   });

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { conditionLabel, conditionsSchema, evaluateEligibility, policyMode, type Condition } from '../../domain/services/eligibility.ts';
 import { shanghaiDate } from '../../domain/services/working-time.ts';
 import { enterpriseScope } from '../enterprises/index.ts';
+import { notify } from '../notifications/index.ts';
 import type { Caller } from '../registry-common/caller.ts';
 import { awardedEnterpriseIds, awardsOfEnterprise, enterpriseFacts, enterprisesByUscc, findPolicyByCode, insertAwards, listPolicies, type PolicyRow } from './policy-match.repository.ts';
 
@@ -99,8 +100,10 @@ export function createPolicyMatchService(deps: AppDeps) {
         else if (e.awarded) skipped.push({ uscc, reason: 'already-awarded' });
         else ok.push(uscc);
       }
+      let awardedIds: string[] = [];
       const confirmed = await inTransaction(deps, async (tx) => {
         const ids = await enterprisesByUscc(tx, ok);
+        awardedIds = ids.map((e) => e.id);
         const now = deps.clock();
         const n = await insertAwards(tx, ids.map((e) => ({ policyId: policy.id, enterpriseId: e.id, amount: policy.amount, confirmedBy: caller.audit.userId, confirmedAt: now })));
         await deps.audit.inTransaction(tx, caller.audit, caller.origin, {
@@ -112,6 +115,22 @@ export function createPolicyMatchService(deps: AppDeps) {
         });
         return n;
       });
+      // 免申即享 is pushed, not applied for: each awarded enterprise learns of it in its inbox.
+      for (const enterpriseId of awardedIds) {
+        await notify(
+          { database: deps.database, config: deps.config, now: deps.clock },
+          {
+            kind: 'policy.eligible',
+            object: { kind: 'service-policy', id: `${policy.id}:${enterpriseId}` },
+            recipients: { roles: ['enterprise'], scope: { kind: 'enterprise', id: enterpriseId } },
+            titleZh: `惠企政策免申即享:${policy.title}`,
+            titleEn: `Support awarded without application: ${policy.title}`,
+            bodyZh: `贵企业符合“${policy.title}”的全部条件,区经委已确认兑现${policy.amount ? ` ${policy.amount} 万元` : ''},无需申请。`,
+            bodyEn: `Your enterprise meets every condition of "${policy.title}"; the commission has confirmed the award${policy.amount ? ` of ${policy.amount} (10k CNY)` : ''}. No application is needed.`,
+            link: '/services?tab=policies',
+          },
+        );
+      }
       return { confirmed, skipped };
     },
   };

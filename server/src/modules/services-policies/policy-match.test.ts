@@ -115,6 +115,9 @@ describe('policy matching', () => {
     expect(mine.items.find((p: { code: string }) => p.code === 'JS-BIO-2023-05')).toMatchObject({ eligible: true, awarded: true });
     const [audit] = await t.deps.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'policy-award.confirm'`);
     expect(audit!.n).toBe(2);
+    // pushed to the awarded enterprise's accounts, to nobody else's
+    const pushed = await t.deps.database.query<{ username: string }>(`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'policy.eligible'`);
+    expect(pushed.map((p) => p.username)).toEqual(['pm_a']);
   });
 });
 
