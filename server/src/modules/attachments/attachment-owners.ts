@@ -1,10 +1,8 @@
-import { and, eq, type SQL } from 'drizzle-orm';
 import type { AttachmentOwnerKind } from '../../../../contracts/attachments.ts';
 import type { Actor } from '../../app/actor.ts';
 import type { Db } from '../../db/client.ts';
-import { enterprises, projects } from '../../db/schema/index.ts';
-import { enterpriseScope, enterpriseWriteScope } from '../enterprises/enterprise.policy.ts';
-import { projectScope, projectWriteScope } from '../projects/project.policy.ts';
+import { enterpriseAccess } from '../enterprises/index.ts';
+import { projectAccess } from '../projects/index.ts';
 
 /**
  * SECURITY INVARIANT — who may see an attachment is who may see its owner. Each owner kind answers, through
@@ -18,11 +16,6 @@ export interface AttachmentOwner {
   canAttach(db: Db, actor: Actor, ownerId: string): Promise<boolean>;
 }
 
-async function exists(db: Db, table: typeof enterprises | typeof projects, scope: SQL, id: string): Promise<boolean> {
-  const rows = await db.select({ id: table.id }).from(table).where(and(scope, eq(table.id, id))).limit(1);
-  return rows.length > 0;
-}
-
 const OWNERS = new Map<AttachmentOwnerKind, AttachmentOwner>();
 
 export function registerAttachmentOwner(owner: AttachmentOwner): void {
@@ -33,17 +26,17 @@ export function attachmentOwner(kind: AttachmentOwnerKind): AttachmentOwner | un
   return OWNERS.get(kind);
 }
 
-// Enterprises (一企一档): read under the enterprise scope; attach where the actor may edit the enterprise, and
-// an enterprise account to its own record (its evidence is its own to provide).
+// Enterprises (一企一档): read under the enterprise's read rule; attach under its `attach` rule (where the actor
+// may edit the enterprise, and an enterprise account to its own record: its evidence is its own to provide).
 registerAttachmentOwner({
   kind: 'enterprise',
-  canRead: (db, actor, id) => exists(db, enterprises, enterpriseScope(actor), id),
-  canAttach: (db, actor, id) => exists(db, enterprises, actor.role === 'enterprise' ? enterpriseScope(actor) : enterpriseWriteScope(actor), id),
+  canRead: (db, actor, id) => enterpriseAccess.allows(db, actor, 'read', id),
+  canAttach: (db, actor, id) => enterpriseAccess.allows(db, actor, 'attach', id),
 });
 
-// Projects: read under the project scope, attach where the actor may edit the project.
+// Projects: read under the project's read rule, attach where the actor may edit the project.
 registerAttachmentOwner({
   kind: 'project',
-  canRead: (db, actor, id) => exists(db, projects, projectScope(actor), id),
-  canAttach: (db, actor, id) => exists(db, projects, projectWriteScope(actor), id),
+  canRead: (db, actor, id) => projectAccess.allows(db, actor, 'read', id),
+  canAttach: (db, actor, id) => projectAccess.allows(db, actor, 'attach', id),
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 /** All SQL of the attachments feature. */
 

@@ -5,7 +5,7 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { mediaTypeFor, officeKindOfZip, sniffContainer, type FileKind } from '../../domain/attachments/file-type.ts';
 import { ZipFormatError } from '../../domain/spreadsheet/zip-directory.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { attachmentOwner, type AttachmentOwner } from './attachment-owners.ts';
 import { insertAttachment, listAttachments, readBlob, softDeleteAttachment, storeBlob, unsafeFindAttachment } from './attachment.repository.ts';
 import { presentAttachment } from './attachment.presenter.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import { computeKeyedAuditHash, type KeyedAuditRecord, type SealedAuditRecord } from '../../domain/security/audit-chain.ts';
 import { maskSensitive } from '../../domain/security/masking.ts';
-import { auditMacForAppend, lockAuditChain } from '../crypto/audit-key.ts';
+import { auditMacForAppend, lockAuditChain } from '../crypto/index.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

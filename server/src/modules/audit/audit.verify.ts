@@ -1,9 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { createAuditChainVerifier } from '../../domain/security/audit-chain.ts';
 import type { CryptoSuite } from '../../domain/security/crypto-suite.ts';
-import { auditMacOf } from '../crypto/audit-key.ts';
-import { readCryptoSettings } from '../crypto/crypto-settings.repository.ts';
-import { keyProvider, KeyMissingError, type KeyProvider } from '../crypto/keyring.ts';
+import { auditMacOf, readCryptoSettings, keyProvider, KeyMissingError, type KeyProvider } from '../crypto/index.ts';
 import { chainRecordOf, iterateAuditRecords } from './audit.repository.ts';
 
 export interface AuditVerifyResult {

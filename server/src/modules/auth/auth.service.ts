@@ -12,10 +12,9 @@ import { DEFAULT_PASSWORD_POLICY, passwordExpiresAt } from '../../domain/securit
 import { generateCsrfToken, generateSessionToken, hashToken } from '../../domain/security/tokens.ts';
 import { hashRecoveryCode } from '../../domain/security/recovery-codes.ts';
 import { verifyTotp } from '../../domain/security/totp.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
-import { isMfaRequired } from '../security/security-settings.service.ts';
-import { presentUser } from '../users/user.presenter.ts';
-import { findUserById, findUserByUsername, type UserRow } from '../users/user.repository.ts';
+import { auditActorOf } from '../audit/index.ts';
+import { isMfaRequired } from '../security/index.ts';
+import { presentUser, findUserById, findUserByUsername, type UserRow } from '../users/index.ts';
 import { endSession, endUserSessions, findLiveSession, insertSession, setSessionStage, touchSession } from './session.repository.ts';
 import { accountKey, clearThrottle, ipKey, lockedUntil, mfaKey, recordFailure } from './throttle.repository.ts';
 import { isSealed, SecretOpenError } from '../../domain/security/secret-box.ts';

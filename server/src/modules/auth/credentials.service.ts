@@ -8,8 +8,8 @@ import { hashPassword, verifyPassword } from '../../domain/security/password-has
 import { checkPasswordPolicy, isPasswordReused } from '../../domain/security/password-policy.ts';
 import { generateRecoveryCodes, hashRecoveryCode } from '../../domain/security/recovery-codes.ts';
 import { buildOtpauthUri, generateTotpSecret, renderQrSvg, verifyTotp } from '../../domain/security/totp.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
-import { recentPasswordHashes } from '../users/user.repository.ts';
+import { auditActorOf } from '../audit/index.ts';
+import { recentPasswordHashes } from '../users/index.ts';
 import { authErrors, nextStage, openMfaSecret, type AuthService } from './auth.service.ts';
 import { mfaSecretBox } from './mfa-secret-key.ts';
 import { endUserSessions, findLiveSession, setSessionStage } from './session.repository.ts';

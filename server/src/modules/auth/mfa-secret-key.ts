@@ -1,7 +1,6 @@
 import type { AppConfig } from '../../config/config.ts';
 import { keyIdOf, openValue, sealValue } from '../../domain/security/crypto-suite.ts';
-import { activeSuite } from '../crypto/crypto-settings.repository.ts';
-import { keyFilesOf, keyProviderFor, type KeyProvider } from '../crypto/keyring.ts';
+import { activeSuite, keyFilesOf, keyProviderFor, type KeyProvider } from '../crypto/index.ts';
 
 /**
  * The key that seals TOTP seeds in the users table. It lives outside the database: SECRET_KEY_FILE, or

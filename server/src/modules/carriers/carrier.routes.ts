@@ -5,8 +5,7 @@ import { carrierDetailSchema, carrierInputSchema, carrierListQuerySchema, carrie
 import { historyPageSchema, softDeleteResultSchema } from '../../../../contracts/registry-common.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { callerOf } from '../registry-common/caller.ts';
-import { todayIso } from '../registry-common/optimistic.ts';
+import { callerOf, todayIso } from '../registry-common/index.ts';
 import { carrierScope } from './carrier.policy.ts';
 import { listCarriers, occupantsOf } from './carrier.repository.ts';
 import { createCarrierService, presentCarrier } from './carrier.service.ts';

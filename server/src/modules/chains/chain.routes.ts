@@ -4,7 +4,7 @@ import { chainNodeInputSchema, chainNodeMembersSchema, chainNodeUpdateSchema, ch
 import { historyPageSchema, softDeleteResultSchema } from '../../../../contracts/registry-common.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { createChainService } from './chain.service.ts';
 
 /** Industry-chain templates (one per domain) and their nodes; enterprises and projects map onto nodes. */

@@ -7,11 +7,10 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { chainNodesTable, chainTemplatesTable, domains, enterpriseChainNodes, enterprises, projectChainNodes, projects } from '../../db/schema/index.ts';
-import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
-import { projectScope } from '../projects/project.policy.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { staleVersion } from '../registry-common/optimistic.ts';
-import { listHistory, recordChange } from '../registry-common/record-history.ts';
+import { enterpriseScope } from '../enterprises/index.ts';
+import { projectScope } from '../projects/index.ts';
+import type { Caller } from '../registry-common/index.ts';
+import { staleVersion, listHistory, recordChange } from '../registry-common/index.ts';
 import { canEditChains, canReadChains } from './chain.policy.ts';
 
 type NodeRow = typeof chainNodesTable.$inferSelect;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
+import { inIds, managesDistrict, registerAccess, type Scope } from '../../access/index.ts';
 import { departments } from '../../db/schema/index.ts';
 
 /**
@@ -8,27 +9,36 @@ import { departments } from '../../db/schema/index.ts';
  * - district leaders and park committees read every department (they coordinate with the responsible units
  *   of the projects and tasks they follow);
  * - a `department` account reads its own department only; any other department answers 404;
- * - enterprises, experts and administrators read none (the names they need for forms come from
+ * - enterprises, providers and administrators read none (the names they need for forms come from
  *   /api/reference/departments, without contacts).
  */
-export function departmentScope(actor: Actor): SQL {
+function readable(scope: Scope): SQL {
   const live = sql`${departments.deletedAt} IS NULL`;
-  switch (actor.role) {
-    case 'commission':
-    case 'leader':
-    case 'park':
+  switch (scope.kind) {
+    case 'district':
+    case 'zone':
       return live;
     case 'department':
-      return actor.scope?.kind === 'department' ? sql`${live} AND ${departments.id} = ${actor.scope.id}` : sql`false`;
+      return sql`${live} AND ${inIds(departments.id, scope.ids)}`;
     default:
       return sql`false`;
   }
 }
-
-export function departmentWriteScope(actor: Actor): SQL {
-  return actor.role === 'commission' ? departmentScope(actor) : sql`false`;
+function writable(scope: Scope): SQL {
+  return managesDistrict(scope) ? readable(scope) : sql`false`;
 }
 
-export function deletedDepartmentScope(actor: Actor): SQL {
-  return actor.role === 'commission' ? sql`${departments.deletedAt} IS NOT NULL` : sql`false`;
-}
+export const departmentAccess = registerAccess({
+  entity: 'department',
+  ids: { table: departments, id: departments.id },
+  rules: {
+    read: readable,
+    write: writable,
+    delete: writable,
+    restore: (scope) => (managesDistrict(scope) ? sql`${departments.deletedAt} IS NOT NULL` : sql`false`),
+  },
+});
+
+export const departmentScope = (actor: Actor): SQL => departmentAccess.predicate(actor, 'read');
+export const departmentWriteScope = (actor: Actor): SQL => departmentAccess.predicate(actor, 'write');
+export const deletedDepartmentScope = (actor: Actor): SQL => departmentAccess.predicate(actor, 'restore');

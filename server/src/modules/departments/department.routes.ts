@@ -9,7 +9,7 @@ import {
   type DepartmentView,
 } from '../../../../contracts/departments.ts';
 import type { AppDeps } from '../../app/deps.ts';
-import { registerCrudRoutes } from '../registry-common/crud-routes.ts';
+import { registerCrudRoutes } from '../registry-common/index.ts';
 import { departmentScope } from './department.policy.ts';
 import { listDepartments, type DepartmentFilter } from './department.repository.ts';
 import { createDepartmentService, presentDepartment } from './department.service.ts';

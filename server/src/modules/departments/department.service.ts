@@ -4,9 +4,8 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { departments } from '../../db/schema/index.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { isUniqueViolation, staleVersion } from '../registry-common/optimistic.ts';
-import { listHistory, recordChange } from '../registry-common/record-history.ts';
+import type { Caller } from '../registry-common/index.ts';
+import { isUniqueViolation, staleVersion, listHistory, recordChange } from '../registry-common/index.ts';
 import { deletedDepartmentScope, departmentScope, departmentWriteScope } from './department.policy.ts';
 import { countDepartmentReferences, findDepartment, type DepartmentRow } from './department.repository.ts';
 

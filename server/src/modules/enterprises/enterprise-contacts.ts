@@ -1,5 +1,5 @@
 import { normalizePersonal } from '../../domain/security/personal-info.ts';
-import { personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact } from '../crypto/personal-fields.ts';
+import { personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact } from '../crypto/index.ts';
 import type { EnterpriseRow } from './enterprise.repository.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { EnterpriseDetail, EnterpriseListItem } from '../../../../contracts/enterprises.ts';
-import { refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
+import { refView, type ReferenceIndex } from '../registry-common/index.ts';
 import { openContactsOf } from './enterprise-contacts.ts';
 import type { EnterpriseListRow, EnterpriseRow } from './enterprise.repository.ts';
 

@@ -14,7 +14,7 @@ import {
 import { historyPageSchema, softDeleteResultSchema } from '../../../../contracts/registry-common.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { mergeEnterprises } from './enterprise-merge.ts';
 import { enterpriseScope } from './enterprise.policy.ts';
 import { presentEnterprise } from './enterprise.presenter.ts';

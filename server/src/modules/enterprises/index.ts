@@ -1,7 +1,10 @@
 /**
- * What other features may use of the enterprises registry: its scope, credit-code lookups within a scope,
- * and the clear contacts of a stored row (they are stored sealed; see enterprise-contacts.ts).
+ * What other features may use of the enterprises registry: its access rules, credit-code lookups within a
+ * scope, the clear contacts of a stored row (they are stored sealed; see enterprise-contacts.ts) and the
+ * pieces the registry import/export shares with the routes.
  */
-export { enterpriseScope } from './enterprise.policy.ts';
-export { enterpriseIdsByUsccInScope } from './enterprise.repository.ts';
-export { contactsOf } from './enterprise.presenter.ts';
+export { canPlaceEnterpriseInZone, enterpriseAccess, enterpriseScope, enterpriseWriteScope } from './enterprise.policy.ts';
+export { sealedContactColumns } from './enterprise-contacts.ts';
+export { auditViewOfEnterprise, contactsOf } from './enterprise.presenter.ts';
+export { chainNodesOf, enterpriseIdsByUsccInScope, findEnterpriseRow, listEnterprises, namesInScope, unsafeFindEnterprisesByUscc, type EnterpriseRow } from './enterprise.repository.ts';
+export { insertEnterprise, nodeCodesOf, notFoundEnterprise, outOfScope, resolveEnterpriseInput, updateEnterpriseRow, usccTaken, type ResolvedEnterprise } from './enterprise.service.ts';

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expertInputSchema, expertListQuerySchema, expertPageSchema, expertUpdateSchema, expertViewSchema, type ExpertInput, type ExpertView } from '../../../../contracts/experts.ts';
 import type { AppDeps } from '../../app/deps.ts';
-import { registerCrudRoutes } from '../registry-common/crud-routes.ts';
-import { loadReferenceIndex } from '../registry-common/reference-index.ts';
+import { registerCrudRoutes, loadReferenceIndex } from '../registry-common/index.ts';
 import { expertScope } from './expert.policy.ts';
 import { conflictsOf, createExpertService, listExperts, presentExpert, type ExpertFilter } from './expert.service.ts';
 

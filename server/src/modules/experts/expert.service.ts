@@ -6,11 +6,9 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises, expertConflicts, experts } from '../../db/schema/index.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { isUniqueViolation, staleVersion } from '../registry-common/optimistic.ts';
-import { appendHistory, listHistory, recordChange, type HistorySource } from '../registry-common/record-history.ts';
-import { loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/reference-index.ts';
-import { unsafeEnterpriseIdsByUscc } from '../projects/project.repository.ts';
+import type { Caller } from '../registry-common/index.ts';
+import { isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type HistorySource, loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/index.ts';
+import { unsafeEnterpriseIdsByUscc } from '../projects/index.ts';
 import { canSeeExpertConflicts, canSeeExpertContacts, deletedExpertScope, expertScope, expertWriteScope, hiddenExpertFields } from './expert.policy.ts';
 
 export type ExpertRow = typeof experts.$inferSelect;

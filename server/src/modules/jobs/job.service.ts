@@ -2,7 +2,7 @@ import type { JobRunView, JobView } from '../../../../contracts/jobs.ts';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { lastRunOfEachJob, listRuns } from './job.repository.ts';
 import { presentJob, presentJobRun } from './job.presenter.ts';
 import type { Scheduler } from './job.scheduler.ts';

@@ -1,7 +1,6 @@
 import { MARKED_ERRORS_SHEET } from '../../domain/monthly-import/bureau-sheets.ts';
 import { escapeSpreadsheetText } from '../../lib/spreadsheet.ts';
-import { markSheetProblems, type SheetProblem } from '../registry-io/error-report.ts';
-import { loadWorkbook } from '../registry-io/workbook.ts';
+import { markSheetProblems, type SheetProblem, loadWorkbook } from '../registry-io/index.ts';
 import type { MonthlyImportResult } from './monthly-report.import.ts';
 
 export type LocatedRejection = MonthlyImportResult['rejected'][number];

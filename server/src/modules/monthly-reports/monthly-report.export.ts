@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import { toCsv } from '../../domain/spreadsheet/csv.ts';
 import { formatDecimal, parseDecimal } from '../../domain/statistics/index.ts';
 import { buildXlsx } from '../../lib/spreadsheet.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { reportScope } from './monthly-report.policy.ts';
 import { iterateReports } from './monthly-report.repository.ts';
 

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
+import { inIds, managesDistrict, registerAccess, type Scope } from '../../access/index.ts';
 
 /**
  * SECURITY INVARIANT — the one place that decides which monthly reports an actor may see or act on. Every
@@ -11,16 +12,15 @@ import type { Actor } from '../../app/actor.ts';
  * - enterprise: its own reports;
  * - anyone else: none.
  */
-export function reportScope(actor: Actor): SQL {
+function readable(scope: Scope): SQL {
   const alive = sql`e.deleted_at IS NULL`;
-  switch (actor.role) {
-    case 'leader':
-    case 'commission':
+  switch (scope.kind) {
+    case 'district':
       return alive;
-    case 'park':
-      return actor.scope?.kind === 'zone' ? sql`${alive} AND e.zone_id = ${actor.scope.id}` : sql`false`;
+    case 'zone':
+      return sql`${alive} AND ${inIds(sql`e.zone_id`, scope.ids)}`;
     case 'enterprise':
-      return actor.scope?.kind === 'enterprise' ? sql`${alive} AND r.enterprise_id = ${actor.scope.id}` : sql`false`;
+      return sql`${alive} AND ${inIds(sql`r.enterprise_id`, scope.ids)}`;
     default:
       return sql`false`;
   }
@@ -29,19 +29,30 @@ export function reportScope(actor: Actor): SQL {
 export type ReportAction = 'edit' | 'submit' | 'review' | 'approve';
 
 /**
- * Which reports an actor may move with a workflow action, never wider than `reportScope`: the enterprise edits
+ * Which reports an actor may move with a workflow action, never wider than the read rule: the enterprise edits
  * and submits its own drafts and returned reports, the park reviews its zone's submitted ones, the commission
  * approves (or returns) what the park passed and may return a submitted one.
  */
-export function reportActionScope(actor: Actor, action: ReportAction): SQL {
-  const base = reportScope(actor);
-  switch (action) {
-    case 'edit':
-    case 'submit':
-      return actor.role === 'enterprise' ? sql`${base} AND r.status IN ('draft', 'returned')` : sql`false`;
-    case 'review':
-      return actor.role === 'park' ? sql`${base} AND r.status = 'submitted'` : sql`false`;
-    case 'approve':
-      return actor.role === 'commission' ? sql`${base} AND r.status IN ('submitted', 'park-reviewed')` : sql`false`;
-  }
+const editable = (scope: Scope): SQL => (scope.kind === 'enterprise' ? sql`${readable(scope)} AND r.status IN ('draft', 'returned')` : sql`false`);
+
+export const reportAccess = registerAccess({
+  entity: 'monthly-report',
+  ids: { from: sql`monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id`, id: sql`r.id` },
+  rules: {
+    read: readable,
+    export: readable,
+    edit: editable,
+    submit: editable,
+    review: (scope) => (scope.kind === 'zone' ? sql`${readable(scope)} AND r.status = 'submitted'` : sql`false`),
+    approve: (scope) => (managesDistrict(scope) ? sql`${readable(scope)} AND r.status IN ('submitted', 'park-reviewed')` : sql`false`),
+  },
+});
+
+export function reportScope(actor: Actor): SQL {
+  return reportAccess.predicate(actor, 'read');
 }
+
+export function reportActionScope(actor: Actor, action: ReportAction): SQL {
+  return reportAccess.predicate(actor, action);
+}
+

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 /** Reports with their enterprise's name and code; every read takes the caller's scope SQL (policy). */
 export interface ReportRow {

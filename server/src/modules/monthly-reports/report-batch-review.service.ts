@@ -3,7 +3,7 @@ import type { BatchOutcome } from '../../../../contracts/report-chasing.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { AppError } from '../../app/errors.ts';
 import { checkSubmission } from '../../domain/statistics/index.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { reportScope } from './monthly-report.policy.ts';
 import { findReport } from './monthly-report.repository.ts';
 import { createMonthlyReportService, validateStored } from './monthly-report.service.ts';

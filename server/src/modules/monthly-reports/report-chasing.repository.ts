@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { enterprises, zones } from '../../db/schema/index.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 /** One enterprise that owes (or has not yet had approved) the report of a month, as stored. */
 export interface OwingRow {

@@ -15,7 +15,7 @@ import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
 import { parsePeriod } from '../../../../contracts/indicators.ts';
 import { REPORT_STATUSES } from '../../../../contracts/monthly-reports.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { reportScope } from './monthly-report.policy.ts';
 import { countReportsByStatus } from './report-chasing.repository.ts';
 import { createReportBatchReviewService } from './report-batch-review.service.ts';

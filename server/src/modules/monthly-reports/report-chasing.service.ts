@@ -4,10 +4,9 @@ import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
 import { shanghaiDay } from '../../domain/notifications/report-reminder.ts';
 import { buildXlsx } from '../../lib/spreadsheet.ts';
-import { contactsOf } from '../enterprises/index.ts';
-import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
+import { contactsOf, enterpriseScope } from '../enterprises/index.ts';
 import { notify } from '../notifications/index.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
 import { listOwingEnterprises, reminderObjectId, type OwingRow } from './report-chasing.repository.ts';
 

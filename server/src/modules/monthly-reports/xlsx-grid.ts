@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import type { Grid } from '../../domain/monthly-import/bureau-sheets.ts';
 import { readZipDirectory, type ZipEntry } from '../../domain/spreadsheet/zip-directory.ts';
 import { entryData, UPLOAD_LIMITS } from '../../lib/upload-guard.ts';
-import { ImportRefused } from '../registry-io/workbook.ts';
+import { ImportRefused } from '../registry-io/index.ts';
 
 /**
  * The visible sheets of a workbook as value grids, read straight from the zip's XML: a bureau file of 10 000

@@ -2,7 +2,7 @@ import { NOTIFICATION_KINDS, type NotificationKind, type NotificationPreferences
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { countUnread, listNotifications, markAllRead, markRead, readPreferences, writePreferences } from './notification.repository.ts';
 import { presentNotification } from './notification.presenter.ts';
 

@@ -1,4 +1,5 @@
 import type { Actor } from '../../app/actor.ts';
+import { scopeOf, singleId } from '../../access/index.ts';
 
 /**
  * Who reads what of the plan. The plan is the district's published policy: every business role reads all of it
@@ -7,5 +8,6 @@ import type { Actor } from '../../app/actor.ts';
  * on first. Writes (`plan.manage`) are the commission's.
  */
 export function viewerDepartmentId(actor: Actor): string | null {
-  return actor.role === 'department' && actor.scope?.kind === 'department' ? actor.scope.id : null;
+  const scope = scopeOf(actor);
+  return scope.kind === 'department' ? singleId(scope.ids) : null;
 }

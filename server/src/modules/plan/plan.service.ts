@@ -6,7 +6,7 @@ import { errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { planGoals, planVersions } from '../../db/schema/index.ts';
 import { diffPlans } from '../../domain/plan-diff/plan-diff.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { presentGoal, presentPlan, presentVersionDetail, presentVersionSummary, snapshotOf } from './plan.presenter.ts';
 import {
   findActiveVersionId,

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { platformInputSchema, platformListQuerySchema, platformPageSchema, platformUpdateSchema, platformViewSchema, type PlatformInput, type PlatformView } from '../../../../contracts/platforms.ts';
 import type { AppDeps } from '../../app/deps.ts';
-import { registerCrudRoutes } from '../registry-common/crud-routes.ts';
-import { loadReferenceIndex } from '../registry-common/reference-index.ts';
+import { registerCrudRoutes, loadReferenceIndex } from '../registry-common/index.ts';
 import { platformScope } from './platform.policy.ts';
 import { createPlatformService, listPlatforms, presentPlatform, type PlatformFilter } from './platform.service.ts';
 

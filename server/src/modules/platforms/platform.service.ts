@@ -5,11 +5,9 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises, platforms, zones } from '../../db/schema/index.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { isUniqueViolation, staleVersion } from '../registry-common/optimistic.ts';
-import { appendHistory, listHistory, recordChange, type HistorySource } from '../registry-common/record-history.ts';
-import { loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/reference-index.ts';
-import { unsafeEnterpriseIdsByUscc } from '../projects/project.repository.ts';
+import type { Caller } from '../registry-common/index.ts';
+import { isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type HistorySource, loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/index.ts';
+import { unsafeEnterpriseIdsByUscc } from '../projects/index.ts';
 import { deletedPlatformScope, platformScope, platformWriteScope } from './platform.policy.ts';
 
 export type PlatformRow = typeof platforms.$inferSelect;

@@ -1,7 +1,7 @@
 import { PROJECT_STAGES, type ProjectInput, type ProjectStage } from '../../../../contracts/projects.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { applyTransition, stageIndex, type StageDates } from '../../domain/projects/stages.ts';
-import { todayIso } from '../registry-common/optimistic.ts';
+import { todayIso } from '../registry-common/index.ts';
 
 /**
  * What a project form and an import row do to a project's stage and dates — one place for both, so a file

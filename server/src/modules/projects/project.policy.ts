@@ -1,5 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
+import { inIds, managesDistrict, registerAccess, scopeOf, type Scope } from '../../access/index.ts';
 import { projects } from '../../db/schema/index.ts';
 
 /**
@@ -10,20 +11,19 @@ import { projects } from '../../db/schema/index.ts';
  * - department: the projects it is responsible for (责任单位);
  * - park: the projects located in its zone;
  * - enterprise: the projects it invests in (增资扩产 by a registered enterprise);
- * - expert (reviews come with a later issue), administrators, no role: nothing.
+ * - providers (reviews come with a later issue), administrators, no role: nothing.
  */
-export function projectScope(actor: Actor): SQL {
+function readable(scope: Scope): SQL {
   const notDeleted = sql`${projects.deletedAt} IS NULL`;
-  switch (actor.role) {
-    case 'leader':
-    case 'commission':
+  switch (scope.kind) {
+    case 'district':
       return notDeleted;
     case 'department':
-      return actor.scope?.kind === 'department' ? sql`${notDeleted} AND ${eq(projects.responsibleDepartmentId, actor.scope.id)}` : sql`false`;
-    case 'park':
-      return actor.scope?.kind === 'zone' ? sql`${notDeleted} AND ${eq(projects.zoneId, actor.scope.id)}` : sql`false`;
+      return sql`${notDeleted} AND ${inIds(projects.responsibleDepartmentId, scope.ids)}`;
+    case 'zone':
+      return sql`${notDeleted} AND ${inIds(projects.zoneId, scope.ids)}`;
     case 'enterprise':
-      return actor.scope?.kind === 'enterprise' ? sql`${notDeleted} AND ${eq(projects.investorEnterpriseId, actor.scope.id)}` : sql`false`;
+      return sql`${notDeleted} AND ${inIds(projects.investorEnterpriseId, scope.ids)}`;
     default:
       return sql`false`;
   }
@@ -31,20 +31,36 @@ export function projectScope(actor: Actor): SQL {
 
 /**
  * Projects an actor may change (update, stage changes, follow-ups, import over): the commission all, a
- * department those it is responsible for; never wider than projectScope.
+ * department those it is responsible for; never wider than the read rule.
  */
-export function projectWriteScope(actor: Actor): SQL {
-  return actor.role === 'commission' || actor.role === 'department' ? projectScope(actor) : sql`false`;
+function writable(scope: Scope): SQL {
+  return managesDistrict(scope) || scope.kind === 'department' ? readable(scope) : sql`false`;
 }
+
+export const projectAccess = registerAccess({
+  entity: 'project',
+  ids: { table: projects, id: projects.id },
+  rules: {
+    read: readable,
+    export: readable,
+    write: writable,
+    import: writable,
+    // The route permission (project.delete) narrows deleting to the commission.
+    delete: writable,
+    // Soft-deleted projects that can be restored: the commission only.
+    restore: (scope) => (managesDistrict(scope) ? sql`${projects.deletedAt} IS NOT NULL` : sql`false`),
+    // Evidence files: where the actor may edit the project.
+    attach: writable,
+  },
+});
+
+export const projectScope = (actor: Actor): SQL => projectAccess.predicate(actor, 'read');
+export const projectWriteScope = (actor: Actor): SQL => projectAccess.predicate(actor, 'write');
+export const deletedProjectScope = (actor: Actor): SQL => projectAccess.predicate(actor, 'restore');
 
 /** May the actor make `departmentId` responsible for a project (create it so, or hand it over)? */
 export function canAssignProjectDepartment(actor: Actor, departmentId: string | null): boolean {
-  if (actor.role === 'commission') return true;
-  if (actor.role === 'department') return actor.scope?.kind === 'department' && departmentId === actor.scope.id;
-  return false;
-}
-
-/** Soft-deleted projects that can be restored: the commission only. */
-export function deletedProjectScope(actor: Actor): SQL {
-  return actor.role === 'commission' ? sql`${projects.deletedAt} IS NOT NULL` : sql`false`;
+  const scope = scopeOf(actor);
+  if (managesDistrict(scope)) return true;
+  return scope.kind === 'department' && departmentId !== null && scope.ids.includes(departmentId);
 }

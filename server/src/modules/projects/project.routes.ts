@@ -12,8 +12,7 @@ import {
 import { historyPageSchema, softDeleteResultSchema } from '../../../../contracts/registry-common.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { callerOf } from '../registry-common/caller.ts';
-import { todayIso } from '../registry-common/optimistic.ts';
+import { callerOf, todayIso } from '../registry-common/index.ts';
 import { projectScope } from './project.policy.ts';
 import { presentProject } from './project.presenter.ts';
 import { listProjects, stagesOf } from './project.repository.ts';

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app/deps.ts';
-import { registerCarrierRoutes } from '../carriers/carrier.routes.ts';
-import { registerChainRoutes } from '../chains/chain.routes.ts';
-import { registerDepartmentRoutes } from '../departments/department.routes.ts';
-import { registerExpertRoutes } from '../experts/expert.routes.ts';
-import { registerPlatformRoutes } from '../platforms/platform.routes.ts';
-import { registerProjectRoutes } from '../projects/project.routes.ts';
-import { registerRegistryIoRoutes } from '../registry-io/registry-io.routes.ts';
+import { registerCarrierRoutes } from '../carriers/index.ts';
+import { registerChainRoutes } from '../chains/index.ts';
+import { registerDepartmentRoutes } from '../departments/index.ts';
+import { registerExpertRoutes } from '../experts/index.ts';
+import { registerPlatformRoutes } from '../platforms/index.ts';
+import { registerProjectRoutes } from '../projects/index.ts';
+import { registerRegistryIoRoutes } from '../registry-io/index.ts';
 
 /**
  * The registries besides the enterprise routes (registered on their own in feature-routes.ts): projects,

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
-import { auditActorOf, type AuditActor } from '../audit/audit.service.ts';
+import { auditActorOf, type AuditActor } from '../audit/index.ts';
 
 /**
  * Who performs a registry operation: the actor whose scope limits it, the identity written to the audit log

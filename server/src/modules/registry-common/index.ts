@@ -3,3 +3,4 @@ export * from './caller.ts';
 export * from './optimistic.ts';
 export * from './record-history.ts';
 export * from './reference-index.ts';
+export { registerCrudRoutes } from './crud-routes.ts';

@@ -3,9 +3,9 @@ import type { Db } from '../../db/client.ts';
 import { recordHistory } from '../../db/schema/index.ts';
 import { diffRecords, type Changes } from '../../domain/registries/record-diff.ts';
 import type { AuditAction } from '../../../../contracts/audit-actions.ts';
-import type { AuditService } from '../audit/audit.service.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { Caller } from './caller.ts';
-import { maskContacts, type ClearContact } from '../crypto/personal-fields.ts';
+import { maskContacts, type ClearContact } from '../crypto/index.ts';
 
 export type HistorySource = 'api' | 'import' | 'merge' | 'seed';
 

@@ -5,10 +5,9 @@ import type { Actor } from '../../app/actor.ts';
 import { AppError, errors, type ErrorDetail } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { diffRecords } from '../../domain/registries/record-diff.ts';
-import { unsafeEnterpriseIdsByUscc } from '../projects/project.repository.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import type { ChangeEvent } from '../registry-common/record-history.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { unsafeEnterpriseIdsByUscc } from '../projects/index.ts';
+import type { Caller, ChangeEvent } from '../registry-common/index.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { IoContext } from './entity.ts';
 
 /**

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import type { CarrierInput } from '../../../../contracts/carriers.ts';
 import { carriers } from '../../db/schema/index.ts';
-import { canPlaceCarrierInZone, carrierWriteScope } from '../carriers/carrier.policy.ts';
-import type { CarrierRow } from '../carriers/carrier.repository.ts';
-import { auditViewOfCarrier, carrierValuesOf, notFoundCarrier, outOfZone } from '../carriers/carrier.service.ts';
-import { ReferenceResolver } from '../registry-common/reference-index.ts';
+import { canPlaceCarrierInZone, carrierWriteScope, auditViewOfCarrier, carrierValuesOf, notFoundCarrier, outOfZone } from '../carriers/index.ts';
+import type { CarrierRow } from '../carriers/index.ts';
+import { ReferenceResolver } from '../registry-common/index.ts';
 import { bulkWriterOf, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**

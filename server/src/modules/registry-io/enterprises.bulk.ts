@@ -3,11 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { EnterpriseInput } from '../../../../contracts/enterprises.ts';
 import { AppError } from '../../app/errors.ts';
 import { enterpriseChainNodes, enterprises } from '../../db/schema/index.ts';
-import { sealedContactColumns } from '../enterprises/enterprise-contacts.ts';
-import { canPlaceEnterpriseInZone, enterpriseWriteScope } from '../enterprises/enterprise.policy.ts';
-import { auditViewOfEnterprise } from '../enterprises/enterprise.presenter.ts';
-import { chainNodesOf, unsafeFindEnterprisesByUscc, type EnterpriseRow } from '../enterprises/enterprise.repository.ts';
-import { notFoundEnterprise, outOfScope, resolveEnterpriseInput, usccTaken, type ResolvedEnterprise } from '../enterprises/enterprise.service.ts';
+import { sealedContactColumns, canPlaceEnterpriseInZone, enterpriseWriteScope, auditViewOfEnterprise, chainNodesOf, unsafeFindEnterprisesByUscc, type EnterpriseRow, notFoundEnterprise, outOfScope, resolveEnterpriseInput, usccTaken, type ResolvedEnterprise } from '../enterprises/index.ts';
 import { bulkWriterOf, chunks, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**

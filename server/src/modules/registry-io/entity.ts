@@ -4,8 +4,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import type { Permission } from '../../app/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { ColumnSpec } from '../../domain/spreadsheet/columns.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import type { ReferenceIndex } from '../registry-common/reference-index.ts';
+import type { Caller, ReferenceIndex } from '../registry-common/index.ts';
 
 export interface IoContext {
   tx: Db;

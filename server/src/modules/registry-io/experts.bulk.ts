@@ -3,9 +3,8 @@ import { inArray } from 'drizzle-orm';
 import type { ExpertInput } from '../../../../contracts/experts.ts';
 import { errors } from '../../app/errors.ts';
 import { expertConflicts, experts } from '../../db/schema/index.ts';
-import { expertWriteScope } from '../experts/expert.policy.ts';
-import { auditViewOfExpert, commissionOnlyExperts, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow } from '../experts/expert.service.ts';
-import { ReferenceResolver } from '../registry-common/reference-index.ts';
+import { expertWriteScope, auditViewOfExpert, commissionOnlyExperts, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow } from '../experts/index.ts';
+import { ReferenceResolver } from '../registry-common/index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**

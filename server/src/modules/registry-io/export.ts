@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { displayValue } from '../../domain/spreadsheet/cells.ts';
 import { toCsv } from '../../domain/spreadsheet/csv.ts';
 import { escapeSpreadsheetText } from '../../lib/spreadsheet.ts';
-import { loadReferenceIndex } from '../registry-common/reference-index.ts';
+import { loadReferenceIndex } from '../registry-common/index.ts';
 import type { RegistryEntity } from './entity.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';

@@ -1,5 +1,4 @@
-import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
-import { namesInScope } from '../enterprises/enterprise.repository.ts';
+import { enterpriseScope, namesInScope } from '../enterprises/index.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import { carriersBulkWriter } from './carriers.bulk.ts';
 import { enterprisesBulkWriter } from './enterprises.bulk.ts';

@@ -7,8 +7,8 @@ import { isBlank, parseCell, plainCellValue } from '../../domain/spreadsheet/cel
 import type { ColumnSpec } from '../../domain/spreadsheet/columns.ts';
 import { matchHeaders } from '../../domain/spreadsheet/headers.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../../domain/spreadsheet/upload-check.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { loadReferenceIndex } from '../registry-common/reference-index.ts';
+import type { Caller } from '../registry-common/index.ts';
+import { loadReferenceIndex } from '../registry-common/index.ts';
 import type { IoContext, RegistryEntity } from './entity.ts';
 import { importExtensionOf } from './import-extensions.ts';
 import { createNameMatcher } from './name-warnings.ts';

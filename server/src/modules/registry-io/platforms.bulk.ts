@@ -2,9 +2,8 @@ import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { PlatformInput } from '../../../../contracts/platforms.ts';
 import { enterprises, platforms } from '../../db/schema/index.ts';
-import { platformWriteScope } from '../platforms/platform.policy.ts';
-import { auditViewOfPlatform, commissionOnlyPlatforms, notFoundPlatform, platformValuesOf, type PlatformRow } from '../platforms/platform.service.ts';
-import { ReferenceResolver } from '../registry-common/reference-index.ts';
+import { platformWriteScope, auditViewOfPlatform, commissionOnlyPlatforms, notFoundPlatform, platformValuesOf, type PlatformRow } from '../platforms/index.ts';
+import { ReferenceResolver } from '../registry-common/index.ts';
 import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /** The platform import written set-based, with the checks and rows of insertPlatform / updatePlatformRow. */

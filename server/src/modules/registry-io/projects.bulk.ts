@@ -3,12 +3,9 @@ import { PROJECT_STAGES, type ProjectInput, type ProjectStage } from '../../../.
 import { AppError } from '../../app/errors.ts';
 import { enterprises, projectChainNodes, projects, projectStageEvents, projectStages } from '../../db/schema/index.ts';
 import type { StageDates } from '../../domain/projects/stages.ts';
-import { canAssignProjectDepartment, projectWriteScope } from '../projects/project.policy.ts';
-import { auditViewOfProject } from '../projects/project.presenter.ts';
-import type { ProjectRow } from '../projects/project.repository.ts';
-import { initialStageDates, refusedHandOver, refusedOtherDepartment, stageAfterEdit } from '../projects/project-stage-edit.ts';
-import { generateProjectCode, notFoundProject, projectValuesOf } from '../projects/project.service.ts';
-import { ReferenceResolver, refView } from '../registry-common/reference-index.ts';
+import { canAssignProjectDepartment, projectWriteScope, auditViewOfProject, initialStageDates, refusedHandOver, refusedOtherDepartment, stageAfterEdit, generateProjectCode, notFoundProject, projectValuesOf } from '../projects/index.ts';
+import type { ProjectRow } from '../projects/index.ts';
+import { ReferenceResolver, refView } from '../registry-common/index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 import type { IoContext } from './entity.ts';
 

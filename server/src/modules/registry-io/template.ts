@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ColumnSpec } from '../../domain/spreadsheet/columns.ts';
-import type { ReferenceIndex } from '../registry-common/reference-index.ts';
+import type { ReferenceIndex } from '../registry-common/index.ts';
 import type { RegistryEntity } from './entity.ts';
 
 export const NOTES_SHEET = '填写说明';

@@ -16,9 +16,8 @@ import { ROLES, ROLE_LABELS, ROLE_SCOPE_KIND } from '../../../../contracts/roles
 import type { AppDeps } from '../../app/deps.ts';
 import { permissionsOfRole } from '../../app/permissions.ts';
 import { defineRoute } from '../../app/route.ts';
-import { listAdminUsers, presentAdminUserWithLock } from '../users/user-admin.service.ts';
+import { listAdminUsers, presentAdminUserWithLock, createCredentialResetService } from '../users/index.ts';
 import { createSecurityService } from './security.service.ts';
-import { createCredentialResetService } from '../users/credential-reset.service.ts';
 
 export function registerSecurityRoutes(app: FastifyInstance, deps: AppDeps): void {
   const service = createSecurityService(deps);

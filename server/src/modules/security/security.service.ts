@@ -5,11 +5,9 @@ import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { departments, enterprises, experts, platforms, users, zones } from '../../db/schema/index.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
-import { endUserSessions } from '../auth/session.repository.ts';
-import { auditViewOfUser } from '../users/user-admin.service.ts';
-import { findUserById, scopeExists } from '../users/user.repository.ts';
-import { assertNotLastOfAdminRole, assertNotSameAdminRole } from '../users/three-admins.policy.ts';
+import { auditActorOf } from '../audit/index.ts';
+import { endUserSessions } from '../auth/index.ts';
+import { auditViewOfUser, findUserById, scopeExists, assertNotLastOfAdminRole, assertNotSameAdminRole } from '../users/index.ts';
 
 /**
  * Role, scope and security-settings management by the security administrator (三员分立). A role change

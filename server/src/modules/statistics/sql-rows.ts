@@ -1,11 +1,5 @@
-import type { SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-
-/** Plain rows of a raw query on either engine (PGlite answers `{rows}`, node-postgres a QueryResult). */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows?: T[] } | T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
-}
+// rowsOf is an engine helper and lives with the database (server/src/db/rows.ts); re-exported for the callers here.
+export { rowsOf } from '../../db/rows.ts';
 
 /** A NUMERIC column as text → integer 元 (1/10 000 of the unit), exactly: the text has at most 4 decimals. */
 export function yuanOfNumeric(value: string | number | null | undefined): number {

@@ -15,9 +15,9 @@ import type { DemoMonthlyReport } from '../../domain/demo/types.ts';
 import { generateCsrfToken, generateSessionToken, hashToken } from '../../domain/security/tokens.ts';
 import { insertDemoReportBatch } from '../../seed/seed-demo-statistics.ts';
 import { seedReferenceData } from '../../seed/seed-reference.ts';
-import { importMonthlyReports } from '../monthly-reports/monthly-report.import.ts';
-import { consoleOperatorCaller } from '../registry-common/caller.ts';
-import { provisionUser } from '../users/user-provisioning.ts';
+import { importMonthlyReports } from '../monthly-reports/index.ts';
+import { consoleOperatorCaller } from '../registry-common/index.ts';
+import { provisionUser } from '../users/index.ts';
 import { rebuildRollups } from './rollup.repository.ts';
 import { unsafeClearStatsCache } from './stats-cache.ts';
 import { rowsOf } from './sql-rows.ts';
@@ -159,7 +159,7 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
     // Import: the last year as flat workbooks (万元), through the real import path with validation. Whole months
     // per file and at most IMPORT_FILE_ROWS rows each (a sheet is capped at MAX_SHEET_CELLS cells, and the bureau
     // sends a month at a time): one file up to ~25 000 enterprises, a few at 100 000.
-    const audit = (await import('../audit/audit.service.ts')).createAuditService(database, () => new Date());
+    const audit = (await import('../audit/index.ts')).createAuditService(database, () => new Date());
     let importRows = 0;
     let importRejected = 0;
     let importSeconds = 0;

@@ -16,7 +16,7 @@ import {
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, buildXlsx, XLSX_MIME } from '../../lib/spreadsheet.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { computeCockpit } from './cockpit.service.ts';
 import { computeGoalProgress } from './goal-progress.service.ts';
 import { computeDrill, computeStatsBreakdown } from './stats-query.service.ts';

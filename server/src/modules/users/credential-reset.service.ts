@@ -7,7 +7,7 @@ import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { credentialResets, users } from '../../db/schema/index.ts';
 import { hashPassword } from '../../domain/security/password-hash.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { auditViewOfUser, mfaResetValues, passwordResetValues } from './user-credentials.ts';
 import { assertNotSameAdminRole } from './three-admins.policy.ts';
 import { findUserById, type UserRow } from './user.repository.ts';

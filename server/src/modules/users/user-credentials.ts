@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recoveryCodes } from '../../db/schema/index.ts';
-import { endUserSessions } from '../auth/session.repository.ts';
+import { endUserSessions } from '../auth/index.ts';
 import type { UserRow } from './user.repository.ts';
 
 /** What the audit log keeps of an account (never hashes or secrets). */

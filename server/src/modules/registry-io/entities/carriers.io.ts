@@ -1,12 +1,8 @@
-import { and, inArray } from 'drizzle-orm';
 import { carrierFilterSchema, carrierInputSchema, type CarrierInput } from '../../../../../contracts/carriers.ts';
-import { carriers } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
 import { normalizeHeader } from '../../../domain/spreadsheet/headers.ts';
-import { carrierScope, carrierWriteScope } from '../../carriers/carrier.policy.ts';
-import { findCarrier, listCarriers, occupantsOf, unsafeFindCarriers } from '../../carriers/carrier.repository.ts';
-import { auditViewOfCarrier, insertCarrier, presentCarrier, updateCarrierRow } from '../../carriers/carrier.service.ts';
-import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
+import { carrierScope, carrierAccess, carrierWriteScope, findCarrier, listCarriers, occupantsOf, unsafeFindCarriers, auditViewOfCarrier, insertCarrier, presentCarrier, updateCarrierRow } from '../../carriers/index.ts';
+import type { ReferenceIndex } from '../../registry-common/index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { zoneOptions } from './options.ts';
 
@@ -57,7 +53,7 @@ export const carriersEntity: RegistryEntity<CarrierInput> = {
   async findExisting(ctx, inputs) {
     const found = await unsafeFindCarriers(ctx.tx, inputs.map((i) => i.code).filter((c): c is string => !!c), inputs.filter((i) => !i.code).map((i) => i.name));
     const ids = found.map((f) => f.id);
-    const writable = ids.length ? new Set((await ctx.tx.select({ id: carriers.id }).from(carriers).where(and(carrierWriteScope(ctx.caller.actor), inArray(carriers.id, ids)))).map((r) => r.id)) : new Set<string>();
+    const writable = await carrierAccess.allowedIds(ctx.tx, ctx.caller.actor, 'import', ids);
     const result = new Map<string, { id: string; writable: boolean }>();
     for (const f of found) {
       result.set(`code:${f.code}`, { id: f.id, writable: writable.has(f.id) });

@@ -1,12 +1,9 @@
-import { and, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { enterpriseFilterSchema, enterpriseInputSchema, type EnterpriseInput } from '../../../../../contracts/enterprises.ts';
 import { enterprises } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
-import { auditViewOfEnterprise } from '../../enterprises/enterprise.presenter.ts';
-import { chainNodesOf, findEnterpriseRow, listEnterprises, unsafeFindEnterprisesByUscc } from '../../enterprises/enterprise.repository.ts';
-import { enterpriseScope, enterpriseWriteScope } from '../../enterprises/enterprise.policy.ts';
-import { insertEnterprise, nodeCodesOf, updateEnterpriseRow } from '../../enterprises/enterprise.service.ts';
-import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
+import { auditViewOfEnterprise, chainNodesOf, findEnterpriseRow, listEnterprises, unsafeFindEnterprisesByUscc, enterpriseScope, enterpriseAccess, enterpriseWriteScope, insertEnterprise, nodeCodesOf, updateEnterpriseRow } from '../../enterprises/index.ts';
+import type { ReferenceIndex } from '../../registry-common/index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { domainOptions, nodeOptions, zoneOptions, carrierOptions, subfieldOptions } from './options.ts';
 
@@ -87,9 +84,7 @@ export const enterprisesEntity: RegistryEntity<EnterpriseInput> = {
   async findExisting(ctx, inputs) {
     const found = await unsafeFindEnterprisesByUscc(ctx.tx, inputs.map((i) => i.uscc));
     const ids = found.map((f) => f.id);
-    const writable = ids.length
-      ? new Set((await ctx.tx.select({ id: enterprises.id }).from(enterprises).where(and(enterpriseWriteScope(ctx.caller.actor), inArray(enterprises.id, ids)))).map((r) => r.id))
-      : new Set<string>();
+    const writable = await enterpriseAccess.allowedIds(ctx.tx, ctx.caller.actor, 'import', ids);
     return new Map(found.map((f) => [f.uscc, { id: f.id, writable: writable.has(f.id) }]));
   },
   async storedView(ctx, id) {

@@ -1,10 +1,7 @@
-import { and, inArray } from 'drizzle-orm';
 import { expertFilterSchema, expertInputSchema, type ExpertInput } from '../../../../../contracts/experts.ts';
-import { experts } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
-import { canSeeExpertContacts, expertScope, expertWriteScope } from '../../experts/expert.policy.ts';
-import { auditViewOfExpert, conflictsOf, insertExpert, listExperts, storedExpertView, unsafeFindExperts, updateExpertRow } from '../../experts/expert.service.ts';
-import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
+import { canSeeExpertContacts, expertScope, expertAccess, auditViewOfExpert, conflictsOf, insertExpert, listExperts, storedExpertView, unsafeFindExperts, updateExpertRow } from '../../experts/index.ts';
+import type { ReferenceIndex } from '../../registry-common/index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { domainOptions } from './options.ts';
 
@@ -45,7 +42,7 @@ export const expertsEntity: RegistryEntity<ExpertInput> = {
   async findExisting(ctx, inputs) {
     const found = await unsafeFindExperts(ctx.tx, inputs.map((i) => i.code).filter((c): c is string => !!c));
     const ids = found.map((f) => f.id);
-    const writable = ids.length ? new Set((await ctx.tx.select({ id: experts.id }).from(experts).where(and(expertWriteScope(ctx.caller.actor), inArray(experts.id, ids)))).map((r) => r.id)) : new Set<string>();
+    const writable = await expertAccess.allowedIds(ctx.tx, ctx.caller.actor, 'import', ids);
     return new Map(found.map((f) => [f.code, { id: f.id, writable: writable.has(f.id) }]));
   },
   storedView: (ctx, id) => storedExpertView(ctx.tx, ctx.caller, id),

@@ -1,6 +1,6 @@
 import type { EnumOption } from '../../../domain/spreadsheet/columns.ts';
 import { referenceData } from '../../../seed/reference/index.ts';
-import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
+import type { ReferenceIndex } from '../../registry-common/index.ts';
 
 /** Drop-down options of reference columns: the Chinese name is shown, the code is stored. */
 const byName = (rows: Iterable<{ code: string; nameZh: string }>): EnumOption[] =>

@@ -1,11 +1,8 @@
-import { and, inArray } from 'drizzle-orm';
 import { platformFilterSchema, platformInputSchema, type PlatformInput } from '../../../../../contracts/platforms.ts';
-import { platforms } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
 import { normalizeHeader } from '../../../domain/spreadsheet/headers.ts';
-import { platformScope, platformWriteScope } from '../../platforms/platform.policy.ts';
-import { auditViewOfPlatform, insertPlatform, listPlatforms, storedPlatformView, unsafeFindPlatforms, updatePlatformRow } from '../../platforms/platform.service.ts';
-import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
+import { platformScope, platformAccess, auditViewOfPlatform, insertPlatform, listPlatforms, storedPlatformView, unsafeFindPlatforms, updatePlatformRow } from '../../platforms/index.ts';
+import type { ReferenceIndex } from '../../registry-common/index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { carrierOptions, zoneOptions } from './options.ts';
 
@@ -56,7 +53,7 @@ export const platformsEntity: RegistryEntity<PlatformInput> = {
   async findExisting(ctx, inputs) {
     const found = await unsafeFindPlatforms(ctx.tx, inputs.map((i) => i.code).filter((c): c is string => !!c), inputs.filter((i) => !i.code).map((i) => i.name));
     const ids = found.map((f) => f.id);
-    const writable = ids.length ? new Set((await ctx.tx.select({ id: platforms.id }).from(platforms).where(and(platformWriteScope(ctx.caller.actor), inArray(platforms.id, ids)))).map((r) => r.id)) : new Set<string>();
+    const writable = await platformAccess.allowedIds(ctx.tx, ctx.caller.actor, 'import', ids);
     const result = new Map<string, { id: string; writable: boolean }>();
     for (const f of found) {
       result.set(`code:${f.code}`, { id: f.id, writable: writable.has(f.id) });

@@ -3,10 +3,8 @@ import { PROJECT_STAGE_ZH, PROJECT_STAGES, projectFilterSchema, projectInputSche
 import { projects } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
 import { normalizeHeader } from '../../../domain/spreadsheet/headers.ts';
-import { projectScope, projectWriteScope } from '../../projects/project.policy.ts';
-import { findProjectRow, listProjects, unsafeFindProjectsByCode } from '../../projects/project.repository.ts';
-import { auditView, insertProject, updateProjectRow } from '../../projects/project.service.ts';
-import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
+import { projectScope, projectAccess, projectWriteScope, findProjectRow, listProjects, unsafeFindProjectsByCode, auditView, insertProject, updateProjectRow } from '../../projects/index.ts';
+import type { ReferenceIndex } from '../../registry-common/index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { departmentOptions, domainOptions, nodeOptions, zoneOptions } from './options.ts';
 
@@ -93,9 +91,7 @@ export const projectsEntity: RegistryEntity<ProjectInput> = {
           .where(and(inArray(projects.name, names), isNull(projects.deletedAt)))
       : [];
     const ids = [...byCode.map((r) => r.id), ...byName.map((r) => r.id)];
-    const writable = ids.length
-      ? new Set((await ctx.tx.select({ id: projects.id }).from(projects).where(and(projectWriteScope(ctx.caller.actor), inArray(projects.id, ids)))).map((r) => r.id))
-      : new Set<string>();
+    const writable = await projectAccess.allowedIds(ctx.tx, ctx.caller.actor, 'import', ids);
     const result = new Map<string, { id: string; writable: boolean }>();
     for (const r of byCode) result.set(`code:${r.code}`, { id: r.id, writable: writable.has(r.id) });
     for (const r of byName) result.set(nameKey(r.name, r.investorName), { id: r.id, writable: writable.has(r.id) });

@@ -1,0 +1,5 @@
+/** What other features may use of `crypto`: they import it only through this file (app/module-boundaries.test.ts). */
+export { auditMacForAppend, auditMacOf, lockAuditChain } from './audit-key.ts';
+export { activeSuite, readCryptoSettings } from './crypto-settings.repository.ts';
+export { KeyMissingError, keyFilesOf, keyProvider, keyProviderFor, type KeyProvider } from './keyring.ts';
+export { maskContacts, personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact } from './personal-fields.ts';
