@@ -133,6 +133,18 @@ export const AUDIT_ACTIONS = [
   // chain map (issue 13)
   'chain-map.weight-update',
   'chain-map.export',
+  // enterprise services (issue 14)
+  'service-request.submit',
+  'service-request.accept',
+  'service-request.reply',
+  'service-request.rate',
+  'booking.create',
+  'booking.approve',
+  'booking.decline',
+  'booking.cancel',
+  'policy-award.confirm',
+  'requests.export',
+  'bookings.export',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,6 +12,11 @@ export const NOTIFICATION_KINDS = {
   'warning.escalated': { zh: '预警逾期升级', en: 'Warning escalated' },
   'supervision.reminder': { zh: '督办节点与报送提醒', en: 'Supervision deadline reminder' },
   'supervision.overdue': { zh: '红色督办升级', en: 'Overdue supervision item escalated' },
+  'service-request.sla-reminder': { zh: '企业诉求时限提醒', en: 'Enterprise request: SLA reminder' },
+  'service-request.escalated': { zh: '企业诉求超时督办', en: 'Enterprise request: past its SLA' },
+  'booking.requested': { zh: '仪器预约待审批', en: 'Instrument booking to approve' },
+  'booking.decided': { zh: '仪器预约审批结果', en: 'Instrument booking decision' },
+  'policy.eligible': { zh: '惠企政策推送', en: 'Policy you are eligible for' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

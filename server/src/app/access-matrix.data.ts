@@ -8,6 +8,7 @@ import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matr
 import { ANALYSIS_MATRIX_ROWS, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 import { SUPERVISION_MATRIX_ROWS, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { CHAIN_MAP_MATRIX_ROWS, type ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
+import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -46,6 +47,8 @@ export interface MatrixFixtures {
   supervision: () => Promise<SupervisionMatrixFixtures>;
   /** Chain-map fixtures (enterprises mapped onto a node), built on first use. */
   chainMap: () => Promise<ChainMapMatrixFixtures>;
+  /** Enterprise-services fixtures (issue 14), built on first use. */
+  services: () => Promise<ServicesMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -168,6 +171,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...ANALYSIS_MATRIX_ROWS,
   ...SUPERVISION_MATRIX_ROWS,
   ...CHAIN_MAP_MATRIX_ROWS,
+  ...SERVICES_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

@@ -12,6 +12,7 @@ import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './
 import { buildWarningMatrixFixtures, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
 import { buildAnalysisMatrixFixtures, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 import { buildSupervisionMatrixFixtures, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
+import { buildServicesMatrixFixtures, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 import { declaredRoutes } from './route.ts';
 import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
 import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
@@ -48,6 +49,7 @@ beforeAll(async () => {
   let analysisFixture: Promise<AnalysisMatrixFixtures> | undefined;
   let supervisionFixture: Promise<SupervisionMatrixFixtures> | undefined;
   let chainMapFixture: Promise<ChainMapMatrixFixtures> | undefined;
+  let servicesFixture: Promise<ServicesMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -64,6 +66,7 @@ beforeAll(async () => {
         for (const e of mapped) await t.deps.database.db.insert(enterpriseChainNodes).values({ enterpriseId: e.id, nodeId }).onConflictDoNothing();
         return { nodeId, visibleNames: (role: Role) => mapped.filter((e) => expectedVisible.get(role)!.has(e.uscc)).map((e) => e.name) };
       })()),
+    services: () => (servicesFixture ??= buildServicesMatrixFixtures(t, { foreign: foreign.id })),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

@@ -18,6 +18,9 @@ import { registerWarningRoutes } from '../modules/warnings/index.ts';
 import { registerAnalysisRoutes } from '../modules/analysis-reports/analysis-report.routes.ts';
 import { registerSupervisionRoutes } from '../modules/supervision/index.ts';
 import { registerChainMapRoutes } from '../modules/chain-map/index.ts';
+import { registerServiceRequestRoutes } from '../modules/services-requests/index.ts';
+import { registerInstrumentRoutes } from '../modules/services-instruments/index.ts';
+import { registerPolicyMatchRoutes } from '../modules/services-policies/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -40,4 +43,7 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerAnalysisRoutes(app, deps);
   registerSupervisionRoutes(app, deps);
   registerChainMapRoutes(app, deps);
+  registerServiceRequestRoutes(app, deps);
+  registerInstrumentRoutes(app, deps);
+  registerPolicyMatchRoutes(app, deps);
 }

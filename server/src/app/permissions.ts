@@ -81,6 +81,17 @@ export const PERMISSIONS = {
   // Chain map (docs/decisions/0022-chain-gap-score.md): gaps and lists within each role's scopes; figures need stats.read too.
   'chainmap.read': ['leader', 'commission', 'department', 'park'],
   'chainmap.weight': ['commission'],
+  // Enterprise services (issue 14, docs/decisions/0023-enterprise-services.md); row scopes in each services-* policy.
+  'service-request.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'],
+  'service-request.submit': ['enterprise'],
+  'service-request.handle': ['commission', 'department', 'park', 'platform'],
+  'instrument.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'],
+  'booking.read': ['leader', 'commission', 'enterprise', 'platform'],
+  'booking.create': ['enterprise'],
+  'booking.decide': ['commission', 'platform'],
+  'instrument.utilisation': ['leader', 'commission', 'platform'],
+  'policy-match.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'policy-award.confirm': ['commission'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

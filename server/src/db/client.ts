@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -86,7 +87,8 @@ export class NestedDatabaseUseError extends Error {
 }
 
 async function openPglite(dir: string | undefined, lock: DataDirLock | null): Promise<Database> {
-  const client = await PGlite.create(dir);
+  // btree_gist: the booking exclusion constraint (0023) needs it; PostgreSQL servers ship it in contrib.
+  const client = await PGlite.create(dir, { extensions: { btree_gist } });
   guardAgainstNestedUse(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

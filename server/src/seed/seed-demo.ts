@@ -14,6 +14,7 @@ import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
+import { seedDemoServices } from './seed-demo-services.ts';
 
 export interface SeedDemoOptions {
   enterprises?: number;
@@ -87,6 +88,8 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
       });
       accounts.push(account);
     }
+    // Enterprise services after the accounts: the demo enterprise account's instrument trainings need its user.
+    await seedDemoServices(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
     await appendAuditRecord(
       tx,
       {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { seedRequestRoutes } from '../modules/services-requests/request-routes.seed.ts';
 import { carriers, departments, domainSubfields, domains, zones } from '../db/schema/index.ts';
 import { referenceData } from './reference/index.ts';
 import { seedChainTemplates } from './seed-chain-templates.ts';
@@ -45,6 +46,7 @@ export async function seedReferenceData(tx: Db): Promise<{ departments: number; 
     await tx.insert(carriers).values({ code: c.code, ...values }).onConflictDoUpdate({ target: carriers.code, set: values });
   }
   await seedChainTemplates(tx);
+  await seedRequestRoutes(tx);
   return {
     departments: referenceData.departments.length,
     domains: referenceData.domains.length,

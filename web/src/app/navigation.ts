@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap' | 'services';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap' | 'services';
 
 export interface NavItem {
   key: NavKey;
@@ -51,6 +51,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: 'reports', audience: ['leader', 'commission', 'park', 'enterprise'] },
   // 督办 (issue 12): units see their own items; the commission and the leader all (server-side scope).
   { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', icon: 'supervision', audience: ['leader', 'commission', 'department', 'park'] },
+  // Enterprise services (issue 14): each tab is scoped on the server; the platform operators see requests and instruments.
+  { key: 'services', path: '/services', labelKey: 'nav.services', icon: 'services', audience: ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'] },
   { key: 'plan', path: '/plan', labelKey: 'nav.plan', icon: 'plan', audience: [...BUSINESS_ROLES] },
   // Scheduled jobs and their runs (docs/decisions/0010-jobs.md): the commission runs the platform.
   { key: 'operations', path: '/operations', labelKey: 'nav.operations', icon: 'operations', audience: ['commission'] },

@@ -16,6 +16,8 @@ import { chainGapsCommand } from './chain.ts';
 import { jobsListCommand, jobsRunCommand } from './jobs.ts';
 import { warningsEvaluateCommand } from './warnings.ts';
 import { supervisionBoardCommand, supervisionBulletinCommand } from './supervision.ts';
+import { policiesEligibleCommand } from './policies.ts';
+import { exportBookingsCommand, exportRequestsCommand } from './services.ts';
 import { userCreateCommand, userDisableCommand, userResetPasswordCommand } from './user.ts';
 
 /** The command line of SPEC §11; the words and flags are an interface operators' scripts rely on. */
@@ -38,6 +40,7 @@ export const COMMANDS: CommandSpec[] = [
   forecastCommand, reportMonthlyCommand,
   supervisionBoardCommand, supervisionBulletinCommand,
   chainGapsCommand,
+  policiesEligibleCommand, exportRequestsCommand, exportBookingsCommand,
   // Entity-generic commands last: a more specific command (e.g. `export monthly-reports`) must match first.
   templateCommand, importCommand, exportCommand,
 ];

@@ -5,3 +5,4 @@ export * from './registries.ts';
 export * from './statistics.ts';
 export * from './supervision.ts';
 export * from './chain-map.ts';
+export * from './services.ts';

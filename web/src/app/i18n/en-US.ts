@@ -6,6 +6,7 @@ import { registriesEnUS } from '../../features/registries/i18n.en-US.ts';
 import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
+import { servicesEnUS } from '../../features/services/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
@@ -60,6 +61,7 @@ export const enUS: Messages = {
     cockpit: 'Cockpit',
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
+    services: 'Enterprise services',
     operations: 'Operations',
     warnings: 'Warnings',
     forecast: 'Goal forecast',
@@ -390,6 +392,7 @@ export const enUS: Messages = {
   departments: departmentsEnUS,
   notifications: notificationsEnUS,
   warnings: warningsEnUS,
+  services: servicesEnUS,
   attachments: attachmentsEnUS,
   analysis: analysisEnUS,
   operations: operationsEnUS,

@@ -9,6 +9,7 @@ import { registriesZhCN } from '../../features/registries/i18n.zh-CN.ts';
 import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
+import { servicesZhCN } from '../../features/services/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
 import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
@@ -62,6 +63,7 @@ export const zhCN = {
     cockpit: '驾驶舱',
     monitoring: '运行监测',
     reports: '月报',
+    services: '企业服务',
     operations: '运行维护',
     warnings: '预警',
     forecast: '目标预测',
@@ -392,6 +394,7 @@ export const zhCN = {
   departments: departmentsZhCN,
   notifications: notificationsZhCN,
   warnings: warningsZhCN,
+  services: servicesZhCN,
   attachments: attachmentsZhCN,
   analysis: analysisZhCN,
   operations: operationsZhCN,

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BuildOutlined,
   ClusterOutlined,
+  CustomerServiceOutlined,
   ScheduleOutlined,
   RiseOutlined,
   FileWordOutlined,
@@ -48,4 +49,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   forecast: <RiseOutlined />,
   analysisReports: <FileWordOutlined />,
   supervision: <FlagOutlined />,
+  services: <CustomerServiceOutlined />,
 };

@@ -1,0 +1,33 @@
+import type { Db } from '../../db/client.ts';
+import { utilisationOf, type UserCategory } from '../../domain/services/booking.ts';
+import type { Actor } from '../../app/actor.ts';
+import { instrumentScope } from './instrument.policy.ts';
+import { bookedMinutes, listInstruments } from './instrument.repository.ts';
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Utilisation of each instrument in the actor's scope for a month (Shanghai calendar): available hours are
+ * the open hours of every day of the month; booked = approved or completed; used = completed; the in-district
+ * share of booked hours; refused = declined requests in the month (demand the district did not meet).
+ */
+export async function monthlyUtilisation(db: Db, actor: Actor, month: string) {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const from = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
+  const to = new Date(Date.UTC(y, m, 1) - 8 * 3600_000);
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const instruments = await listInstruments(db, instrumentScope(actor), null);
+  const booked = await bookedMinutes(db, instrumentScope(actor), from, to);
+  return {
+    month,
+    items: instruments.map(({ row, platformName }) => {
+      const mine = booked.filter((b) => b.instrumentId === row.id);
+      const u = utilisationOf({
+        openMinutesPerDay: minutesOf(row.closesAt) - minutesOf(row.opensAt),
+        days,
+        bookings: mine.map((b) => ({ minutes: b.minutes, status: b.status, category: b.category as UserCategory })),
+      });
+      return { instrumentId: row.id, instrumentName: row.name, platformName, ...u, refused: mine.filter((b) => b.status === 'declined').length };
+    }),
+  };
+}

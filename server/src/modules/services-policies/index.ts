@@ -1,0 +1,3 @@
+/** Policy matching and 免申即享 (issue 14 §4). Other features use these entry points only. */
+export { registerPolicyMatchRoutes } from './policy-match.routes.ts';
+export { policyEligibility } from './policy-match.service.ts';

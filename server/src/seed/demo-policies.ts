@@ -1,0 +1,96 @@
+import type { Condition } from '../domain/services/eligibility.ts';
+
+/**
+ * The district's support clauses as the demo's policy registry (演示数据: the clause numbers follow the
+ * policy's 七(二) 政策支持; amounts are illustrative, in 万元). Conditions are data (docs/decisions/0023).
+ */
+export const DEMO_POLICIES: { code: string; title: string; clause: string; summary: string; amount: string | null; deadline: string | null; materials: string | null; conditions: Condition[] }[] = [
+  {
+    code: 'JS-BIO-01',
+    title: '规上生物医药企业营收增长奖励',
+    clause: '七(二)',
+    summary: '规上生物医药企业上年营业收入同比增长 15% 以上的,给予一次性奖励。',
+    amount: '50.00',
+    deadline: null,
+    materials: null,
+    conditions: [{ kind: 'domain', in: ['biomedicine'] }, { kind: 'above-scale' }, { kind: 'growth', indicator: 'revenue', atLeastPct: 15 }],
+  },
+  {
+    code: 'JS-BIO-02',
+    title: '专精特新企业研发投入补贴',
+    clause: '七(二)',
+    summary: '专精特新企业上年研发费用同比增长 10% 以上的,按增量给予补贴。',
+    amount: '30.00',
+    deadline: null,
+    materials: null,
+    conditions: [{ kind: 'tag', tag: 'specialized' }, { kind: 'growth', indicator: 'rd', atLeastPct: 10 }],
+  },
+  {
+    code: 'JS-BIO-03',
+    title: '孵化与加速载体入驻企业房租补贴',
+    clause: '七(二)',
+    summary: '入驻区内孵化器、加速器的孵化期、加速期企业,给予房租补贴。',
+    amount: '10.00',
+    deadline: null,
+    materials: null,
+    conditions: [{ kind: 'carrier-tenant' }, { kind: 'stage', in: ['incubating', 'accelerating'] }],
+  },
+  {
+    code: 'JS-BIO-04',
+    title: '高新技术企业认定奖励',
+    clause: '七(二)',
+    summary: '首次认定或重新认定的高新技术企业给予奖励。',
+    amount: '20.00',
+    deadline: null,
+    materials: null,
+    conditions: [{ kind: 'tag', tag: 'high-tech' }],
+  },
+  {
+    code: 'JS-BIO-05',
+    title: '生物材料首批次应用奖励',
+    clause: '七(二)',
+    summary: '生物材料湾企业新材料产品首批次应用的,按合同金额给予奖励。',
+    amount: null,
+    deadline: '2026-12-31',
+    materials: '首批次应用认定证明;销售合同及发票',
+    conditions: [
+      { kind: 'domain', in: ['biomaterials'] },
+      { kind: 'zone', in: ['materials-bay'] },
+      { kind: 'manual', textZh: '产品取得首批次应用认定', textEn: 'first-batch application certified' },
+    ],
+  },
+  {
+    code: 'JS-BIO-06',
+    title: '链主企业本地配套带动奖励',
+    clause: '七(二)',
+    summary: '链主企业年度区内配套采购额增长的,给予奖励。',
+    amount: '100.00',
+    deadline: null,
+    materials: '区内配套采购合同清单',
+    conditions: [{ kind: 'tag', tag: 'chain-leader' }, { kind: 'manual', textZh: '区内配套采购额同比增长', textEn: 'local sourcing grew year on year' }],
+  },
+  {
+    code: 'JS-BIO-07',
+    title: '生物农业绿色生产补贴',
+    clause: '七(二)',
+    summary: '生物农业园内生物农业及健康食品企业采用绿色生产工艺的,给予补贴。',
+    amount: '15.00',
+    deadline: null,
+    materials: '绿色生产工艺说明;第三方检测报告',
+    conditions: [
+      { kind: 'domain', in: ['bioagri-food'] },
+      { kind: 'zone', in: ['agri-park'] },
+      { kind: 'manual', textZh: '绿色生产工艺经第三方评价', textEn: 'green process assessed by a third party' },
+    ],
+  },
+  {
+    code: 'JS-BIO-08',
+    title: '老字号规上制造企业技改支持',
+    clause: '七(二)',
+    summary: '2015 年前成立的规上制造企业实施技术改造的,给予支持。',
+    amount: '80.00',
+    deadline: null,
+    materials: null,
+    conditions: [{ kind: 'founded-before', date: '2015-01-01' }, { kind: 'above-scale' }, { kind: 'growth', indicator: 'output', atLeastPct: 0 }],
+  },
+];
