@@ -30,6 +30,8 @@ describe('demo registries', () => {
     expect(await count('experts')).toBe(Math.round(20 + 30 / 15));
     expect(await count('enterprise_chain_nodes')).toBeGreaterThanOrEqual(30);
     expect(await count('candidate_companies')).toBeGreaterThan(0);
+    // The commission's demo weights: every chain node has one, upstream core technologies weigh most.
+    expect(await count('chain_node_weights')).toBe(await count('chain_nodes', 'deleted_at IS NULL'));
     const before = await count('project_follow_ups');
     await seedDemo(db.database, { enterprises: 30, seed: 7, now });
     expect(await count('projects')).toBe(projects);
