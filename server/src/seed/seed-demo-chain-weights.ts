@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { rowsOf } from '../modules/statistics/sql-rows.ts';
 
 /**
  * Demo importance weights of the chain nodes, as a commission would set them after the policy's 链式招商 (六(一)):
@@ -10,8 +11,7 @@ const STAGE_WEIGHT: Record<string, number> = { upstream: 0.85, midstream: 0.7, d
 const OVERRIDES: Record<string, number> = { 'bm-strain': 0.95, 'bm-media': 0.9, 'mat-chassis': 0.95, 'agf-strains': 0.9, 'en-microbes': 0.9, 'bm-cgt': 0.8 };
 
 export async function seedDemoChainWeights(tx: Db): Promise<void> {
-  const nodes = (await tx.execute(sql`SELECT id, code, stage FROM chain_nodes WHERE deleted_at IS NULL`)) as unknown as { rows?: { id: string; code: string; stage: string }[] };
-  const rows = Array.isArray(nodes) ? (nodes as { id: string; code: string; stage: string }[]) : (nodes.rows ?? []);
+  const rows = await rowsOf<{ id: string; code: string; stage: string }>(tx, sql`SELECT id, code, stage FROM chain_nodes WHERE deleted_at IS NULL`);
   const values = rows.map((n) => ({ node_id: n.id, importance: OVERRIDES[n.code] ?? STAGE_WEIGHT[n.stage] ?? 0.5 }));
   if (values.length === 0) return;
   await tx.execute(sql`

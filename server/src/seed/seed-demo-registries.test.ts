@@ -33,6 +33,8 @@ describe('demo registries', () => {
     // The provider accounts act for a record of the registries (docs/decisions/0017).
     expect(await count('users u', `username = 'demo_platform' AND role = 'platform' AND scope_kind = 'platform' AND scope_id = (SELECT id FROM platforms WHERE code = 'pilot-scale-platform')`)).toBe(1);
     expect(await count('users u', `username = 'demo_expert' AND role = 'expert' AND scope_kind = 'expert' AND scope_id = (SELECT id FROM experts WHERE code = 'ZJ-0001')`)).toBe(1);
+    // The commission's demo weights: every chain node has one, upstream core technologies weigh most.
+    expect(await count('chain_node_weights')).toBe(await count('chain_nodes', 'deleted_at IS NULL'));
     const before = await count('project_follow_ups');
     await seedDemo(db.database, { enterprises: 30, seed: 7, now });
     expect(await count('projects')).toBe(projects);
