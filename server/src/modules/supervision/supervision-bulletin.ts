@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Db } from '../../db/client.ts';
 import { supervisionBulletins } from '../../db/schema/index.ts';
@@ -91,11 +91,11 @@ export async function generateBulletin(tx: Db, period: string, now: Date, genera
 
 export async function listBulletins(db: Db) {
   const rows = await db
-    .select({ id: supervisionBulletins.id, period: supervisionBulletins.period, fileName: supervisionBulletins.fileName, summary: supervisionBulletins.summary, generatedBy: supervisionBulletins.generatedBy, createdAt: supervisionBulletins.createdAt, content: supervisionBulletins.content })
+    .select({ id: supervisionBulletins.id, period: supervisionBulletins.period, fileName: supervisionBulletins.fileName, summary: supervisionBulletins.summary, generatedBy: supervisionBulletins.generatedBy, createdAt: supervisionBulletins.createdAt, size: sql<number>`octet_length(${supervisionBulletins.content})::int` })
     .from(supervisionBulletins)
     .orderBy(desc(supervisionBulletins.createdAt))
     .limit(100);
-  return rows.map((r) => ({ id: r.id, period: r.period, fileName: r.fileName, size: r.content.length, generatedBy: r.generatedBy, createdAt: r.createdAt.toISOString(), summary: r.summary as Record<string, unknown> }));
+  return rows.map((r) => ({ id: r.id, period: r.period, fileName: r.fileName, size: Number(r.size), generatedBy: r.generatedBy, createdAt: r.createdAt.toISOString(), summary: r.summary as Record<string, unknown> }));
 }
 
 export async function findBulletin(db: Db, id: string) {
