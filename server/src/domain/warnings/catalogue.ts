@@ -66,10 +66,10 @@ export const SHIPPED_RULES: readonly ShippedRule[] = [
     descriptionZh: '产业领域对全区同口径累计增速的拉动连续 n 个月为负', descriptionEn: "A domain's pull on the district's comparable year-to-date growth negative for n consecutive months",
     level: 'orange', ownerRole: 'commission', evaluatedBy: 'warnings', enabled: true, params: { indicator: 'output', months: 3 }, escalateAfterDays: 14 }),
   rule({ code: 'supervision-item-overdue', subjectKind: 'supervision-item', nameZh: '督办事项逾期', nameEn: 'Supervision item overdue',
-    descriptionZh: '由督办功能评估并报送（预留）', descriptionEn: 'Evaluated and reported by the supervision feature (hook)',
+    descriptionZh: '督办事项亮红灯（节点逾期或进展报告逾期）超过宽限天数；由督办数据评估', descriptionEn: 'A supervision item red (milestone or progress report overdue) beyond the grace days; evaluated on the supervision data',
     level: 'orange', ownerRole: 'department', evaluatedBy: 'hook', enabled: true, params: { graceDays: 0 }, escalateAfterDays: 7 }),
   rule({ code: 'request-past-sla', subjectKind: 'enterprise-request', nameZh: '企业诉求超时未办', nameEn: 'Enterprise request past its SLA',
-    descriptionZh: '由企业服务功能评估并报送（预留）', descriptionEn: 'Evaluated and reported by the enterprise-services feature (hook)',
+    descriptionZh: '企业诉求当前环节（受理或办结）超过工作时限及宽限天数；由企业服务数据评估', descriptionEn: "An enterprise request's current step (acknowledge or resolve) past its working-time limit and the grace days; evaluated on the services data",
     level: 'yellow', ownerRole: 'department', evaluatedBy: 'hook', enabled: true, params: { graceDays: 0 }, escalateAfterDays: 5 }),
 ];
 

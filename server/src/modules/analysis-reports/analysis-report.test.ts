@@ -95,8 +95,11 @@ describe('月度运行分析报告', () => {
       const stated = [...html.matchAll(/差距(-?[0-9.]+)亿元/g)].map((x) => Number(x[1]));
       expect(stated.some((g) => Math.abs(g - total) < 0.02)).toBe(true);
     }
-    // Warnings: no provider installed, and the report says so instead of printing zeros.
-    expect(html).toContain('本期无预警数据');
+    // Warnings come from the warnings feature: a table per colour, none in this fixture (no rule has run).
+    expect(html).not.toContain('本期无预警数据');
+    const colours = tables.find((tb) => tb[0]?.[0] === '预警等级')!.slice(1);
+    expect(colours.map((r) => r[0])).toEqual(['红色', '橙色', '黄色', '蓝色']);
+    expect(colours.every((r) => r[1] === '0' && r[2] === '0')).toBe(true);
     // Three charts: the trend and one fan chart per goal metric.
     expect((html.match(/<img /g) ?? []).length).toBe(3);
   });

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.ts';
 import type { StatsScope } from '../statistics/stats.policy.ts';
+import { warningsForReport } from '../warnings/index.ts';
 
 /**
- * Where the report's warnings section takes its data (issue 11 §4: new and open warnings by colour). The
- * warnings feature registers its provider when it is installed; without one the section says that no
- * warnings data is available rather than printing zeros, which would read as "no warnings".
+ * Where the report's warnings section takes its data (issue 11 §4: new and open warnings by colour): the
+ * warnings feature by default. A provider set to null (tests of the report alone) makes the section say that no
+ * warnings data is available rather than print zeros, which would read as "no warnings".
  */
 export type WarningLevel = 'blue' | 'yellow' | 'orange' | 'red';
 
@@ -24,7 +25,12 @@ export interface ReportWarningsProvider {
   warningsFor(db: Db, scope: StatsScope, period: { year: number; month: number }): Promise<ReportWarning[]>;
 }
 
-let provider: ReportWarningsProvider | null = null;
+/** The warnings feature's list, in the scope of the report: the district, or one zone for a park. */
+const warningsFeature: ReportWarningsProvider = {
+  warningsFor: (db, scope, period) => (scope.kind === 'none' ? Promise.resolve([]) : warningsForReport(db, period, scope.kind === 'zone' ? scope.code : null)),
+};
+
+let provider: ReportWarningsProvider | null = warningsFeature;
 
 export function registerReportWarningsProvider(next: ReportWarningsProvider | null): void {
   provider = next;

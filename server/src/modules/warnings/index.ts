@@ -8,4 +8,5 @@ export { registerWarningRoutes } from './warning.routes.ts';
 export { warningEvaluationJob, warningEscalationJob } from './warning.jobs.ts';
 export { evaluateWarnings, evaluateAfterReportChange, applyHookFindings, type EvaluationDeps } from './warning-evaluation.service.ts';
 export { warningCountsForPeriod, type WarningPeriodCounts } from './warning-report-counts.ts';
+export { warningsForReport, type WarningForReport } from './warning-report-list.ts';
 export type { Finding as WarningFinding } from '../../domain/warnings/index.ts';

@@ -11,6 +11,7 @@ import { loadEnterpriseFacts, loadGroups, loadProjectFacts, loadReportFacts } fr
 import { addEvent, closeWarning, insertWarning, liveWarningsOfRule, refreshWarning, type WarningRow } from './warning.repository.ts';
 import { ensureShippedRules, listRules, type RuleRow } from './warning-rule.repository.ts';
 import { sendWarningNotices, type WarningNotice } from './warning-notices.ts';
+import { HOOK_FINDERS } from './warning-hooks.ts';
 
 export interface EvaluationDeps {
   database: Database;
@@ -80,8 +81,13 @@ export async function evaluateWarnings(deps: EvaluationDeps, target: EvaluationT
   const log = deps.log ?? (() => {});
   await deps.database.db.transaction(async (tx) => ensureShippedRules(tx as unknown as Db, now));
   const partial = target.enterpriseIds !== undefined;
+  // Hook rules (fed by supervision and enterprise services) run in full evaluations only.
   const rules = (await listRules(deps.database.db)).filter(
-    (r) => r.enabled && r.evaluated_by === 'warnings' && (!target.ruleCodes || target.ruleCodes.includes(r.code)) && (!partial || PARTIAL_SUBJECT_KINDS.has(r.subject_kind)),
+    (r) =>
+      r.enabled &&
+      (r.evaluated_by === 'warnings' || (!partial && HOOK_FINDERS[r.code] !== undefined)) &&
+      (!target.ruleCodes || target.ruleCodes.includes(r.code)) &&
+      (!partial || PARTIAL_SUBJECT_KINDS.has(r.subject_kind)),
   );
   const result: EvaluationResult = { opened: 0, updated: 0, closed: 0, open: [], skipped: [] };
   if (rules.length === 0 || target.enterpriseIds?.length === 0) return result;
@@ -90,7 +96,8 @@ export async function evaluateWarnings(deps: EvaluationDeps, target: EvaluationT
   for (const rule of rules) {
     let findings: Finding[];
     try {
-      findings = evaluateRule(rule.kind, rule.params, facts);
+      const hook = rule.evaluated_by === 'hook' ? HOOK_FINDERS[rule.code] : undefined;
+      findings = hook ? await hook(deps.database.db, rule.params as Record<string, unknown>, now) : evaluateRule(rule.kind, rule.params, facts);
     } catch (error) {
       const message = (error as Error).message;
       log(`warning rule ${rule.code} skipped: ${message}`);
