@@ -85,7 +85,13 @@ describe('warnings: a rule change, the park follows up, the counts', () => {
     await park.locator('.ant-modal').getByRole('button', { name: /确\s*定|OK/ }).click();
     await drawer.locator('.ant-tag', { hasText: '已办结' }).waitFor();
     await expect.poll(() => liveCount(park)).toBe(parkBefore - 1);
+    // The same warning in English: leave the drawer (it covers the header), switch, open it again by its link.
+    const link = park.url();
+    await park.goto('/warnings');
+    await waitIdle(park);
     await switchLanguage(park, 'en-US');
+    await park.goto(link);
+    await park.locator('.ant-drawer').getByText('Resolved').first().waitFor();
     await screenshot(park, 'warnings-drawer.en-US');
 
     expect(watch.pageErrors).toEqual([]);
