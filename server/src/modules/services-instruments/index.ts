@@ -2,3 +2,4 @@
 export { registerInstrumentRoutes } from './instrument.routes.ts';
 export { bookingCompletionJob } from './booking-completion.job.ts';
 export { bookingScope, instrumentScope } from './instrument.policy.ts';
+export { listBookings } from './instrument.repository.ts';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import { instrumentBookings, instruments } from '../../db/schema/index.ts';
-import { providerPlatformOf } from '../services-requests/request.policy.ts';
+import { providerPlatformOf } from '../services-requests/index.ts';
 
 /**
  * SECURITY INVARIANT — which instruments an actor sees: the catalogue is public to every business reader

@@ -16,7 +16,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition } from '../../lib/spreadsheet.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { bookingsCalendar, instrumentCalendar } from './booking-calendar.ts';
 import { createBookingService } from './booking.service.ts';
 import { bookingScope, instrumentScope } from './instrument.policy.ts';

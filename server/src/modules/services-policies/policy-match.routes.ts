@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { awardConfirmSchema, awardResultSchema, myPoliciesSchema, policyCodeParamSchema, policyEligibilitySchema, policyListSchema } from '../../../../contracts/services.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { createPolicyMatchService } from './policy-match.service.ts';
 
 /** Policy matching and 免申即享 (issue 14 §4). */

@@ -6,7 +6,7 @@ import { conditionLabel, conditionsSchema, evaluateEligibility, policyMode, type
 import { shanghaiDate } from '../../domain/services/working-time.ts';
 import { enterpriseScope } from '../enterprises/index.ts';
 import { notify } from '../notifications/index.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { awardedEnterpriseIds, awardsOfEnterprise, enterpriseFacts, enterprisesByUscc, findPolicyByCode, insertAwards, listPolicies, type PolicyRow } from './policy-match.repository.ts';
 
 /** The last complete calendar year at `now` (Shanghai): growth conditions compare it with the year before. */

@@ -8,7 +8,8 @@ import { unsafeOverdueRequests, type OverdueRequest } from './request.repository
 
 export { registerServiceRequestRoutes } from './request.routes.ts';
 export { requestSlaJob } from './request-sla.job.ts';
-export { requestScope } from './request.policy.ts';
+export { providerPlatformOf, requestScope } from './request.policy.ts';
+export { platformAccountIds } from './request.repository.ts';
 export type { OverdueRequest } from './request.repository.ts';
 
 /**

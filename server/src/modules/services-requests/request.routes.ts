@@ -12,7 +12,7 @@ import {
 } from '../../../../contracts/services.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { requestScope } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
 import { listCategories, listRequests } from './request.repository.ts';

@@ -4,7 +4,7 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { addWorkingMinutes, shanghaiDate } from '../../domain/services/working-time.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { requestHandleScope, requestRateScope, requestScope } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
 import {

@@ -1,9 +1,8 @@
 import type { AppDeps } from '../../app/deps.ts';
 import { toCsv } from '../../domain/spreadsheet/csv.ts';
 import { buildXlsx } from '../../lib/spreadsheet.ts';
-import { bookingScope } from '../services-instruments/index.ts';
-import { listBookings } from '../services-instruments/instrument.repository.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import { bookingScope, listBookings } from '../services-instruments/index.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { requestScope } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
 import { listRequests } from './request.repository.ts';
