@@ -5,7 +5,7 @@ import type { BacktestCase } from '../../domain/forecast/backtest.ts';
 import type { SimulationInput } from '../../domain/forecast/simulate.ts';
 import { AppError } from '../../app/errors.ts';
 import { computeGoalProgress } from '../statistics/goal-progress.service.ts';
-import { cachedStatsView } from '../statistics/stats-cache.ts';
+import { cachedStatsView, currentStatsToken } from '../statistics/stats-cache.ts';
 import { monthCloseRule, statsPeriods, type MonthCloseRule } from '../statistics/stats-period.ts';
 import { actualsUntil, buildSimulationInput } from './forecast-input.ts';
 import { loadEnterpriseYears, loadMetricDefinitions, loadPartNames, loadProjects, type EnterpriseYearRow } from './forecast.repository.ts';
@@ -33,8 +33,11 @@ export const BACKTEST_RUNS = 2_000;
 const noData = () => new AppError(409, 'FORECAST_NO_DATA', '尚无已审核的月度数据，无法预测', 'No approved monthly figures yet: nothing to forecast from');
 
 export async function computeForecast(db: Db, options: ForecastOptions): Promise<ForecastView> {
-  const period = options.period ?? (await statsPeriods(db, options.close ?? monthCloseRule(new Date()))).period;
-  if (!period) throw noData();
+  // Bring the rollups up to date first (approvals just made count), then find the latest closed month.
+  if (!options.period) await currentStatsToken(db);
+  const rule = options.close ?? monthCloseRule(new Date());
+  // No figures yet: as the cockpit, January of this year (every value is then 0 and P is 0, not an error).
+  const period = options.period ?? (await statsPeriods(db, rule)).period ?? { year: Number(rule.today.slice(0, 4)), month: 1 };
   const key = JSON.stringify(['forecast', options.runs, options.seed, period]);
   return cachedStatsView(db, key, () => computeForecastNow(db, { ...options, period }));
 }
