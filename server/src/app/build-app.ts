@@ -22,6 +22,7 @@ import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
 import { isApiRequest } from './routed-url.ts';
 import { installRefusalAudit } from './refusal-audit.ts';
+import type { ErrorCode } from '../../../contracts/error-codes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -147,7 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '请求的地址不存在', messageEn: 'Not found', requestId: String(request.id) } });
+    return reply.code(404).send({ error: { code: 'NOT_FOUND' satisfies ErrorCode, message: '请求的地址不存在', messageEn: 'Not found', requestId: String(request.id) } });
   });
   return { app, deps, jobs };
 }

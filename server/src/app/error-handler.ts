@@ -1,5 +1,11 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { ERROR_CODES, type ErrorCode } from '../../../contracts/error-codes.ts';
 import { AppError } from './errors.ts';
+
+/** The envelope of a code with its general text (contracts/error-codes.ts). */
+function envelope(code: ErrorCode, requestId: string) {
+  return { error: { code, message: ERROR_CODES[code].zh, messageEn: ERROR_CODES[code].en, requestId } };
+}
 
 /** Maps every error to the shared error shape; unknown errors are logged and answered generically. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -14,22 +20,18 @@ export function installErrorHandling(app: FastifyInstance): void {
       });
     }
     if (status === 429) {
-      return reply.code(429).send({
-        error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', messageEn: 'Too many requests; please slow down', requestId },
-      });
+      return reply.code(429).send(envelope('RATE_LIMITED', requestId));
     }
     if (status === 413) {
-      return reply.code(413).send({ error: { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大', messageEn: 'The request body is too large', requestId } });
+      return reply.code(413).send(envelope('PAYLOAD_TOO_LARGE', requestId));
     }
     if (status === 415) {
-      return reply.code(415).send({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型', messageEn: 'Unsupported content type', requestId } });
+      return reply.code(415).send(envelope('UNSUPPORTED_MEDIA_TYPE', requestId));
     }
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: { code: 'BAD_REQUEST', message: '请求格式有误', messageEn: 'Malformed request', requestId } });
+      return reply.code(status).send(envelope('BAD_REQUEST', requestId));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({
-      error: { code: 'INTERNAL', message: '服务器内部错误，请联系管理员并提供请求编号', messageEn: 'Internal error; contact the administrator with the request id', requestId },
-    });
+    return reply.code(500).send(envelope('INTERNAL', requestId));
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { importQueueOf } from './import-queue.ts';
+import type { ErrorCode } from '../../../contracts/error-codes.ts';
 
 /** Where a running import is: its phase, with the share of that phase done. */
 export interface ImportProgressLine {
@@ -70,7 +71,7 @@ export function streamImport<Progress extends ImportProgressLine, Result>(
       stream.end(
         line({
           type: 'error',
-          error: { code: known?.code ?? 'INTERNAL', message: known?.messageZh ?? '导入失败，请联系管理员', messageEn: known?.messageEn ?? 'The import failed; contact the administrator' },
+          error: { code: known?.code ?? ('INTERNAL' satisfies ErrorCode), message: known?.messageZh ?? '导入失败，请联系管理员', messageEn: known?.messageEn ?? 'The import failed; contact the administrator' },
         }),
       );
     });

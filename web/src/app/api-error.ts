@@ -1,5 +1,6 @@
 import { apiErrorSchema } from '../../../contracts/common.ts';
 import type { ApiError } from '../../../contracts/common.ts';
+import { ERROR_CODES, isErrorCode, type ErrorCode } from '../../../contracts/error-codes.ts';
 
 export type ApiErrorDetail = NonNullable<ApiError['error']['details']>[number];
 
@@ -8,7 +9,7 @@ export const CLIENT_ERROR_CODES = {
   network: 'NETWORK_ERROR',
   badResponse: 'INVALID_RESPONSE',
   http: 'HTTP_ERROR',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /**
  * An error response from the API (or a failure to reach it). The server always sends
@@ -26,7 +27,8 @@ export class ApiRequestError extends Error {
 
   constructor(init: {
     status: number;
-    code: string;
+    /** A code of contracts/error-codes.ts (a string: a newer server may send one this client does not know). */
+    code: ErrorCode | (string & {});
     messageZh: string;
     messageEn: string;
     details?: readonly ApiErrorDetail[];
@@ -44,12 +46,21 @@ export class ApiRequestError extends Error {
 
   /** The message in the UI language (`en…` → English, anything else → Chinese). */
   localized(language: string): string {
-    return language.startsWith('en') ? this.messageEn : this.messageZh;
+    const english = language.startsWith('en');
+    const own = english ? this.messageEn : this.messageZh;
+    if (own || !isErrorCode(this.code)) return own;
+    // No message of its own: the code's general text (contracts/error-codes.ts).
+    return english ? ERROR_CODES[this.code].en : ERROR_CODES[this.code].zh;
   }
 }
 
 export function isApiRequestError(value: unknown): value is ApiRequestError {
   return value instanceof ApiRequestError;
+}
+
+/** Whether `value` is an API error with this code (codes are the table of contracts/error-codes.ts). */
+export function hasErrorCode(value: unknown, code: ErrorCode): value is ApiRequestError {
+  return value instanceof ApiRequestError && value.code === code;
 }
 
 /** The text of one policy/validation detail in the UI language. */
@@ -83,8 +94,8 @@ export function networkError(): ApiRequestError {
   return new ApiRequestError({
     status: 0,
     code: CLIENT_ERROR_CODES.network,
-    messageZh: '无法连接服务器，请检查网络后重试。',
-    messageEn: 'Cannot reach the server. Check the network and try again.',
+    messageZh: ERROR_CODES.NETWORK_ERROR.zh,
+    messageEn: ERROR_CODES.NETWORK_ERROR.en,
   });
 }
 

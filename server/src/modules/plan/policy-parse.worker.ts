@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { ParseResponse } from '../../../../contracts/plan.ts';
+import type { ErrorCode } from '../../../../contracts/error-codes.ts';
 import { AppError } from '../../app/errors.ts';
 import { parsePolicy } from '../../domain/plan-parser/parse-policy.ts';
 import { sha256OfText } from './plan-store.ts';
@@ -20,7 +21,7 @@ export interface WorkerJob {
 export type WorkerAnswer =
   | { type: 'ready' }
   | { type: 'done'; id: number; ok: true; response: ParseResponse }
-  | { type: 'done'; id: number; ok: false; error: { status: number; code: string; messageZh: string; messageEn: string; details?: AppError['details'] } | null };
+  | { type: 'done'; id: number; ok: false; error: { status: number; code: ErrorCode; messageZh: string; messageEn: string; details?: AppError['details'] } | null };
 
 const port = parentPort!;
 port.on('message', async (job: WorkerJob) => {

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import type { SessionView } from '../../../../contracts/auth.ts';
 import { onUnauthorized, setCsrfToken } from '../../app/api.ts';
+import { ERROR_CODES } from '../../../../contracts/error-codes.ts';
 import { ApiRequestError, isApiRequestError, networkError } from '../../app/api-error.ts';
 import { fetchSession, logout as logoutRequest } from './auth.api.ts';
 
@@ -72,7 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setState({
         status: 'ready',
         session: null,
-        endedBy: new ApiRequestError({ status: 401, code: 'SESSION_EXPIRED', messageZh: '会话已过期，请重新登录', messageEn: 'Your session has expired; please sign in again' }),
+        endedBy: new ApiRequestError({ status: 401, code: 'SESSION_EXPIRED', messageZh: ERROR_CODES.SESSION_EXPIRED.zh, messageEn: ERROR_CODES.SESSION_EXPIRED.en }),
       });
     }
   }, []);

@@ -2,7 +2,7 @@ import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CARRIER_TYPES, carrierInputSchema, carrierUpdateSchema, type CarrierDetail } from '../../../../contracts/carriers.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
@@ -34,7 +34,7 @@ export function CarrierForm({ open, carrier, onClose, onSaved }: { open: boolean
       void message.success(t('registries.actions.saved'));
       onSaved(saved);
     } catch (error) {
-      if (isApiRequestError(error) && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
+      if (hasErrorCode(error, 'STALE_VERSION')) void message.error(t('registries.conflict'));
       else if (!showServerErrors(form, error)) notifyError(error);
     } finally {
       setSaving(false);

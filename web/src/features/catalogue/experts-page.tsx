@@ -3,7 +3,7 @@ import { App, Button, Checkbox, Col, Descriptions, Form, Input, Modal, Row, Sele
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expertInputSchema, expertUpdateSchema, type ExpertView } from '../../../../contracts/experts.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
@@ -50,7 +50,7 @@ function ExpertForm({ open, row, close, saved }: { open: boolean; row: ExpertVie
       void message.success(t('registries.actions.saved'));
       saved();
     } catch (error) {
-      if (isApiRequestError(error) && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
+      if (hasErrorCode(error, 'STALE_VERSION')) void message.error(t('registries.conflict'));
       else if (!showServerErrors(form, error)) notifyError(error);
     }
   };

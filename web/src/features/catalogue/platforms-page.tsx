@@ -2,7 +2,7 @@ import { App, Col, Descriptions, Form, Input, Modal, Row, Select, Switch, Tag } 
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORM_KINDS, platformInputSchema, platformUpdateSchema, type PlatformView } from '../../../../contracts/platforms.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
@@ -37,7 +37,7 @@ function PlatformForm({ open, row, close, saved }: { open: boolean; row: Platfor
       void message.success(t('registries.actions.saved'));
       saved();
     } catch (error) {
-      if (isApiRequestError(error) && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
+      if (hasErrorCode(error, 'STALE_VERSION')) void message.error(t('registries.conflict'));
       else if (!showServerErrors(form, error)) notifyError(error);
     }
   };

@@ -2,7 +2,7 @@ import { App, Col, Form, Input, InputNumber, Modal, Row } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departmentInputSchema, departmentUpdateSchema, type DepartmentView } from '../../../../contracts/departments.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { invalidateReferenceData } from '../registries/shared/reference.ts';
@@ -35,7 +35,7 @@ export function DepartmentForm({ open, row, close, saved }: { open: boolean; row
       void message.success(t('registries.actions.saved'));
       saved();
     } catch (error) {
-      if (isApiRequestError(error) && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
+      if (hasErrorCode(error, 'STALE_VERSION')) void message.error(t('registries.conflict'));
       else if (!showServerErrors(form, error)) notifyError(error);
     }
   };

@@ -11,7 +11,7 @@ import {
   enterpriseUpdateSchema,
   type EnterpriseDetail,
 } from '../../../../contracts/enterprises.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
@@ -89,7 +89,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: { open: b
       void message.success(t('registries.actions.saved'));
       onSaved(saved);
     } catch (error) {
-      if (isApiRequestError(error) && error.status === 409 && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
+      if (hasErrorCode(error, 'STALE_VERSION') && error.status === 409) void message.error(t('registries.conflict'));
       else if (!showServerErrors(form, error)) notifyError(error);
     } finally {
       setSaving(false);

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
 import { PROJECT_STAGES, projectInputSchema, projectUpdateSchema, type ProjectDetail } from '../../../../contracts/projects.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
@@ -60,7 +60,7 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
       void message.success(t('registries.actions.saved'));
       onSaved(saved);
     } catch (error) {
-      if (isApiRequestError(error) && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
+      if (hasErrorCode(error, 'STALE_VERSION')) void message.error(t('registries.conflict'));
       else if (!showServerErrors(form, error)) notifyError(error);
     } finally {
       setSaving(false);

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROJECT_STAGES, stageChangeSchema, type ProjectDetail } from '../../../../contracts/projects.ts';
-import { isApiRequestError } from '../../app/api-error.ts';
+import { hasErrorCode } from '../../app/api-error.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { changeStage } from './projects.api.ts';
@@ -45,8 +45,8 @@ export function StageDialog({ open, project, onClose, onChanged }: { open: boole
       void message.success(t('registries.projects.stageChanged'));
       onChanged(changed);
     } catch (error) {
-      if (isApiRequestError(error) && error.code === 'STALE_VERSION') void message.error(t('registries.conflict'));
-      else if (isApiRequestError(error) && error.code === 'STAGE_CHANGE_REJECTED') form.setFields([{ name: 'occurredOn', errors: [error.localized(i18n.language)] }]);
+      if (hasErrorCode(error, 'STALE_VERSION')) void message.error(t('registries.conflict'));
+      else if (hasErrorCode(error, 'STAGE_CHANGE_REJECTED')) form.setFields([{ name: 'occurredOn', errors: [error.localized(i18n.language)] }]);
       else if (!showServerErrors(form, error)) notifyError(error);
     } finally {
       setSaving(false);
