@@ -80,6 +80,29 @@ export const ERROR_CODES = {
   POLICY_PARSE_TIMEOUT: { status: 413, zh: '文件过大或过于复杂，解析超时', en: 'The document is too large or complex to parse in time' },
   POLICY_PARSE_TOO_LARGE: { status: 413, zh: '文件过大，无法解析', en: 'The document is too large to parse' },
 
+  // Warnings, forecast and analysis reports (issue 11)
+  WARNING_STATE: { status: 409, zh: '预警当前状态不允许此操作', en: "The warning's current status does not allow this" },
+  CONFIRMATION_REQUIRED: { status: 409, zh: '此修改影响较大，请确认后再提交', en: 'This change has a large effect; confirm it to go ahead' },
+  FORECAST_NO_DATA: { status: 409, zh: '尚无已审核的月度数据，无法预测', en: 'No approved monthly figures yet: nothing to forecast from' },
+  FORECAST_FAILED: { status: 500, zh: '预测计算失败', en: 'The forecast could not be computed' },
+  REPORT_RENDER_FAILED: { status: 500, zh: '报告生成失败', en: 'The report could not be rendered' },
+  ZONE_NOT_FOUND: { status: 404, zh: '功能区不存在', en: 'No such zone' },
+  GOAL_METRIC_NOT_FOUND: { status: 404, zh: '目标指标不存在或没有计算公式', en: 'No such goal metric with a formula' },
+  GOAL_NO_MILESTONE: { status: 409, zh: '该年份没有目标里程碑', en: 'The goal has no milestone for that year' },
+
+  // 督办 (issue 12)
+  SUPERVISION_NOT_LEAD_ITEM: { status: 409, zh: '节点计划设在牵头单位的事项上', en: "Milestones are set on the lead unit's item" },
+  SUPERVISION_NOT_YOUR_ITEM: { status: 403, zh: '只有责任单位可以报送本事项的进展', en: 'Only the responsible unit reports on this item' },
+  SUPERVISION_NO_WORK_PLAN: { status: 409, zh: '年度节点计划尚未制定，暂不能报送', en: 'No work plan for the year yet; reports start once milestones are set' },
+  SUPERVISION_REPORT_ACCEPTED: { status: 409, zh: '该期报告已审核通过，不能再修改', en: "This period's report was accepted and can no longer change" },
+  SUPERVISION_NOT_LEAD_UNIT: { status: 403, zh: '只有牵头单位可以汇总配合单位的报告', en: "Only the lead unit consolidates its co-units' reports" },
+
+  // Enterprise services (issue 14)
+  INVALID_STATE: { status: 409, zh: '当前状态不允许此操作', en: 'The record is not in a state that allows this' },
+  SLOT_TAKEN: { status: 409, zh: '该时段已被预约，请选择其他时段', en: 'That slot is already booked; choose another' },
+  TRAINING_REQUIRED: { status: 403, zh: '尚未完成该仪器的上机培训或培训已过期', en: 'Not trained on this instrument, or the training has expired' },
+  BOOKING_STARTED: { status: 409, zh: '预约已开始，不能取消', en: 'The booking has started and can no longer be cancelled' },
+
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 
   // Made up by the web client (never sent by the server)
