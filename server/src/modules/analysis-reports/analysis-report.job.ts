@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { formatPeriod } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
-import { appendAuditRecord } from '../audit/audit.repository.ts';
+import { appendAuditRecord } from '../audit/index.ts';
 import type { JobDefinition } from '../jobs/index.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
-import { monthCloseRule, statsPeriods } from '../statistics/stats-period.ts';
+import { rowsOf } from '../statistics/index.ts';
+import { monthCloseRule, statsPeriods } from '../statistics/index.ts';
 import { generateAndArchive } from './analysis-report-archive.service.ts';
 import type { ArchivedReportRow } from './analysis-report.repository.ts';
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../app/actor.ts';
 import { errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { statsScopeOf } from '../statistics/stats.policy.ts';
+import { statsScopeOf } from '../statistics/index.ts';
 import type { ReportArchiveScope } from './analysis-report.repository.ts';
 
 /**

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../statistics/index.ts';
 
 /** The report archive (migration 0019): one row per period and scope (district or zone), latest version. */
 export interface ArchivedReportRow {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../app/errors.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
-import type { StatsScope } from '../statistics/stats.policy.ts';
+import { rowsOf } from '../statistics/index.ts';
+import type { StatsScope } from '../statistics/index.ts';
 import { gatherReport } from './report-content.ts';
 import { renderReportDocx } from './report-document.ts';
 import { renderReportInWorker } from './report-render-runner.ts';

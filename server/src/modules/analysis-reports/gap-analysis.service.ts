@@ -4,10 +4,10 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../app/errors.ts';
 import { decomposeGap, type EnterpriseGroup, type GapEnterprise, type GapPart, type SlippedProject } from '../../domain/forecast/gap-decomposition.ts';
 import { DEFAULT_PIPELINE_PRIOR, projectOutputInYear } from '../../domain/forecast/pipeline.ts';
-import { fractionalYear, metricHasProject } from '../forecast/forecast-input.ts';
-import { wanTo } from '../forecast/forecast.presenter.ts';
-import { loadEnterpriseYears, loadMetricDefinitions, loadPartNames, loadProjects, type EnterpriseYearRow } from '../forecast/forecast.repository.ts';
-import { computeGoalProgress } from '../statistics/goal-progress.service.ts';
+import { fractionalYear, metricHasProject } from '../forecast/index.ts';
+import { wanTo } from '../forecast/index.ts';
+import { loadEnterpriseYears, loadMetricDefinitions, loadPartNames, loadProjects, type EnterpriseYearRow } from '../forecast/index.ts';
+import { computeGoalProgress } from '../statistics/index.ts';
 import { reportWarnings } from './report-warnings.ts';
 
 /**

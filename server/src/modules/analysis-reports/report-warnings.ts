@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { StatsScope } from '../statistics/stats.policy.ts';
+import type { StatsScope } from '../statistics/index.ts';
 import { warningsForReport } from '../warnings/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../../app/actor.ts';
 import { AppError } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { statsScopeOf } from '../statistics/stats.policy.ts';
+import { statsScopeOf } from '../statistics/index.ts';
 import { zoneCodeOf, zoneIdOf } from './chain-map.repository.ts';
 
 /**

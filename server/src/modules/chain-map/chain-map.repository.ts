@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { enterpriseScope } from '../enterprises/index.ts';
-import { projectScope } from '../projects/project.policy.ts';
-import { rowsOf, yuanOfNumeric } from '../statistics/sql-rows.ts';
+import { projectScope } from '../projects/index.ts';
+import { rowsOf, yuanOfNumeric } from '../statistics/index.ts';
 
 /**
  * Every read and write of the chain map. Enterprise and project rows are always filtered by the caller's scope

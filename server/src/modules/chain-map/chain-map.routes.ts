@@ -5,8 +5,8 @@ import { idParamSchema } from '../../../../contracts/common.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { auditActorOf } from '../audit/index.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { buildChainMapWorkbook } from './chain-map.export.ts';
 import { computeChainMap, computeNodeLists, setNodeImportance } from './chain-map.service.ts';
 

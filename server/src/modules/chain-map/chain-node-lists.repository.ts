@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { enterpriseScope } from '../enterprises/index.ts';
-import { projectScope } from '../projects/project.policy.ts';
-import { rowsOf, yuanOfNumeric } from '../statistics/sql-rows.ts';
+import { projectScope } from '../projects/index.ts';
+import { rowsOf, yuanOfNumeric } from '../statistics/index.ts';
 import { PIPELINE_STAGES } from './chain-map.repository.ts';
 
 /** The N lists of one node (一图N清单), each within the caller's scopes and the zone filter. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../app/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { chainNodesTable, chainTemplatesTable, domains, enterpriseChainNodes, enterprises, projectChainNodes, projects } from '../../db/schema/index.ts';
 import { enterpriseScope } from '../enterprises/index.ts';
-import { projectScope } from '../projects/project.policy.ts';
+import { projectScope } from '../projects/index.ts';
 
 /**
  * Every query of the chain templates and nodes. What is mapped onto a node is read through enterpriseScope and

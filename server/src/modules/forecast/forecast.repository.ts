@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { isIndicatorCode, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import { defaultGoalFormula } from '../../domain/plan-model/goal-formula.ts';
-import { formulaPopulation, loadPlanGoals, toWan } from '../statistics/goal-progress.service.ts';
-import { populationFilter } from '../statistics/population.repository.ts';
-import type { Population } from '../statistics/stats-query.repository.ts';
-import { rowsOf, yuanOfNumeric } from '../statistics/sql-rows.ts';
+import { formulaPopulation, loadPlanGoals, toWan } from '../statistics/index.ts';
+import { populationFilter } from '../statistics/index.ts';
+import type { Population } from '../statistics/index.ts';
+import { rowsOf, yuanOfNumeric } from '../statistics/index.ts';
 
 /** The SQL the forecast and the gap analysis read: goal definitions, enterprise year figures, the pipeline. */
 

@@ -4,3 +4,8 @@ export * from './optimistic.ts';
 export * from './record-history.ts';
 export * from './reference-index.ts';
 export { registerCrudRoutes } from './crud-routes.ts';
+export type { Caller } from './caller.ts';
+export { staleVersion } from './optimistic.ts';
+export { callerOf } from './caller.ts';
+export { consoleOperatorCaller } from './caller.ts';
+export { recordChange } from './record-history.ts';

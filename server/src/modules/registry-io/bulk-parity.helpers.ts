@@ -4,8 +4,8 @@ import { expect } from 'vitest';
 import type { Role } from '../../../../contracts/roles.ts';
 import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import type { Actor } from '../../app/actor.ts';
-import { consoleOperatorCaller, type Caller } from '../registry-common/caller.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { consoleOperatorCaller, type Caller } from '../registry-common/index.ts';
+import { rowsOf } from '../statistics/index.ts';
 import { findRegistryEntity } from './entities.ts';
 import { runImport, type ImportOptions, type ImportResult } from './import.ts';
 

@@ -1,2 +1,14 @@
 /** What other features may use of `statistics`: they import it only through this file (app/module-boundaries.test.ts). */
 export { refreshRollups, type EnterpriseYear } from './rollup.repository.ts';
+export { rowsOf } from './sql-rows.ts';
+export { computeGoalProgress } from './goal-progress.service.ts';
+export { monthCloseRule, statsPeriods } from './stats-period.ts';
+export { computeCockpit } from './cockpit.service.ts';
+export type { StatsScope } from './stats.policy.ts';
+export { statsScopeOf } from './stats.policy.ts';
+export { cachedStatsView, currentStatsToken } from './stats-cache.ts';
+export type { MonthCloseRule } from './stats-period.ts';
+export { formulaPopulation, loadPlanGoals, toWan } from './goal-progress.service.ts';
+export { populationFilter } from './population.repository.ts';
+export type { Population } from './stats-query.repository.ts';
+export { yuanOfNumeric } from './sql-rows.ts';

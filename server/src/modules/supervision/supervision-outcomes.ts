@@ -7,8 +7,8 @@ import { supervisionOutcomeLinks, supervisionStatusRules } from '../../db/schema
 import type { OUTCOME_METRICS } from '../../../../contracts/supervision.ts';
 import { dualTrackFlag, evaluateOutcome, taskTrackColour, yearTimeProgress } from '../../domain/supervision/dual-track.ts';
 import { RULE_COLOUR, type StatusRuleCode } from '../../domain/supervision/status.ts';
-import type { Caller } from '../registry-common/caller.ts';
-import { staleVersion } from '../registry-common/optimistic.ts';
+import type { Caller } from '../registry-common/index.ts';
+import { staleVersion } from '../registry-common/index.ts';
 import { currentYear, scopedYearState } from './supervision.service.ts';
 import { listStatusRules } from './supervision.repository.ts';
 

@@ -1,8 +1,8 @@
 import type { AppDeps } from '../../app/deps.ts';
 import { buildXlsx, type SheetColumn } from '../../lib/spreadsheet.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../../domain/spreadsheet/upload-check.ts';
-import { assertSafeWorkbook, cellText, dataSheet, loadWorkbook } from '../registry-io/workbook.ts';
-import type { Caller } from '../registry-common/caller.ts';
+import { assertSafeWorkbook, cellText, dataSheet, loadWorkbook } from '../registry-io/index.ts';
+import type { Caller } from '../registry-common/index.ts';
 import { createSupervisionService, scopedYearState } from './supervision.service.ts';
 import { findWorkPlan, listAllItems } from './supervision.repository.ts';
 

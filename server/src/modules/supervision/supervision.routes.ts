@@ -32,7 +32,7 @@ import { inTransaction } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { defineRoute } from '../../app/route.ts';
 import { attachmentDisposition, XLSX_MIME } from '../../lib/spreadsheet.ts';
-import { callerOf } from '../registry-common/caller.ts';
+import { callerOf } from '../registry-common/index.ts';
 import { findBulletin, generateBulletin, listBulletins } from './supervision-bulletin.ts';
 import { createSupervisionSettingsService } from './supervision-outcomes.ts';
 import { createSupervisionService, currentYear } from './supervision.service.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { EnterpriseFacts, GroupRef, MonthValues, ProjectFacts, ReportFacts } from '../../domain/warnings/index.ts';
 import { periodKey } from '../../domain/warnings/index.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../statistics/index.ts';
 
 export const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { SHIPPED_RULES } from '../../domain/warnings/index.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../statistics/index.ts';
 
 export interface RuleRow {
   code: string;

@@ -3,7 +3,7 @@ import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { evaluateRule, hasCondition, parseRuleParams, RuleParamsError } from '../../domain/warnings/index.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { presentRule } from './warning.presenter.ts';
 import { addEvent, closeWarning, liveRuleCounts, liveWarningsOfRule } from './warning.repository.ts';
 import { evaluateWarnings, gatherFacts } from './warning-evaluation.service.ts';

@@ -1,6 +1,6 @@
 import { escalationTarget, isDueForEscalation } from '../../domain/warnings/index.ts';
 import type { Db } from '../../db/client.ts';
-import { createAuditService } from '../audit/audit.service.ts';
+import { createAuditService } from '../audit/index.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { evaluateWarnings } from './warning-evaluation.service.ts';
 import { sendWarningNotices, type WarningNotice } from './warning-notices.ts';

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { WarningListQuery } from '../../../../contracts/warnings.ts';
 import type { Db } from '../../db/client.ts';
 import type { Finding } from '../../domain/warnings/index.ts';
-import { rowsOf } from '../statistics/sql-rows.ts';
+import { rowsOf } from '../statistics/index.ts';
 
 export interface WarningRow {
   id: string;

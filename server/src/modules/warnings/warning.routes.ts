@@ -17,7 +17,7 @@ import {
 } from '../../../../contracts/warnings.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { registerWarningAttachments } from './warning-attachments.ts';
 import { evaluateWarnings } from './warning-evaluation.service.ts';
 import { createWarningRuleService } from './warning-rule.service.ts';

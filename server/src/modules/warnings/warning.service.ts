@@ -5,7 +5,7 @@ import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { nextStatus, worstLevel } from '../../domain/warnings/index.ts';
 import type { WarningLevel } from '../../../../contracts/warnings.ts';
-import { auditActorOf } from '../audit/audit.service.ts';
+import { auditActorOf } from '../audit/index.ts';
 import { warningActScope, warningReadScope } from './warning.policy.ts';
 import { presentWarning } from './warning.presenter.ts';
 import { addEvent, closeWarning, findWarning, goalKeys, listWarnings, rollupRows, setStatus, touch, warningEvents } from './warning.repository.ts';

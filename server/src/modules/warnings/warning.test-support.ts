@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { TestApp } from '../../../../test/test-app.ts';
 import type { Db } from '../../db/client.ts';
-import { refreshRollups } from '../statistics/rollup.repository.ts';
+import { refreshRollups } from '../statistics/index.ts';
 
 /** The month `n` months before the clock's month. */
 export function monthsAgo(now: Date, n: number): { year: number; month: number } {
