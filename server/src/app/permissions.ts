@@ -60,6 +60,9 @@ export const PERMISSIONS = {
   // Attachments (docs/decisions/0011): the owning object's scope decides row by row (attachment-owners.ts).
   'attachment.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'attachment.write': ['commission', 'department', 'park', 'enterprise'],
+  // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
+  // for those who work with the people, each in its row scope (an enterprise: its own record).
+  'personal.reveal': ['commission', 'park', 'enterprise'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import { errors } from '../../app/errors.ts';
 import { shanghaiDay } from '../../domain/notifications/report-reminder.ts';
 import { buildXlsx } from '../../lib/spreadsheet.ts';
+import { maskPersonal } from '../../domain/security/personal-info.ts';
 import { contactsOf } from '../enterprises/index.ts';
 import { enterpriseScope } from '../enterprises/enterprise.policy.ts';
 import { notify } from '../notifications/index.ts';
@@ -35,8 +36,9 @@ function present(row: OwingRow, today: string, year: number, month: number): Cha
     reportId: row.reportId,
     deadline,
     overdue: today > deadline,
-    contactName: contact?.name ?? null,
-    contactPhone: contact?.phone ?? null,
+    // Masked, as everywhere (the drawer's 显示 reveals them through the enterprise's audited reveal route).
+    contactName: maskPersonal('name', contact?.name ?? null),
+    contactPhone: maskPersonal('mobile', contact?.phone ?? null),
     lastRemindedAt: row.lastRemindedAt ? new Date(row.lastRemindedAt).toISOString() : null,
   };
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import { diffRecords } from '../../domain/registries/record-diff.ts';
 import { unsafeEnterpriseIdsByUscc } from '../projects/project.repository.ts';
 import type { Caller } from '../registry-common/caller.ts';
-import type { ChangeEvent } from '../registry-common/record-history.ts';
+import { maskedChanges, type ChangeEvent } from '../registry-common/record-history.ts';
 import { rowsOf } from '../statistics/sql-rows.ts';
 import type { IoContext } from './entity.ts';
 
@@ -272,7 +272,8 @@ export async function appendHistories(tx: Db, caller: Caller, events: readonly C
       object_id: event.objectId,
       action: event.action,
       source: event.source ?? 'api',
-      changes,
+      // As appendHistory keeps them: personal values masked (detected on the clear values).
+      changes: maskedChanges(changes),
       actor_user_id: caller.audit.userId,
       actor_username: caller.audit.username,
       request_id: caller.origin?.requestId ?? null,

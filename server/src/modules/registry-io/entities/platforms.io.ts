@@ -1,10 +1,11 @@
+import { maskPersonalColumns } from '../../crypto/personal-fields.ts';
 import { and, inArray } from 'drizzle-orm';
 import { platformFilterSchema, platformInputSchema, type PlatformInput } from '../../../../../contracts/platforms.ts';
 import { platforms } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
 import { normalizeHeader } from '../../../domain/spreadsheet/headers.ts';
 import { platformScope, platformWriteScope } from '../../platforms/platform.policy.ts';
-import { auditViewOfPlatform, insertPlatform, listPlatforms, storedPlatformView, unsafeFindPlatforms, updatePlatformRow } from '../../platforms/platform.service.ts';
+import { auditViewOfPlatform, PLATFORM_PERSONAL, insertPlatform, listPlatforms, storedPlatformView, unsafeFindPlatforms, updatePlatformRow } from '../../platforms/platform.service.ts';
 import type { ReferenceIndex } from '../../registry-common/reference-index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { carrierOptions, zoneOptions } from './options.ts';
@@ -76,7 +77,8 @@ export const platformsEntity: RegistryEntity<PlatformInput> = {
     for (let page = 1; ; page++) {
       const { items } = await listPlatforms(db, platformScope(actor), filter, page, 500);
       if (items.length === 0) return;
-      for (const item of items) yield auditViewOfPlatform(item, index);
+      // The contact leaves masked (张*, 138****5678); importing the file back keeps the stored values.
+      for (const item of items) yield maskPersonalColumns(auditViewOfPlatform(item, index), PLATFORM_PERSONAL);
       if (items.length < 500) return;
     }
   },
