@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'seed.demo',
   'crypto.migrate',
   'crypto.rotate',
+  'crypto.seal-clear',
+  // personal information shown in the clear (issue 19)
+  'personal.reveal',
   // the plan
   'plan.seed',
   'plan.create',

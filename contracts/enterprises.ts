@@ -4,6 +4,7 @@ import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } fro
 import {
   booleanQuery,
   csvListQuery,
+  emailSchema,
   isoDateSchema,
   msg,
   optionalDate,
@@ -86,7 +87,7 @@ export const contactSchema = z.object({
     .max(32),
   title: optionalText(32),
   phone: z.preprocess((v) => (v === '' ? null : v), phoneSchema.nullable().optional()),
-  email: z.preprocess((v) => (v === '' ? null : v), z.string().trim().email().max(128).nullable().optional()),
+  email: z.preprocess((v) => (v === '' ? null : v), emailSchema.nullable().optional()),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -144,6 +145,12 @@ export const enterpriseDetailSchema = enterpriseListItemSchema.extend({
   updatedAt: z.string(),
 });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
+
+/** The clear contacts of one record, answered by the audited reveal route (the profile shows them masked). */
+export const revealedContactsSchema = z.object({
+  contacts: z.array(z.object({ name: z.string(), title: z.string().nullable().optional(), phone: z.string().nullable().optional(), email: z.string().nullable().optional() })),
+});
+export type RevealedContacts = z.infer<typeof revealedContactsSchema>;
 
 export const similarQuerySchema = z.object({
   name: z.string().trim().min(2).max(100),

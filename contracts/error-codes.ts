@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   POLICY_PARSE_TIMEOUT: { status: 413, zh: '文件过大或过于复杂，解析超时', en: 'The document is too large or complex to parse in time' },
   POLICY_PARSE_TOO_LARGE: { status: 413, zh: '文件过大，无法解析', en: 'The document is too large to parse' },
 
+  REPORT_EXPLANATION_MISSING: { status: 400, zh: '数据波动较大但没有填写说明，不能通过', en: 'Unusual changes have no explanation, so the report cannot be passed' },
+
   // Warnings, forecast and analysis reports (issue 11)
   WARNING_STATE: { status: 409, zh: '预警当前状态不允许此操作', en: "The warning's current status does not allow this" },
   CONFIRMATION_REQUIRED: { status: 409, zh: '此修改影响较大，请确认后再提交', en: 'This change has a large effect; confirm it to go ahead' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, paginationQuerySchema, searchTextSchema, codeFilterSchema } from './common.ts';
 import { usccSchema } from './enterprises.ts';
-import { msg, optionalDate, optionalText, phoneSchema, referenceCodeSchema, sortOrderSchema, versionSchema } from './registry-common.ts';
+import { emailSchema, msg, optionalDate, optionalText, phoneSchema, referenceCodeSchema, sortOrderSchema, versionSchema } from './registry-common.ts';
 
 export const conflictInputSchema = z.object({
   enterpriseUscc: usccSchema,
@@ -19,7 +19,7 @@ const expertFields = {
   fields: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
   isCommitteeMember: z.boolean().default(false),
   phone: z.preprocess((v) => (v === '' ? null : v), phoneSchema.nullable().optional()),
-  email: z.preprocess((v) => (v === '' ? null : v), z.string().trim().email().max(128).nullable().optional()),
+  email: z.preprocess((v) => (v === '' ? null : v), emailSchema.nullable().optional()),
   note: optionalText(1000),
   /** Declared conflicts of interest (回避): the expert does not review these enterprises. */
   conflicts: z.array(conflictInputSchema).max(50).default([]),
@@ -58,3 +58,6 @@ export const expertFilterSchema = z.object({
 });
 export const expertListQuerySchema = paginationQuerySchema.extend(expertFilterSchema.shape);
 export const expertPageSchema = pageOf(expertViewSchema);
+
+/** An expert's phone and e-mail in the clear, answered by the audited reveal route (shown masked elsewhere). */
+export const revealedExpertContactsSchema = z.object({ phone: z.string().nullable(), email: z.string().nullable() });

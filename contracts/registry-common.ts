@@ -55,10 +55,29 @@ export const areaSchema = z
   .max(100_000_000, msg('面积过大，请检查单位（平方米）', 'The area is too large; check the unit (m²)'));
 
 /** Mobile (11 digits) or fixed-line numbers, with an optional area code and extension. */
+/**
+ * The masked forms the API shows personal values in (138****5678, ****0000, z***@example.cn). An edit form
+ * sends them back unchanged; the server then keeps the stored value the mask stands for, and refuses a mask
+ * that stands for no stored value (docs/security/cryptography.md).
+ */
+export const MASKED_PHONE = /^(1\d{2}\*{4}\d{4}|\*{1,8}\d{4}|\*{4})$/;
+export const MASKED_EMAIL = /^[^\s@*]\*{3}@[^\s@]+$/;
+
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/, msg('电话号码格式有误', 'Invalid phone number'));
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8}|1\d{2}\*{4}\d{4}|\*{1,8}\d{4}|\*{4})$/, msg('电话号码格式有误', 'Invalid phone number'));
+
+const plainEmail = z.string().email();
+/** An e-mail address, or the masked form the API showed it in. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(128)
+  .refine((v) => MASKED_EMAIL.test(v) || plainEmail.safeParse(v).success, msg('电子邮箱格式有误', 'Invalid e-mail address'));
+
+/** A department's or platform's contact in the clear, answered by its audited reveal route (shown masked elsewhere). */
+export const revealedContactSchema = z.object({ contactName: z.string().nullable(), contactPhone: z.string().nullable() });
 
 export const versionSchema = z.number().int().min(1);
 export const sortOrderSchema = z.enum(['asc', 'desc']).default('asc');

@@ -89,6 +89,8 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   { route: 'GET /api/enterprises', allowed: BUSINESS_READERS, scoped: 'enterprises' },
   { route: 'GET /api/enterprises/export', allowed: BUSINESS_READERS, scoped: 'enterprises' },
   { route: 'GET /api/enterprises/:id', allowed: BUSINESS_READERS, objectInScope: true, request: (fx) => ({ url: `/api/enterprises/${fx.foreignEnterpriseId}` }) },
+  // personal information in the clear: its own permission, then the enterprise's scope (404 outside it)
+  { route: 'POST /api/enterprises/:id/contacts/reveal', allowed: ['commission', 'park', 'enterprise'], objectInScope: true, request: (fx) => ({ url: `/api/enterprises/${fx.foreignEnterpriseId}/contacts/reveal` }) },
 
   // the plan: read by every business role, imported, versioned and activated by the commission
   { route: 'GET /api/plan/plans', allowed: ALL_BUSINESS },

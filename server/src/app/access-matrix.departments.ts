@@ -66,6 +66,13 @@ export const DEPARTMENT_MATRIX_ROWS: MatrixRow[] = [
       },
     }),
   ),
+  {
+    route: 'POST /api/departments/:id/contacts/reveal',
+    allowed: ['commission', 'park', 'enterprise'],
+    request: async (fx) => ({ url: `/api/departments/${(await fx.departments()).foreignId}/contacts/reveal` }),
+    // The reveal permission, then the department's scope: an enterprise reads no department (404).
+    check: (_fx, role, response) => expect(response.statusCode, response.body).toBe(role === 'enterprise' ? 404 : 200),
+  },
   { route: 'POST /api/departments', allowed: ['commission'], request: () => ({ payload: payload(`mx-new-${Math.random().toString(36).slice(2, 8)}`) }) },
   {
     route: 'PUT /api/departments/:id',

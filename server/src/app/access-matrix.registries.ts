@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles.ts';
@@ -358,6 +359,19 @@ export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
       { route: `POST /api/${entity}/:id/restore`, allowed: ['commission'], request: async (fx) => ({ url: `/api/${entity}/${await id(fx, true)}/restore` }) },
     ];
   }),
+  // Personal information in the clear (issue 19): the reveal permission, then the record's own rule — an
+  // expert's contacts for the commission only (others get 404, as for a record they cannot see).
+  { route: 'POST /api/platforms/:id/contacts/reveal', allowed: ['commission', 'park', 'enterprise'], request: async (fx) => ({ url: `/api/platforms/${(await fx.registries()).platformId}/contacts/reveal` }) },
+  {
+    route: 'POST /api/experts/:id/contacts/reveal',
+    allowed: ['commission', 'park', 'enterprise'],
+    request: async (fx) => ({ url: `/api/experts/${(await fx.registries()).expertId}/contacts/reveal` }),
+    check: (_fx, role, response) => {
+      expect(response.statusCode, response.body).toBe(role === 'commission' ? 200 : 404);
+      if (role === 'commission') expect(response.json()).toMatchObject({ phone: '13900000000' });
+      else expect(response.body).not.toContain('13900000000');
+    },
+  },
 
   // industry chains: reference data every business role reads; the commission edits
   { route: 'GET /api/chains', allowed: ALL_BUSINESS },

@@ -92,6 +92,9 @@ export const PERMISSIONS = {
   'instrument.utilisation': ['leader', 'commission', 'platform'],
   'policy-match.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'policy-award.confirm': ['commission'],
+  // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
+  // for those who work with the people, each in its row scope (an enterprise: its own record).
+  'personal.reveal': ['commission', 'park', 'enterprise'],
   'user.manage': ['sysadmin'],
   'security.manage': ['secadmin'],
   'audit.read': ['auditor'],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
@@ -19,6 +20,8 @@ import {
   zones,
 } from '../db/schema/index.ts';
 import type { DemoDataset } from '../domain/demo/types.ts';
+import { sealPersonalColumns } from '../modules/crypto/personal-fields.ts';
+import { EXPERT_PERSONAL } from '../modules/experts/expert.service.ts';
 import { referenceData } from './reference/index.ts';
 
 const chunks = <T>(rows: readonly T[], size = 500): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
@@ -153,7 +156,11 @@ export async function seedDemoRegistries(
       await tx
         .insert(experts)
         .values(
-          batch.map((e) => ({
+          batch.map((e) => {
+            // Sealed bound to an id chosen here, as insertExpert does (personal-fields.ts).
+            const id = randomUUID();
+            return {
+            id,
             code: expertRegistryCode(e.id),
             name: e.name,
             title: e.titleZh,
@@ -161,9 +168,10 @@ export async function seedDemoRegistries(
             domainCodes: e.domainCodes,
             fields: e.subfieldCodes.map((code) => referenceData.domains.flatMap((d) => d.subfields).find((s) => s.code === code)?.nameZh ?? code),
             isCommitteeMember: e.isCommitteeMember,
-            phone: e.phone,
+            ...sealPersonalColumns(id, { phone: e.phone }, EXPERT_PERSONAL),
             isDemo: true,
-          })),
+            };
+          }),
         )
         .onConflictDoNothing({ target: experts.code })
         .returning({ id: experts.id, code: experts.code }),

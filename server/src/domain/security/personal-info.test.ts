@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { blindIndex, maskPersonal, normalizePersonal } from './personal-info.ts';
+import { blindIndex, maskPersonal, normalizePersonal, restoreMasked, restoreMaskedContacts } from './personal-info.ts';
 
 describe('masked display of personal information', () => {
   it('mobile numbers keep the first three and last four digits', () => {
@@ -37,5 +37,35 @@ describe('blind index', () => {
     expect(blindIndex('intl', key, 'mobile', '13812345678')).not.toBe(blindIndex('gm', key, 'mobile', '13812345678'));
     expect(blindIndex('gm', crypto.randomBytes(32), 'mobile', '13812345678')).not.toBe(blindIndex('gm', key, 'mobile', '13812345678'));
     expect(blindIndex('gm', key, 'mobile', '13812345678')).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('a masked value sent back keeps the stored value', () => {
+  it('takes the stored value it masks, and keeps anything typed', () => {
+    expect(restoreMasked('mobile', '138****5678', ['13812345678'])).toBe('13812345678');
+    expect(restoreMasked('mobile', '13912345678', ['13812345678'])).toBe('13912345678');
+    // A masked form that masks nothing stored is not a known value: kept as typed (the validator decides).
+    expect(restoreMasked('mobile', '139****5678', ['13812345678'])).toBe('139****5678');
+    expect(restoreMasked('email', 'z***@example.cn', [null, 'zhang@example.cn'])).toBe('zhang@example.cn');
+    expect(restoreMasked('name', '张*', ['张三'])).toBe('张三');
+    expect(restoreMasked('name', null, ['张三'])).toBeNull();
+  });
+
+  it('matches contacts by position first, then any stored contact (a reordered list)', () => {
+    const stored = [
+      { name: '张三', phone: '13812345678', email: 'zhang@example.cn' },
+      { name: '李四', phone: '13900001111', email: null },
+    ];
+    const back = restoreMaskedContacts(
+      [
+        { name: '李*', title: '经理', phone: '139****1111', email: null },
+        { name: '张*', title: null, phone: '13700000000', email: 'z***@example.cn' },
+      ],
+      stored,
+    );
+    expect(back).toEqual([
+      { name: '李四', title: '经理', phone: '13900001111', email: null },
+      { name: '张三', title: null, phone: '13700000000', email: 'zhang@example.cn' },
+    ]);
   });
 });

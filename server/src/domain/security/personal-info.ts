@@ -63,3 +63,34 @@ export function maskPersonal(field: PersonalField, value: string | null | undefi
     }
   }
 }
+
+/**
+ * What a form or an edited export sends back for a personal field: the masked form it was shown, or a value
+ * typed by the user. A value that equals the masked form of a stored value stands for that stored value (the
+ * user did not change it), so writing it back never replaces 13812345678 with 138****5678. The candidates
+ * are tried in order (the same position first); anything else is a new value and is kept as typed.
+ */
+export function restoreMasked(field: PersonalField, incoming: string | null | undefined, candidates: readonly (string | null | undefined)[]): string | null | undefined {
+  if (typeof incoming !== 'string' || !incoming.includes('*')) return incoming;
+  const match = candidates.find((c) => typeof c === 'string' && c !== '' && maskPersonal(field, c) === incoming.trim());
+  return match ?? incoming;
+}
+
+interface ContactLike {
+  name: string;
+  phone?: string | null;
+  email?: string | null;
+}
+
+/** `restoreMasked` over a contact list: each masked name, mobile and e-mail takes the stored value it masks. */
+export function restoreMaskedContacts<T extends ContactLike>(incoming: readonly T[], stored: readonly ContactLike[]): T[] {
+  return incoming.map((c, i) => {
+    const order = [stored[i], ...stored.filter((_, j) => j !== i)].filter((s): s is ContactLike => !!s);
+    return {
+      ...c,
+      name: restoreMasked('name', c.name, order.map((s) => s.name)) ?? c.name,
+      phone: restoreMasked('mobile', c.phone, order.map((s) => s.phone)),
+      email: restoreMasked('email', c.email, order.map((s) => s.email)),
+    };
+  });
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
 import { computeAuditHash, GENESIS_PREV_HASH } from '../../domain/security/audit-chain.ts';
 import { keyIdOf, sealedInfo } from '../../domain/security/crypto-suite.ts';
+import type { PersonalField } from '../../domain/security/personal-info.ts';
 import { sealSecret } from '../../domain/security/secret-box.ts';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { verifyAuditLog, verifyAuditLogReport } from '../audit/audit.verify.ts';
@@ -32,6 +33,7 @@ let previous: KeyProvider | null;
 const restarted = () => keyProviderFor({ env: 'test', dataDir: dir, secretKeyFile: path.join(dir, 'secret.key'), auditKeyFile: path.join(dir, 'audit.key'), fieldKeyFile: path.join(dir, 'field.key') });
 let keys: KeyProvider;
 let userIds: string[];
+let personalValues = 0;
 let figuresBefore: Record<string, string[]>;
 
 /** Every table but the ones the migration is meant to change, and users without their sealed column. */
@@ -48,6 +50,14 @@ async function figures(): Promise<Record<string, string[]>> {
     const row = JSON.parse(j);
     return JSON.stringify({ ...row, contacts: openContactsOf({ id: row.id, contacts: row.contacts, contactName: row.contact_name, contactPhone: row.contact_phone }, box), contact_name: null, contact_phone: null });
   });
+  // Personal values in plain columns, compared opened likewise (bound to `<id>:<field>`).
+  for (const [table, columns] of [['experts', { phone: 'mobile', email: 'email' }], ['departments', { contact_name: 'name', contact_phone: 'mobile' }], ['platforms', { contact_name: 'name', contact_phone: 'mobile' }]] as const) {
+    all[table] = all[table]!.map((j) => {
+      const row = JSON.parse(j);
+      for (const [column, field] of Object.entries(columns)) if (row[column]) row[column] = box.open(row.id, field as PersonalField, row[column]);
+      return JSON.stringify(row);
+    });
+  }
   return all;
 }
 
@@ -80,6 +90,12 @@ beforeAll(async () => {
   for (const [i, id] of userIds.entries()) await t.database.query('UPDATE users SET mfa_secret = $1 WHERE id::text = $2', [stored[i], id]);
   // Contacts as the code before field encryption wrote them: in the clear.
   await t.database.query(`UPDATE enterprises SET contacts = $1::jsonb, contact_name = '张三', contact_phone = $2`, [JSON.stringify([{ name: '张三', title: '经理', phone: DEMO_MOBILE, email: null }]), DEMO_MOBILE]);
+  // Departments' and experts' contacts too (sealed since issue 19; an older installation holds them clear).
+  await t.database.query(`UPDATE departments SET contact_name = '李四', contact_phone = $1`, [DEMO_MOBILE]);
+  await t.database.query(`UPDATE experts SET phone = $1, email = 'expert@example.cn'`, [DEMO_MOBILE]);
+  personalValues = (await t.database.query<{ n: number }>(
+    `SELECT ((SELECT count(phone) + count(email) FROM experts) + (SELECT count(contact_name) + count(contact_phone) FROM departments) + (SELECT count(contact_name) + count(contact_phone) FROM platforms))::int AS n`,
+  ))[0]!.n;
   figuresBefore = await figures();
 }, 600_000);
 
@@ -110,10 +126,13 @@ describe('an existing installation', () => {
   it('intl → gm: every figure kept, seeds re-sealed under SM4, every record re-chained with HMAC-SM3, audit verify passes after a restart', async () => {
     const records = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
     const result = await migrateCryptoSuite(t.database, 'gm', console, new Date());
-    // Three seeds and the contacts of the eight demo enterprises, sealed for the first time.
-    expect(result).toEqual({ from: 'intl', to: 'gm', resealed: 3 + 8, rechained: records });
+    // Three seeds, the contacts of the eight demo enterprises and the departments' and experts' contact values.
+    expect(personalValues).toBeGreaterThan(20);
+    expect(result).toEqual({ from: 'intl', to: 'gm', resealed: 3 + 8 + personalValues, rechained: records });
     expect(await figures()).toEqual(figuresBefore);
     expect(JSON.stringify(await t.database.query('SELECT contacts, contact_name, contact_phone FROM enterprises'))).not.toMatch(new RegExp(`${DEMO_MOBILE}|张三`));
+    const others = await t.database.query<{ v: string }>(`SELECT phone AS v FROM experts UNION ALL SELECT email FROM experts UNION ALL SELECT contact_phone FROM departments UNION ALL SELECT contact_name FROM departments`);
+    expect(others.map((r) => sealedInfo(r.v).scheme)).toEqual(others.map(() => 'gm1'));
     const stored = await t.database.query<{ mfa_secret: string }>('SELECT mfa_secret FROM users WHERE mfa_secret IS NOT NULL');
     expect(stored.map((r) => sealedInfo(r.mfa_secret).scheme)).toEqual(['gm1', 'gm1', 'gm1']);
     expect(await seeds(restarted())).toEqual(SEEDS);
@@ -144,7 +163,7 @@ describe('an existing installation', () => {
     const before = await figures();
     const oldKey = restarted().current('fields');
     const result = await rotateKey(t.database, 'fields', console, new Date(), { keys: restarted(), batchSize: 3 });
-    expect(result).toMatchObject({ purpose: 'fields', resumed: false, resealed: 8 });
+    expect(result).toMatchObject({ purpose: 'fields', resumed: false, resealed: 8 + personalValues });
     const after = restarted();
     expect(after.all('fields')).toHaveLength(1);
     expect(keyIdOf(after.current('fields'))).not.toBe(keyIdOf(oldKey));
@@ -154,6 +173,11 @@ describe('an existing installation', () => {
       expect(sealedInfo(row.contacts[0]!.phone).kid).toBe(keyIdOf(after.current('fields')));
       // The blind index follows the key: a search with the new key finds the number.
       expect(row.contacts[0]!.phoneBidx).toBe(personalFieldBox(after).blindIndex('mobile', DEMO_MOBILE));
+    }
+    const experts = await t.database.query<{ id: string; phone: string }>('SELECT id::text AS id, phone FROM experts');
+    for (const e of experts) {
+      expect(sealedInfo(e.phone).kid).toBe(keyIdOf(after.current('fields')));
+      expect(personalFieldBox(after).open(e.id, 'mobile', e.phone)).toBe(DEMO_MOBILE);
     }
   });
 

@@ -1,6 +1,8 @@
 import type { Database, Db } from '../../db/client.ts';
 import { SUITE_ALGORITHMS } from '../../domain/security/crypto-suite.ts';
+import { appendAuditRecord } from '../audit/index.ts';
 import { lockAuditChain } from './audit-key.ts';
+import { sealClearPersonalValues } from './sealed-columns.ts';
 import { ensureCryptoSettings, type CryptoSettings } from './crypto-settings.repository.ts';
 import { keyProvider, KeyMissingError, preferredSuite, type KeyProvider } from './keyring.ts';
 
@@ -27,6 +29,19 @@ export async function prepareCryptoAtStart(database: Database, now: Date, log: (
   }
   keys.current('seeds', { create: true });
   keys.current('fields', { create: true });
+  const sealed = await database.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const counts = await sealClearPersonalValues(tx, keys, settings.suite);
+    if (Object.keys(counts).length) {
+      await appendAuditRecord(
+        tx,
+        { actorUserId: null, actorUsername: 'system', actorRole: null, ip: null, requestId: null, action: 'crypto.seal-clear', objectType: 'crypto', objectId: 'fields', outcome: 'success', details: counts },
+        now,
+      );
+    }
+    return counts;
+  });
+  if (Object.keys(sealed).length) log(`[crypto] 已加密旧版明文个人信息 / sealed personal values stored in the clear: ${JSON.stringify(sealed)}`);
   const a = SUITE_ALGORITHMS[settings.suite];
   log(`[crypto] ${created ? '首次启动，已记录 / first start, recorded' : '密码算法套件 / suite'}: ${settings.suite} (${a.hash}, ${a.mac}, ${a.cipher})`);
   const wanted = preferredSuite();

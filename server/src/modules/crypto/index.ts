@@ -3,3 +3,8 @@ export { auditMacForAppend, auditMacOf, lockAuditChain } from './audit-key.ts';
 export { activeSuite, readCryptoSettings } from './crypto-settings.repository.ts';
 export { KeyMissingError, keyFilesOf, keyProvider, keyProviderFor, type KeyProvider } from './keyring.ts';
 export { maskContacts, personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact } from './personal-fields.ts';
+export { restoredPersonal, sealPersonalColumns } from './personal-fields.ts';
+export { maskPersonalColumns } from './personal-fields.ts';
+export { openPersonalColumns, restorePersonalColumns } from './personal-fields.ts';
+export type { PersonalColumns } from './personal-fields.ts';
+export { refuseUnknownMasks } from './personal-fields.ts';

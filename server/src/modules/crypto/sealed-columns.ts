@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { keyIdOf, openValue, sealedInfo, sealValue, type CryptoSuite } from '../../domain/security/crypto-suite.ts';
+import type { PersonalField } from '../../domain/security/personal-info.ts';
 import type { KeyProvider, KeyPurpose } from './keyring.ts';
 import { personalFieldBox, type StoredContact } from './personal-fields.ts';
 
@@ -18,12 +19,21 @@ export interface SealedColumn {
    * phone and e-mail are sealed each (personal-fields.ts), with blind indexes recomputed under the new key,
    * and the row's contact_name/contact_phone repeating the first contact.
    */
-  kind?: 'text' | 'contacts';
+  kind?: 'text' | 'contacts' | 'personal';
+  /** For 'personal': the personal field the column holds; the associated data is `<rowId>:<field>`. */
+  field?: PersonalField;
 }
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'users', column: 'mfa_secret', purpose: 'seeds' },
   { table: 'enterprises', column: 'contacts', purpose: 'fields', kind: 'contacts' },
+  // Personal values in plain columns (personal-fields.ts, sealPersonalColumns).
+  { table: 'departments', column: 'contact_name', purpose: 'fields', kind: 'personal', field: 'name' },
+  { table: 'departments', column: 'contact_phone', purpose: 'fields', kind: 'personal', field: 'mobile' },
+  { table: 'platforms', column: 'contact_name', purpose: 'fields', kind: 'personal', field: 'name' },
+  { table: 'platforms', column: 'contact_phone', purpose: 'fields', kind: 'personal', field: 'mobile' },
+  { table: 'experts', column: 'phone', purpose: 'fields', kind: 'personal', field: 'mobile' },
+  { table: 'experts', column: 'email', purpose: 'fields', kind: 'personal', field: 'email' },
 ];
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -61,10 +71,12 @@ export async function resealBatch(
   const all = keys.all(spec.purpose);
   const byId = (kid: string) => all.find((k) => keyIdOf(k) === kid) ?? null;
   let resealed = 0;
+  // A personal column binds each value to its row and field, as sealPersonalColumns does.
+  const aadOf = (id: string) => (spec.kind === 'personal' ? `${id}:${spec.field}` : id);
   for (const row of rows) {
-    if (isCurrent(row.value, suite, master)) continue;
-    const plain = openValue(row.value, byId, all, row.id);
-    await tx.execute(sql`UPDATE ${table} SET ${column} = ${sealValue(suite, master, plain, row.id)} WHERE id::text = ${row.id}`);
+    if (row.value === '' || isCurrent(row.value, suite, master)) continue;
+    const plain = openValue(row.value, byId, all, aadOf(row.id));
+    await tx.execute(sql`UPDATE ${table} SET ${column} = ${sealValue(suite, master, plain, aadOf(row.id))} WHERE id::text = ${row.id}`);
     resealed++;
   }
   return { resealed, lastId: rows.length < limit ? null : rows[rows.length - 1]!.id };
@@ -108,4 +120,33 @@ async function resealContactsBatch(
     resealed++;
   }
   return { resealed, lastId: rows.length < limit ? null : rows[rows.length - 1]!.id };
+}
+
+/** Rows of a personal-information column holding a value in the clear (written before it was sealed). */
+function clearValuesWhere(spec: SealedColumn) {
+  const column = sql.identifier(spec.kind === 'contacts' ? 'contact_name' : spec.column);
+  return sql`${column} IS NOT NULL AND ${column} <> '' AND ${column} !~ '^(gm1|v2):[0-9a-f]{8}:' AND ${column} NOT LIKE 'v1:%'`;
+}
+
+/**
+ * The backfill of personal-information columns at start-up: values an older version stored in the clear are
+ * sealed under the active suite and the current `fields` key (departments', platforms' and experts' contacts
+ * came after the enterprises'). Values already sealed are left alone, so this costs one query per column
+ * when there is nothing to do. Returns how many rows were sealed, per table and column.
+ */
+export async function sealClearPersonalValues(tx: Db, keys: KeyProvider, suite: CryptoSuite): Promise<Record<string, number>> {
+  const sealed: Record<string, number> = {};
+  for (const spec of SEALED_COLUMNS.filter((c) => c.purpose === 'fields')) {
+    const [found] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(spec.table)} WHERE ${clearValuesWhere(spec)}`));
+    if (!found || found.n === 0) continue;
+    let after: string | null = null;
+    let count = 0;
+    do {
+      const step = await resealBatch(tx, spec, keys, suite, after, 500);
+      count += step.resealed;
+      after = step.lastId;
+    } while (after !== null);
+    sealed[`${spec.table}.${spec.column}`] = count;
+  }
+  return sealed;
 }

@@ -17,7 +17,7 @@ export async function listDepartments(db: Db, scope: SQL, filter: DepartmentFilt
   const conditions: SQL[] = [scope];
   if (filter.q) {
     const like = escapeLike(filter.q);
-    conditions.push(or(ilike(departments.nameZh, like), ilike(departments.shortNameZh, like), ilike(departments.nameEn, like), ilike(departments.code, like), ilike(departments.contactName, like))!);
+    conditions.push(or(ilike(departments.nameZh, like), ilike(departments.shortNameZh, like), ilike(departments.nameEn, like), ilike(departments.code, like))!);
   }
   const where = and(...conditions)!;
   const column =

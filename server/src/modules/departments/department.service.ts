@@ -1,15 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DepartmentInput, DepartmentReferences, DepartmentView } from '../../../../contracts/departments.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { departments } from '../../db/schema/index.ts';
-import type { Caller } from '../registry-common/index.ts';
-import { isUniqueViolation, staleVersion, listHistory, recordChange } from '../registry-common/index.ts';
+import { type Caller, isUniqueViolation, staleVersion, listHistory, recordChange } from '../registry-common/index.ts';
+import { maskPersonalColumns, openPersonalColumns, restorePersonalColumns, sealPersonalColumns, type PersonalColumns } from '../crypto/index.ts';
 import { deletedDepartmentScope, departmentScope, departmentWriteScope } from './department.policy.ts';
 import { countDepartmentReferences, findDepartment, type DepartmentRow } from './department.repository.ts';
 
 export const notFoundDepartment = () => errors.notFound('部门', 'department');
+/** A department's contact is stored sealed (personal-fields.ts); opened by the presenter and audit view only. */
+export const DEPARTMENT_PERSONAL: PersonalColumns = { contactName: 'name', contactPhone: 'mobile' };
+
+/** The department's contact in the clear. */
+export function contactOfDepartment(row: DepartmentRow) {
+  const open = openPersonalColumns({ id: row.id, contactName: row.contactName, contactPhone: row.contactPhone }, DEPARTMENT_PERSONAL);
+  return { contactName: open.contactName, contactPhone: open.contactPhone };
+}
 
 export function presentDepartment(row: DepartmentRow, references: DepartmentReferences | null = null): DepartmentView {
   return {
@@ -19,8 +28,8 @@ export function presentDepartment(row: DepartmentRow, references: DepartmentRefe
     shortNameZh: row.shortNameZh,
     // name_en is NOT NULL since 0001; a department recorded without an English name stores ''.
     nameEn: row.nameEn || null,
-    contactName: row.contactName,
-    contactPhone: row.contactPhone,
+    // Masked by default (张*, 138****5678); the clear values through the audited reveal route.
+    ...maskPersonalColumns(contactOfDepartment(row), DEPARTMENT_PERSONAL),
     sortOrder: row.sortOrder,
     note: row.note,
     references,
@@ -36,8 +45,7 @@ function auditView(row: DepartmentRow) {
     nameZh: row.nameZh,
     shortNameZh: row.shortNameZh,
     nameEn: row.nameEn || null,
-    contactName: row.contactName,
-    contactPhone: row.contactPhone,
+    ...contactOfDepartment(row),
     sortOrder: row.sortOrder,
     note: row.note,
   };
@@ -92,12 +100,23 @@ export function createDepartmentService(deps: AppDeps) {
   };
   return {
     get: (caller: Caller, id: string) => view(db(), caller, id),
+    /** The clear contact of one department in the caller's scope; audited. */
+    revealContact: (caller: Caller, id: string) =>
+      inTransaction(deps, async (tx) => {
+        const row = await findDepartment(tx, departmentScope(caller.actor), id);
+        if (!row) throw notFoundDepartment();
+        await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'personal.reveal', objectType: 'department', objectId: id, details: { fields: ['contactName', 'contactPhone'] } });
+        return contactOfDepartment(row);
+      }),
     create: (caller: Caller, input: DepartmentInput) =>
       guarded(() =>
         inTransaction(deps, async (tx) => {
           requireCommission(caller);
           const now = deps.clock();
-          const [row] = await tx.insert(departments).values({ ...valuesOf(input), createdAt: now, updatedAt: now }).returning();
+          // The id is chosen here so the contact is sealed bound to it.
+          const id = randomUUID();
+          const values = sealPersonalColumns(id, restorePersonalColumns(valuesOf(input), null, DEPARTMENT_PERSONAL), DEPARTMENT_PERSONAL);
+          const [row] = await tx.insert(departments).values({ ...values, id, createdAt: now, updatedAt: now }).returning();
           await recordChange(tx, deps.audit, caller, { objectType: 'department', objectId: row!.id, action: 'department.create', before: null, after: auditView(row!) }, now);
           return view(tx, caller, row!.id);
         }),
@@ -110,7 +129,7 @@ export function createDepartmentService(deps: AppDeps) {
           const now = deps.clock();
           const [row] = await tx
             .update(departments)
-            .set({ ...valuesOf(input), version: sql`${departments.version} + 1`, updatedAt: now })
+            .set({ ...sealPersonalColumns(id, restorePersonalColumns(valuesOf(input), contactOfDepartment(before), DEPARTMENT_PERSONAL), DEPARTMENT_PERSONAL), version: sql`${departments.version} + 1`, updatedAt: now })
             .where(and(eq(departments.id, id), eq(departments.version, version)))
             .returning();
           if (!row) throw staleVersion(before.version);

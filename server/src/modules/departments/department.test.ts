@@ -59,24 +59,26 @@ describe('department registry', () => {
     const created = await as(t, commission)('POST', '/api/departments', input('ceshi'));
     expect(created.statusCode, created.body).toBe(201);
     const dep = created.json();
-    expect(dep).toMatchObject({ code: 'ceshi', shortNameZh: '区测ceshi', contactPhone: '021-57921234', nameEn: null, version: 1, references: { planTasks: 0, projects: 0, users: 0 } });
+    expect(dep).toMatchObject({ code: 'ceshi', shortNameZh: '区测ceshi', contactName: '张*', contactPhone: '*******1234', nameEn: null, version: 1, references: { planTasks: 0, projects: 0, users: 0 } });
     expect((await as(t, commission)('POST', '/api/departments', input('ceshi'))).json().error.code).toBe('DEPARTMENT_CODE_TAKEN');
 
     const saved = await as(t, commission)('PUT', `/api/departments/${dep.id}`, { ...input('ceshi'), contactName: '李四', version: 1 });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ contactName: '李四', version: 2 });
+    // Answers show the contact masked (issue 19); history and audit keep the masked form of the change.
+    expect(saved.json()).toMatchObject({ contactName: '李*', version: 2 });
     const stale = await as(t, commission)('PUT', `/api/departments/${dep.id}`, { ...input('ceshi'), contactName: '王五', version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_VERSION');
-    expect((await as(t, commission)('GET', `/api/departments/${dep.id}`)).json().contactName).toBe('李四');
+    expect((await as(t, commission)('GET', `/api/departments/${dep.id}`)).json().contactName).toBe('李*');
 
     const history = (await as(t, commission)('GET', `/api/departments/${dep.id}/history`)).json().items;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['department.create', 'department.update']);
-    expect(history[1].changes).toEqual([{ field: 'contactName', before: '张三', after: '李四' }]);
+    expect(history[1].changes).toEqual([{ field: 'contactName', before: '张*', after: '李*' }]);
 
     const audit = (await as(t, auditor)('GET', `/api/audit/events?objectId=${dep.id}`)).json().items;
     const update = audit.find((e: { action: string }) => e.action === 'department.update');
-    expect(update).toMatchObject({ actorUsername: 'dep_commission', objectType: 'department', before: { contactName: '张三' }, after: { contactName: '李四' } });
+    expect(update).toMatchObject({ actorUsername: 'dep_commission', objectType: 'department', before: { contactName: '张*' }, after: { contactName: '李*' } });
+    expect(JSON.stringify(audit)).not.toMatch(/张三|李四|57921234/);
     expect(audit.map((e: { action: string }) => e.action).sort()).toEqual(['department.create', 'department.update']);
   });
 

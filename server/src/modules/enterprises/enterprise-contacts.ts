@@ -1,5 +1,5 @@
-import { normalizePersonal } from '../../domain/security/personal-info.ts';
-import { personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact } from '../crypto/index.ts';
+import { normalizePersonal, restoreMaskedContacts } from '../../domain/security/personal-info.ts';
+import { personalFieldBox, type ClearContact, type PersonalFieldBox, type StoredContact, refuseUnknownMasks } from '../crypto/index.ts';
 import type { EnterpriseRow } from './enterprise.repository.ts';
 
 /**
@@ -39,4 +39,19 @@ export function contactSearchOf(q: string, box: PersonalFieldBox = personalField
   if (/^1\d{10}$/.test(normalizePersonal('mobile', text))) return { phoneBidx: box.blindIndex('mobile', text) };
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return { emailBidx: box.blindIndex('email', text) };
   return null;
+}
+
+/**
+ * The contacts to store from what a form or an import sent: a masked value (what the profile showed) keeps the
+ * stored value it masks; a mask that stands for nothing stored is refused (personal-fields.ts).
+ */
+export function contactsToStore(incoming: readonly ClearContact[], storedClear: readonly ClearContact[]): ClearContact[] {
+  const contacts = restoreMaskedContacts(incoming, storedClear);
+  refuseUnknownMasks(
+    contacts.flatMap((c, i) => [
+      { path: `body.contacts.${i}.phone`, field: 'mobile' as const, value: c.phone },
+      { path: `body.contacts.${i}.email`, field: 'email' as const, value: c.email },
+    ]),
+  );
+  return contacts;
 }

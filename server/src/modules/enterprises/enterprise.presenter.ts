@@ -1,5 +1,6 @@
 import type { EnterpriseDetail, EnterpriseListItem } from '../../../../contracts/enterprises.ts';
 import { refView, type ReferenceIndex } from '../registry-common/index.ts';
+import { maskContacts } from '../crypto/index.ts';
 import { openContactsOf } from './enterprise-contacts.ts';
 import type { EnterpriseListRow, EnterpriseRow } from './enterprise.repository.ts';
 
@@ -41,7 +42,8 @@ export function presentEnterpriseDetail(row: EnterpriseRow, index: ReferenceInde
     status: row.status as EnterpriseDetail['status'],
     foundedOn: row.foundedOn,
     exitedOn: row.exitedOn,
-    contacts: contactsOf(row),
+    // Masked by default (138****5678); the clear values only through the audited reveal route.
+    contacts: maskContacts(contactsOf(row)),
     address: row.address,
     note: row.note,
     chainNodes: nodes,

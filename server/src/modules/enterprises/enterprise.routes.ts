@@ -8,6 +8,7 @@ import {
   enterpriseUpdateSchema,
   mergeBodySchema,
   mergeResultSchema,
+  revealedContactsSchema,
   similarEnterprisesSchema,
   similarQuerySchema,
 } from '../../../../contracts/enterprises.ts';
@@ -60,6 +61,17 @@ export function registerEnterpriseRoutes(app: FastifyInstance, deps: AppDeps): v
     params: idParamSchema,
     responses: { 200: enterpriseDetailSchema },
     handler: async ({ actor, origin, params }) => service.get(callerOf(actor!, origin), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/enterprises/:id/contacts/reveal',
+    access: 'personal.reveal',
+    summary: 'One enterprise’s contacts in the clear (shown masked elsewhere); each reveal is audited',
+    tags,
+    params: idParamSchema,
+    responses: { 200: revealedContactsSchema },
+    handler: async ({ actor, origin, params }) => service.revealContacts(callerOf(actor!, origin), params.id),
   });
 
   defineRoute(app, deps, {

@@ -6,11 +6,10 @@ import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises } from '../../db/schema/index.ts';
 import { findSimilarNames } from '../../domain/registries/name-similarity.ts';
-import type { Caller } from '../registry-common/index.ts';
-import { isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type ChangeEvent, type HistorySource, loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/index.ts';
-import { sealedContactColumns } from './enterprise-contacts.ts';
+import { type Caller, isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type ChangeEvent, type HistorySource, loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/index.ts';
+import { sealedContactColumns, contactsToStore } from './enterprise-contacts.ts';
 import { canPlaceEnterpriseInZone, deletedEnterpriseScope, enterpriseScope, enterpriseWriteScope } from './enterprise.policy.ts';
-import { auditViewOfEnterprise, presentEnterpriseDetail } from './enterprise.presenter.ts';
+import { auditViewOfEnterprise, contactsOf, presentEnterpriseDetail } from './enterprise.presenter.ts';
 import { chainNodesOf, findEnterpriseRow, namesInScope, replaceEnterpriseNodes, unsafeFindEnterpriseByUscc, type EnterpriseRow } from './enterprise.repository.ts';
 
 export const notFoundEnterprise = () => errors.notFound('企业', 'enterprise');
@@ -98,7 +97,7 @@ export async function insertEnterprise(tx: Db, deps: AppDeps, caller: Caller, in
   const id = randomUUID();
   const [row] = await tx
     .insert(enterprises)
-    .values({ ...values, ...sealedContactColumns(id, values.contacts ?? []), id, createdAt: now, updatedAt: now })
+    .values({ ...values, ...sealedContactColumns(id, contactsToStore(values.contacts ?? [], [])), id, createdAt: now, updatedAt: now })
     .returning();
   await replaceEnterpriseNodes(tx, row!.id, nodeIds);
   const after = auditViewOfEnterprise(row!, index, await nodeCodesOf(tx, row!.id));
@@ -139,7 +138,8 @@ export async function updateEnterpriseRow(
   const versionCheck = expectedVersion === null ? sql`true` : eq(enterprises.version, expectedVersion);
   const [row] = await tx
     .update(enterprises)
-    .set({ ...values, ...sealedContactColumns(id, values.contacts ?? []), version: sql`${enterprises.version} + 1`, updatedAt: now })
+    // The form sends back the masked contacts it was shown: a masked value keeps the stored one.
+    .set({ ...values, ...sealedContactColumns(id, contactsToStore(values.contacts ?? [], contactsOf(before))), version: sql`${enterprises.version} + 1`, updatedAt: now })
     .where(and(eq(enterprises.id, id), versionCheck))
     .returning();
   if (!row) throw staleVersion(before.version);
@@ -218,6 +218,24 @@ export function createEnterpriseService(deps: AppDeps) {
     async similar(caller: Caller, name: string, excludeId?: string) {
       const names = (await namesInScope(db(), enterpriseScope(caller.actor))).filter((n) => n.id !== excludeId);
       return { items: findSimilarNames(name, names).map((n) => ({ id: n.id, name: n.name, uscc: n.uscc, score: n.score })) };
+    },
+    /**
+     * The clear contacts of one enterprise in the caller's scope (the profile shows them masked). Every reveal
+     * is audited with who, which record and which fields, in the same transaction as the read.
+     */
+    async revealContacts(caller: Caller, id: string) {
+      return inTransaction(deps, async (tx) => {
+        const row = await findEnterpriseRow(tx, enterpriseScope(caller.actor), id);
+        if (!row) throw notFoundEnterprise();
+        const contacts = contactsOf(row);
+        await deps.audit.inTransaction(tx, caller.audit, caller.origin, {
+          action: 'personal.reveal',
+          objectType: 'enterprise',
+          objectId: id,
+          details: { fields: ['contacts.name', 'contacts.phone', 'contacts.email'], contacts: contacts.length },
+        });
+        return { contacts };
+      });
     },
     async history(caller: Caller, id: string) {
       const row = await findEnterpriseRow(db(), enterpriseScope(caller.actor), id);

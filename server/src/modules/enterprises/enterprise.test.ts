@@ -45,12 +45,13 @@ describe('enterprise writes', () => {
     };
     for (const clear of ['周密评', '13955501234', '5501234', 'zhoump']) expect(await stored()).not.toContain(clear);
     expect(await stored()).toContain('安全主管'); // a job title is not personal information
-    expect(created.json().contacts).toEqual([contact]);
+    // Answers show them masked; the clear values through the audited reveal.
+    expect(created.json().contacts).toEqual([{ name: '周**', title: '安全主管', phone: '139****1234', email: 'z***@example.cn' }]);
     // An update seals again, bound to the same row; the answer and a later read give the clear values back.
     const updated = await as(t, commission)('PUT', `/api/enterprises/${id}`, { ...body(created.json().uscc, '字段加密测试有限公司', { contacts: [{ ...contact, phone: '13955509876' }] }), version: 1 });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(await stored()).not.toContain('13955509876');
-    expect((await as(t, commission)('GET', `/api/enterprises/${id}`)).json().contacts).toEqual([{ ...contact, phone: '13955509876' }]);
+    expect((await as(t, commission)('POST', `/api/enterprises/${id}/contacts/reveal`)).json().contacts).toEqual([{ ...contact, phone: '13955509876' }]);
     // Exact-match search on the number or e-mail compares blind indexes: any spelling finds it, the old number not.
     const search = async (q: string) => (await as(t, commission)('GET', `/api/enterprises?q=${encodeURIComponent(q)}`)).json().items.map((i: { id: string }) => i.id);
     expect(await search('+86 139-5550-9876')).toEqual([id]);
@@ -60,7 +61,7 @@ describe('enterprise writes', () => {
     const history = await t.deps.database.db.select().from(recordHistory).where(eq(recordHistory.objectId, id));
     const audit = await t.deps.database.db.select().from(auditLog).where(eq(auditLog.objectId, id));
     expect(history.length).toBe(2);
-    expect(audit.length).toBe(2);
+    expect(audit.map((a) => a.action)).toEqual(['enterprise.create', 'enterprise.update', 'personal.reveal']);
     const kept = JSON.stringify([history, audit]);
     for (const clear of ['周密评', '13955501234', '13955509876', 'zhoump']) expect(kept).not.toContain(clear);
     expect(history[1]!.changes).toMatchObject({ contacts: [[{ name: '周**', phone: '139****1234', email: 'z***@example.cn' }], [{ phone: '139****9876' }]] });

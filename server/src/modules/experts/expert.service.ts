@@ -6,12 +6,14 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises, expertConflicts, experts } from '../../db/schema/index.ts';
-import type { Caller } from '../registry-common/index.ts';
-import { isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type HistorySource, loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/index.ts';
+import { type Caller, isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type HistorySource, loadReferenceIndex, ReferenceResolver, type ReferenceIndex } from '../registry-common/index.ts';
 import { unsafeEnterpriseIdsByUscc } from '../projects/index.ts';
+import { maskPersonalColumns, openPersonalColumns, restorePersonalColumns, sealPersonalColumns, type PersonalColumns } from '../crypto/index.ts';
 import { canSeeExpertConflicts, canSeeExpertContacts, deletedExpertScope, expertScope, expertWriteScope, hiddenExpertFields } from './expert.policy.ts';
 
 export type ExpertRow = typeof experts.$inferSelect;
+/** An expert's phone and e-mail are stored sealed (personal-fields.ts); opened by the presenter and audit view only. */
+export const EXPERT_PERSONAL: PersonalColumns = { phone: 'mobile', email: 'email' };
 export const notFoundExpert = () => errors.notFound('专家', 'expert');
 export interface ExpertFilter {
   q?: string | undefined;
@@ -51,8 +53,10 @@ export async function conflictsOf(db: Db, ids: readonly string[]) {
 }
 
 /** Presenter: contact details and conflicts only for those the policy allows (null otherwise). */
-export function presentExpert(actor: Actor, row: ExpertRow, conflicts: Awaited<ReturnType<typeof conflictsOf>>, index: ReferenceIndex): ExpertView {
+export function presentExpert(actor: Actor, stored: ExpertRow, conflicts: Awaited<ReturnType<typeof conflictsOf>>, index: ReferenceIndex): ExpertView {
   const contacts = canSeeExpertContacts(actor);
+  // Masked by default (138****5678) even for the commission; the clear values through the audited reveal.
+  const row = contacts ? maskPersonalColumns(openPersonalColumns(stored, EXPERT_PERSONAL), EXPERT_PERSONAL) : stored;
   return {
     id: row.id,
     code: row.code,
@@ -74,7 +78,9 @@ export function presentExpert(actor: Actor, row: ExpertRow, conflicts: Awaited<R
   };
 }
 
-export function auditViewOfExpert(row: ExpertRow, conflicts: Awaited<ReturnType<typeof conflictsOf>>) {
+/** Clear values (opened): history and audit keep their masked form only (record-history.ts). */
+export function auditViewOfExpert(stored: ExpertRow, conflicts: Awaited<ReturnType<typeof conflictsOf>>) {
+  const row = openPersonalColumns(stored, EXPERT_PERSONAL);
   return {
     code: row.code,
     name: row.name,
@@ -138,7 +144,10 @@ export const commissionOnlyExperts = () => new AppError(403, 'OUT_OF_SCOPE', '�
 export async function insertExpert(tx: Db, deps: AppDeps, caller: Caller, input: ExpertInput, index: ReferenceIndex, options: WriteOptions) {
   if (caller.actor.role !== 'commission') throw commissionOnlyExperts();
   const now = deps.clock();
-  const [row] = await tx.insert(experts).values({ ...valuesOf(input, index), code: input.code ?? `ZJ-${crypto.randomBytes(3).toString('hex').toUpperCase()}`, createdAt: now, updatedAt: now }).returning();
+  // The id is chosen here so the personal values are sealed bound to it.
+  const id = crypto.randomUUID();
+  const values = sealPersonalColumns(id, restorePersonalColumns(valuesOf(input, index), null, EXPERT_PERSONAL), EXPERT_PERSONAL);
+  const [row] = await tx.insert(experts).values({ ...values, id, code: input.code ?? `ZJ-${crypto.randomBytes(3).toString('hex').toUpperCase()}`, createdAt: now, updatedAt: now }).returning();
   await writeConflicts(tx, row!.id, input);
   await record(tx, deps, caller, options, { objectType: 'expert', objectId: row!.id, action: 'expert.create', before: null, after: auditViewOfExpert(row!, await conflictsOf(tx, [row!.id])), source: options.source });
   return row!;
@@ -150,7 +159,7 @@ export async function updateExpertRow(tx: Db, deps: AppDeps, caller: Caller, id:
   const beforeView = auditViewOfExpert(before, await conflictsOf(tx, [id]));
   const [row] = await tx
     .update(experts)
-    .set({ ...valuesOf(input, index), ...(input.code ? { code: input.code } : {}), version: sql`${experts.version} + 1`, updatedAt: deps.clock() })
+    .set({ ...sealPersonalColumns(id, restorePersonalColumns(valuesOf(input, index), beforeView, EXPERT_PERSONAL), EXPERT_PERSONAL), ...(input.code ? { code: input.code } : {}), version: sql`${experts.version} + 1`, updatedAt: deps.clock() })
     .where(and(eq(experts.id, id), version === null ? sql`true` : eq(experts.version, version)))
     .returning();
   if (!row) throw staleVersion(before.version);
@@ -205,6 +214,15 @@ export function createExpertService(deps: AppDeps) {
           return view(tx, caller, id);
         }),
       ),
+    /** The clear phone and e-mail of one expert (commission only, as the contacts policy says); audited. */
+    revealContacts: (caller: Caller, id: string) =>
+      inTransaction(deps, async (tx) => {
+        const [row] = canSeeExpertContacts(caller.actor) ? await tx.select().from(experts).where(and(expertScope(caller.actor), eq(experts.id, id))) : [];
+        if (!row) throw notFoundExpert();
+        const open = openPersonalColumns(row, EXPERT_PERSONAL);
+        await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'personal.reveal', objectType: 'expert', objectId: id, details: { fields: ['phone', 'email'] } });
+        return { phone: open.phone, email: open.email };
+      }),
     remove: softDelete(true),
     restore: softDelete(false),
     async history(caller: Caller, id: string) {

@@ -83,6 +83,23 @@ const validationFailed = (issues: ReportIssue[], missingExplanation: boolean) =>
     issues.map((i) => ({ path: i.indicator ? `values.${i.indicator}` : 'report', rule: i.code, message: i.messageZh, messageEn: i.messageEn })),
   );
 
+/**
+ * SPEC §4 at every step, not only at submission: a report whose figures need a 说明 (a change beyond ±50 %, a
+ * month beyond 3× the median …) and have none cannot be passed by the park nor approved by the commission —
+ * whatever brought it into the queue (an import, a seeded report, an older version). Returning it is allowed.
+ */
+async function requireExplanation(tx: Db, row: ReportRow): Promise<void> {
+  const issues = await validateStored(tx, row);
+  if (!checkSubmission(issues, row.explanation).missingExplanation) return;
+  throw new AppError(
+    400,
+    'REPORT_EXPLANATION_MISSING',
+    '数据波动较大（如同比变动超过 ±50%），但企业没有填写说明，不能通过；请退回企业补充说明',
+    'Unusual changes (such as beyond ±50 % year on year) have no explanation, so the report cannot be passed; return it for the enterprise to explain them',
+    issues.filter((i) => i.severity === 'needs-explanation').map((i) => ({ path: i.indicator ? `values.${i.indicator}` : 'report', rule: i.code, message: i.messageZh, messageEn: i.messageEn })),
+  );
+}
+
 export function createMonthlyReportService(deps: AppDeps) {
   const db = () => deps.database.db;
 
@@ -219,7 +236,7 @@ export function createMonthlyReportService(deps: AppDeps) {
         input.decision === 'pass'
           ? sql`status = 'park-reviewed', reviewed_at = ${deps.clock()}, reviewed_by = ${caller.audit.userId}`
           : sql`status = 'returned', return_reason = ${input.reason ?? ''}, reviewed_at = ${deps.clock()}, reviewed_by = ${caller.audit.userId}`;
-      return transition(caller, id, input.version, 'review', input.decision === 'pass' ? 'review' : 'return', set);
+      return transition(caller, id, input.version, 'review', input.decision === 'pass' ? 'review' : 'return', set, input.decision === 'pass' ? requireExplanation : undefined);
     },
 
     async approve(caller: Caller, id: string, input: { version: number; decision: 'approve' | 'return'; reason?: string | undefined }) {
@@ -236,6 +253,7 @@ export function createMonthlyReportService(deps: AppDeps) {
         sql`status = CASE WHEN r.status = 'park-reviewed' THEN 'approved' ELSE r.status END, approved_at = ${deps.clock()}, approved_by = ${caller.audit.userId}`,
         async (tx, row) => {
           if (row.status !== 'approved') throw new AppError(409, 'REPORT_STATE', '月报尚未经园区审核', 'The park has not reviewed this report yet');
+          await requireExplanation(tx, row);
           await refreshRollups(tx, [{ enterpriseId: row.enterprise_id, year: Number(row.year) }]);
         },
       );

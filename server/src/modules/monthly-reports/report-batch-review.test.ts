@@ -98,3 +98,33 @@ describe('batch first review by a park', () => {
     expect(await statusOf(foreign.id)).toBe('submitted');
   });
 });
+
+describe('one report at a time: an abnormal change needs its 说明 at every step (SPEC §4)', () => {
+  it('the park cannot pass, nor the commission approve, a report with a > ±50 % change and no 说明; returning it still works', async () => {
+    // Seeded straight into the review queue (as an import or an older version could leave it), without a 说明.
+    const unexplained = await report(b.id, 'submitted', 5, { revenue: 450 });
+    const passed = await as(t, s.park!)('POST', `/api/monthly-reports/${unexplained.id}/review`, { version: unexplained.version, decision: 'pass' });
+    expect(passed.statusCode, passed.body).toBe(400);
+    expect(passed.json().error).toMatchObject({ code: 'REPORT_EXPLANATION_MISSING', message: expect.stringContaining('说明') });
+    expect(passed.json().error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'values.revenue', rule: 'above-median' })]));
+    expect(await statusOf(unexplained.id)).toBe('submitted');
+
+    const reviewed = await report(b.id, 'park-reviewed', 6, { revenue: 450 });
+    const approved = await as(t, s.commission!)('POST', `/api/monthly-reports/${reviewed.id}/approve`, { version: reviewed.version, decision: 'approve' });
+    expect(approved.statusCode, approved.body).toBe(400);
+    expect(approved.json().error.code).toBe('REPORT_EXPLANATION_MISSING');
+    expect(await statusOf(reviewed.id)).toBe('park-reviewed');
+
+    // Sent back to the enterprise to write its 说明: allowed.
+    const returned = await as(t, s.commission!)('POST', `/api/monthly-reports/${reviewed.id}/approve`, { version: reviewed.version, decision: 'return', reason: '请补充营业收入大幅变动的说明' });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(await statusOf(reviewed.id)).toBe('returned');
+
+    // With its 说明 the same figures pass.
+    const explained = await report(b.id, 'submitted', 7, { revenue: 450 });
+    await db().execute(sql`UPDATE monthly_reports SET explanation = '新产品上市，营业收入大幅增长' WHERE id = ${explained.id}`);
+    const ok = await as(t, s.park!)('POST', `/api/monthly-reports/${explained.id}/review`, { version: explained.version, decision: 'pass' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await statusOf(explained.id)).toBe('park-reviewed');
+  });
+});

@@ -5,6 +5,7 @@ import { errors } from '../../app/errors.ts';
 import { shanghaiDay } from '../../domain/notifications/report-reminder.ts';
 import { buildXlsx } from '../../lib/spreadsheet.ts';
 import { contactsOf, enterpriseScope } from '../enterprises/index.ts';
+import { maskPersonal } from '../../domain/security/personal-info.ts';
 import { notify } from '../notifications/index.ts';
 import type { Caller } from '../registry-common/index.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
@@ -34,8 +35,9 @@ function present(row: OwingRow, today: string, year: number, month: number): Cha
     reportId: row.reportId,
     deadline,
     overdue: today > deadline,
-    contactName: contact?.name ?? null,
-    contactPhone: contact?.phone ?? null,
+    // Masked, as everywhere (the drawer's 显示 reveals them through the enterprise's audited reveal route).
+    contactName: maskPersonal('name', contact?.name ?? null),
+    contactPhone: maskPersonal('mobile', contact?.phone ?? null),
     lastRemindedAt: row.lastRemindedAt ? new Date(row.lastRemindedAt).toISOString() : null,
   };
 }

@@ -5,12 +5,14 @@ import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { enterprises, platforms, zones } from '../../db/schema/index.ts';
-import type { Caller } from '../registry-common/index.ts';
-import { isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type HistorySource, loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/index.ts';
+import { type Caller, isUniqueViolation, staleVersion, appendHistory, listHistory, recordChange, type HistorySource, loadReferenceIndex, ReferenceResolver, refView, type ReferenceIndex } from '../registry-common/index.ts';
 import { unsafeEnterpriseIdsByUscc } from '../projects/index.ts';
+import { maskPersonalColumns, openPersonalColumns, restorePersonalColumns, sealPersonalColumns, type PersonalColumns } from '../crypto/index.ts';
 import { deletedPlatformScope, platformScope, platformWriteScope } from './platform.policy.ts';
 
 export type PlatformRow = typeof platforms.$inferSelect;
+/** A platform's contact is stored sealed (personal-fields.ts); opened by the presenter and audit view only. */
+export const PLATFORM_PERSONAL: PersonalColumns = { contactName: 'name', contactPhone: 'mobile' };
 export const notFoundPlatform = () => errors.notFound('平台', 'platform');
 export interface PlatformFilter {
   q?: string | undefined;
@@ -64,8 +66,8 @@ export function presentPlatform(r: { row: PlatformRow; operatorName: string | nu
     operator: r.operatorUscc ? { name: r.operatorName ?? '', uscc: r.operatorUscc } : null,
     namedInPolicy: r.row.namedInPolicy,
     services: r.row.services,
-    contactName: r.row.contactName,
-    contactPhone: r.row.contactPhone,
+    // Masked by default (张*, 138****5678); the clear values through the audited reveal route.
+    ...maskPersonalColumns(contactOfPlatform(r.row), PLATFORM_PERSONAL),
     note: r.row.note,
     isDemo: r.row.isDemo,
     version: r.row.version,
@@ -84,10 +86,15 @@ export function auditViewOfPlatform(r: { row: PlatformRow; operatorUscc: string 
     operatorUscc: r.operatorUscc,
     namedInPolicy: r.row.namedInPolicy,
     services: r.row.services,
-    contactName: r.row.contactName,
-    contactPhone: r.row.contactPhone,
+    ...contactOfPlatform(r.row),
     note: r.row.note,
   };
+}
+
+/** The platform's contact in the clear. */
+export function contactOfPlatform(row: PlatformRow) {
+  const open = openPersonalColumns({ id: row.id, contactName: row.contactName, contactPhone: row.contactPhone }, PLATFORM_PERSONAL);
+  return { contactName: open.contactName, contactPhone: open.contactPhone };
 }
 
 async function valuesOf(tx: Db, input: PlatformInput, index: ReferenceIndex) {
@@ -136,9 +143,11 @@ export const commissionOnlyPlatforms = () => new AppError(403, 'OUT_OF_SCOPE', '
 export async function insertPlatform(tx: Db, deps: AppDeps, caller: Caller, input: PlatformInput, index: ReferenceIndex, options: WriteOptions) {
   if (caller.actor.role !== 'commission') throw commissionOnlyPlatforms();
   const now = deps.clock();
+  // The id is chosen here so the contact is sealed bound to it.
+  const id = crypto.randomUUID();
   const [row] = await tx
     .insert(platforms)
-    .values({ ...(await valuesOf(tx, input, index)), code: input.code ?? `platform-${crypto.randomBytes(4).toString('hex')}`, createdAt: now, updatedAt: now })
+    .values({ ...sealPersonalColumns(id, restorePersonalColumns(await valuesOf(tx, input, index), null, PLATFORM_PERSONAL), PLATFORM_PERSONAL), id, code: input.code ?? `platform-${crypto.randomBytes(4).toString('hex')}`, createdAt: now, updatedAt: now })
     .returning();
   const found = (await findPlatform(tx, sql`true`, row!.id))!;
   await record(tx, deps, caller, options, { objectType: 'platform', objectId: row!.id, action: 'platform.create', before: null, after: auditViewOfPlatform(found, index), source: options.source });
@@ -150,7 +159,7 @@ export async function updatePlatformRow(tx: Db, deps: AppDeps, caller: Caller, i
   if (!before) throw notFoundPlatform();
   const [row] = await tx
     .update(platforms)
-    .set({ ...(await valuesOf(tx, input, index)), ...(input.code ? { code: input.code } : {}), version: sql`${platforms.version} + 1`, updatedAt: deps.clock() })
+    .set({ ...sealPersonalColumns(id, restorePersonalColumns(await valuesOf(tx, input, index), contactOfPlatform(before.row), PLATFORM_PERSONAL), PLATFORM_PERSONAL), ...(input.code ? { code: input.code } : {}), version: sql`${platforms.version} + 1`, updatedAt: deps.clock() })
     .where(and(eq(platforms.id, id), version === null ? sql`true` : eq(platforms.version, version)))
     .returning();
   if (!row) throw staleVersion(before.row.version);
@@ -199,6 +208,14 @@ export function createPlatformService(deps: AppDeps) {
     });
   return {
     get: (caller: Caller, id: string) => view(db(), caller, id),
+    /** The clear contact of one platform in the caller's scope; audited. */
+    revealContact: (caller: Caller, id: string) =>
+      inTransaction(deps, async (tx) => {
+        const found = await findPlatform(tx, platformScope(caller.actor), id);
+        if (!found) throw notFoundPlatform();
+        await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'personal.reveal', objectType: 'platform', objectId: id, details: { fields: ['contactName', 'contactPhone'] } });
+        return contactOfPlatform(found.row);
+      }),
     create: (caller: Caller, input: PlatformInput) =>
       guarded(() => inTransaction(deps, async (tx) => view(tx, caller, (await insertPlatform(tx, deps, caller, input, await loadReferenceIndex(tx), api)).id))),
     update: (caller: Caller, id: string, version: number, input: PlatformInput) =>

@@ -6,6 +6,7 @@ import type { AuditAction } from '../../../../contracts/audit-actions.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Caller } from './caller.ts';
 import { maskContacts, type ClearContact } from '../crypto/index.ts';
+import { maskPersonal, type PersonalField } from '../../domain/security/personal-info.ts';
 
 export type HistorySource = 'api' | 'import' | 'merge' | 'seed';
 
@@ -23,7 +24,7 @@ export async function appendHistory(tx: Db, caller: Caller, event: ChangeEvent, 
   const changes = diffRecords(event.before, event.after);
   if (Object.keys(changes).length === 0 && event.before && event.after) return changes;
   // The change is detected on the clear values; what is kept of contacts is their masked form.
-  const kept: Changes = changes.contacts ? { ...changes, contacts: [maskedContactList(changes.contacts[0]), maskedContactList(changes.contacts[1])] } : changes;
+  const kept: Changes = maskedChanges(changes);
   await tx.insert(recordHistory).values({
     objectType: event.objectType,
     objectId: event.objectId,
@@ -48,8 +49,8 @@ export async function recordChange(tx: Db, audit: AuditService, caller: Caller, 
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId,
-    before: withMaskedContacts(event.before),
-    after: withMaskedContacts(event.after),
+    before: withMaskedPersonal(event.before),
+    after: withMaskedPersonal(event.after),
   });
 }
 
@@ -62,9 +63,23 @@ function maskedContactList(value: unknown): unknown {
   return maskContacts(value.filter((c): c is ClearContact => !!c && typeof c === 'object' && typeof (c as ClearContact).name === 'string'));
 }
 
-function withMaskedContacts<T>(view: T): T {
-  if (!view || typeof view !== 'object' || !('contacts' in view)) return view;
-  return { ...view, contacts: maskedContactList((view as { contacts: unknown }).contacts) };
+/** Personal values kept in plain fields of a record's view (departments, platforms, experts) and their kind. */
+const PERSONAL_KEYS: Readonly<Record<string, PersonalField>> = { contactName: 'name', contactPhone: 'mobile', phone: 'mobile', email: 'email' };
+
+function maskedValue(key: string, value: unknown): unknown {
+  if (key === 'contacts') return maskedContactList(value);
+  const field = PERSONAL_KEYS[key];
+  return field && typeof value === 'string' ? maskPersonal(field, value) : value;
+}
+
+/** A change set as the history keeps it: personal values masked (also used by the bulk import's history). */
+export function maskedChanges(changes: Changes): Changes {
+  return Object.fromEntries(Object.entries(changes).map(([key, [before, after]]) => [key, [maskedValue(key, before), maskedValue(key, after)]])) as Changes;
+}
+
+function withMaskedPersonal<T>(view: T): T {
+  if (!view || typeof view !== 'object') return view;
+  return Object.fromEntries(Object.entries(view).map(([key, value]) => [key, maskedValue(key, value)])) as T;
 }
 
 /**

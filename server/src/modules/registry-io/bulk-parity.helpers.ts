@@ -6,6 +6,8 @@ import { createTestApp, type TestApp } from '../../../../test/test-app.ts';
 import type { Actor } from '../../app/actor.ts';
 import { consoleOperatorCaller, type Caller } from '../registry-common/index.ts';
 import { rowsOf } from '../statistics/index.ts';
+import type { PersonalField } from '../../domain/security/personal-info.ts';
+import { personalFieldBox } from '../crypto/index.ts';
 import { findRegistryEntity } from './entities.ts';
 import { runImport, type ImportOptions, type ImportResult } from './import.ts';
 
@@ -130,8 +132,14 @@ const OBJECT_TYPE: Record<string, string> = { projects: 'project', carriers: 'ca
  * of imports. Ids become the stable name of what they point at (record name, reference code, credit code);
  * generated codes and serial ids go; rows are sorted, except history and events, which keep their order per record.
  */
+const PERSONAL_COLUMNS: Record<string, Record<string, PersonalField>> = {
+  platforms: { contact_name: 'name', contact_phone: 'mobile' },
+  experts: { phone: 'mobile', email: 'email' },
+};
+
 export async function dump(t: TestApp, entityName: string): Promise<Record<string, unknown[]>> {
   const db = t.deps.database.db;
+  const box = personalFieldBox();
   const labels = new Map<string, string>();
   const labelRows = await rowsOf<{ id: string; label: string }>(
     db,
@@ -158,6 +166,9 @@ export async function dump(t: TestApp, entityName: string): Promise<Record<strin
   for (const table of TABLES[entityName]!) {
     const events = table === 'project_stage_events';
     const rows = await rowsOf<Record<string, unknown>>(db, sql`SELECT * FROM ${sql.raw(table)} ${sql.raw(events ? 'ORDER BY id' : '')}`);
+    // Sealed personal values carry a random IV: compared opened (each bound to its own row's id).
+    const personal = PERSONAL_COLUMNS[table];
+    if (personal) for (const row of rows) for (const [column, field] of Object.entries(personal)) if (typeof row[column] === 'string') row[column] = box.open(String(row.id), field, row[column] as string);
     out[table] = sortRows(rows, events ? 'project_id' : null);
   }
   const history = await rowsOf<Record<string, unknown>>(db, sql`SELECT * FROM record_history WHERE object_type = ${OBJECT_TYPE[entityName]!} ORDER BY id`);

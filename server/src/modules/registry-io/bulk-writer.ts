@@ -6,7 +6,7 @@ import { AppError, errors, type ErrorDetail } from '../../app/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { diffRecords } from '../../domain/registries/record-diff.ts';
 import { unsafeEnterpriseIdsByUscc } from '../projects/index.ts';
-import type { Caller, ChangeEvent } from '../registry-common/index.ts';
+import { type Caller, type ChangeEvent, maskedChanges } from '../registry-common/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import type { IoContext } from './entity.ts';
 
@@ -271,7 +271,8 @@ export async function appendHistories(tx: Db, caller: Caller, events: readonly C
       object_id: event.objectId,
       action: event.action,
       source: event.source ?? 'api',
-      changes,
+      // As appendHistory keeps them: personal values masked (detected on the clear values).
+      changes: maskedChanges(changes),
       actor_user_id: caller.audit.userId,
       actor_username: caller.audit.username,
       request_id: caller.origin?.requestId ?? null,

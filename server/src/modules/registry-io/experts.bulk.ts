@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { ExpertInput } from '../../../../contracts/experts.ts';
-import { errors } from '../../app/errors.ts';
+import { AppError, errors } from '../../app/errors.ts';
 import { expertConflicts, experts } from '../../db/schema/index.ts';
-import { expertWriteScope, auditViewOfExpert, commissionOnlyExperts, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow } from '../experts/index.ts';
+import { expertWriteScope, auditViewOfExpert, commissionOnlyExperts, conflictsOf, expertValuesOf, notFoundExpert, type ExpertRow, EXPERT_PERSONAL } from '../experts/index.ts';
 import { ReferenceResolver } from '../registry-common/index.ts';
+import { restoredPersonal, sealPersonalColumns } from '../crypto/index.ts';
 import { bulkWriterOf, chunks, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /**
@@ -33,7 +34,8 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
   prepare(ctx, input, stored, enterpriseIds) {
     if (!stored && ctx.caller.actor.role !== 'commission') return commissionOnlyExperts();
     const refs = new ReferenceResolver(ctx.index);
-    const values = expertValuesOf(input, refs);
+    const values = restoredPersonal(expertValuesOf(input, refs), stored?.view ?? null, EXPERT_PERSONAL);
+    if (values instanceof AppError) return values;
     const refused = refusalOf(refs.problems);
     if (refused) return refused;
     const missing = input.conflicts.flatMap((c, i) =>
@@ -48,8 +50,9 @@ export const expertsBulkWriter = bulkWriterOf<ExpertInput, ExpertRow, PreparedEx
       conflicts: new Map(input.conflicts.map((c) => [enterpriseIds.get(c.enterpriseUscc)!, c])),
     };
   },
-  insert: (ctx, part, now) => insertReturningIds(ctx.tx, experts, part.map((p) => p.values), now),
-  update: (ctx, part, now) => updateRows(ctx.tx, experts, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: expertWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
+  // Ids chosen here so each row's personal values are sealed bound to it, as the per-row insert does.
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, experts, part.map((p) => { const id = crypto.randomUUID(); return { ...sealPersonalColumns(id, p.values, EXPERT_PERSONAL), id }; }), now),
+  update: (ctx, part, now) => updateRows(ctx.tx, experts, part.map((p) => ({ id: p.id, values: sealPersonalColumns(p.id, p.prepared.values, EXPERT_PERSONAL) })), { scope: expertWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
   async links(ctx, written) {
     for (const part of chunks(written.filter((w) => !w.created).map((w) => w.id), 5000)) await ctx.tx.delete(expertConflicts).where(inArray(expertConflicts.expertId, part));
     const rows = written.flatMap((w) => [...w.prepared.conflicts].map(([enterpriseId, c]) => ({ expertId: w.id, enterpriseId, relation: c.relation, declaredOn: c.declaredOn ?? null })));

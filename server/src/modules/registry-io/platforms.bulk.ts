@@ -2,8 +2,10 @@ import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { PlatformInput } from '../../../../contracts/platforms.ts';
 import { enterprises, platforms } from '../../db/schema/index.ts';
-import { platformWriteScope, auditViewOfPlatform, commissionOnlyPlatforms, notFoundPlatform, platformValuesOf, type PlatformRow } from '../platforms/index.ts';
+import { platformWriteScope, auditViewOfPlatform, commissionOnlyPlatforms, notFoundPlatform, platformValuesOf, type PlatformRow, PLATFORM_PERSONAL } from '../platforms/index.ts';
 import { ReferenceResolver } from '../registry-common/index.ts';
+import { AppError } from '../../app/errors.ts';
+import { restoredPersonal, sealPersonalColumns } from '../crypto/index.ts';
 import { bulkWriterOf, enterpriseIdsByUscc, insertReturningIds, refusalOf, rowsByIds, rowsOfTable, updateRows } from './bulk-writer.ts';
 
 /** The platform import written set-based, with the checks and rows of insertPlatform / updatePlatformRow. */
@@ -25,7 +27,8 @@ export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, Prep
   prepare(ctx, input, stored, operators) {
     if (!stored && ctx.caller.actor.role !== 'commission') return commissionOnlyPlatforms();
     const refs = new ReferenceResolver(ctx.index);
-    const values = platformValuesOf(input, refs, input.operatorUscc ? (operators.get(input.operatorUscc) ?? null) : null);
+    const values = restoredPersonal(platformValuesOf(input, refs, input.operatorUscc ? (operators.get(input.operatorUscc) ?? null) : null), stored?.view ?? null, PLATFORM_PERSONAL);
+    if (values instanceof AppError) return values;
     const refused = refusalOf(refs.problems);
     if (refused) return refused;
     return {
@@ -35,6 +38,7 @@ export const platformsBulkWriter = bulkWriterOf<PlatformInput, PlatformRow, Prep
       },
     };
   },
-  insert: (ctx, part, now) => insertReturningIds(ctx.tx, platforms, part.map((p) => p.values), now),
-  update: (ctx, part, now) => updateRows(ctx.tx, platforms, part.map((p) => ({ id: p.id, values: p.prepared.values })), { scope: platformWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
+  // Ids chosen here so each row's personal values are sealed bound to it, as the per-row insert does.
+  insert: (ctx, part, now) => insertReturningIds(ctx.tx, platforms, part.map((p) => { const id = crypto.randomUUID(); return { ...sealPersonalColumns(id, p.values, PLATFORM_PERSONAL), id }; }), now),
+  update: (ctx, part, now) => updateRows(ctx.tx, platforms, part.map((p) => ({ id: p.id, values: sealPersonalColumns(p.id, p.prepared.values, PLATFORM_PERSONAL) })), { scope: platformWriteScope(ctx.caller.actor), now, keepWhenNull: ['code'] }),
 });

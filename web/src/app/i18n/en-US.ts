@@ -15,6 +15,7 @@ import { idleEnUS } from '../../features/auth/idle.i18n.en-US.ts';
 import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts';
 import { planEnUS } from '../../features/plan/i18n.en-US.ts';
 import { cockpitExtrasEnUS } from '../../features/cockpit/cockpit.i18n.en-US.ts';
+import { workbenchEnUS } from '../../features/workbench/workbench.i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
 export const enUS: Messages = {
@@ -322,7 +323,7 @@ export const enUS: Messages = {
       actualCagr: 'Actual CAGR',
       completion: 'Completion',
       timeProgress: 'Time progress',
-      milestone: 'This year’s milestone',
+      milestone: 'Milestone for {{year}}: {{value}}',
       estimate: 'Year-end estimate',
       status: { onTrack: 'On track', yellow: 'Behind', red: 'Far behind' },
       goalYear: '{{year}} target',
@@ -399,4 +400,5 @@ export const enUS: Messages = {
   supervision: supervisionEnUS,
   chainMap: chainMapEnUS,
   idle: idleEnUS,
+  workbench: workbenchEnUS,
 };

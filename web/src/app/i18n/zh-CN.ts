@@ -18,6 +18,7 @@ import { idleZhCN } from '../../features/auth/idle.i18n.zh-CN.ts';
 import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts';
 import { planZhCN } from '../../features/plan/i18n.zh-CN.ts';
 import { cockpitExtrasZhCN } from '../../features/cockpit/cockpit.i18n.zh-CN.ts';
+import { workbenchZhCN } from '../../features/workbench/workbench.i18n.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -324,7 +325,7 @@ export const zhCN = {
       actualCagr: '实际年均增速',
       completion: '完成率',
       timeProgress: '时序进度',
-      milestone: '本年里程碑',
+      milestone: '{{year}} 年里程碑：{{value}}',
       estimate: '年末预计',
       status: { onTrack: '正常', yellow: '滞后', red: '严重滞后' },
       goalYear: '{{year}}年目标',
@@ -401,6 +402,7 @@ export const zhCN = {
   supervision: supervisionZhCN,
   chainMap: chainMapZhCN,
   idle: idleZhCN,
+  workbench: workbenchZhCN,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

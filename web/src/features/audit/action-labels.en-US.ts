@@ -27,6 +27,8 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'seed.demo': 'Load demo data',
   'crypto.migrate': 'Change the cryptographic suite',
   'crypto.rotate': 'Rotate a key',
+  'crypto.seal-clear': 'Encrypt personal data stored in the clear',
+  'personal.reveal': 'Show personal information',
   'plan.seed': 'Load the initial plan',
   'plan.create': 'Create plan',
   'plan.version.create': 'Save plan version',

@@ -27,6 +27,8 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'seed.demo': '加载演示数据',
   'crypto.migrate': '切换密码算法套件',
   'crypto.rotate': '轮换密钥',
+  'crypto.seal-clear': '加密旧版明文个人信息',
+  'personal.reveal': '查看个人信息明文',
   'plan.seed': '导入初始规划',
   'plan.create': '新建规划',
   'plan.version.create': '保存规划版本',

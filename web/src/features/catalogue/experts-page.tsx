@@ -1,15 +1,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Switch, Tag } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { expertInputSchema, expertUpdateSchema, type ExpertView } from '../../../../contracts/experts.ts';
-import { hasErrorCode } from '../../app/api-error.ts';
+import { expertInputSchema, expertUpdateSchema, type ExpertView, revealedExpertContactsSchema } from '../../../../contracts/experts.ts';
+import { hasErrorCode, isApiRequestError } from '../../app/api-error.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { can } from '../registries/shared/permissions.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { RevealButton } from '../registries/shared/reveal-button.tsx';
 import { CatalogueList } from './catalogue-list.tsx';
 import { listExperts, saveExpert } from './catalogue.api.ts';
 
@@ -136,6 +137,19 @@ function ExpertForm({ open, row, close, saved }: { open: boolean; row: ExpertVie
   );
 }
 
+/** Phone and e-mail as the server sends them (masked, or null when hidden), with 显示 for the clear values. */
+function ExpertContacts({ e, hidden }: { e: ExpertView; hidden: ReactNode }) {
+  const [clear, setClear] = useState<{ phone: string | null; email: string | null } | null>(null);
+  if (e.phone === null && e.email === null) return hidden;
+  const shown = clear ?? { phone: e.phone, email: e.email };
+  return (
+    <>
+      {shown.phone ?? '—'} / {shown.email ?? '—'}
+      <RevealButton path={`/api/experts/${e.id}/contacts/reveal`} schema={revealedExpertContactsSchema} onRevealed={setClear} />
+    </>
+  );
+}
+
 /** 专家库: contacts for the commission only, conflicts for the commission and leaders only (server-enforced). */
 export function ExpertsPage() {
   const { t, i18n } = useTranslation();
@@ -170,8 +184,9 @@ export function ExpertsPage() {
       details={(e) => (
         <Descriptions bordered size="small" column={1}>
           <Descriptions.Item label={t('registries.fields.code')}>{e.code}</Descriptions.Item>
-          <Descriptions.Item label={t('registries.fields.phone')}>{e.phone ?? hidden}</Descriptions.Item>
-          <Descriptions.Item label={t('registries.fields.email')}>{e.email ?? hidden}</Descriptions.Item>
+          <Descriptions.Item label={`${t('registries.fields.phone')} / ${t('registries.fields.email')}`}>
+            <ExpertContacts e={e} hidden={hidden} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('registries.fields.conflicts')}>
             {e.conflicts === null ? hidden : e.conflicts.length === 0 ? '—' : e.conflicts.map((c, i) => <div key={i}>{`${c.enterprise.name}（${c.relation}）`}</div>)}
           </Descriptions.Item>

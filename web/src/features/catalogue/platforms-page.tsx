@@ -11,6 +11,7 @@ import { can } from '../registries/shared/permissions.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 import { CatalogueList } from './catalogue-list.tsx';
 import { listPlatforms, savePlatform } from './catalogue.api.ts';
+import { RevealableContact } from '../registries/shared/reveal-button.tsx';
 
 function PlatformForm({ open, row, close, saved }: { open: boolean; row: PlatformView | null; close: () => void; saved: () => void }) {
   const { t, i18n } = useTranslation();
@@ -132,8 +133,9 @@ export function PlatformsPage() {
         <Descriptions bordered size="small" column={1}>
           <Descriptions.Item label={t('registries.fields.code')}>{p.code}</Descriptions.Item>
           <Descriptions.Item label={t('registries.fields.services')}>{p.services.join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('registries.fields.contactName')}>{p.contactName ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('registries.fields.contactPhone')}>{p.contactPhone ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('registries.fields.contactName')}>
+            <RevealableContact path={`/api/platforms/${p.id}/contacts/reveal`} contactName={p.contactName} contactPhone={p.contactPhone} />
+          </Descriptions.Item>
           <Descriptions.Item label={t('registries.fields.note')}>{p.note ?? '—'}</Descriptions.Item>
         </Descriptions>
       )}

@@ -52,8 +52,11 @@ export function GoalCards({ goals, zone, badge }: { goals: GoalProgressView[]; z
             >
               <Row gutter={16}>
                 <Col span={8}>
-                  <Typography.Text type="secondary">{t('statistics.cockpit.goalYear', { year: first.year })}</Typography.Text>
-                  <Statistic value={yi(firstActual ?? c.ytd)} suffix={`/ ${yi(first.value)} ${t('statistics.unitYi')}`} valueStyle={{ fontSize: 22 }} />
+                  {/* The unit beside the label, so "/ 500.00" stays on the value's line in either language. */}
+                  <Typography.Text type="secondary">
+                    {t('statistics.cockpit.goalYear', { year: first.year })} ({t('statistics.unitYi')})
+                  </Typography.Text>
+                  <Statistic value={yi(firstActual ?? c.ytd)} suffix={<span style={{ whiteSpace: 'nowrap' }}>/ {yi(first.value)}</span>} valueStyle={{ fontSize: 22, whiteSpace: 'nowrap' }} />
                   {firstActual !== null && (
                     <Tag color={firstActual >= first.value ? 'green' : 'red'}>
                       {firstActual >= first.value ? t('statistics.cockpit.achieved') : t('statistics.cockpit.missed')} · {t('statistics.cockpit.gap')} {yi(firstActual - first.value)}
@@ -67,7 +70,7 @@ export function GoalCards({ goals, zone, badge }: { goals: GoalProgressView[]; z
                   <div>{t('statistics.cockpit.actualCagr')}: <b style={{ color: (g.actualCagr ?? 0) < (requiredFromLatest ?? 0) ? '#cf1322' : '#237804' }}>{fmtPct(g.actualCagr)}</b></div>
                 </Col>
                 <Col span={8}>
-                  <Typography.Text type="secondary">{c.period.slice(0, 4)} {t('statistics.cockpit.milestone')} {yi(c.milestone)}</Typography.Text>
+                  <Typography.Text type="secondary">{t('statistics.cockpit.milestone', { year: c.period.slice(0, 4), value: yi(c.milestone) })}</Typography.Text>
                   <div>{t('statistics.cockpit.completion')}: <b style={{ color: statusColor === 'green' ? '#237804' : statusColor === 'gold' ? '#d48806' : '#cf1322' }}>{fmtPct(c.completion).replace('+', '')}</b></div>
                   <div>{t('statistics.cockpit.timeProgress')}: {fmtPct(c.timeProgress).replace('+', '')}</div>
                   <div>{t('statistics.cockpit.estimate')}: {yi(c.yearEndEstimate)}</div>

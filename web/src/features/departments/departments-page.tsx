@@ -18,6 +18,7 @@ import { useUndoableDelete } from '../registries/shared/undo-delete.tsx';
 import '../registries/shared/registries.css';
 import { DepartmentForm } from './department-form.tsx';
 import { listDepartments, loadDepartment } from './departments.api.ts';
+import { RevealableContact } from '../registries/shared/reveal-button.tsx';
 
 /** One department: its fields, what refers to it (the reason a delete may be refused) and its change history. */
 function DepartmentDetail({ id }: { id: string }) {
@@ -37,8 +38,9 @@ function DepartmentDetail({ id }: { id: string }) {
         <Descriptions.Item label={t('registries.fields.code')}>
           <span className="mono">{data.code}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('registries.fields.contactName')}>{data.contactName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('registries.fields.contactPhone')}>{data.contactPhone ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('registries.fields.contactName')}>
+          <RevealableContact path={`/api/departments/${data.id}/contacts/reveal`} contactName={data.contactName} contactPhone={data.contactPhone} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('registries.fields.sortOrder')}>{fmt.number(data.sortOrder)}</Descriptions.Item>
         <Descriptions.Item label={t('registries.fields.note')}>{data.note ?? '—'}</Descriptions.Item>
         {refs && (

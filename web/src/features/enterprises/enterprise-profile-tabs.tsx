@@ -1,12 +1,13 @@
 import { Descriptions, Empty, List, Tag } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { EnterpriseDetail } from '../../../../contracts/enterprises.ts';
+import { revealedContactsSchema, type EnterpriseDetail } from '../../../../contracts/enterprises.ts';
 import type { Role } from '../../../../contracts/roles.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
+import { RevealButton } from '../registries/shared/reveal-button.tsx';
 import { listProjects } from '../projects/projects.api.ts';
 import { useTagLabel } from './enterprise-tags.ts';
 import { EnterpriseStatsCard } from '../statistics/enterprise-stats-card.tsx';
@@ -28,6 +29,9 @@ function BasicInfo({ e }: { e: EnterpriseDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const tagLabel = useTagLabel();
+  // Masked as the server sends them (138****5678) until 显示 asks the audited reveal route.
+  const [revealed, setRevealed] = useState<EnterpriseDetail['contacts'] | null>(null);
+  const contacts = revealed ?? e.contacts;
   return (
     <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="enterprise-basic">
       <Descriptions.Item label={t('registries.fields.uscc')}>
@@ -46,8 +50,9 @@ function BasicInfo({ e }: { e: EnterpriseDetail }) {
       <Descriptions.Item label={t('registries.fields.foundedOn')}>{fmt.date(e.foundedOn)}</Descriptions.Item>
       {e.exitedOn && <Descriptions.Item label={t('registries.fields.exitedOn')}>{fmt.date(e.exitedOn)}</Descriptions.Item>}
       <Descriptions.Item label={t('registries.fields.contacts')} span={2}>
-        {e.contacts.length
-          ? e.contacts.map((c, i) => (
+        {contacts.length > 0 && <RevealButton path={`/api/enterprises/${e.id}/contacts/reveal`} schema={revealedContactsSchema} onRevealed={(r) => setRevealed(r.contacts)} />}
+        {contacts.length
+          ? contacts.map((c, i) => (
               <div key={i}>
                 {c.name}
                 {c.title ? ` · ${c.title}` : ''}

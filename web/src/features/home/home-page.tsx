@@ -6,8 +6,9 @@ import { PageHeader } from '../../app/layout/page-header.tsx';
 import { NAV_ICONS } from '../../app/layout/nav-icons.tsx';
 import { navItemsFor } from '../../app/navigation.ts';
 import { useSession } from '../auth/session.tsx';
+import { WorkbenchCard } from '../workbench/workbench-card.tsx';
 
-/** Welcome page of the business roles: who you are, what you can see, where to go. */
+/** Home page of the business roles: the role's workbench (to-dos), who you are, where to go. */
 export function HomePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -26,6 +27,11 @@ export function HomePage() {
       <PageHeader title={t('home.welcome', { name: user.displayName })} subtitle={t('app.tagline')} />
       {!user.role && <Alert className="form-alert" type="warning" showIcon message={t('home.noRole')} />}
       <Row gutter={[16, 16]}>
+        {user.role && (
+          <Col xs={24}>
+            <WorkbenchCard role={user.role} />
+          </Col>
+        )}
         <Col xs={24} xl={12}>
           <Card title={t('home.account')}>
             <Descriptions column={1} size="small" labelStyle={{ whiteSpace: 'nowrap' }}>

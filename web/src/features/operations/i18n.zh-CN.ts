@@ -1,12 +1,12 @@
 /** 运行维护 (operations page) strings (Chinese, the reference). */
 export const operationsZhCN = {
-  subtitle: '平台的定时任务：计划、最近运行、失败与重试',
+  subtitle: '平台的定时任务：计划、最近运行、失败与重试（本页时间均为上海时间 UTC+8）',
   jobs: '定时任务',
   runs: '运行记录',
   job: '任务',
   schedule: '计划(上海时间)',
   onRequest: '按需运行',
-  nextRun: '下次运行',
+  nextRun: '下次运行(上海时间)',
   lastRun: '最近运行',
   never: '尚未运行',
   runNow: '立即运行',

@@ -20,6 +20,13 @@ function RunStatus({ run }: { run: JobRunView | null }) {
   return run.error ? <Tooltip title={run.error}>{tag}</Tooltip> : tag;
 }
 
+/**
+ * Every time on this page in Shanghai time, as the schedules are written (croner runs them in Asia/Shanghai),
+ * whatever the browser's time zone: a next run shown in another zone than its schedule reads as wrong.
+ */
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const shanghaiTime = (value: string | null | undefined) => (value ? SHANGHAI.format(new Date(value)) : '');
+
 /** 运行维护: the platform's scheduled jobs, their last and next runs, the run history; run one now. */
 export function OperationsPage() {
   const { t } = useTranslation();
@@ -46,8 +53,8 @@ export function OperationsPage() {
   const jobColumns: TableColumnsType<JobView> = [
     { title: t('operations.job'), key: 'title', render: (_, j) => (<><div>{title(j)}</div><Typography.Text type="secondary" className="mono">{j.name}</Typography.Text></>) },
     { title: t('operations.schedule'), dataIndex: 'schedule', render: (s: string | null) => (s ? <span className="mono">{s}</span> : t('operations.onRequest')) },
-    { title: t('operations.nextRun'), dataIndex: 'nextRunAt', render: (v: string | null) => fmt.dateTime(v) || '—' },
-    { title: t('operations.lastRun'), key: 'last', render: (_, j) => (<Space><RunStatus run={j.lastRun} />{j.lastRun && fmt.dateTime(j.lastRun.startedAt)}</Space>) },
+    { title: t('operations.nextRun'), dataIndex: 'nextRunAt', render: (v: string | null) => shanghaiTime(v) || '—' },
+    { title: t('operations.lastRun'), key: 'last', render: (_, j) => (<Space><RunStatus run={j.lastRun} />{j.lastRun && shanghaiTime(j.lastRun.startedAt)}</Space>) },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -63,11 +70,11 @@ export function OperationsPage() {
     { title: t('operations.job'), dataIndex: 'job', render: (name: string) => titleOf.get(name) ?? name },
     { title: t('operations.trigger'), dataIndex: 'trigger', render: (v: JobRunView['trigger']) => t(`operations.triggers.${v}`) },
     { title: t('operations.attempt'), dataIndex: 'attempt' },
-    { title: t('operations.startedAt'), dataIndex: 'startedAt', render: (v: string) => fmt.dateTime(v) },
+    { title: t('operations.startedAt'), dataIndex: 'startedAt', render: (v: string) => shanghaiTime(v) },
     { title: t('operations.duration'), dataIndex: 'durationMs', render: (v: number | null) => (v === null ? '—' : t('operations.ms', { ms: fmt.number(v) })) },
     { title: t('operations.outcome'), key: 'status', render: (_, r) => <RunStatus run={r} /> },
     { title: t('operations.error'), dataIndex: 'error', ellipsis: true, render: (v: string | null) => v ?? '—' },
-    { title: t('operations.retryAt'), dataIndex: 'retryAt', render: (v: string | null) => fmt.dateTime(v) || '—' },
+    { title: t('operations.retryAt'), dataIndex: 'retryAt', render: (v: string | null) => shanghaiTime(v) || '—' },
   ];
   return (
     <>

@@ -4,6 +4,10 @@ type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrin
 
 /** English strings of the registries (same keys as i18n.zh-CN.ts). */
 export const registriesEnUS: DeepStrings<typeof registriesZhCN> = {
+  reveal: {
+    show: 'Show',
+    hint: 'Contact details are masked by default; show them in full (the audit log records it)',
+  },
   actions: {
     create: 'New',
     edit: 'Edit',

@@ -3,6 +3,10 @@
  * English section (i18n.en-US.ts) must have the same keys (checked by the compiler and i18n.test.ts).
  */
 export const registriesZhCN = {
+  reveal: {
+    show: '显示',
+    hint: '联系人信息默认打码显示；点击查看明文（将记入审计日志）',
+  },
   actions: {
     create: '新建',
     edit: '编辑',

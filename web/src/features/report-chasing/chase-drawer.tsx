@@ -2,17 +2,32 @@ import { App, Button, DatePicker, Drawer, Select, Space, Table, Tag } from 'antd
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { revealedContactsSchema } from '../../../../contracts/enterprises.ts';
 import type { ChaseItem, ChaseStatus } from '../../../../contracts/report-chasing.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { RevealButton } from '../registries/shared/reveal-button.tsx';
 import { exportChaseList, getChaseList, remind } from './report-chasing.api.ts';
 
 const STATUS_COLOR: Record<ChaseStatus, string> = { none: 'red', draft: 'orange', returned: 'volcano', submitted: 'blue', 'park-reviewed': 'geekblue' };
 
 /** The month reports are chased for by default: last month, the one due on the 10th. */
 export const defaultChasePeriod = () => dayjs().subtract(1, 'month').format('YYYY-MM');
+
+/** The enterprise's first contact, masked as listed; 显示 asks the enterprise's audited reveal route. */
+function ChaseContact({ item }: { item: ChaseItem }) {
+  const [clear, setClear] = useState<{ name: string; phone?: string | null | undefined } | null>(null);
+  const shown = clear ? [clear.name, clear.phone] : [item.contactName, item.contactPhone];
+  if (!shown.some(Boolean)) return <>—</>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      {shown.filter(Boolean).join(' ')}
+      <RevealButton path={`/api/enterprises/${item.enterpriseId}/contacts/reveal`} schema={revealedContactsSchema} onRevealed={(r) => setClear(r.contacts[0] ?? null)} />
+    </span>
+  );
+}
 
 /** 催报: enterprises of the caller's scope that owe the month's report, with one-click reminders and an export. */
 export function ChaseDrawer({ open, onClose, showZoneFilter }: { open: boolean; onClose: () => void; showZoneFilter: boolean }) {
@@ -43,7 +58,7 @@ export function ChaseDrawer({ open, onClose, showZoneFilter }: { open: boolean; 
   };
   const items = data?.items ?? [];
   return (
-    <Drawer open={open} onClose={onClose} width={1100} title={t('statistics.chasing.title', { period })} destroyOnClose data-testid="chase-drawer">
+    <Drawer open={open} onClose={onClose} width="min(1280px, 96vw)" title={t('statistics.chasing.title', { period })} destroyOnClose data-testid="chase-drawer">
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('statistics.chasing.period')} />
         {showZoneFilter && (
@@ -69,8 +84,10 @@ export function ChaseDrawer({ open, onClose, showZoneFilter }: { open: boolean; 
         dataSource={items}
         locale={{ emptyText: t('statistics.chasing.empty') }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('statistics.chasing.enterprise'), dataIndex: 'name' },
+          // Names whole on one line (the table scrolls sideways on a narrow screen rather than wrapping them).
+          { title: t('statistics.chasing.enterprise'), dataIndex: 'name', onCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
           { title: t('statistics.chasing.zone'), key: 'zone', width: 150, render: (_: unknown, r) => (r.zoneNameZh ? (english ? r.zoneNameEn : r.zoneNameZh) : '—') },
           { title: t('statistics.chasing.status'), dataIndex: 'status', width: 130, render: (s: ChaseStatus) => <Tag color={STATUS_COLOR[s]}>{t(`statistics.chasing.statuses.${s}`)}</Tag> },
           {
@@ -83,7 +100,7 @@ export function ChaseDrawer({ open, onClose, showZoneFilter }: { open: boolean; 
               </>
             ),
           },
-          { title: t('statistics.chasing.contact'), key: 'contact', width: 200, render: (_: unknown, r) => [r.contactName, r.contactPhone].filter(Boolean).join(' ') || '—' },
+          { title: t('statistics.chasing.contact'), key: 'contact', width: 210, render: (_: unknown, r) => <ChaseContact item={r} /> },
           {
             title: t('statistics.chasing.lastReminded'),
             dataIndex: 'lastRemindedAt',

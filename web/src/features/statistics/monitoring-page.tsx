@@ -24,6 +24,8 @@ export function MonitoringPage() {
   const { t, i18n } = useTranslation();
   const notifyError = useNotifyError();
   const lang = i18n.language;
+  // Full-width parentheses are Chinese punctuation: English gets plain ones.
+  const inParens = (u: string) => (lang.startsWith('en') ? ` (${u})` : `（${u}）`);
   const [indicator, setIndicator] = useState<IndicatorCode>('revenue');
   const [period, setPeriod] = useState(lastCompletePeriod());
   const [by, setBy] = useState<(typeof DIMENSIONS)[number]>('domain');
@@ -66,7 +68,10 @@ export function MonitoringPage() {
       </Card>
       {error && <LoadError error={error} onRetry={reload} />}
       <Card size="small" title={t('statistics.monitoring.chart')} style={{ marginBottom: 16 }}>
-        <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 340 }} />
+        {/* data-chart: the chart's labels are data (group names), as the table rows are. */}
+        <div data-chart="monitoring">
+          <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 340 }} />
+        </div>
       </Card>
       <Table<BreakdownRowView>
         size="small"
@@ -77,9 +82,9 @@ export function MonitoringPage() {
         onRow={(r) => ({ onClick: () => setDrill({ by, key: r.code, name: groupName(r, lang) }), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('statistics.columns.group'), dataIndex: 'key', render: (_: string, r: BreakdownRowView) => groupName(r, lang) },
-          { title: `${t('statistics.columns.month')}（${unit}）`, dataIndex: 'month', align: 'right', render: amount },
-          { title: `${t('statistics.columns.ytd')}（${unit}）`, dataIndex: 'ytd', align: 'right', render: amount },
-          { title: `${t('statistics.columns.base')}（${unit}）`, dataIndex: 'base', align: 'right', render: amount },
+          { title: `${t('statistics.columns.month')}${inParens(unit)}`, dataIndex: 'month', align: 'right', render: amount },
+          { title: `${t('statistics.columns.ytd')}${inParens(unit)}`, dataIndex: 'ytd', align: 'right', render: amount },
+          { title: `${t('statistics.columns.base')}${inParens(unit)}`, dataIndex: 'base', align: 'right', render: amount },
           { title: t('statistics.columns.yoy'), dataIndex: 'yoy', align: 'right', render: (v: number | null) => <span style={{ color: growthColor(v) }}>{fmtPct(v)}</span> },
           { title: t('statistics.columns.nominalYoy'), dataIndex: 'nominalYoy', align: 'right', render: (v: number | null) => fmtPct(v) },
           { title: t('statistics.columns.contribution'), dataIndex: 'contribution', align: 'right', render: (v: number | null) => fmtPct(v) },

@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Segmented, Select, Space, Table, Tag } f
 import dayjs from 'dayjs';
 import { useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import { REPORT_STATUSES, type ReportStatus, type ReportView } from '../../../../contracts/monthly-reports.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
@@ -29,16 +30,21 @@ export function ReportsPage() {
   const notifyError = useNotifyError();
   const { session } = useSession();
   const role = session?.user.role;
-  const [status, setStatus] = useState<ReportStatus | 'all'>(DEFAULT_STATUS[role ?? ''] ?? 'all');
+  // The workbench links here with ?status=… (a filtered list), ?chase=1 (the 催报 list) or ?new=1 (the form).
+  const [search] = useSearchParams();
+  const linkedStatus = search.get('status');
+  const [status, setStatus] = useState<ReportStatus | 'all'>(
+    linkedStatus && (REPORT_STATUSES as readonly string[]).includes(linkedStatus) ? (linkedStatus as ReportStatus) : (DEFAULT_STATUS[role ?? ''] ?? 'all'),
+  );
   const [period, setPeriod] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(search.get('new') === '1' && role === 'enterprise');
   const [tick, setTick] = useState(0);
   const [importing, setImporting] = useState(false);
   const { modal } = App.useApp();
   const [zone, setZone] = useState<string | undefined>();
-  const [chasing, setChasing] = useState(false);
+  const [chasing, setChasing] = useState(search.get('chase') === '1' && (role === 'commission' || role === 'park'));
   const [selected, setSelected] = useState<ReportView[]>([]);
   const [batchResult, setBatchResult] = useState<BatchResult | null>(null);
   const [batching, setBatching] = useState(false);

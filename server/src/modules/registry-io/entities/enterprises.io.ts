@@ -1,4 +1,5 @@
-import { inArray } from 'drizzle-orm';
+import { inArray, and } from 'drizzle-orm';
+import { maskPersonal, restoreMasked } from '../../../domain/security/personal-info.ts';
 import { enterpriseFilterSchema, enterpriseInputSchema, type EnterpriseInput } from '../../../../../contracts/enterprises.ts';
 import { enterprises } from '../../../db/schema/index.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
@@ -66,8 +67,9 @@ export const enterprisesEntity: RegistryEntity<EnterpriseInput> = {
     if (present.has('contactName') || present.has('contactPhone')) {
       const contacts = [...((stored?.contacts as Record<string, unknown>[] | undefined) ?? [])];
       const first = { ...(contacts[0] ?? {}) };
-      if (present.has('contactName')) first.name = cells.contactName;
-      if (present.has('contactPhone')) first.phone = cells.contactPhone;
+      // An exported file holds the masked contact (张*, 138****5678): unchanged, it keeps the stored value.
+      if (present.has('contactName')) first.name = restoreMasked('name', cells.contactName as string | null, [first.name as string | null]);
+      if (present.has('contactPhone')) first.phone = restoreMasked('mobile', cells.contactPhone as string | null, [first.phone as string | null]);
       if (first.name == null && first.phone == null) contacts.shift();
       else contacts[0] = first;
       input.contacts = contacts;
@@ -109,8 +111,10 @@ export const enterprisesEntity: RegistryEntity<EnterpriseInput> = {
       const nodes = await chainNodesOf(db, ids);
       for (const id of ids) {
         const view = auditViewOfEnterprise(rows.get(id)!, index, (nodes.get(id) ?? []).map((n) => n.code));
+        // Personal information leaves masked (138****5678), as the profile shows it; the clear values only
+        // through the audited reveal. Importing the file back keeps the stored values (toInput).
         const first = view.contacts[0];
-        yield { ...view, contactName: first?.name ?? null, contactPhone: first?.phone ?? null };
+        yield { ...view, contacts: [], contactName: maskPersonal('name', first?.name ?? null), contactPhone: maskPersonal('mobile', first?.phone ?? null) };
       }
       if (items.length < size) return;
     }

@@ -1,3 +1,5 @@
+import { maskPersonal } from '../../../domain/security/personal-info.ts';
+import { and, inArray } from 'drizzle-orm';
 import { expertFilterSchema, expertInputSchema, type ExpertInput } from '../../../../../contracts/experts.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
 import { canSeeExpertContacts, expertScope, expertAccess, auditViewOfExpert, conflictsOf, insertExpert, listExperts, storedExpertView, unsafeFindExperts, updateExpertRow } from '../../experts/index.ts';
@@ -61,8 +63,9 @@ export const expertsEntity: RegistryEntity<ExpertInput> = {
       const conflicts = await conflictsOf(db, items.map((i) => i.id));
       for (const row of items) {
         const view = auditViewOfExpert(row, conflicts);
-        // Contact details leave the system only for the commission (SECURITY: expert.policy.ts).
-        yield { ...view, phone: contacts ? view.phone : null, email: contacts ? view.email : null };
+        // Contact details leave the system only for the commission (SECURITY: expert.policy.ts), and masked
+        // (138****5678) as the list shows them; importing the file back keeps the stored values.
+        yield { ...view, phone: contacts ? maskPersonal('mobile', view.phone) : null, email: contacts ? maskPersonal('email', view.email) : null };
       }
       if (items.length < 500) return;
     }

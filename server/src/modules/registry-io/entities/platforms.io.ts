@@ -1,7 +1,9 @@
+import { maskPersonalColumns } from '../../crypto/index.ts';
+import { and, inArray } from 'drizzle-orm';
 import { platformFilterSchema, platformInputSchema, type PlatformInput } from '../../../../../contracts/platforms.ts';
 import type { ColumnSpec } from '../../../domain/spreadsheet/columns.ts';
 import { normalizeHeader } from '../../../domain/spreadsheet/headers.ts';
-import { platformScope, platformAccess, auditViewOfPlatform, insertPlatform, listPlatforms, storedPlatformView, unsafeFindPlatforms, updatePlatformRow } from '../../platforms/index.ts';
+import { platformScope, platformAccess, auditViewOfPlatform, insertPlatform, listPlatforms, storedPlatformView, unsafeFindPlatforms, updatePlatformRow, platformWriteScope, PLATFORM_PERSONAL } from '../../platforms/index.ts';
 import type { ReferenceIndex } from '../../registry-common/index.ts';
 import type { RegistryEntity } from '../entity.ts';
 import { carrierOptions, zoneOptions } from './options.ts';
@@ -73,7 +75,8 @@ export const platformsEntity: RegistryEntity<PlatformInput> = {
     for (let page = 1; ; page++) {
       const { items } = await listPlatforms(db, platformScope(actor), filter, page, 500);
       if (items.length === 0) return;
-      for (const item of items) yield auditViewOfPlatform(item, index);
+      // The contact leaves masked (张*, 138****5678); importing the file back keeps the stored values.
+      for (const item of items) yield maskPersonalColumns(auditViewOfPlatform(item, index), PLATFORM_PERSONAL);
       if (items.length < 500) return;
     }
   },

@@ -19,6 +19,7 @@ const WRITERS = {
   'expert.export': ['leader', 'commission'],
   'chain.write': ['commission'],
   'report.import': ['commission'],
+  'personal.reveal': ['commission', 'park', 'enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type UiAction = keyof typeof WRITERS;
