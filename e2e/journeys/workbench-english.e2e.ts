@@ -82,6 +82,9 @@ describe('workbench and complete English', () => {
     // The plan's own title and issuer are data (a Chinese policy document).
     const plan = (await (await page.request.get('/api/plan/active')).json()) as { title?: string | null; planTitle?: string; issuer?: string | null };
     const planData = [plan.title, plan.planTitle, plan.issuer].filter((v): v is string => !!v);
+    // Enterprise names are data wherever a page shows them (e.g. the monitoring page's leading enterprises).
+    const enterprisePage = (await (await page.request.get('/api/enterprises?pageSize=200')).json()) as { items: { name: string }[] };
+    const enterpriseNames = enterprisePage.items.map((e) => e.name);
     const labels = await page.locator('.ant-menu .ant-menu-item').allInnerTexts();
     expect(labels.length).toBeGreaterThan(8);
     const failures: Record<string, string[]> = {};
@@ -92,7 +95,7 @@ describe('workbench and complete English', () => {
       // Read the page once its data is shown, not its loading placeholders.
       await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: 90_000 });
       await page.waitForTimeout(300);
-      const han = await hanOutsideData(page, [name, ...planData]);
+      const han = await hanOutsideData(page, [name, ...planData, ...enterpriseNames]);
       if (han.length) failures[label] = han;
     }
     expect(failures).toEqual({});
