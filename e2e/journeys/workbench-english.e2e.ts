@@ -108,7 +108,7 @@ describe('workbench and complete English', () => {
       await screenshot(page, `cockpit-${width}.en-US`);
     }
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.locator('.ant-menu .ant-menu-item', { hasText: 'Operations' }).click();
+    await page.goto('/operations');
     await page.locator('.ant-table-row').first().waitFor();
     await screenshot(page, 'operations.en-US');
     await page.goto('/reports?chase=1');
