@@ -85,6 +85,9 @@ describe('workbench and complete English', () => {
     // Enterprise names are data wherever a page shows them (e.g. the monitoring page's leading enterprises).
     const enterprisePage = (await (await page.request.get('/api/enterprises?pageSize=200')).json()) as { items: { name: string }[] };
     const enterpriseNames = enterprisePage.items.map((e) => e.name);
+    // The goals' names and units are the policy's own words (产业规模, 亿元), shown as data on the forecast page.
+    const goalView = (await (await page.request.get('/api/statistics/goals')).json()) as { goals: { metric: string; unit: string }[] };
+    const goalWords = goalView.goals.flatMap((g) => [g.metric, g.unit]);
     const labels = await page.locator('.ant-menu .ant-menu-item').allInnerTexts();
     expect(labels.length).toBeGreaterThan(8);
     const failures: Record<string, string[]> = {};
@@ -95,7 +98,7 @@ describe('workbench and complete English', () => {
       // Read the page once its data is shown, not its loading placeholders.
       await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: 90_000 });
       await page.waitForTimeout(300);
-      const han = await hanOutsideData(page, [name, ...planData, ...enterpriseNames]);
+      const han = await hanOutsideData(page, [name, ...planData, ...enterpriseNames, ...goalWords]);
       if (han.length) failures[label] = han;
     }
     expect(failures).toEqual({});

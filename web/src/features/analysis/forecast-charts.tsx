@@ -5,6 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import type { Forecast } from './analysis.api.ts';
+import { unitText } from './unit-text.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -20,7 +21,7 @@ export function FanChart({ metric }: { metric: Forecast['metrics'][number] }) {
     legend: { top: 0, data: [t('analysis.forecast.actual'), t('analysis.forecast.median'), t('analysis.forecast.band'), t('analysis.forecast.milestone')] },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: years.map((y) => String(y.year)) },
-    yAxis: { type: 'value', name: metric.unit },
+    yAxis: { type: 'value', name: unitText(metric.unit, t) },
     series: [
       { name: 'p10', type: 'line', stack: 'band', data: years.map((y) => (future(y) ? r(y.p10) : null)), lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
       { name: t('analysis.forecast.band'), type: 'line', stack: 'band', data: years.map((y) => (future(y) ? r(y.p90 - y.p10) : null)), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color: 'rgba(22,119,255,0.25)' }, itemStyle: { color: 'rgba(22,119,255,0.4)' } },

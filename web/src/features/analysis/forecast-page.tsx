@@ -6,6 +6,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { getForecast } from './analysis.api.ts';
 import { FanChart, TornadoChart } from './forecast-charts.tsx';
 import { GapCard } from './gap-card.tsx';
+import { unitText } from './unit-text.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -41,12 +42,12 @@ export function ForecastPage() {
                 {g.metric} · {g.year}
               </Typography.Text>
               {g.decided ? (
-                <Statistic value={g.p50.toFixed(2)} suffix={g.unit} title={<Tag color={g.p >= 1 ? 'green' : 'red'}>{g.p >= 1 ? t('analysis.forecast.decidedMet') : t('analysis.forecast.decidedMissed')}</Tag>} />
+                <Statistic value={g.p50.toFixed(2)} suffix={unitText(g.unit, t)} title={<Tag color={g.p >= 1 ? 'green' : 'red'}>{g.p >= 1 ? t('analysis.forecast.decidedMet') : t('analysis.forecast.decidedMissed')}</Tag>} />
               ) : (
                 <Statistic title={t('analysis.forecast.probability')} value={pct(g.p)} valueStyle={{ color: g.p < 0.5 ? '#cf1322' : '#1f7a4d' }} />
               )}
               <Typography.Text type="secondary">
-                {t('analysis.forecast.target', { value: g.target, unit: g.unit })}
+                {t('analysis.forecast.target', { value: g.target, unit: unitText(g.unit, t) })}
                 {!g.decided && ` · P10 ${g.p10.toFixed(1)} / P50 ${g.p50.toFixed(1)} / P90 ${g.p90.toFixed(1)}`}
               </Typography.Text>
             </Card>

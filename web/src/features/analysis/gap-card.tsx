@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GapAnalysisView } from '../../../../contracts/forecast.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { getGapAnalysis } from './analysis.api.ts';
+import { unitText } from './unit-text.ts';
 
 type Part = GapAnalysisView['byGroup'][number];
 
@@ -14,7 +15,7 @@ export function GapCard({ metric, year }: { metric: string; year: number }) {
   const d = gap.data;
   const columns = (title: string) => [
     { title, key: 'name', render: (_: unknown, p: Part) => (english ? p.name.en : p.name.zh) },
-    { title: t('analysis.gap.gap', { unit: d?.unit ?? '' }), dataIndex: 'gap', align: 'right' as const, render: (v: number) => v.toFixed(2) },
+    { title: t('analysis.gap.gap', { unit: d ? unitText(d.unit, t) : '' }), dataIndex: 'gap', align: 'right' as const, render: (v: number) => v.toFixed(2) },
   ];
   return (
     <Card size="small" title={t('analysis.gap.title', { metric, year })} data-testid={`gap-${year}-${metric}`}>
@@ -23,7 +24,7 @@ export function GapCard({ metric, year }: { metric: string; year: number }) {
       ) : (
         <>
           <Typography.Paragraph>
-            {t('analysis.gap.summary', { target: d.target.toFixed(2), actual: d.actual.toFixed(2), gap: d.gap.toFixed(2), unit: d.unit, required: d.requiredChange.toFixed(2), change: d.actualChange.toFixed(2) })}
+            {t('analysis.gap.summary', { target: d.target.toFixed(2), actual: d.actual.toFixed(2), gap: d.gap.toFixed(2), unit: unitText(d.unit, t), required: d.requiredChange.toFixed(2), change: d.actualChange.toFixed(2) })}
           </Typography.Paragraph>
           <Row gutter={16}>
             <Col span={12}>
