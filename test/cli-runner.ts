@@ -1,4 +1,8 @@
-import { vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, vi } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
 import { main } from '../server/src/cli/main.ts';
 
 export interface CliResult {
@@ -37,4 +41,41 @@ export async function runBiomfg(env: Record<string, string | undefined>, args: r
 /** The same on an embedded data folder (DATABASE_URL unset for the call). */
 export function runBiomfgOnFolder(dataDir: string, args: readonly string[]): Promise<CliResult> {
   return runBiomfg({ DATA_DIR: dataDir, DATABASE_URL: undefined }, args);
+}
+
+export interface CliTarget {
+  /** `npx biomfg ARGS` against this suite's engine. */
+  biomfg: (...args: string[]) => Promise<CliResult>;
+  /** The temporary data folder (the embedded database lives here when DATABASE_URL is unset). */
+  readonly dataDir: string;
+  /** This suite's PostgreSQL database, when the suite runs on PostgreSQL. */
+  readonly database: TestDatabase | undefined;
+}
+
+/**
+ * A command-line test's target on the engine the suite runs on: a temporary data folder, plus a fresh
+ * PostgreSQL database when DATABASE_URL is set. Registers its own set-up and clean-up hooks.
+ */
+export function cliOnSuiteEngine(folderPrefix: string): CliTarget {
+  let database: TestDatabase | undefined;
+  let dataDir = '';
+  let env: Record<string, string | undefined> = {};
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+    if (process.env.DATABASE_URL) database = await createTestDatabase();
+    env = { DATABASE_URL: database?.url, DATA_DIR: dataDir };
+  }, 240_000);
+  afterAll(async () => {
+    await database?.cleanup();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    biomfg: (...args) => runBiomfg(env, args),
+    get dataDir() {
+      return dataDir;
+    },
+    get database() {
+      return database;
+    },
+  };
 }

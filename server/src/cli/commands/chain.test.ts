@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBiomfg } from '../../../../test/cli-runner.ts';
-import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
+import { describe, expect, it } from 'vitest';
+import { cliOnSuiteEngine } from '../../../../test/cli-runner.ts';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { buildUscc } from '../../domain/uscc/uscc.ts';
 import { rowsOf } from '../../modules/statistics/sql-rows.ts';
@@ -12,31 +8,14 @@ import { chainTemplates, zoneByCode } from '../../seed/reference/index.ts';
 
 // `biomfg chain gaps` through the command line's entry point, on the engine the suite runs on.
 
-let test: TestDatabase | undefined;
-let env: Record<string, string | undefined>;
-let dir: string;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-chain-cli-'));
-  if (process.env.DATABASE_URL) {
-    test = await createTestDatabase();
-    env = { DATABASE_URL: test.url, DATA_DIR: dir };
-  } else {
-    env = { DATABASE_URL: undefined, DATA_DIR: dir };
-  }
-}, 240_000);
-afterAll(async () => {
-  await test?.cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const biomfg = (...args: string[]) => runBiomfg(env, args);
+const cli = cliOnSuiteEngine('biomfg-chain-cli-');
+const biomfg = cli.biomfg;
 type Row = { domain: string; node: string; name: string; strength: number; importance: number; gap: number; enterprises: number; projects: number };
 
 /** The command's database, opened between two commands (the embedded engine allows one opener at a time). */
 async function withDb(work: (db: Database['db']) => Promise<void>) {
-  if (test) return work(test.database.db);
-  const database = await openDatabase({ dataDir: dir });
+  if (cli.database) return work(cli.database.database.db);
+  const database = await openDatabase({ dataDir: cli.dataDir });
   try {
     await work(database.db);
   } finally {

@@ -1,32 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
-import { runBiomfg } from '../../../../test/cli-runner.ts';
+import { describe, expect, it } from 'vitest';
+import { cliOnSuiteEngine } from '../../../../test/cli-runner.ts';
 
 // `biomfg jobs list|run NAME` through the command line's entry point, in this process, on the engine the
 // suite runs on (a temporary data folder, or this test's PostgreSQL database).
 
-let test: TestDatabase | undefined;
-let env: Record<string, string | undefined>;
-let dir: string;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-jobs-cli-'));
-  if (process.env.DATABASE_URL) {
-    test = await createTestDatabase();
-    env = { DATABASE_URL: test.url, DATA_DIR: dir };
-  } else {
-    env = { DATABASE_URL: undefined, DATA_DIR: dir };
-  }
-}, 240_000);
-afterAll(async () => {
-  await test?.cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const biomfg = (...args: string[]) => runBiomfg(env, args);
+const cli = cliOnSuiteEngine('biomfg-jobs-cli-');
+const biomfg = cli.biomfg;
 
 describe('biomfg jobs', () => {
   it('runs a job now, then lists it with its last run', async () => {

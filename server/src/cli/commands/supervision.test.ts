@@ -1,33 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/test-db.ts';
-import { runBiomfg } from '../../../../test/cli-runner.ts';
+import { describe, expect, it } from 'vitest';
+import { cliOnSuiteEngine } from '../../../../test/cli-runner.ts';
 import { readSeedPolicyText } from '../../seed/seed-plan.ts';
 
 // `biomfg supervision board|bulletin` (SPEC §11) through the command line's entry point, on the engine the
 // suite runs on; the shipped plan is installed by the command itself on a fresh database.
 
-let test: TestDatabase | undefined;
-let env: Record<string, string | undefined>;
-let dir: string;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-supervision-cli-'));
-  if (process.env.DATABASE_URL) {
-    test = await createTestDatabase();
-    env = { DATABASE_URL: test.url, DATA_DIR: dir };
-  } else {
-    env = { DATABASE_URL: undefined, DATA_DIR: dir };
-  }
-}, 240_000);
-afterAll(async () => {
-  await test?.cleanup();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const biomfg = (...args: string[]) => runBiomfg(env, args);
+const cli = cliOnSuiteEngine('biomfg-supervision-cli-');
+const biomfg = cli.biomfg;
 
 /** Measure × unit pairs of the shipped policy, counted from its text (independent of the parser's output). */
 function expectedItemCount(): number {
@@ -73,7 +54,7 @@ describe('biomfg supervision', () => {
   }, 180_000);
 
   it('writes the bulletin as a .docx and refuses a bad period with a located message', async () => {
-    const file = path.join(dir, 'bulletin.docx');
+    const file = path.join(cli.dataDir, 'bulletin.docx');
     const r = await biomfg('supervision', 'bulletin', '--period', '2026-03', '--out', file, '--json');
     expect(r.code, r.stderr).toBe(0);
     const bytes = fs.readFileSync(file);

@@ -6,10 +6,10 @@ import type { Database, Db } from '../../db/client.ts';
 import { enterprises } from '../../db/schema/index.ts';
 import { loadConfig } from '../../config/config.ts';
 import { seedReferenceData } from '../../seed/seed-reference.ts';
-import { appendAuditRecord } from '../audit/audit.repository.ts';
-import { insertSession } from '../auth/session.repository.ts';
-import { createSecuritySettingsService, defaultSecuritySettings } from '../security/security-settings.service.ts';
-import { provisionUser } from '../users/user-provisioning.ts';
+import { appendAuditRecord } from '../audit/index.ts';
+import { insertSession } from '../auth/index.ts';
+import { createSecuritySettingsService, defaultSecuritySettings } from '../security/index.ts';
+import { provisionUser } from '../users/index.ts';
 import { inTransaction, quoteIdent } from './sql-session.ts';
 
 /** Test helpers for the backup suites (not a test file itself). */
