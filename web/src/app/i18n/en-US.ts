@@ -16,6 +16,7 @@ import { bureauImportEnUS } from '../../features/statistics/import.i18n.en-US.ts
 import { planEnUS } from '../../features/plan/i18n.en-US.ts';
 import { cockpitExtrasEnUS } from '../../features/cockpit/cockpit.i18n.en-US.ts';
 import { workbenchEnUS } from '../../features/workbench/workbench.i18n.en-US.ts';
+import { auditEnUS } from '../../features/audit/audit.i18n.en-US.ts';
 
 /** English strings. Same keys as zh-CN.ts (the `Messages` type makes a missing or extra key a compile error). */
 export const enUS: Messages = {
@@ -271,30 +272,7 @@ export const enUS: Messages = {
     saved: 'Security settings saved',
     crypto: cryptoEnUS,
   },
-  audit: {
-    subtitle: 'Tamper-evident record of every write and sign-in (read-only)',
-    verify: 'Verify chain',
-    verifyOk: 'The audit chain is intact: {{checked}} records checked, no tampering found.',
-    verifyBroken: 'Audit chain check failed: a record was altered or is missing',
-    verifyBrokenAt: 'First broken record: #{{seq}} ({{at}}), reason: {{reason}}. {{checked}} records checked.',
-    export: 'Export to Excel',
-    username: 'Username',
-    action: 'Action',
-    objectType: 'Object type',
-    objectId: 'Object ID',
-    outcome: 'Outcome',
-    outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied' },
-    timeRange: 'Time range',
-    seq: 'No.',
-    at: 'Time',
-    actor: 'Actor',
-    ip: 'IP address',
-    object: 'Object',
-    before: 'Before',
-    after: 'After',
-    details: 'Details',
-    empty: 'No audit records match the filters',
-  },
+  audit: auditEnUS,
   statistics: {
     bureauImport: bureauImportEnUS,
     chasing: chasingEnUS,

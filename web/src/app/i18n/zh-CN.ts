@@ -19,6 +19,7 @@ import { bureauImportZhCN } from '../../features/statistics/import.i18n.zh-CN.ts
 import { planZhCN } from '../../features/plan/i18n.zh-CN.ts';
 import { cockpitExtrasZhCN } from '../../features/cockpit/cockpit.i18n.zh-CN.ts';
 import { workbenchZhCN } from '../../features/workbench/workbench.i18n.zh-CN.ts';
+import { auditZhCN } from '../../features/audit/audit.i18n.zh-CN.ts';
 
 export const zhCN = {
   app: {
@@ -273,30 +274,7 @@ export const zhCN = {
     saved: '安全设置已保存',
     crypto: cryptoZhCN,
   },
-  audit: {
-    subtitle: '所有写操作和登录活动的防篡改记录（只读）',
-    verify: '校验完整性',
-    verifyOk: '审计链完整：已校验 {{checked}} 条记录，未发现篡改。',
-    verifyBroken: '审计链校验失败：发现被篡改或缺失的记录',
-    verifyBrokenAt: '第一条异常记录：序号 {{seq}}（{{at}}），原因：{{reason}}。共校验 {{checked}} 条。',
-    export: '导出 Excel',
-    username: '用户名',
-    action: '操作',
-    objectType: '对象类型',
-    objectId: '对象 ID',
-    outcome: '结果',
-    outcomes: { success: '成功', failure: '失败', denied: '拒绝' },
-    timeRange: '时间范围',
-    seq: '序号',
-    at: '时间',
-    actor: '操作人',
-    ip: 'IP 地址',
-    object: '对象',
-    before: '变更前',
-    after: '变更后',
-    details: '详情',
-    empty: '没有符合条件的审计记录',
-  },
+  audit: auditZhCN,
   statistics: {
     bureauImport: bureauImportZhCN,
     chasing: chasingZhCN,
