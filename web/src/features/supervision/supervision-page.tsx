@@ -108,7 +108,8 @@ function BoardView({ board }: { board: Board }) {
       </Card>
       <Card size="small" title={t('supervision.matrix')}>
         <Table
-          rowKey="key" size="small" pagination={false} scroll={{ x: true }} dataSource={board.tasks}
+          // An explicit scroll width: with `x: true` the fixed layout squeezed the task column to one character.
+          rowKey="key" size="small" pagination={false} scroll={{ x: 220 + units.length * 96 }} dataSource={board.tasks}
           columns={[
             { title: t('supervision.columns.task'), key: 'task', fixed: 'left', width: 220, render: (_, task) => `${task.label} ${task.title}` },
             ...units.map((unit) => ({
