@@ -76,13 +76,26 @@ export const drillQuerySchema = z.object({
 });
 export type DrillQuery = z.infer<typeof drillQuerySchema>;
 
+/**
+ * A drill-down row: `contribution` and `pull` are relative to the group opened (its change and its base);
+ * `scopeContribution` and `scopePull` to the scope's total (the district, or a park's zone) — the base the
+ * cockpit's top-mover lists use, so the same enterprise shows the same number there and here.
+ */
+export const drillRowSchema = breakdownRowSchema.extend({
+  scopeContribution: z.number().nullable(),
+  scopePull: z.number().nullable(),
+});
+export type DrillRowView = z.infer<typeof drillRowSchema>;
+
 export const drillSchema = z.object({
   indicator: indicatorCodeSchema,
   period: periodSchema,
   by: statDimensionSchema,
   key: z.string(),
   name: z.string(),
-  rows: z.array(breakdownRowSchema),
+  /** The scope the `scope…` figures are relative to: the district, or a park's own zone. */
+  scope: z.object({ kind: z.enum(['district', 'zone']), code: z.string().nullable() }),
+  rows: z.array(drillRowSchema),
   total: breakdownRowSchema,
   /** Enterprises in the group beyond `limit` (the total includes them). */
   omitted: z.number().int(),

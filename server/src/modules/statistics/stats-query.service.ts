@@ -110,20 +110,34 @@ export async function computeDrill(
   await syncChangedEnterprises(db);
   const population: Population = [...(populationOf(scope) ?? [])];
   const { indicator, year, month } = args;
+  // The scope's total: the base of the cockpit's top-mover lists, given beside the group's own base.
+  const scopeTotal = (await sumsFor(db, scope, 'total', args)).total;
   if (args.dim === 'enterprise') {
     const rows = await enterpriseSums(db, { dim: 'enterprise', indicator, year, month, population, onlyKey: args.key });
-    return drillView(db, args, rows, rows[0] ?? null);
+    return drillView(db, scope, args, rows, rows[0] ?? null, scopeTotal);
   }
   const groupPopulation: Population = args.dim === 'total' ? population : [...population, { dim: args.dim, keys: [args.key] }];
   const rows = await enterpriseSums(db, { dim: 'enterprise', indicator, year, month, population: groupPopulation });
   const [total] = await enterpriseSums(db, { dim: 'total', indicator, year, month, population: groupPopulation });
-  return drillView(db, args, rows, total ?? null);
+  return drillView(db, scope, args, rows, total ?? null, scopeTotal);
 }
 
-async function drillView(db: Db, args: PeriodArgs & { dim: StatDimension; key: string; limit: number }, rows: KeyedSums[], total: KeyedSums | null): Promise<DrillView> {
+async function drillView(
+  db: Db,
+  scope: StatsScope,
+  args: PeriodArgs & { dim: StatDimension; key: string; limit: number },
+  rows: KeyedSums[],
+  total: KeyedSums | null,
+  scopeTotal: GrowthSumsYuan,
+): Promise<DrillView> {
   const totalSums = total ?? { code: args.key, ...emptyGrowthSums() };
   const namer = await loadGroupNamer(db, rows.map((r) => r.code));
-  const presented = sortRows(rows.map((r) => presentRow('enterprise', r, totalSums, namer)));
+  const presented = sortRows(
+    rows.map((r) => {
+      const ofScope = figuresOf(r, scopeTotal);
+      return { ...presentRow('enterprise', r, totalSums, namer), scopeContribution: ofScope.contribution, scopePull: ofScope.pull };
+    }),
+  );
   const groupName = namer.name(args.dim, args.key);
   return {
     indicator: args.indicator,
@@ -131,6 +145,7 @@ async function drillView(db: Db, args: PeriodArgs & { dim: StatDimension; key: s
     by: args.dim,
     key: args.key,
     name: groupName.zh,
+    scope: scopeView(scope),
     rows: presented.slice(0, args.limit),
     total: { ...presentRow(args.dim, { ...totalSums, code: args.key }, totalSums, namer) },
     omitted: Math.max(0, presented.length - args.limit),

@@ -102,6 +102,40 @@ describe('GET /api/statistics/drill', () => {
     expect(view.rows.every((r) => members.has(r.code))).toBe(true);
   });
 
+  it('gives each enterprise its pull on the cell’s base and on the district’s, the latter equal to the top-mover lists’', async () => {
+    const cell = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: 6, dim: 'domain-zone' }).rows.find((r) => r.enterprises > 1)!;
+    const res = await as(t, s.commission!)('GET', `/api/statistics/drill?period=2024-06&indicator=revenue&by=domain-zone&key=${encodeURIComponent(cell.code)}&limit=500`);
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json() as DrillView;
+    expect(view.scope).toEqual({ kind: 'district', code: null });
+    const args = { indicator: 'revenue' as const, year: 2024, month: 6, dim: 'enterprise' as const };
+    const inCell = (e: FixtureEnterprise) => `${e.domain ?? 'none'}|${e.zone ?? 'none'}` === cell.code;
+    const ofCell = referenceBreakdown(enterprises, reports, { ...args, include: inCell }).rows;
+    const ofDistrict = referenceBreakdown(enterprises, reports, args).rows;
+    expect(view.rows.length).toBeGreaterThan(1);
+    for (const row of view.rows) {
+      const own = ofCell.find((r) => r.code === row.code)!;
+      expect({ contribution: row.contribution, pull: row.pull }).toEqual({ contribution: own.contribution, pull: own.pull });
+      const district = ofDistrict.find((r) => r.code === row.code)!;
+      expect({ contribution: row.scopeContribution, pull: row.scopePull }).toEqual({ contribution: district.contribution, pull: district.pull });
+    }
+    // The cockpit's top contributor shows the same district pull as its row in any drill-down that lists it.
+    const cockpit = (await as(t, s.commission!)('GET', '/api/statistics/cockpit?period=2024-06&indicator=revenue')).json() as CockpitView;
+    const top = cockpit.topContributors[0]!;
+    const alone = (await as(t, s.commission!)('GET', `/api/statistics/drill?period=2024-06&indicator=revenue&by=enterprise&key=${top.code}`)).json() as DrillView;
+    expect(alone.rows[0]!.scopePull).toBe(top.pull);
+  });
+
+  it('gives a park the pull on its own zone’s base', async () => {
+    const include = (e: FixtureEnterprise) => e.zone === 'medicine-port';
+    const res = await as(t, s.park!)('GET', '/api/statistics/drill?period=2024-06&indicator=revenue&by=total&key=all&limit=500');
+    const view = res.json() as DrillView;
+    expect(view.scope).toEqual({ kind: 'zone', code: 'medicine-port' });
+    const ofZone = referenceBreakdown(enterprises, reports, { indicator: 'revenue', year: 2024, month: 6, dim: 'enterprise', include }).rows;
+    expect(view.rows.length).toBeGreaterThan(0);
+    for (const row of view.rows) expect(row.scopePull).toBe(ofZone.find((r) => r.code === row.code)!.pull);
+  });
+
   it('never shows a park an enterprise of another zone, even asked by id', async () => {
     const foreign = enterprises.find((e) => e.zone && e.zone !== 'medicine-port')!;
     const res = await as(t, s.park!)('GET', `/api/statistics/drill?period=2024-06&by=enterprise&key=${foreign.id}`);

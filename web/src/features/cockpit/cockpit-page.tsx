@@ -3,6 +3,7 @@ import { Alert, Card, Col, DatePicker, Empty, List, Row, Select, Space, Spin, Ta
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { BreakdownRowView, CockpitView } from '../../../../contracts/statistics.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
@@ -13,9 +14,12 @@ import { getCockpit, getGoals } from '../statistics/statistics.api.ts';
 import { fmtAmount, fmtPct, fmtPp, groupName, growthColor, toYi } from '../statistics/stat-format.ts';
 import { loadWarningRollup } from '../warnings/warnings.api.ts';
 import { WarningBadge, countOf, goalCount } from '../warnings/warning-badge.tsx';
+import type { cockpitExtrasZhCN } from './cockpit.i18n.zh-CN.ts';
 import { GoalCards } from './goal-cards.tsx';
 import { TrendChart } from './trend-chart.tsx';
 import { ZoneBubbleMap } from './zone-bubble-map.tsx';
+
+type RelativeKey = keyof typeof cockpitExtrasZhCN.relative;
 
 /**
  * 驾驶舱: where the district (or, for a park, its zone) stands against the goals. Every figure opens the
@@ -45,18 +49,27 @@ export function CockpitPage() {
     ...d,
     cells: Object.fromEntries((view?.domainZone ?? []).filter((c) => c.domain === d.code).map((c) => [c.zone, c])),
   }));
-  const movers = (rows: BreakdownRowView[], title: string) => (
-    <Card size="small" title={title}>
+  const rel = (key: RelativeKey, options?: Record<string, unknown>) => t(`statistics.cockpit.relative.${key}`, options ?? {});
+  const scopeWord = rel(view?.scope.kind === 'zone' ? 'scopeZone' : 'scopeDistrict');
+  // Top movers: each amount is the enterprise's own change (labelled as an increase or decrease), its pull is on
+  // the scope's base — the same base as the drill-down's last column, so the two show the same number.
+  const movers = (rows: BreakdownRowView[], title: string, rising: boolean) => (
+    <Card size="small" title={title} data-testid={rising ? 'top-contributors' : 'top-decliners'}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
+        {rel(rising ? 'moversLegend' : 'declinersLegend', { scope: scopeWord })}
+      </Typography.Paragraph>
       <List
         size="small"
         dataSource={rows}
         locale={{ emptyText: t('statistics.noData') }}
         renderItem={(r) => (
-          <List.Item onClick={() => open('enterprise', r.code, r.key)} style={{ cursor: 'pointer' }}>
-            <Typography.Text ellipsis style={{ maxWidth: 260 }}>{r.key}</Typography.Text>
-            <span>
-              <span style={{ color: growthColor(r.ytd - r.base) }}>{fmtAmount(r.ytd - r.base, lang)} {t('statistics.unitWan')}</span> · {fmtPp(r.pull)}
-            </span>
+          <List.Item>
+            <Link to={`/enterprises/${r.code}`} title={rel('profile')} style={{ whiteSpace: 'normal', wordBreak: 'break-word', marginRight: 12 }}>
+              {r.key}
+            </Link>
+            <a onClick={() => open('enterprise', r.code, r.key)} role="button" style={{ whiteSpace: 'nowrap' }} data-testid="mover-figures">
+              {rel(rising ? 'increase' : 'decrease')} <span style={{ color: growthColor(r.ytd - r.base) }}>{fmtAmount(r.ytd - r.base, lang)} {t('statistics.unitWan')}</span> · {rel('pullOn', { scope: scopeWord })} {fmtPp(r.pull)}
+            </a>
           </List.Item>
         )}
       />
@@ -190,8 +203,8 @@ export function CockpitPage() {
                     })),
                     { title: t('statistics.columns.ytd'), key: 'ytd', align: 'right' as const, render: (_: unknown, r: BreakdownRowView) => clickable(yi(r.ytd), 'domain', r.code, groupName(r, lang)) },
                     { title: t('statistics.columns.yoy'), dataIndex: 'yoy', align: 'right' as const, render: (v: number | null) => <span style={{ color: growthColor(v) }}>{fmtPct(v)}</span> },
-                    { title: t('statistics.columns.contribution'), dataIndex: 'contribution', align: 'right' as const, render: (v: number | null) => fmtPct(v) },
-                    { title: t('statistics.columns.pull'), dataIndex: 'pull', align: 'right' as const, render: (v: number | null) => fmtPp(v) },
+                    { title: rel('contributionOfScope', { scope: scopeWord }), dataIndex: 'contribution', align: 'right' as const, render: (v: number | null) => fmtPct(v) },
+                    { title: rel('pullOfScope', { scope: scopeWord }), dataIndex: 'pull', align: 'right' as const, render: (v: number | null) => fmtPp(v) },
                   ]}
                   summary={() => (
                     <Table.Summary.Row>
@@ -213,8 +226,8 @@ export function CockpitPage() {
                 <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('statistics.nominalHint')} />
               </Card>
             </Col>
-            <Col xs={24} xl={12}>{movers(view.topContributors, t('statistics.cockpit.topContributors'))}</Col>
-            <Col xs={24} xl={12}>{movers(view.topDecliners, t('statistics.cockpit.topDecliners'))}</Col>
+            <Col xs={24} xl={12}>{movers(view.topContributors, t('statistics.cockpit.topContributors'), true)}</Col>
+            <Col xs={24} xl={12}>{movers(view.topDecliners, t('statistics.cockpit.topDecliners'), false)}</Col>
           </Row>
         </Spin>
       )}

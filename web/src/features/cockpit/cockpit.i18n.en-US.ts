@@ -1,5 +1,24 @@
 /** The cockpit's strings added beside the app dictionary's statistics.cockpit (spread into it). */
 export const cockpitExtrasEnUS = {
+  /** Drill-downs and top movers: what contribution and pull are relative to (SPEC §4). */
+  relative: {
+    scopeDistrict: 'district',
+    scopeZone: 'zone',
+    contributionOfScope: 'Share of {{scope}} change',
+    pullOfScope: 'Pull on {{scope}} (pp)',
+    contributionOfCell: 'Share of cell change',
+    pullOfCell: 'Pull on cell (pp)',
+    change: 'Change (10k yuan)',
+    moversLegend: 'Increase: comparable year to date minus the same months last year (10k yuan); pull = increase ÷ the {{scope}} base last year (pp)',
+    declinersLegend: 'Decrease: comparable year to date minus the same months last year (10k yuan); pull = decrease ÷ the {{scope}} base last year (pp)',
+    increase: 'Increase',
+    decrease: 'Decrease',
+    pullOn: 'pull on {{scope}}',
+    drillNote: 'The cell is “{{name}}”: share of cell change = the enterprise’s change ÷ the cell’s change; pull on cell = its change ÷ the cell’s base last year; pull on {{scope}} = its change ÷ the {{scope}} base last year, as in the cockpit’s top movers.',
+    drillNoteSingle: 'This cell has one enterprise: its share of the cell’s change is always 100% and its pull on the cell is its own growth, so neither is listed; pull on {{scope}} = its change ÷ the {{scope}} base last year.',
+    drillNoteScope: 'Share = the enterprise’s change ÷ the {{scope}} change; pull = its change ÷ the {{scope}} base last year (pp).',
+    profile: 'Open the enterprise profile',
+  },
   /** The month's reports are not all in: fewer reporters than the month before. */
   incomplete: '{{period}}: reports of {{count}} enterprises approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.',
   /** The month shown: closed (all reports in, or the deadline passed) or still in progress. */

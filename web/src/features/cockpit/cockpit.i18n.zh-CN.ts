@@ -1,5 +1,24 @@
 /** The cockpit's strings added beside the app dictionary's statistics.cockpit (spread into it). */
 export const cockpitExtrasZhCN = {
+  /** Drill-downs and top movers: what contribution and pull are relative to (SPEC §4). */
+  relative: {
+    scopeDistrict: '全区',
+    scopeZone: '本园区',
+    contributionOfScope: '贡献率（占{{scope}}增量）',
+    pullOfScope: '拉动{{scope}}（百分点）',
+    contributionOfCell: '贡献率（占本格增量）',
+    pullOfCell: '拉动本格（百分点）',
+    change: '增量（万元）',
+    moversLegend: '增量为同口径 1—本月累计比上年同期的增加额（万元）；拉动 = 增量 ÷ {{scope}}上年同期基数（百分点）',
+    declinersLegend: '减量为同口径 1—本月累计比上年同期的减少额（万元）；拉动 = 减量 ÷ {{scope}}上年同期基数（百分点）',
+    increase: '增量',
+    decrease: '减量',
+    pullOn: '拉动{{scope}}',
+    drillNote: '“本格”为「{{name}}」：贡献率 = 企业增量 ÷ 本格增量，拉动本格 = 企业增量 ÷ 本格上年同期基数；拉动{{scope}} = 企业增量 ÷ {{scope}}上年同期基数，与驾驶舱“拉动最大的企业”一致。',
+    drillNoteSingle: '本格只有一家企业，它对本格的贡献率恒为 100%、拉动即其自身增速，不再列出；拉动{{scope}} = 企业增量 ÷ {{scope}}上年同期基数。',
+    drillNoteScope: '贡献率 = 企业增量 ÷ {{scope}}增量；拉动 = 企业增量 ÷ {{scope}}上年同期基数（百分点）。',
+    profile: '查看一企一档',
+  },
   /** The month's reports are not all in: fewer reporters than the month before. */
   incomplete: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。',
   /** The month shown: closed (all reports in, or the deadline passed) or still in progress. */

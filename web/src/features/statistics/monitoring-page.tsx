@@ -47,6 +47,8 @@ export function MonitoringPage() {
     ],
   };
   const amount = (v: number) => fmtAmount(v, lang);
+  // Contribution and pull are relative to the scope's total: the district, or a park's own zone.
+  const scopeWord = t(data?.scope.kind === 'zone' ? 'statistics.cockpit.relative.scopeZone' : 'statistics.cockpit.relative.scopeDistrict');
   return (
     <>
       <PageHeader
@@ -77,7 +79,7 @@ export function MonitoringPage() {
         size="small"
         rowKey="code"
         loading={loading}
-        dataSource={rows}
+        dataSource={data?.rows}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         onRow={(r) => ({ onClick: () => setDrill({ by, key: r.code, name: groupName(r, lang) }), style: { cursor: 'pointer' } })}
         columns={[
@@ -87,8 +89,8 @@ export function MonitoringPage() {
           { title: `${t('statistics.columns.base')}${inParens(unit)}`, dataIndex: 'base', align: 'right', render: amount },
           { title: t('statistics.columns.yoy'), dataIndex: 'yoy', align: 'right', render: (v: number | null) => <span style={{ color: growthColor(v) }}>{fmtPct(v)}</span> },
           { title: t('statistics.columns.nominalYoy'), dataIndex: 'nominalYoy', align: 'right', render: (v: number | null) => fmtPct(v) },
-          { title: t('statistics.columns.contribution'), dataIndex: 'contribution', align: 'right', render: (v: number | null) => fmtPct(v) },
-          { title: t('statistics.columns.pull'), dataIndex: 'pull', align: 'right', render: (v: number | null) => fmtPp(v) },
+          { title: t('statistics.cockpit.relative.contributionOfScope', { scope: scopeWord }), dataIndex: 'contribution', align: 'right', render: (v: number | null) => fmtPct(v) },
+          { title: t('statistics.cockpit.relative.pullOfScope', { scope: scopeWord }), dataIndex: 'pull', align: 'right', render: (v: number | null) => fmtPp(v) },
           { title: t('statistics.columns.enterprises'), dataIndex: 'enterprises', align: 'right' },
         ]}
         summary={() =>
