@@ -29,6 +29,9 @@ export function OccupancyBar({ rate }: { rate: number | null }) {
   return <Progress percent={percent} size="small" status={rate < LOW ? 'exception' : 'normal'} format={(p) => `${p}%`} />;
 }
 
+/** Shown on request (列设置), so the areas and the occupancy fit a 1440 px screen. */
+const CARRIERS_DEFAULT_HIDDEN = ['code', 'leasableArea'];
+
 /** 载体: carriers in the user's scope with their occupancy (below 60% shown in red, SPEC §5). */
 export function CarriersPage() {
   const { t, i18n } = useTranslation();
@@ -55,7 +58,7 @@ export function CarriersPage() {
     { title: t('registries.fields.occupancyRate'), key: 'occupancyRate', width: 180, sorter: true, sortOrder: sortOrder('occupancyRate'), render: (_, c) => <OccupancyBar rate={c.occupancyRate} /> },
     { title: t('registries.fields.code'), key: 'code', width: 200, render: (_, c) => <span className="mono">{c.code}</span> },
   ];
-  const { visibleColumns, button: columnButton } = useColumnSettings('carriers', columns);
+  const { visibleColumns, button: columnButton } = useColumnSettings('carriers', columns, CARRIERS_DEFAULT_HIDDEN);
   return (
     <>
       <PageHeader
@@ -85,7 +88,7 @@ export function CarriersPage() {
           <span className="registry-toolbar__spacer" />
           {columnButton}
         </div>
-        <RegistryTable<CarrierListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} scrollX={1300} />
+        <RegistryTable<CarrierListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} />
       </Card>
       <CarrierForm open={formOpen} carrier={null} onClose={() => setFormOpen(false)} onSaved={(c) => navigate(`/carriers/${c.id}`)} />
       <ImportDialog entity="carriers" label={t('nav.carriers')} open={importOpen} onClose={() => setImportOpen(false)} onImported={reload} />

@@ -36,6 +36,8 @@ export function CatalogueList<T extends Row>(props: {
   extraFilters: (filters: Record<string, string>, set: (changes: Record<string, string | undefined>) => void) => ReactNode;
   load: (query: Query, signal: AbortSignal) => Promise<{ items: T[]; total: number }>;
   columns: TableColumnsType<T>;
+  /** Columns shown only on request (列设置), so what matters fits a 1440 px screen beside the fixed actions. */
+  defaultHidden?: readonly string[];
   details: (row: T) => ReactNode;
   canWrite: boolean;
   canExport: boolean;
@@ -80,7 +82,7 @@ export function CatalogueList<T extends Row>(props: {
       ),
     },
   ];
-  const { visibleColumns, button: columnButton } = useColumnSettings(props.entity, columns);
+  const { visibleColumns, button: columnButton } = useColumnSettings(props.entity, columns, props.defaultHidden);
   return (
     <>
       <PageHeader

@@ -177,10 +177,11 @@ export function ExpertsPage() {
         { title: t('registries.fields.title'), key: 'title', width: 140, render: (_, e) => e.title ?? '—' },
         { title: t('registries.fields.affiliation'), key: 'affiliation', width: 220, render: (_, e) => e.affiliation ?? '—' },
         { title: t('registries.fields.domains'), key: 'domains', width: 200, render: (_, e) => e.domains.map((d) => <Tag key={d.code}>{d.name}</Tag>) },
-        { title: t('registries.fields.fields'), key: 'fields', render: (_, e) => e.fields.join('、') || '—' },
+        { title: t('registries.fields.fields'), key: 'fields', width: 240, render: (_, e) => e.fields.join('、') || '—' },
         { title: t('registries.fields.isCommitteeMember'), key: 'committee', width: 120, render: (_, e) => (e.isCommitteeMember ? <Tag color="green">{t('registries.actions.yes')}</Tag> : '—') },
-        { title: t('registries.fields.phone'), key: 'phone', width: 130, render: (_, e) => e.phone ?? hidden },
+        { title: t('registries.fields.phone'), key: 'phone', width: 160, render: (_, e) => e.phone ?? hidden },
       ]}
+      defaultHidden={['title', 'fields']}
       details={(e) => (
         <Descriptions bordered size="small" column={1}>
           <Descriptions.Item label={t('registries.fields.code')}>{e.code}</Descriptions.Item>

@@ -126,9 +126,10 @@ export function PlatformsPage() {
         { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, p) => p.zone?.name ?? '—' },
         { title: t('registries.fields.carrier'), key: 'carrier', width: 170, render: (_, p) => p.carrier?.name ?? '—' },
         { title: t('registries.fields.operator'), key: 'operator', width: 200, render: (_, p) => p.operator?.name ?? '—' },
-        { title: t('registries.fields.services'), key: 'services', render: (_, p) => p.services.join('、') || '—' },
+        { title: t('registries.fields.services'), key: 'services', width: 240, render: (_, p) => p.services.join('、') || '—' },
         { title: t('registries.fields.namedInPolicy'), key: 'namedInPolicy', width: 100, render: (_, p) => (p.namedInPolicy ? <Tag color="green">{t('registries.actions.yes')}</Tag> : '—') },
       ]}
+      defaultHidden={['carrier', 'services']}
       details={(p) => (
         <Descriptions bordered size="small" column={1}>
           <Descriptions.Item label={t('registries.fields.code')}>{p.code}</Descriptions.Item>

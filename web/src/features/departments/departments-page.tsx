@@ -107,7 +107,7 @@ export function DepartmentsPage() {
       ),
     },
   ];
-  const { visibleColumns, button: columnButton } = useColumnSettings('departments', columns);
+  const { visibleColumns, button: columnButton } = useColumnSettings('departments', columns, ['shortNameZh', 'sortOrder']);
   return (
     <>
       <PageHeader

@@ -25,6 +25,9 @@ import { RegistryTable } from '../registries/shared/registry-table.tsx';
 const FILTERS = ['q', 'domain', 'zone', 'stage', 'department', 'overdue', 'sort', 'order', 'view'] as const;
 const BOARD_SIZE = 200;
 
+/** Shown on request (列设置): with them hidden, 责任单位、总投资、达产产值 and 最近跟进 fit a 1440 px screen. */
+const PROJECTS_DEFAULT_HIDDEN = ['code', 'investor', 'domain', 'zone'];
+
 /** 项目库: the pipeline in the user's scope as a table, a board by stage, or a timeline of planned vs actual dates. */
 export function ProjectsPage() {
   const { t, i18n } = useTranslation();
@@ -86,11 +89,11 @@ export function ProjectsPage() {
     { title: t('registries.fields.domain'), key: 'domain', width: 140, render: (_, p) => p.domain?.name ?? '—' },
     { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, p) => p.zone?.name ?? '—' },
     { title: t('registries.fields.responsibleDepartment'), key: 'department', width: 140, render: (_, p) => p.department?.name ?? '—' },
-    { title: t('registries.fields.totalInvestment'), key: 'totalInvestment', width: 150, align: 'right', sorter: true, sortOrder: sortOrder('totalInvestment'), render: (_, p) => fmt.number(p.totalInvestment) },
-    { title: t('registries.fields.expectedAnnualOutput'), key: 'expectedAnnualOutput', width: 170, align: 'right', sorter: true, sortOrder: sortOrder('expectedAnnualOutput'), render: (_, p) => fmt.number(p.expectedAnnualOutput) },
+    { title: t('registries.fields.totalInvestment'), key: 'totalInvestment', width: 130, align: 'right', sorter: true, sortOrder: sortOrder('totalInvestment'), render: (_, p) => fmt.number(p.totalInvestment) },
+    { title: t('registries.fields.expectedAnnualOutput'), key: 'expectedAnnualOutput', width: 150, align: 'right', sorter: true, sortOrder: sortOrder('expectedAnnualOutput'), render: (_, p) => fmt.number(p.expectedAnnualOutput) },
     { title: t('registries.fields.lastFollowUpOn'), key: 'lastFollowUpOn', width: 120, render: (_, p) => fmt.date(p.lastFollowUpOn) },
   ];
-  const { visibleColumns, button: columnButton } = useColumnSettings('projects', columns);
+  const { visibleColumns, button: columnButton } = useColumnSettings('projects', columns, PROJECTS_DEFAULT_HIDDEN);
 
 
   return (
@@ -153,7 +156,7 @@ export function ProjectsPage() {
         {error ? (
           <LoadError error={error} onRetry={reload} />
         ) : view === 'table' ? (
-          <RegistryTable<ProjectListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} scrollX={1700} onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })} />
+          <RegistryTable<ProjectListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} onRow={(p) => ({ onDoubleClick: () => navigate(`/projects/${p.id}`) })} />
         ) : (
           <>
             {(data?.total ?? 0) > BOARD_SIZE && <Alert type="info" showIcon className="form-alert" message={t('registries.projects.kanbanTruncated', { count: BOARD_SIZE })} />}

@@ -25,6 +25,7 @@ export const registriesEnUS: DeepStrings<typeof registriesZhCN> = {
     exportCsv: 'Export CSV (UTF-8)',
     template: 'Download import template',
     columns: 'Columns',
+    columnsReset: 'Default columns',
     resetFilters: 'Clear filters',
     detail: 'Details',
     back: 'Back',

@@ -24,6 +24,7 @@ export const registriesZhCN = {
     exportCsv: '导出 CSV（UTF-8）',
     template: '下载导入模板',
     columns: '列设置',
+    columnsReset: '恢复默认列',
     resetFilters: '清除筛选',
     detail: '详情',
     back: '返回',

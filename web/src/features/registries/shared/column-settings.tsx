@@ -6,32 +6,36 @@ import { useTranslation } from 'react-i18next';
 
 const STORAGE_PREFIX = 'biomfg.columns.';
 
-function readHidden(listKey: string): string[] {
+/** The user's choice for the list, or null when they never made one (then the list's defaults apply). */
+function readHidden(listKey: string): string[] | null {
   try {
     const raw = window.localStorage.getItem(STORAGE_PREFIX + listKey);
-    const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+    if (raw === null) return null;
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : null;
   } catch {
-    return [];
+    return null;
   }
 }
 
 /**
  * Column choice for a list (列设置): which columns show, remembered per list in this browser. Columns need a
- * `key`; those marked `fixed` stay visible.
+ * `key`; those marked `fixed` stay visible. `defaultHidden` are the columns a list starts without, so that what
+ * matters fits a 1440 px screen beside the menu; the user's own choice (even "all") then replaces it.
  */
-export function useColumnSettings<T>(listKey: string, columns: TableColumnsType<T>) {
+export function useColumnSettings<T>(listKey: string, columns: TableColumnsType<T>, defaultHidden: readonly string[] = []) {
   const { t } = useTranslation();
-  const [hidden, setHidden] = useState<string[]>(() => readHidden(listKey));
-  const toggle = (key: string, visible: boolean) => {
-    const next = visible ? hidden.filter((k) => k !== key) : [...hidden, key];
-    setHidden(next);
+  const [hidden, setHidden] = useState<readonly string[]>(() => readHidden(listKey) ?? defaultHidden);
+  const choose = (next: readonly string[] | null) => {
+    setHidden(next ?? defaultHidden);
     try {
-      window.localStorage.setItem(STORAGE_PREFIX + listKey, JSON.stringify(next));
+      if (next === null) window.localStorage.removeItem(STORAGE_PREFIX + listKey);
+      else window.localStorage.setItem(STORAGE_PREFIX + listKey, JSON.stringify(next));
     } catch {
       // storage disabled: the choice lasts for this page
     }
   };
+  const toggle = (key: string, visible: boolean) => choose(visible ? hidden.filter((k) => k !== key) : [...hidden, key]);
   const choosable = columns.filter((c) => c.key && !c.fixed);
   const visibleColumns = columns.filter((c) => !c.key || c.fixed || !hidden.includes(String(c.key)));
   const button = (
@@ -45,6 +49,9 @@ export function useColumnSettings<T>(listKey: string, columns: TableColumnsType<
               {c.title as string}
             </Checkbox>
           ))}
+          <Button size="small" type="link" onClick={() => choose(null)} data-testid={`columns-${listKey}-reset`}>
+            {t('registries.actions.columnsReset')}
+          </Button>
         </div>
       }
     >

@@ -6,6 +6,9 @@ import { useFormat } from '../../../app/i18n/format.ts';
 import { LoadError } from '../../../app/pages/load-error.tsx';
 import { PAGE_SIZES } from '../../../app/use-list-params.ts';
 
+/** Height of the app's top bar (styles.css .shell__header), under which a sticky table header stops. */
+const APP_HEADER_HEIGHT = 56;
+
 /** What a list page gets from useListParams: page, size and the sort it keeps in the URL. */
 export interface ListParams {
   page: number;
@@ -36,8 +39,9 @@ export function RegistryTable<T extends { id: string }>(props: {
   const fmt = useFormat();
   const { page, pageSize, filters, setPage, setFilters } = props.list;
   // A fixed total narrower than the columns squeezes the one without a width to nothing (its text then
-  // wraps a character per line and every row grows tall): the default leaves each column its room.
-  const scrollX = props.scrollX ?? Math.max(1200, props.columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 200), 0));
+  // wraps a character per line and every row grows tall): the default leaves each column its room — and no
+  // more, so the columns the user chose fit the screen when they can and scroll only when they cannot.
+  const scrollX = props.scrollX ?? props.columns.reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 200), 0);
   if (props.error) return <LoadError error={props.error} onRetry={props.reload} />;
   return (
     <Table<T>
@@ -45,8 +49,11 @@ export function RegistryTable<T extends { id: string }>(props: {
       size="middle"
       loading={props.loading}
       columns={props.columns}
-      dataSource={props.data?.items ?? []}
+      dataSource={props.data?.items}
       scroll={{ x: scrollX }}
+      // The header stays under the app bar, and the horizontal scrollbar at the window's bottom edge: a long
+      // page need not be scrolled to its end to reach the columns on the right.
+      sticky={{ offsetHeader: APP_HEADER_HEIGHT }}
       onChange={(pagination, _f, sorter) => {
         const s = Array.isArray(sorter) ? sorter[0] : sorter;
         const sort = s?.order ? String(s.columnKey) : '';
