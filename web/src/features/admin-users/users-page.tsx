@@ -104,7 +104,7 @@ export function UsersPage() {
             size="middle"
             loading={loading}
             columns={columns}
-            dataSource={data?.items ?? []}
+            dataSource={data?.items}
             scroll={{ x: 1140 }}
             locale={{ emptyText: <Empty description={t('users.empty')} /> }}
             pagination={{

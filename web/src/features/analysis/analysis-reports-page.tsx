@@ -77,7 +77,7 @@ export function AnalysisReportsPage() {
         rowKey="id"
         size="small"
         loading={reports.loading}
-        dataSource={reports.data?.items ?? []}
+        dataSource={reports.data?.items}
         locale={{ emptyText: t('analysis.reports.empty') }}
         pagination={false}
         columns={[

@@ -74,7 +74,7 @@ export function AttachmentsPanel({ ownerKind, ownerId }: { ownerKind: Attachment
         )}
         <Typography.Text type="secondary">{t('attachments.hint')}</Typography.Text>
       </Space>
-      <Table rowKey="id" size="small" loading={loading} dataSource={data?.items ?? []} columns={columns} pagination={false} locale={{ emptyText: t('attachments.empty') }} />
+      <Table rowKey="id" size="small" loading={loading} dataSource={data?.items} columns={columns} pagination={false} locale={{ emptyText: t('attachments.empty') }} />
     </Space>
   );
 }

@@ -121,7 +121,7 @@ export function AuditLogPage() {
             size="middle"
             loading={loading}
             columns={columns}
-            dataSource={data?.items ?? []}
+            dataSource={data?.items}
             scroll={{ x: 960 }}
             expandable={{ expandedRowRender: (row) => <AuditEventDetail event={row} /> }}
             locale={{ emptyText: <Empty description={t('audit.empty')} /> }}

@@ -135,7 +135,7 @@ export function ChainsPage() {
             <List
               size="small"
               loading={members.loading}
-              dataSource={members.data?.enterprises ?? []}
+              dataSource={members.data?.enterprises}
               renderItem={(e) => (
                 <List.Item>
                   <Link to={`/enterprises/${e.id}`}>{e.name}</Link>
@@ -145,7 +145,8 @@ export function ChainsPage() {
             />
             <List
               size="small"
-              dataSource={members.data?.projects ?? []}
+              loading={members.loading}
+              dataSource={members.data?.projects}
               renderItem={(p) => (
                 <List.Item>
                   <Link to={`/projects/${p.id}`}>{p.name}</Link>

@@ -97,7 +97,7 @@ function Projects({ e }: { e: EnterpriseDetail }) {
     <List
       loading={loading}
       locale={{ emptyText: <Empty description={t('registries.empty')} /> }}
-      dataSource={data?.items ?? []}
+      dataSource={data?.items}
       renderItem={(p) => (
         <List.Item>
           <Link to={`/projects/${p.id}`}>{p.name}</Link>

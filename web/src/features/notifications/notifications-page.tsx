@@ -138,7 +138,7 @@ export function NotificationsPage() {
           ) : (
             <List
               loading={loading}
-              dataSource={data?.items ?? []}
+              dataSource={data?.items}
               locale={{ emptyText: <Empty description={t('notifications.empty')} /> }}
               pagination={data && data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage } : false}
               renderItem={(n) => (

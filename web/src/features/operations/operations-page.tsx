@@ -81,7 +81,7 @@ export function OperationsPage() {
       <PageHeader title={t('nav.operations')} subtitle={t('operations.subtitle')} extra={<Button icon={<ReloadOutlined />} onClick={reloadAll}>{t('operations.refresh')}</Button>} />
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card title={t('operations.jobs')} size="small">
-          {jobs.error ? <LoadError error={jobs.error} onRetry={jobs.reload} /> : <Table rowKey="name" size="small" loading={jobs.loading} dataSource={jobs.data?.items ?? []} columns={jobColumns} pagination={false} />}
+          {jobs.error ? <LoadError error={jobs.error} onRetry={jobs.reload} /> : <Table rowKey="name" size="small" loading={jobs.loading} dataSource={jobs.data?.items} columns={jobColumns} pagination={false} />}
         </Card>
         <Card
           title={t('operations.runs')}
@@ -97,7 +97,7 @@ export function OperationsPage() {
             />
           }
         >
-          {runs.error ? <LoadError error={runs.error} onRetry={runs.reload} /> : <Table rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items ?? []} columns={runColumns} pagination={{ pageSize: 20, hideOnSinglePage: true }} />}
+          {runs.error ? <LoadError error={runs.error} onRetry={runs.reload} /> : <Table rowKey="id" size="small" loading={runs.loading} dataSource={runs.data?.items} columns={runColumns} pagination={{ pageSize: 20, hideOnSinglePage: true }} />}
         </Card>
       </Space>
     </>

@@ -81,7 +81,7 @@ export function ChaseDrawer({ open, onClose, showZoneFilter }: { open: boolean; 
         size="small"
         rowKey="enterpriseId"
         loading={loading}
-        dataSource={items}
+        dataSource={data?.items}
         locale={{ emptyText: t('statistics.chasing.empty') }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}

@@ -87,7 +87,7 @@ export function CredentialResetsTab() {
           size="middle"
           loading={loading}
           columns={columns}
-          dataSource={data ?? []}
+          dataSource={data}
           pagination={false}
           locale={{ emptyText: <Empty description={t('security.resetsEmpty')} /> }}
         />

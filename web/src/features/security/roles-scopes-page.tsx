@@ -84,7 +84,7 @@ export function RolesScopesPage() {
           size="middle"
           loading={loading}
           columns={columns}
-          dataSource={data?.items ?? []}
+          dataSource={data?.items}
           scroll={{ x: 960 }}
           locale={{ emptyText: <Empty description={t('users.empty')} /> }}
           pagination={{

@@ -45,7 +45,7 @@ export function RolesTable() {
       size="middle"
       loading={loading}
       columns={columns}
-      dataSource={data ?? []}
+      dataSource={data}
       pagination={false}
       scroll={{ x: 800 }}
     />

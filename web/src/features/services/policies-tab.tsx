@@ -20,7 +20,7 @@ export function PoliciesTab({ role }: { role: string }) {
         rowKey="code"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={false}
         rowClassName={(r) => (r.code === current ? 'ant-table-row-selected' : '')}
         onRow={(r) => ({ onClick: () => setSelected(r.code), style: { cursor: 'pointer' } })}
@@ -66,7 +66,7 @@ function Eligibility({ code, canConfirm }: { code: string; canConfirm: boolean }
           rowKey="uscc"
           size="small"
           loading={!data}
-          dataSource={data?.eligible ?? []}
+          dataSource={data?.eligible}
           pagination={{ pageSize: 8, showSizeChanger: false }}
           rowSelection={canConfirm && auto ? { selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), getCheckboxProps: (r) => ({ disabled: r.awarded }) } : undefined}
           columns={[
@@ -81,7 +81,7 @@ function Eligibility({ code, canConfirm }: { code: string; canConfirm: boolean }
           rowKey="uscc"
           size="small"
           loading={!data}
-          dataSource={data?.missing ?? []}
+          dataSource={data?.missing}
           pagination={{ pageSize: 8, showSizeChanger: false }}
           columns={[
             { title: 'USCC', dataIndex: 'uscc', width: 200 },
@@ -104,7 +104,7 @@ function MyPolicies() {
         rowKey="code"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={false}
         columns={[
           { title: t('services.policy'), dataIndex: 'title' },

@@ -204,7 +204,8 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
                 size="small"
                 rowKey="version"
                 pagination={false}
-                dataSource={revisions.data?.items ?? []}
+                loading={revisions.loading}
+                dataSource={revisions.data?.items}
                 expandable={{ expandedRowRender: (r) => <pre style={{ margin: 0, fontSize: 12 }}>{JSON.stringify(r.values, null, 1)}</pre> }}
                 columns={[
                   { title: t('statistics.reports.version'), dataIndex: 'version', width: 70 },

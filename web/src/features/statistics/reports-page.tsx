@@ -136,7 +136,7 @@ export function ReportsPage() {
         size="small"
         rowKey="id"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         {...(batchStatus
           ? {

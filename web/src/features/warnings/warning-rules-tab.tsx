@@ -91,9 +91,9 @@ function RuleEditor({ rule, onClose, onSaved }: { rule: WarningRuleView; onClose
 function RuleHistory({ code }: { code: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { data } = useAsync((signal) => loadRuleVersions(code, signal), [code]);
+  const { data, loading } = useAsync((signal) => loadRuleVersions(code, signal), [code]);
   return (
-    <Table size="small" rowKey="version" pagination={false} dataSource={data ?? []}
+    <Table size="small" rowKey="version" pagination={false} loading={loading} dataSource={data}
       columns={[
         { title: t('warnings.rules.version'), dataIndex: 'version', width: 70 },
         { title: t('warnings.rules.enabled'), dataIndex: 'enabled', width: 60, render: (v: boolean) => (v ? '✓' : '—') },
@@ -114,7 +114,7 @@ export function WarningRulesTab({ editable }: { editable: boolean }) {
   if (error) return <LoadError error={error} onRetry={reload} />;
   return (
     <>
-      <Table<WarningRuleView> rowKey="code" size="small" loading={loading} pagination={false} dataSource={data ?? []}
+      <Table<WarningRuleView> rowKey="code" size="small" loading={loading} pagination={false} dataSource={data}
         columns={[
           { title: t('warnings.rules.code'), key: 'name', render: (_, r) => (<><b>{fmt.isEnglish ? r.nameEn : r.nameZh}</b><br /><Typography.Text type="secondary">{fmt.isEnglish ? r.descriptionEn : r.descriptionZh}</Typography.Text></>) },
           { title: t('warnings.rules.subject'), dataIndex: 'subjectKind', width: 100, render: (k: WarningRuleView['subjectKind']) => t(`warnings.subjectKind.${k}`) },

@@ -67,7 +67,7 @@ function WarningList() {
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         onRow={(w) => ({ onClick: () => set('id', w.id), style: { cursor: 'pointer' } })}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
