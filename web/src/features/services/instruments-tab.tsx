@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { BookingView } from '../../../../contracts/services.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
@@ -154,7 +155,9 @@ function Bookings({ role, version, onChanged }: { role: string; version: number;
   const fmt = useFormat();
   const notifyError = useNotifyError();
   const approver = role === 'commission' || role === 'platform';
-  const [status, setStatus] = useState<string | undefined>(approver ? 'requested' : undefined);
+  // ?bookingStatus=: the workbench's link to the bookings awaiting a decision or coming up.
+  const fromUrl = useSearchParams()[0].get('bookingStatus');
+  const [status, setStatus] = useState<string | undefined>(fromUrl ?? (approver ? 'requested' : undefined));
   const { data, error, reload } = useAsync((signal) => listBookings(status ? { status } : {}, signal), [status, version]);
   const act = async (b: BookingView, verb: 'approve' | 'decline' | 'cancel') => {
     try {
@@ -188,7 +191,7 @@ function Bookings({ role, version, onChanged }: { role: string; version: number;
         rowKey="id"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         columns={[
           { title: t('services.instrument'), dataIndex: 'instrumentName' },
@@ -231,7 +234,7 @@ function UtilisationCard() {
         rowKey="instrumentId"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         columns={[
           { title: t('services.instrument'), dataIndex: 'instrumentName' },

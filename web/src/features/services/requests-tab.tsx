@@ -1,7 +1,8 @@
 import { App, Button, Card, Checkbox, Form, Input, Modal, Rate, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestView } from '../../../../contracts/services.ts';
+import { useSearchParams } from 'react-router-dom';
+import { REQUEST_STATUSES, type RequestView } from '../../../../contracts/services.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
@@ -18,7 +19,9 @@ export function RequestsTab({ role }: { role: string }) {
   const notifyError = useNotifyError();
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
-  const { data, error, reload } = useAsync((signal) => listRequests({ page, pageSize: 20, ...(overdue ? { overdue: 'true' as const } : {}) }, signal), [page, overdue]);
+  // ?status=: the workbench's link to the requests awaiting this user's action.
+  const status = REQUEST_STATUSES.find((s) => s === useSearchParams()[0].get('status'));
+  const { data, error, reload } = useAsync((signal) => listRequests({ page, pageSize: 20, ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' as const } : {}) }, signal), [page, overdue, status]);
   const categories = useAsync((signal) => listRequestCategories(signal), []);
   const [form] = Form.useForm();
   const [action, setAction] = useState<{ kind: 'accept' | 'reply' | 'rate'; request: RequestView } | null>(null);
@@ -82,7 +85,7 @@ export function RequestsTab({ role }: { role: string }) {
         rowKey="id"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         expandable={{ expandedRowRender: (r) => <RequestDetail request={r} /> }}
         columns={[

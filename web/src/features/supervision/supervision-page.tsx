@@ -3,7 +3,7 @@ import { App, Button, Card, Input, InputNumber, Select, Space, Table, Tabs, Tag,
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Board, ItemSummary, StatusColour } from '../../../../contracts/supervision.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
@@ -42,7 +42,7 @@ export function SupervisionPage() {
     </Space>
   );
   const tabs = [
-    { key: 'items', label: t('supervision.tabs.items'), children: board.error ? <LoadError error={board.error} onRetry={board.reload} /> : <ItemsTable items={board.data?.items ?? []} loading={board.loading} /> },
+    { key: 'items', label: t('supervision.tabs.items'), children: board.error ? <LoadError error={board.error} onRetry={board.reload} /> : <ItemsTable items={board.data?.items} loading={board.loading} /> },
     { key: 'board', label: t('supervision.tabs.board'), children: board.data ? <BoardView board={board.data} /> : null },
     { key: 'dual', label: t('supervision.tabs.dual'), children: <DualTrackView year={year} /> },
     ...(role === 'commission' || role === 'leader' ? [{ key: 'bulletins', label: t('supervision.tabs.bulletins'), children: <BulletinsView canGenerate={role === 'commission'} /> }] : []),
@@ -55,12 +55,18 @@ export function SupervisionPage() {
   );
 }
 
-function ItemsTable({ items, loading }: { items: ItemSummary[]; loading: boolean }) {
+const STATUS_COLOURS: readonly StatusColour[] = ['red', 'yellow', 'blue', 'green'];
+
+/** `items` is undefined until the first answer: the table shows its spinner, never "no data", meanwhile. */
+function ItemsTable({ items, loading }: { items: ItemSummary[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
+  // ?status=red: the workbench's link to the red items.
+  const [params] = useSearchParams();
+  const fromUrl = params.get('status');
   const [task, setTask] = useState<string>();
-  const [status, setStatus] = useState<StatusColour>();
-  const tasks = useMemo(() => [...new Map(items.map((i) => [i.taskKey, `${i.task} ${i.taskTitle}`])).entries()], [items]);
-  const rows = items.filter((i) => (!task || i.taskKey === task) && (!status || i.status === status));
+  const [status, setStatus] = useState<StatusColour | undefined>(STATUS_COLOURS.find((c) => c === fromUrl));
+  const tasks = useMemo(() => [...new Map((items ?? []).map((i) => [i.taskKey, `${i.task} ${i.taskTitle}`])).entries()], [items]);
+  const rows = items?.filter((i) => (!task || i.taskKey === task) && (!status || i.status === status));
   const columns: TableColumnsType<ItemSummary> = [
     { title: t('supervision.columns.task'), dataIndex: 'task', width: 80 },
     { title: t('supervision.columns.measure'), key: 'measure', render: (_, i) => <Link to={`/supervision/items/${i.id}`}>{i.measureTitle}</Link> },
@@ -78,7 +84,7 @@ function ItemsTable({ items, loading }: { items: ItemSummary[]; loading: boolean
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
         <Select allowClear placeholder={t('supervision.filterTask')} style={{ width: 280 }} value={task} onChange={setTask} options={tasks.map(([value, label]) => ({ value, label }))} />
-        <Select allowClear placeholder={t('supervision.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={(['red', 'yellow', 'blue', 'green'] as const).map((s) => ({ value: s, label: t(`supervision.status.${s}`) }))} />
+        <Select allowClear placeholder={t('supervision.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={STATUS_COLOURS.map((s) => ({ value: s, label: t(`supervision.status.${s}`) }))} />
       </Space>
       <Table rowKey="id" size="small" loading={loading} dataSource={rows} columns={columns} pagination={{ pageSize: 20 }} />
     </Space>
@@ -133,7 +139,7 @@ function DualTrackView({ year }: { year: number }) {
   if (data.error) return <LoadError error={data.error} onRetry={data.reload} />;
   return (
     <Table
-      rowKey="key" size="small" loading={data.loading} pagination={false} dataSource={data.data?.tasks ?? []}
+      rowKey="key" size="small" loading={data.loading} pagination={false} dataSource={data.data?.tasks}
       columns={[
         { title: t('supervision.dual.task'), key: 'task', width: 240, render: (_, task) => `${task.label} ${task.title}` },
         { title: t('supervision.dual.taskTrack'), dataIndex: 'taskTrack', width: 110, render: (v: 'green' | 'red') => <Tag color={v === 'green' ? 'success' : 'error'}>{t(v === 'green' ? 'supervision.dual.onSchedule' : 'supervision.dual.behind')}</Tag> },
@@ -184,7 +190,7 @@ function BulletinsView({ canGenerate }: { canGenerate: boolean }) {
       )}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : (
         <Table
-          rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items ?? []}
+          rowKey="id" size="small" loading={list.loading} dataSource={list.data?.items}
           columns={[
             { title: t('supervision.bulletin.period'), dataIndex: 'period' },
             { title: t('supervision.columns.status'), key: 'summary', render: (_, b) => { const s = b.summary as { red?: unknown[]; yellow?: unknown[]; items?: number }; return t('supervision.bulletin.counts', { red: s.red?.length ?? 0, yellow: s.yellow?.length ?? 0, items: s.items ?? 0 }); } },

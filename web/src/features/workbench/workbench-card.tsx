@@ -9,6 +9,7 @@ import { defaultChasePeriod } from '../report-chasing/chase-drawer.tsx';
 import { getChaseList, getStatusCounts } from '../report-chasing/report-chasing.api.ts';
 import { listReports } from '../statistics/statistics.api.ts';
 import { defaultReportPeriod, shiftPeriod } from '../statistics/report-period.ts';
+import { actionLinesOf } from './workbench-lines.ts';
 
 /** One to-do: what it is, how many (null: a line without a count), where the filtered list is. */
 export interface Todo {
@@ -27,6 +28,12 @@ type T = (key: string, options?: Record<string, unknown>) => string;
  * its projects); the server scopes each answer, so a park counts its zone only and an enterprise itself.
  */
 async function todosOf(role: Role, t: T, signal: AbortSignal): Promise<Todo[]> {
+  const [reports, actions] = await Promise.all([reportTodosOf(role, t, signal), actionLinesOf(role, t, signal)]);
+  return [...reports, ...actions];
+}
+
+/** The monthly reports' to-dos (and a department's projects and plan). */
+async function reportTodosOf(role: Role, t: T, signal: AbortSignal): Promise<Todo[]> {
   const link = (status: string) => `/reports?status=${status}`;
   if (role === 'commission' || role === 'park' || role === 'leader') {
     const { counts } = await getStatusCounts({}, signal);
