@@ -156,6 +156,11 @@ export function ExpertsPage() {
   const role = useSession().session?.user.role;
   const { data: ref } = useAsync(() => loadReferenceData(), []);
   const hidden = <span className="muted">{t('registries.experts.hidden')}</span>;
+  // A domain's name in the interface language (the list carries the Chinese name and the code).
+  const domainName = (d: { code: string; name: string }) => {
+    const item = ref?.domains.find((r) => r.code === d.code);
+    return item ? localName(item, i18n.language.startsWith('en')) : d.name;
+  };
   return (
     <CatalogueList<ExpertView>
       entity="experts"
@@ -176,7 +181,7 @@ export function ExpertsPage() {
         { title: t('registries.fields.name'), key: 'name', dataIndex: 'name', fixed: 'left', width: 120, sorter: true },
         { title: t('registries.fields.title'), key: 'title', width: 140, render: (_, e) => e.title ?? '—' },
         { title: t('registries.fields.affiliation'), key: 'affiliation', width: 220, render: (_, e) => e.affiliation ?? '—' },
-        { title: t('registries.fields.domains'), key: 'domains', width: 200, render: (_, e) => e.domains.map((d) => <Tag key={d.code}>{d.name}</Tag>) },
+        { title: t('registries.fields.domains'), key: 'domains', width: 200, render: (_, e) => e.domains.map((d) => <Tag key={d.code}>{domainName(d)}</Tag>) },
         { title: t('registries.fields.fields'), key: 'fields', width: 240, render: (_, e) => e.fields.join('、') || '—' },
         { title: t('registries.fields.isCommitteeMember'), key: 'committee', width: 120, render: (_, e) => (e.isCommitteeMember ? <Tag color="green">{t('registries.actions.yes')}</Tag> : '—') },
         { title: t('registries.fields.phone'), key: 'phone', width: 160, render: (_, e) => e.phone ?? hidden },

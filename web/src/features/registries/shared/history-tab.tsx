@@ -28,7 +28,8 @@ export function HistoryTab({ path }: { path: string }) {
     return i18n.exists(`registries.history.actions.${key}`) ? t(`registries.history.actions.${key}` as 'registries.history.actions.create') : action;
   };
   if (error) return <LoadError error={error} onRetry={reload} />;
-  const rows = [...(data?.items ?? [])].reverse();
+  // Undefined until the first answer: the table shows its spinner, not "no history", meanwhile.
+  const rows = data ? [...data.items].reverse() : undefined;
   return (
     <Table<HistoryEntry>
       rowKey="id"
