@@ -181,7 +181,12 @@ export function ExpertsPage() {
         { title: t('registries.fields.name'), key: 'name', dataIndex: 'name', fixed: 'left', width: 120, sorter: true },
         { title: t('registries.fields.title'), key: 'title', width: 140, render: (_, e) => e.title ?? '—' },
         { title: t('registries.fields.affiliation'), key: 'affiliation', width: 220, render: (_, e) => e.affiliation ?? '—' },
-        { title: t('registries.fields.domains'), key: 'domains', width: 200, render: (_, e) => e.domains.map((d) => <Tag key={d.code}>{domainName(d)}</Tag>) },
+        { title: t('registries.fields.domains'), key: 'domains', width: 200, render: (_, e) => e.domains.map((d) => (
+            // Long English names wrap inside the column instead of running over the next one.
+            <Tag key={d.code} style={{ whiteSpace: 'normal', maxWidth: '100%', marginBottom: 2 }}>
+              {domainName(d)}
+            </Tag>
+          )) },
         { title: t('registries.fields.fields'), key: 'fields', width: 240, render: (_, e) => e.fields.join('、') || '—' },
         { title: t('registries.fields.isCommitteeMember'), key: 'committee', width: 120, render: (_, e) => (e.isCommitteeMember ? <Tag color="green">{t('registries.actions.yes')}</Tag> : '—') },
         { title: t('registries.fields.phone'), key: 'phone', width: 160, render: (_, e) => e.phone ?? hidden },
