@@ -6,7 +6,7 @@ export { assertNotLastOfAdminRole, assertNotSameAdminRole } from './three-admins
 export { auditViewOfUser, listAdminUsers, presentAdminUserWithLock } from './user-admin.service.ts';
 export { provisionUser } from './user-provisioning.ts';
 export { presentUser } from './user.presenter.ts';
-export { findUserById, findUserByUsername, recentPasswordHashes, scopeExists, type UserRow } from './user.repository.ts';
+export { findUserById, findUserByUsername, recentPasswordHashes, unsafeScopeExists, type UserRow } from './user.repository.ts';
 
 // The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
 export const usersFeature = defineFeature({
