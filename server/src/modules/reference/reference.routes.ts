@@ -38,6 +38,6 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDeps): vo
     tags,
     // The carriers under each zone are those the caller may read (carrier.policy.ts): enterprises and providers
     // get the zones without carriers, a park its own zone's.
-    handler: async ({ actor }) => ({ items: await listZonesWithCarriers(db(), carrierScope(actor)) }),
+    handler: async ({ actor }) => ({ items: await listZonesWithCarriers(db(), carrierScope(actor!)) }),
   });
 }
