@@ -3,9 +3,8 @@ import { auditActionsNamed, defineFeature, permissionsNamed } from '../../app/fe
 import { registerJobRoutes } from './job.routes.ts';
 import { pruneJobHistoryJob } from './housekeeping.jobs.ts';
 
-export { createScheduler, UnknownJobError, INTERRUPTED_ERROR, type Scheduler } from './job.scheduler.ts';
+export { createScheduler, type Scheduler } from './job.scheduler.ts';
 export { createJobService } from './job.service.ts';
-export { insertRequest as requestOneOffJob } from './job.repository.ts';
 export type { JobContext, JobDefinition } from './job.types.ts';
 export { presentJobRun } from './job.presenter.ts';
 
