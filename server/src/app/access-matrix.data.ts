@@ -1,7 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../../contracts/roles.ts';
 import { DEPARTMENT_MATRIX_ROWS, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
-import { REGISTRY_MATRIX_ROWS, type RegistryKind, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
+import { REGISTRY_MATRIX_ROWS } from './access-matrix.registries.ts';
+import type { RegistryKind, RegistryMatrixFixtures } from './access-matrix.registry-fixtures.ts';
 import { OPERATIONS_MATRIX_ROWS, type OperationsMatrixFixtures } from './access-matrix.operations.ts';
 import { warningMatrixRows, type WarningMatrixFixtures } from './access-matrix.warnings.ts';
 import { STATISTICS_MATRIX_ROWS, type ReportMatrixFixtures } from './access-matrix.statistics.ts';

@@ -5,7 +5,7 @@ import { activeSession, createEnterprise, departmentId, zoneId } from '../../../
 import { as, createTestApp, createUser, type Session, type TestApp } from '../../../test/test-app.ts';
 import { miniVersionPayload, multipartBody, seedPlanForTest, type PlanFixture } from '../modules/plan/plan-test-helpers.ts';
 import { ACCESS_MATRIX, MATRIX_EXEMPT, type MatrixFixtures, type MatrixRequest } from './access-matrix.data.ts';
-import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixtures } from './access-matrix.registries.ts';
+import { buildRegistryMatrixFixtures, registryKeysIn, type RegistryMatrixFixtures } from './access-matrix.registry-fixtures.ts';
 import { buildReportMatrixFixtures, type ReportMatrixFixtures } from './access-matrix.statistics.ts';
 import { buildDepartmentMatrixFixtures, type DepartmentMatrixFixtures } from './access-matrix.departments.ts';
 import { buildOperationsMatrixFixtures, type OperationsMatrixFixtures } from './access-matrix.operations.ts';

@@ -17,7 +17,7 @@ import type { AppDeps } from './deps.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { registerFeatureRoutes } from './feature-routes.ts';
 import { featureJobs } from './feature-jobs.ts';
-import { createScheduler, registerJobRoutes, type Scheduler } from '../modules/jobs/index.ts';
+import { createScheduler, type Scheduler } from '../modules/jobs/index.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
 import { isApiRequest } from './routed-url.ts';
@@ -130,11 +130,10 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     }
   });
 
-  registerFeatureRoutes(app, deps, auth);
   // The job runner is built with the app (the operations page runs jobs through it) but only `serve`
   // starts its schedule; closing the app waits for runs in progress.
   const jobs = createScheduler({ database, config, jobs: options.jobs ?? featureJobs(), log: (m) => app.log.info(m) });
-  registerJobRoutes(app, deps, jobs);
+  registerFeatureRoutes(app, deps, { auth, scheduler: jobs });
   app.addHook('onClose', () => jobs.stop());
 
   if (config.env !== 'production') {

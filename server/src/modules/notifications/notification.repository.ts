@@ -71,8 +71,64 @@ export async function insertNotifications(database: Database, userIds: string[],
   );
 }
 
-export async function recordEmailOutcome(database: Database, id: string, outcome: { status: 'sent' | 'failed'; error?: string | null }): Promise<void> {
-  await database.query('UPDATE notifications SET email_status = $2, email_error = $3 WHERE id = $1', [id, outcome.status, outcome.error ?? null]);
+/**
+ * The outcome of one e-mail attempt on a notification: `sent`, `retrying` (again at `nextAt`) or `failed`
+ * (the last attempt). Counts the attempt.
+ */
+export async function recordEmailOutcome(
+  database: Database,
+  id: string,
+  outcome: { status: 'sent' | 'retrying' | 'failed'; error?: string | null; nextAt?: Date | null },
+): Promise<void> {
+  await database.query('UPDATE notifications SET email_status = $2, email_error = $3, email_next_at = $4, email_attempts = email_attempts + 1 WHERE id = $1', [
+    id,
+    outcome.status,
+    outcome.error ?? null,
+    outcome.status === 'retrying' ? (outcome.nextAt ?? null) : null,
+  ]);
+}
+
+export interface DueEmail {
+  id: string;
+  email: string | null;
+  attempts: number;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+}
+
+/**
+ * Claims up to `limit` e-mail copies due for a retry at `now`: pushes their next attempt `leaseMs` ahead in
+ * the same statement (SKIP LOCKED), so two processes never send the same copy twice, and a process that dies
+ * mid-send leaves the copy to be retried after the lease. The address is read now: a user who removed it or
+ * switched the kind back to inbox only gets no further attempt (null email).
+ */
+export async function claimDueEmails(database: Database, now: Date, leaseMs: number, limit: number): Promise<DueEmail[]> {
+  return database.query<DueEmail>(
+    `WITH due AS (
+       SELECT id FROM notifications
+        WHERE email_status = 'retrying' AND email_next_at <= $1
+        ORDER BY email_next_at, id LIMIT $3 FOR UPDATE SKIP LOCKED),
+     claimed AS (
+       UPDATE notifications n SET email_next_at = $2 FROM due WHERE n.id = due.id
+       RETURNING n.id, n.user_id, n.kind, n.email_attempts, n.title_zh, n.title_en, n.body_zh, n.body_en)
+     SELECT c.id, CASE WHEN p.channel = 'inbox+email' THEN ad.email END AS email, c.email_attempts AS attempts,
+            c.title_zh, c.title_en, c.body_zh, c.body_en
+       FROM claimed c
+       LEFT JOIN notification_preferences p ON p.user_id = c.user_id AND p.kind = c.kind
+       LEFT JOIN notification_addresses ad ON ad.user_id = c.user_id`,
+    [now, new Date(now.getTime() + leaseMs), limit],
+  );
+}
+
+/** How many e-mail copies wait for a retry, and how many failed for good (for the retry job's summary). */
+export async function emailDeliveryCounts(database: Database): Promise<{ retrying: number; failed: number }> {
+  const [row] = await database.query<{ retrying: number; failed: number }>(
+    `SELECT count(*) FILTER (WHERE email_status = 'retrying')::int AS retrying, count(*) FILTER (WHERE email_status = 'failed')::int AS failed
+       FROM notifications WHERE email_status IN ('retrying', 'failed')`,
+  );
+  return row ?? { retrying: 0, failed: 0 };
 }
 
 const COLUMNS = 'id, user_id, kind, object_kind, object_id, title_zh, title_en, body_zh, body_en, link, created_at, read_at';

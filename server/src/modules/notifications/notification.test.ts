@@ -5,6 +5,7 @@ import { activeSession, createEnterprise } from '../../../../test/fixtures.ts';
 import { as, createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
 import { reportDeadlineReminderJob } from '../monthly-reports/report-reminder.job.ts';
 import { notify, type Notice } from './notify.ts';
+import { EMAIL_RETRY, notificationEmailRetryJob, retryDueEmails } from './email-delivery.ts';
 
 /**
  * The inbox and notify() against a real SMTP server started here (smtp-server on a free local port): what
@@ -18,6 +19,8 @@ interface Received {
 let smtp: SMTPServer;
 let smtpUrl: string;
 const received: Received[] = [];
+/** How many of the next recipients the server refuses with a temporary error (451), as a busy server does. */
+let refusals = 0;
 let t: TestApp;
 let own: { id: string; name: string };
 let foreign: { id: string; name: string };
@@ -30,6 +33,11 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(_address, _session, callback) {
+      if (refusals <= 0) return callback();
+      refusals--;
+      callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.setEncoding('utf8');
@@ -109,8 +117,66 @@ describe('notify()', () => {
       `SELECT email_status, email_error FROM notifications WHERE object_id = $1 AND user_id = $2`,
       [`${own.id}:down`, ownUser.userId],
     );
-    expect(row!.email_status).toBe('failed');
+    // Kept for a retry (email-delivery.ts), the error recorded.
+    expect(row!.email_status).toBe('retrying');
     expect(row!.email_error).toBeTruthy();
+  });
+});
+
+describe('e-mail retries (the local server refuses, then accepts)', () => {
+  const stateOf = async (objectId: string) =>
+    (
+      await t.deps.database.query<{ email_status: string; email_attempts: number; email_next_at: string | Date | null }>(
+        `SELECT email_status, email_attempts, email_next_at FROM notifications WHERE object_id = $1 AND user_id = $2`,
+        [`${own.id}:${objectId}`, ownUser.userId],
+      )
+    )[0]!;
+  const iso = (v: string | Date | null) => (v === null ? null : new Date(v).toISOString());
+  const titled = (objectId: string, titleEn: string): Notice => ({ ...notice(own.id, objectId), titleEn });
+  // Copies left waiting by the tests above would take the server's refusals meant for these copies.
+  beforeAll(async () => {
+    await t.deps.database.query(`UPDATE notifications SET email_status = 'failed', email_next_at = NULL WHERE email_status = 'retrying'`);
+  });
+
+  it('keeps a refused copy, retries it with back-off through the retry job, and sends it once accepted', async () => {
+    await as(t, ownUser)('PUT', '/api/notifications/preferences', { email: 'own@example.test', kinds: [{ kind: 'report.deadline-reminder', channel: 'inbox+email' }] });
+    refusals = 2;
+    received.length = 0;
+    expect(await notify(deps('2026-03-10T01:00:00Z'), titled('retry', 'RetryMe'))).toMatchObject({ emailed: 0, emailFailed: 1 });
+    expect(await stateOf('retry')).toMatchObject({ email_status: 'retrying', email_attempts: 1 });
+    expect(iso((await stateOf('retry')).email_next_at)).toBe('2026-03-10T01:01:00.000Z');
+
+    // Not due yet: nothing is sent.
+    await retryDueEmails(deps('2026-03-10T01:00:30Z'));
+    expect((await stateOf('retry')).email_attempts).toBe(1);
+    // Due: refused again, the next wait doubles (2 min).
+    await retryDueEmails(deps('2026-03-10T01:01:00Z'));
+    expect(await stateOf('retry')).toMatchObject({ email_status: 'retrying', email_attempts: 2 });
+    expect(iso((await stateOf('retry')).email_next_at)).toBe('2026-03-10T01:03:00.000Z');
+    expect(received.filter((m) => m.raw.includes('RetryMe'))).toEqual([]);
+
+    // The scheduled job, as the scheduler runs it: the server accepts now; its summary is what the operations page shows.
+    const at = new Date('2026-03-10T01:05:00Z');
+    const summary = await notificationEmailRetryJob.run({ database: t.deps.database, config: t.deps.config, slotAt: at, attempt: 1, payload: {}, now: () => at });
+    expect(summary).toMatchObject({ refused: 0 });
+    expect((summary as { sent: number }).sent).toBeGreaterThanOrEqual(1);
+    expect(await stateOf('retry')).toMatchObject({ email_status: 'sent', email_attempts: 3, email_next_at: null });
+    expect(received.filter((m) => m.raw.includes('RetryMe')).map((m) => m.to)).toEqual([['own@example.test']]);
+    // Sent is final: a later pass sends nothing again.
+    await retryDueEmails(deps('2026-03-10T05:00:00Z'));
+    expect(received.filter((m) => m.raw.includes('RetryMe'))).toHaveLength(1);
+  });
+
+  it('gives up after the last attempt and records the copy as failed', async () => {
+    refusals = 1000;
+    let now = new Date('2026-03-11T01:00:00Z');
+    await notify(deps(now.toISOString()), titled('give-up', 'GiveUp'));
+    for (let pass = 0; pass < 20 && (await stateOf('give-up')).email_status === 'retrying'; pass++) {
+      now = new Date(now.getTime() + EMAIL_RETRY.maxBackoffMs);
+      await retryDueEmails(deps(now.toISOString()));
+    }
+    refusals = 0;
+    expect(await stateOf('give-up')).toMatchObject({ email_status: 'failed', email_attempts: EMAIL_RETRY.maxAttempts, email_next_at: null });
   });
 });
 

@@ -3,8 +3,8 @@ import { BUSINESS_ROLES, type Role } from '../../../../contracts/roles.ts';
 import type { AppConfig } from '../../config/config.ts';
 import type { Database } from '../../db/client.ts';
 import { shanghaiDay } from '../../domain/notifications/report-reminder.ts';
-import { sendMail } from './mailer.ts';
-import { insertNotifications, recordEmailOutcome, resolveRecipients } from './notification.repository.ts';
+import { deliverEmail } from './email-delivery.ts';
+import { insertNotifications, resolveRecipients } from './notification.repository.ts';
 
 export interface Notice {
   kind: NotificationKind;
@@ -37,7 +37,8 @@ export interface NotifyResult {
  * The one way features send a notification. Each recipient gets it once per (kind, object, Shanghai day):
  * a second call the same day adds nothing and mails nothing. Recipients who chose "inbox + e-mail" for the
  * kind, and left an address, also get an e-mail when SMTP_URL is set; a failed e-mail is recorded on the
- * notification and never fails the caller (the inbox copy is the notice of record).
+ * notification, retried by the notification-email-retry job with back-off (email-delivery.ts), and never
+ * fails the caller (the inbox copy is the notice of record).
  *
  * SECURITY INVARIANT: only business roles receive notifications; the three administrators (三员) read no
  * business data, so a notice addressed to them is refused here.
@@ -65,18 +66,9 @@ export async function notify(deps: NotifyDeps, notice: Notice): Promise<NotifyRe
   if (smtpUrl) {
     for (const row of added) {
       if (!row.email) continue;
-      try {
-        await sendMail(smtpUrl, deps.config.smtpFrom, {
-          to: row.email,
-          subject: `${notice.titleZh} / ${notice.titleEn}`,
-          text: `${notice.bodyZh}\n\n${notice.bodyEn}\n`,
-        });
-        await recordEmailOutcome(deps.database, row.id, { status: 'sent' });
-        emailed++;
-      } catch (error) {
-        await recordEmailOutcome(deps.database, row.id, { status: 'failed', error: (error as Error).message.slice(0, 500) });
-        emailFailed++;
-      }
+      const copy = { id: row.id, to: row.email, attempts: 0, titleZh: notice.titleZh, titleEn: notice.titleEn, bodyZh: notice.bodyZh, bodyEn: notice.bodyEn };
+      if (await deliverEmail(deps, smtpUrl, copy)) emailed++;
+      else emailFailed++;
     }
   }
   return { recipients: userIds.length, created: added.length, emailed, emailFailed };

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { asc, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../../app/deps.ts';
 import { defineRoute } from '../../app/route.ts';
-import { carriers, departments, domainSubfields, domains, zones } from '../../db/schema/index.ts';
+import { departments, domainSubfields, domains } from '../../db/schema/index.ts';
+import { carrierScope } from '../carriers/index.ts';
+import { listZonesWithCarriers } from './reference.repository.ts';
 
 /** Reference data (departments, domains, zones and carriers): public within the platform's business roles. */
 export function registerReferenceRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -32,23 +34,10 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDeps): vo
     method: 'GET',
     url: '/api/reference/zones',
     access: 'reference.read',
-    summary: 'Zones with their bases, map positions and carriers',
+    summary: 'Zones with their bases, map positions and the carriers the caller may read',
     tags,
-    handler: async () => {
-      const rows = await db().select().from(zones).orderBy(asc(zones.sortOrder));
-      const cs = await db().select().from(carriers);
-      return {
-        items: rows.map((z) => ({
-          id: z.id,
-          code: z.code,
-          nameZh: z.nameZh,
-          nameEn: z.nameEn,
-          baseZh: z.baseZh,
-          lon: z.lon === null ? null : Number(z.lon),
-          lat: z.lat === null ? null : Number(z.lat),
-          carriers: cs.filter((c) => c.zoneId === z.id).map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh, type: c.carrierType })),
-        })),
-      };
-    },
+    // The carriers under each zone are those the caller may read (carrier.policy.ts): enterprises and providers
+    // get the zones without carriers, a park its own zone's.
+    handler: async ({ actor }) => ({ items: await listZonesWithCarriers(db(), carrierScope(actor!)) }),
   });
 }

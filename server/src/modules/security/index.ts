@@ -1,2 +1,13 @@
 /** What other features may use of `security`: they import it only through this file (app/module-boundaries.test.ts). */
+import { auditActionsNamed, defineFeature, permissionsNamed } from '../../app/feature.ts';
+import { registerSecurityRoutes } from './security.routes.ts';
 export { createSecuritySettingsService, defaultSecuritySettings, isMfaRequired } from './security-settings.service.ts';
+
+// The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
+export const securityFeature = defineFeature({
+  name: 'security',
+  routes: registerSecurityRoutes,
+  permissions: permissionsNamed('security'),
+  auditActions: auditActionsNamed('security'),
+  navigation: ['roles', 'securitySettings'],
+});

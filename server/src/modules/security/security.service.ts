@@ -1,13 +1,14 @@
-import { and, eq, ilike, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { SecuritySettings } from '../../../../contracts/admin.ts';
 import { ROLE_SCOPE_KIND, type Role, type ScopeKind } from '../../../../contracts/roles.ts';
 import type { Actor, RequestOrigin } from '../../app/actor.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
-import { departments, enterprises, experts, platforms, users, zones } from '../../db/schema/index.ts';
+import { users } from '../../db/schema/index.ts';
 import { auditActorOf } from '../audit/index.ts';
 import { endUserSessions } from '../auth/index.ts';
-import { auditViewOfUser, findUserById, scopeExists, assertNotLastOfAdminRole, assertNotSameAdminRole } from '../users/index.ts';
+import { auditViewOfUser, findUserById, unsafeScopeExists, assertNotLastOfAdminRole, assertNotSameAdminRole } from '../users/index.ts';
+import { unsafeScopeOptions } from './scope-options.repository.ts';
 
 /**
  * Role, scope and security-settings management by the security administrator (三员分立). A role change
@@ -28,7 +29,7 @@ export function createSecurityService(deps: AppDeps) {
       return inTransaction(deps, async (tx) => {
         const before = await findUserById(tx, userId);
         if (!before) throw errors.notFound('账户', 'account');
-        if (scopeKind && !(await scopeExists(tx, scopeKind, scopeId!))) {
+        if (scopeKind && !(await unsafeScopeExists(tx, scopeKind, scopeId!))) {
           throw errors.validation([{ path: 'body.scopeId', rule: 'exists', message: '指定的范围不存在', messageEn: 'The scope does not exist' }]);
         }
         // 三员分立 (three-admins.policy.ts): never re-role an account of one's own administrator role, never
@@ -62,37 +63,9 @@ export function createSecurityService(deps: AppDeps) {
       });
     },
 
-    /**
-     * Names to pick a scope from. The security administrator reads no business data: only ids and names of
-     * departments, zones, enterprises, platforms and experts, which is what assigning a scope needs.
-     */
-    async scopeOptions(kind: ScopeKind, q: string | undefined) {
-      const db = deps.database.db;
-      const like = q ? `%${q.replace(/[%_\\]/g, '\\$&')}%` : '%';
-      if (kind === 'department') {
-        return db.select({ id: departments.id, name: departments.nameZh }).from(departments).where(and(isNull(departments.deletedAt), ilike(departments.nameZh, like))).orderBy(departments.nameZh).limit(50);
-      }
-      if (kind === 'zone') {
-        return db.select({ id: zones.id, name: zones.nameZh }).from(zones).where(ilike(zones.nameZh, like)).orderBy(zones.sortOrder).limit(50);
-      }
-      if (kind === 'platform') {
-        return db.select({ id: platforms.id, name: platforms.name }).from(platforms).where(and(isNull(platforms.deletedAt), ilike(platforms.name, like))).orderBy(platforms.name).limit(50);
-      }
-      if (kind === 'expert') {
-        // The expert's affiliation tells two namesakes apart; contacts stay out (the commission's only).
-        return db
-          .select({ id: experts.id, name: sql<string>`${experts.name} || coalesce('（' || ${experts.affiliation} || '）', '')` })
-          .from(experts)
-          .where(and(isNull(experts.deletedAt), ilike(experts.name, like)))
-          .orderBy(experts.name)
-          .limit(50);
-      }
-      return db
-        .select({ id: enterprises.id, name: enterprises.name })
-        .from(enterprises)
-        .where(sql`${enterprises.deletedAt} IS NULL AND (${enterprises.name} ILIKE ${like} OR ${enterprises.uscc} ILIKE ${like})`)
-        .orderBy(enterprises.name)
-        .limit(50);
+    /** Names to pick a scope from (see unsafeScopeOptions for why no business scope applies). */
+    scopeOptions(kind: ScopeKind, q: string | undefined) {
+      return unsafeScopeOptions(deps.database.db, kind, q);
     },
   };
 }

@@ -5,9 +5,10 @@
  */
 import type { Db } from '../../db/client.ts';
 import { unsafeOverdueRequests, type OverdueRequest } from './request.repository.ts';
+import { auditActionsNamed, defineFeature, permissionsNamed } from '../../app/feature.ts';
+import { registerServiceRequestRoutes } from './request.routes.ts';
+import { requestSlaJob } from './request-sla.job.ts';
 
-export { registerServiceRequestRoutes } from './request.routes.ts';
-export { requestSlaJob } from './request-sla.job.ts';
 export { providerPlatformOf, requestScope } from './request.policy.ts';
 export { platformAccountIds } from './request.repository.ts';
 export type { OverdueRequest } from './request.repository.ts';
@@ -20,3 +21,13 @@ export type { OverdueRequest } from './request.repository.ts';
 export function listRequestsPastSla(db: Db, now: Date): Promise<OverdueRequest[]> {
   return unsafeOverdueRequests(db, now);
 }
+
+// The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
+export const servicesRequestsFeature = defineFeature({
+  name: 'services-requests',
+  routes: registerServiceRequestRoutes,
+  permissions: permissionsNamed('service-request'),
+  jobs: [requestSlaJob],
+  auditActions: auditActionsNamed('service-request', 'requests'),
+  navigation: ['services'],
+});

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeSession, createEnterprise, departmentId, zoneId } from '../../../../test/fixtures.ts';
 import { as, createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
-import { listRequestsPastSla, requestSlaJob } from './index.ts';
+import { listRequestsPastSla } from './index.ts';
+import { requestSlaJob } from './request-sla.job.ts';
 
 let t: TestApp;
 let own: { id: string; uscc: string };

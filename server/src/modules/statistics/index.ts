@@ -1,4 +1,6 @@
 /** What other features may use of `statistics`: they import it only through this file (app/module-boundaries.test.ts). */
+import { auditActionsNamed, defineFeature, permissionsNamed } from '../../app/feature.ts';
+import { registerStatsRoutes } from './stats.routes.ts';
 export { refreshRollups, type EnterpriseYear } from './rollup.repository.ts';
 export { rowsOf } from './sql-rows.ts';
 export { computeGoalProgress } from './goal-progress.service.ts';
@@ -12,3 +14,12 @@ export { formulaPopulation, loadPlanGoals, toWan } from './goal-progress.service
 export { populationFilter } from './population.repository.ts';
 export type { Population } from './stats-query.repository.ts';
 export { yuanOfNumeric } from './sql-rows.ts';
+
+// The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
+export const statisticsFeature = defineFeature({
+  name: 'statistics',
+  routes: registerStatsRoutes,
+  permissions: permissionsNamed('stats'),
+  auditActions: auditActionsNamed('stats'),
+  navigation: ['cockpit', 'monitoring'],
+});

@@ -3,8 +3,21 @@
  * rule reads listOverdueSupervisionItems; the jobs are registered in app/feature-jobs.ts.
  */
 import './supervision.attachments.ts';
-export { registerSupervisionRoutes } from './supervision.routes.ts';
+import { auditActionsNamed, defineFeature, permissionsNamed } from '../../app/feature.ts';
+import { registerSupervisionRoutes } from './supervision.routes.ts';
+import { supervisionReminderJob, supervisionBulletinJob } from './supervision-reminder.job.ts';
+
 export { listOverdueSupervisionItems, type OverdueSupervisionItem } from './supervision-overdue.ts';
 export { dualTrack } from './supervision-outcomes.ts';
-export { supervisionReminderJob, supervisionBulletinJob } from './supervision-reminder.job.ts';
+
 export { syncItemsFromPlan } from './supervision-sync.ts';
+
+// The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
+export const supervisionFeature = defineFeature({
+  name: 'supervision',
+  routes: registerSupervisionRoutes,
+  permissions: permissionsNamed('supervision'),
+  jobs: [supervisionReminderJob, supervisionBulletinJob],
+  auditActions: auditActionsNamed('supervision'),
+  navigation: ['supervision'],
+});

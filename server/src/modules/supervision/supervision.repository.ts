@@ -108,7 +108,11 @@ export async function listReportsOfItems(db: Db, itemIds: readonly string[]): Pr
   return db.select().from(supervisionReports).where(inArray(supervisionReports.itemId, [...itemIds])).orderBy(asc(supervisionReports.period));
 }
 
-export async function findReport(db: Db, id: string): Promise<ReportRow | undefined> {
+/**
+ * One progress report by id, whatever its item. Named unsafe: a report id says nothing of scope; every caller
+ * checks the report's item through the access rule (itemScopeSql, isItemUnit) before using it.
+ */
+export async function unsafeFindReport(db: Db, id: string): Promise<ReportRow | undefined> {
   const [row] = await db.select().from(supervisionReports).where(eq(supervisionReports.id, id));
   return row;
 }

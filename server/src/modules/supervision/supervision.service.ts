@@ -10,8 +10,8 @@ import { cycleOfPeriod, reportDueOn } from '../../domain/supervision/periods.ts'
 import type { Caller } from '../registry-common/index.ts';
 import { staleVersion } from '../registry-common/index.ts';
 import { presentReport, presentWorkPlan, reportSnapshot } from './supervision.presenter.ts';
-import { isItemUnit, itemScopeSql, seesAllUnits } from './supervision.policy.ts';
-import { findItemInScope, findReport, findReportOfPeriod, findWorkPlan, listItemIdsInScope, listMilestones, listRevisions, unsafeFindItem, type ItemRow, type ReportRow } from './supervision.repository.ts';
+import { isItemUnit, itemScopeSql, managesItems, ownDepartmentOf, seesAllUnits } from './supervision.policy.ts';
+import { findItemInScope, unsafeFindReport, findReportOfPeriod, findWorkPlan, listItemIdsInScope, listMilestones, listRevisions, unsafeFindItem, type ItemRow, type ReportRow } from './supervision.repository.ts';
 import { loadYearState, unitScores, type ComputedItem, type YearState } from './supervision-state.ts';
 import { syncItemsFromPlan } from './supervision-sync.ts';
 
@@ -32,7 +32,7 @@ export async function scopedYearState(db: Db, caller: Caller, year: number, now:
 }
 
 export function boardOf(state: YearState, items: readonly ComputedItem[], caller: Caller) {
-  const ownDepartment = caller.actor.scope?.kind === 'department' ? caller.actor.scope.id : null;
+  const ownDepartment = ownDepartmentOf(caller.actor);
   // A unit's row names only its own figures; the ranking across units is the commission's and the leader's.
   const rankedItems = seesAllUnits(caller.actor) ? items : items.filter((i) => (ownDepartment ? i.row.departmentId === ownDepartment : isItemUnit(caller.actor, i.row)));
   const units = unitScores(state, rankedItems);
@@ -83,16 +83,16 @@ export function createSupervisionService(deps: AppDeps) {
       subItems: subItems.map((s) => s.summary),
       workPlan: lead ? presentWorkPlan({ ...lead, progress: computed.progress, status: computed.status }) : null,
       reports: reports.sort((a, b) => (a.r.period < b.r.period ? 1 : -1)).map(({ r, i }) => presentReport(r, i.row, revisions)),
-      canReport: isUnit && (caller.actor.role === 'department' || caller.actor.role === 'park'),
-      canPlan: item.role === 'lead' && (caller.actor.role === 'commission' || isUnit),
-      canReview: caller.actor.role === 'commission',
+      canReport: isUnit,
+      canPlan: item.role === 'lead' && (managesItems(caller.actor) || isUnit),
+      canReview: managesItems(caller.actor),
       canConsolidate: item.role === 'lead' && isUnit,
     };
   }
 
   /** The report's item, checked against the actor's scope (404 outside it). */
   async function reportInScope(dbx: Db, caller: Caller, reportId: string): Promise<{ report: ReportRow; item: ItemRow }> {
-    const report = await findReport(dbx, reportId);
+    const report = await unsafeFindReport(dbx, reportId);
     if (!report) throw notFoundReport();
     const item = await findItemInScope(dbx, itemScopeSql(caller.actor), report.itemId);
     if (!item) throw notFoundReport();
@@ -106,7 +106,7 @@ export function createSupervisionService(deps: AppDeps) {
   return {
     sync: (caller: Caller) =>
       inTransaction(deps, async (tx) => {
-        if (caller.actor.role !== 'commission') throw errors.forbidden();
+        if (!managesItems(caller.actor)) throw errors.forbidden();
         const result = await syncItemsFromPlan(tx, now());
         await audit(deps, tx, caller, 'supervision.sync', 'supervision', 'items', null, result);
         return result;
@@ -130,7 +130,7 @@ export function createSupervisionService(deps: AppDeps) {
       inTransaction(deps, async (tx) => {
         const item = await findItemInScope(tx, itemScopeSql(caller.actor), itemId);
         if (!item) throw notFoundItem();
-        const isCommission = caller.actor.role === 'commission';
+        const isCommission = managesItems(caller.actor);
         if (item.role !== 'lead') throw new AppError(409, 'SUPERVISION_NOT_LEAD_ITEM', '节点计划设在牵头单位的事项上', 'Milestones are set on the lead unit’s item');
         if (!isCommission && !isItemUnit(caller.actor, item)) throw errors.forbidden();
         const at = now();
@@ -247,7 +247,7 @@ export function createSupervisionService(deps: AppDeps) {
 
     review: (caller: Caller, reportId: string, input: { decision: 'accept' | 'return'; reason?: string; version: number }) =>
       inTransaction(deps, async (tx) => {
-        if (caller.actor.role !== 'commission') throw errors.forbidden();
+        if (!managesItems(caller.actor)) throw errors.forbidden();
         const { report, item } = await reportInScope(tx, caller, reportId);
         if (report.status !== 'submitted' && report.status !== 'consolidated') throw errors.conflict('该报告不在待审核状态', 'This report is not awaiting review');
         const at = now();

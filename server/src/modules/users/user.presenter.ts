@@ -2,12 +2,12 @@ import type { AdminUserView } from '../../../../contracts/admin.ts';
 import type { UserView } from '../../../../contracts/auth.ts';
 import type { Role, ScopeKind } from '../../../../contracts/roles.ts';
 import type { Db } from '../../db/client.ts';
-import { scopeName, type UserRow } from './user.repository.ts';
+import { unsafeScopeName, type UserRow } from './user.repository.ts';
 
 async function scopeView(db: Db, row: UserRow) {
   if (!row.scopeKind || !row.scopeId) return null;
   const kind = row.scopeKind as ScopeKind;
-  return { kind, id: row.scopeId, name: (await scopeName(db, kind, row.scopeId)) ?? '—' };
+  return { kind, id: row.scopeId, name: (await unsafeScopeName(db, kind, row.scopeId)) ?? '—' };
 }
 
 /** What a signed-in user learns about their own account. Never includes hashes or secrets. */

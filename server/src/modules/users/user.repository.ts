@@ -47,8 +47,13 @@ export async function recentPasswordHashes(db: Db, userId: string, count: number
   return rows.map((r) => r.hash);
 }
 
-/** Resolves the display name of a scope (department, zone, enterprise, platform, expert) for presenting a user. */
-export async function scopeName(db: Db, kind: ScopeKind, id: string): Promise<string | null> {
+/**
+ * The display name of an account's scope (department, zone, enterprise, platform, expert), for presenting the
+ * account. Named unsafe: it reads the named row with no business scope, because the account itself, the
+ * system administrator and the security administrator (scope kind `none`) must see whose account it is; only
+ * the name leaves.
+ */
+export async function unsafeScopeName(db: Db, kind: ScopeKind, id: string): Promise<string | null> {
   if (kind === 'department') {
     const [row] = await db.select({ name: departments.nameZh }).from(departments).where(eq(departments.id, id));
     return row?.name ?? null;
@@ -71,9 +76,10 @@ export async function scopeName(db: Db, kind: ScopeKind, id: string): Promise<st
 
 /**
  * Whether a scope can be assigned: it exists and, for a department, platform or expert, is not deleted (names
- * still show for old scopes).
+ * still show for old scopes). Named unsafe: the security administrator checks any row of the district without
+ * holding a business scope; only existence leaves.
  */
-export async function scopeExists(db: Db, kind: ScopeKind, id: string): Promise<boolean> {
+export async function unsafeScopeExists(db: Db, kind: ScopeKind, id: string): Promise<boolean> {
   if (kind === 'department') {
     const [row] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, id), isNull(departments.deletedAt)));
     return row !== undefined;
@@ -86,5 +92,5 @@ export async function scopeExists(db: Db, kind: ScopeKind, id: string): Promise<
     const [row] = await db.select({ id: experts.id }).from(experts).where(and(eq(experts.id, id), isNull(experts.deletedAt)));
     return row !== undefined;
   }
-  return (await scopeName(db, kind, id)) !== null;
+  return (await unsafeScopeName(db, kind, id)) !== null;
 }

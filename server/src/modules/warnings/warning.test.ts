@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeSession, createEnterprise, zoneId } from '../../../../test/fixtures.ts';
 import { as, createTestApp, type Session, type TestApp } from '../../../../test/test-app.ts';
-import { evaluateWarnings, warningCountsForPeriod, warningEscalationJob } from './index.ts';
+import { evaluateWarnings } from './index.ts';
+import { warningCountsForPeriod } from './warning-report-counts.ts';
+import { warningEscalationJob } from './warning.jobs.ts';
 import { approvedSeries, monthsAgo } from './warning.test-support.ts';
 
 /**

@@ -32,7 +32,7 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   plan: <ProfileOutlined />,
   users: <TeamOutlined />,
   roles: <SafetyCertificateOutlined />,
-  settings: <SettingOutlined />,
+  securitySettings: <SettingOutlined />,
   audit: <AuditOutlined />,
   cockpit: <DashboardOutlined />,
   monitoring: <LineChartOutlined />,

@@ -1,15 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Select, Table } from 'antd';
+import { Button, Card, Select } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUserView } from '../../../../contracts/admin.ts';
-import { ROLES, roleSchema } from '../../../../contracts/roles.ts';
+import { roleSchema } from '../../../../contracts/roles.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
-import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
 import { UserStatusTags } from '../../app/user-status.tsx';
 import { useSession } from '../auth/session.tsx';
 import { listUsers } from './admin-users.api.ts';
@@ -17,6 +16,7 @@ import { CreateUserModal } from './create-user-modal.tsx';
 import { SecretModal } from './secret-modal.tsx';
 import type { SecretToShow } from './secret-modal.tsx';
 import { UserActions } from './user-actions.tsx';
+import { RoleFilter, UserSearch, UsersTable } from '../../app/user-list.tsx';
 
 const FILTERS = ['q', 'status', 'role'] as const;
 
@@ -66,16 +66,7 @@ export function UsersPage() {
       />
       <Card>
         <div className="toolbar">
-          <Input.Search
-            key={filters.q}
-            allowClear
-            defaultValue={filters.q}
-            placeholder={t('users.searchPlaceholder')}
-            enterButton={t('common.search')}
-            maxLength={64}
-            className="toolbar__search"
-            onSearch={(value) => setFilters({ q: value.trim() })}
-          />
+          <UserSearch q={filters.q} onSearch={(q) => setFilters({ q })} />
           <Select
             allowClear
             value={status || undefined}
@@ -87,37 +78,9 @@ export function UsersPage() {
               { value: 'disabled', label: t('users.status.disabled') },
             ]}
           />
-          <Select
-            allowClear
-            value={role || undefined}
-            placeholder={t('users.role')}
-            className="toolbar__select"
-            onChange={(value?: string) => setFilters({ role: value })}
-            options={ROLES.map((value) => ({ value, label: fmt.role(value) }))}
-          />
+          <RoleFilter role={role} onChange={(value) => setFilters({ role: value })} />
         </div>
-        {error ? (
-          <LoadError error={error} onRetry={reload} />
-        ) : (
-          <Table<AdminUserView>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            columns={columns}
-            dataSource={data?.items}
-            scroll={{ x: 1140 }}
-            locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('common.total', { total: fmt.number(total) }),
-              onChange: setPage,
-            }}
-          />
-        )}
+        <UsersTable columns={columns} data={data} loading={loading} error={error} reload={reload} page={page} pageSize={pageSize} setPage={setPage} scrollX={1140} />
       </Card>
       <CreateUserModal
         open={creating}

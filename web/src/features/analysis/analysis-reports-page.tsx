@@ -10,6 +10,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { useErrorText } from '../../app/use-error-text.ts';
 import { loadReferenceData, localName, type ReferenceData } from '../registries/shared/reference.ts';
 import { downloadAnalysisReport, generateAnalysisReport, listAnalysisReports, regenerateAnalysisReport } from './analysis.api.ts';
+import { can } from '../../../../contracts/permissions.ts';
 
 /**
  * 月度运行分析报告: the archive (district and zones; a park sees its own zone's), generation for a chosen month
@@ -30,7 +31,7 @@ export function AnalysisReportsPage() {
     void loadReferenceData().then((r) => setZones(r.zones), () => setZones([]));
   }, []);
   const zoneName = (code: string | null) => (code === null ? t('analysis.reports.district') : localName(zones.find((z) => z.code === code) ?? { nameZh: code, nameEn: code }, english));
-  const canGenerate = role === 'commission' || role === 'park';
+  const canGenerate = can(role, 'analysis-report.generate');
 
   const run = async (key: string, work: () => Promise<unknown>) => {
     setBusy(key);

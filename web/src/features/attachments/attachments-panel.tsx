@@ -4,16 +4,14 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentOwnerKind, AttachmentView } from '../../../../contracts/attachments.ts';
-import type { Role } from '../../../../contracts/roles.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { downloadAttachment, listAttachments, removeAttachment, uploadAttachment } from './attachments.api.ts';
+import { can } from '../../../../contracts/permissions.ts';
 
-/** Roles that may attach at all; the server decides per object (its owner's write scope). */
-const WRITERS: readonly Role[] = ['commission', 'department', 'park', 'enterprise'];
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx';
 
 const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -25,7 +23,8 @@ export function AttachmentsPanel({ ownerKind, ownerId }: { ownerKind: Attachment
   const notifyError = useNotifyError();
   const { message } = App.useApp();
   const role = useSession().session?.user.role;
-  const canWrite = Boolean(role && WRITERS.includes(role));
+  // Whether the role may attach at all; the server decides per object (its owner's write scope).
+  const canWrite = can(role, 'attachment.write');
   const [uploading, setUploading] = useState(false);
   const { data, error, loading, reload } = useAsync((signal) => listAttachments(ownerKind, ownerId, signal), [ownerKind, ownerId]);
   if (error) return <LoadError error={error} onRetry={reload} />;

@@ -13,7 +13,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
-import { can } from '../registries/shared/permissions.ts';
+import { can } from '../../../../contracts/permissions.ts';
 import { useUndoableDelete } from '../registries/shared/undo-delete.tsx';
 import '../registries/shared/registries.css';
 import { CarrierForm } from './carrier-form.tsx';

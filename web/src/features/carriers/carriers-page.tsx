@@ -13,7 +13,7 @@ import { useSession } from '../auth/session.tsx';
 import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
 import { ImportDialog } from '../registries/shared/import-dialog.tsx';
-import { can } from '../registries/shared/permissions.ts';
+import { can } from '../../../../contracts/permissions.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 import '../registries/shared/registries.css';
 import { CarrierForm } from './carrier-form.tsx';

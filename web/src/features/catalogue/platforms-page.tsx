@@ -7,7 +7,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { useContractForm } from '../registries/shared/contract-form.ts';
-import { can } from '../registries/shared/permissions.ts';
+import { can } from '../../../../contracts/permissions.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 import { CatalogueList } from './catalogue-list.tsx';
 import { listPlatforms, savePlatform } from './catalogue.api.ts';

@@ -19,6 +19,7 @@ import '../registries/shared/registries.css';
 import { DepartmentForm } from './department-form.tsx';
 import { listDepartments, loadDepartment } from './departments.api.ts';
 import { RevealableContact } from '../registries/shared/reveal-button.tsx';
+import { can } from '../../../../contracts/permissions.ts';
 
 /** One department: its fields, what refers to it (the reason a delete may be refused) and its change history. */
 function DepartmentDetail({ id }: { id: string }) {
@@ -61,7 +62,7 @@ export function DepartmentsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const role = useSession().session?.user.role;
-  const canWrite = role === 'commission';
+  const canWrite = can(role, 'department.write');
   const list = useListParams(['q', 'sort', 'order']);
   const { page, pageSize, filters, setFilters } = list;
   const filterKey = JSON.stringify(filters);

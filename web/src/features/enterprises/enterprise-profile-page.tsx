@@ -8,7 +8,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { PageLoading } from '../../app/pages/loading.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useSession } from '../auth/session.tsx';
-import { can } from '../registries/shared/permissions.ts';
+import { can } from '../../../../contracts/permissions.ts';
 import '../registries/shared/registries.css';
 import { EnterpriseForm } from './enterprise-form.tsx';
 import { ENTERPRISE_PROFILE_TABS } from './enterprise-profile-tabs.tsx';

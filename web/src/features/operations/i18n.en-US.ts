@@ -24,6 +24,7 @@ export const operationsEnUS: Strings<typeof operationsZhCN> = {
   duration: 'Duration',
   ms: '{{ms}} ms',
   outcome: 'Outcome',
+  result: 'Summary',
   error: 'Error',
   retryAt: 'Retry at',
   status: { running: 'Running', succeeded: 'Succeeded', failed: 'Failed' },

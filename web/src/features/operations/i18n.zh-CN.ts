@@ -21,6 +21,7 @@ export const operationsZhCN = {
   duration: '耗时',
   ms: '{{ms}} 毫秒',
   outcome: '结果',
+  result: '运行摘要',
   error: '错误',
   retryAt: '重试时间',
   status: { running: '运行中', succeeded: '成功', failed: '失败' },

@@ -73,6 +73,8 @@ export function OperationsPage() {
     { title: t('operations.startedAt'), dataIndex: 'startedAt', render: (v: string) => shanghaiTime(v) },
     { title: t('operations.duration'), dataIndex: 'durationMs', render: (v: number | null) => (v === null ? '—' : t('operations.ms', { ms: fmt.number(v) })) },
     { title: t('operations.outcome'), key: 'status', render: (_, r) => <RunStatus run={r} /> },
+    // The run's summary (counts), e.g. the e-mail retry job's sent / refused / still waiting / failed for good.
+    { title: t('operations.result'), dataIndex: 'result', ellipsis: true, render: (v: unknown) => summaryText(v) },
     { title: t('operations.error'), dataIndex: 'error', ellipsis: true, render: (v: string | null) => v ?? '—' },
     { title: t('operations.retryAt'), dataIndex: 'retryAt', render: (v: string | null) => shanghaiTime(v) || '—' },
   ];
@@ -102,4 +104,12 @@ export function OperationsPage() {
       </Space>
     </>
   );
+}
+
+/** A run's JSON summary as `key value · key value` (objects of counts; anything else as JSON). */
+function summaryText(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+  const parts = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  return parts.length ? parts.join(' · ') : '—';
 }

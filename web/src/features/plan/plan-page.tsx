@@ -15,6 +15,7 @@ import { PlanDomainsTab, PlanZonesTab } from './plan-layout-tabs.tsx';
 import { PlanTasksTab } from './plan-tasks-tab.tsx';
 import { PlanVersionsTab, STATUS_COLOR } from './plan-versions-tab.tsx';
 import './plan.css';
+import { can } from '../../../../contracts/permissions.ts';
 
 const TABS = ['goals', 'domains', 'zones', 'tasks', 'safeguards', 'versions'] as const;
 type TabKey = (typeof TABS)[number];
@@ -25,7 +26,7 @@ export function PlanPage() {
   const fmt = useFormat();
   const { session } = useSession();
   const role = session?.user.role;
-  const canManage = role === 'commission';
+  const canManage = can(role, 'plan.manage');
   const [params, setParams] = useSearchParams();
   const planId = params.get('plan') ?? undefined;
   const versionId = params.get('version') ?? undefined;

@@ -1,19 +1,19 @@
-import { App, Button, Card, Empty, Input, Select, Table, Tabs } from 'antd';
+import { App, Button, Card, Tabs } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminUserView } from '../../../../contracts/admin.ts';
-import { ROLES, roleSchema } from '../../../../contracts/roles.ts';
+import { roleSchema } from '../../../../contracts/roles.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
-import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
-import { PAGE_SIZES, useListParams } from '../../app/use-list-params.ts';
+import { useListParams } from '../../app/use-list-params.ts';
 import { UserStatusTags } from '../../app/user-status.tsx';
 import { AssignRoleModal } from './assign-role-modal.tsx';
 import { CredentialResetsTab } from './credential-resets-tab.tsx';
 import { RolesTable } from './roles-table.tsx';
 import { listSecurityUsers } from './security.api.ts';
+import { RoleFilter, UserSearch, UsersTable } from '../../app/user-list.tsx';
 
 const FILTERS = ['q', 'role'] as const;
 
@@ -57,47 +57,10 @@ export function RolesScopesPage() {
   const usersTab = (
     <>
       <div className="toolbar">
-        <Input.Search
-          key={filters.q}
-          allowClear
-          defaultValue={filters.q}
-          placeholder={t('users.searchPlaceholder')}
-          enterButton={t('common.search')}
-          maxLength={64}
-          className="toolbar__search"
-          onSearch={(value) => setFilters({ q: value.trim() })}
-        />
-        <Select
-          allowClear
-          value={role || undefined}
-          placeholder={t('users.role')}
-          className="toolbar__select"
-          onChange={(value?: string) => setFilters({ role: value })}
-          options={ROLES.map((value) => ({ value, label: fmt.role(value) }))}
-        />
+        <UserSearch q={filters.q} onSearch={(q) => setFilters({ q })} />
+        <RoleFilter role={role} onChange={(value) => setFilters({ role: value })} />
       </div>
-      {error ? (
-        <LoadError error={error} onRetry={reload} />
-      ) : (
-        <Table<AdminUserView>
-          rowKey="id"
-          size="middle"
-          loading={loading}
-          columns={columns}
-          dataSource={data?.items}
-          scroll={{ x: 960 }}
-          locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES.map(String),
-            showTotal: (total) => t('common.total', { total: fmt.number(total) }),
-            onChange: setPage,
-          }}
-        />
-      )}
+      <UsersTable columns={columns} data={data} loading={loading} error={error} reload={reload} page={page} pageSize={pageSize} setPage={setPage} scrollX={960} />
     </>
   );
 

@@ -10,7 +10,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
-import { can } from '../registries/shared/permissions.ts';
+import { can } from '../../../../contracts/permissions.ts';
 import { BureauImportDialog } from './bureau-import-dialog.tsx';
 import { EnterpriseStatsCard } from './enterprise-stats-card.tsx';
 import { ReportDrawer, STATUS_COLOR, STATUS_KEY } from './report-drawer.tsx';

@@ -13,6 +13,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { downloadBulletin, downloadWorkPlan, generateBulletin, getBoard, getDualTrack, listBulletins, syncItems } from './supervision.api.ts';
 import { StatusTag } from './status-tag.tsx';
+import { can } from '../../../../contracts/permissions.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
 
@@ -38,14 +39,14 @@ export function SupervisionPage() {
       <span>{t('supervision.year')}</span>
       <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
       <Button icon={<DownloadOutlined />} onClick={() => downloadWorkPlan(year).catch(notifyError)}>{t('supervision.exportPlan')}</Button>
-      {role === 'commission' && <Button icon={<SyncOutlined />} onClick={sync}>{t('supervision.sync')}</Button>}
+      {can(role, 'supervision.manage') && <Button icon={<SyncOutlined />} onClick={sync}>{t('supervision.sync')}</Button>}
     </Space>
   );
   const tabs = [
     { key: 'items', label: t('supervision.tabs.items'), children: board.error ? <LoadError error={board.error} onRetry={board.reload} /> : <ItemsTable items={board.data?.items} loading={board.loading} /> },
     { key: 'board', label: t('supervision.tabs.board'), children: board.data ? <BoardView board={board.data} /> : null },
     { key: 'dual', label: t('supervision.tabs.dual'), children: <DualTrackView year={year} /> },
-    ...(role === 'commission' || role === 'leader' ? [{ key: 'bulletins', label: t('supervision.tabs.bulletins'), children: <BulletinsView canGenerate={role === 'commission'} /> }] : []),
+    ...(can(role, 'supervision.bulletin') ? [{ key: 'bulletins', label: t('supervision.tabs.bulletins'), children: <BulletinsView canGenerate={can(role, 'supervision.manage')} /> }] : []),
   ];
   return (
     <>

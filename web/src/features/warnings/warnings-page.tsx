@@ -13,6 +13,7 @@ import { evaluateNow, listWarnings } from './warnings.api.ts';
 import { WarningDrawer } from './warning-drawer.tsx';
 import { WarningRulesTab } from './warning-rules-tab.tsx';
 import { LEVEL_COLOR, STATUS_COLOR } from './warning-style.ts';
+import { can } from '../../../../contracts/permissions.ts';
 
 const PAGE_SIZE = 20;
 const STATUS_FILTERS = ['live', 'open', 'acknowledged', 'handling', 'resolved', 'dismissed', 'closed'] as const;
@@ -60,7 +61,7 @@ function WarningList() {
         {(['zone', 'domain', 'chainNode', 'rule'] as const).filter((k) => params.get(k)).map((k) => (
           <Tag key={k} closable onClose={() => set(k, undefined)}>{params.get(k)}</Tag>
         ))}
-        {role === 'commission' && <Button onClick={() => void evaluate()}>{t('warnings.evaluate')}</Button>}
+        {can(role, 'warning.rules.manage') && <Button onClick={() => void evaluate()}>{t('warnings.evaluate')}</Button>}
       </Space>
       {error && <LoadError error={error} onRetry={reload} />}
       <Table<WarningView>
@@ -88,12 +89,12 @@ function WarningList() {
 export function WarningsPage() {
   const { t } = useTranslation();
   const role = useSession().session?.user.role;
-  const showRules = role === 'commission' || role === 'leader';
+  const showRules = can(role, 'warning.rules.read');
   return (
     <>
       <PageHeader title={t('warnings.title')} />
       {showRules ? (
-        <Tabs items={[{ key: 'list', label: t('warnings.tabs.list'), children: <WarningList /> }, { key: 'rules', label: t('warnings.tabs.rules'), children: <WarningRulesTab editable={role === 'commission'} /> }]} />
+        <Tabs items={[{ key: 'list', label: t('warnings.tabs.list'), children: <WarningList /> }, { key: 'rules', label: t('warnings.tabs.rules'), children: <WarningRulesTab editable={can(role, 'warning.rules.manage')} /> }]} />
       ) : (
         <WarningList />
       )}

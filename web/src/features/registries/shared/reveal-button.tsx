@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { revealedContactSchema } from '../../../../../contracts/registry-common.ts';
 import { api } from '../../../app/api.ts';
 import { useSession } from '../../auth/session.tsx';
-import { can } from './permissions.ts';
+import { can } from '../../../../../contracts/permissions.ts';
 
 /**
  * 显示 / Show: personal information arrives masked (138****5678); this asks the record's reveal route for the
