@@ -5,8 +5,8 @@ import type { zhCN } from './i18n/zh-CN.ts';
 /** `unassigned`: an account whose role the security administrator has not set yet. */
 export type Audience = Role | 'unassigned';
 
-export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap' | 'services';
-export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap' | 'services';
+export type NavKey = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'securitySettings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap' | 'services' | 'techTransfer';
+export type NavIcon = 'home' | 'enterprises' | 'plan' | 'users' | 'roles' | 'settings' | 'audit' | 'cockpit' | 'monitoring' | 'reports' | 'projects' | 'carriers' | 'platforms' | 'experts' | 'chains' | 'departments' | 'operations' | 'warnings' | 'forecast' | 'analysisReports' | 'supervision' | 'chainMap' | 'services' | 'techTransfer';
 
 export interface NavItem {
   key: NavKey;
@@ -53,6 +53,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'supervision', path: '/supervision', labelKey: 'nav.supervision', icon: 'supervision', audience: ['leader', 'commission', 'department', 'park'] },
   // Enterprise services (issue 14): each tab is scoped on the server; the platform operators see requests and instruments.
   { key: 'services', path: '/services', labelKey: 'nav.services', icon: 'services', audience: ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'] },
+  // Technology transfer 成果转化 (issue 14 §3): beside the services; experts see only their own evaluations there.
+  { key: 'techTransfer', path: '/tech-transfer', labelKey: 'nav.techTransfer', icon: 'techTransfer', audience: ['leader', 'commission', 'department', 'park', 'enterprise', 'platform', 'expert'] },
   { key: 'plan', path: '/plan', labelKey: 'nav.plan', icon: 'plan', audience: [...BUSINESS_ROLES] },
   // Scheduled jobs and their runs (docs/decisions/0010-jobs.md): the commission runs the platform.
   { key: 'operations', path: '/operations', labelKey: 'nav.operations', icon: 'operations', audience: ['commission'] },

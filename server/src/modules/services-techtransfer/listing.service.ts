@@ -34,7 +34,8 @@ export async function ownerRecipients(db: Db, listing: Pick<ListingRow, 'ownerPl
   return null;
 }
 
-async function listingValues(tx: Db, caller: Caller, input: ListingInput) {
+/** `current`: the listing being changed — its owner stays when the body names none. */
+async function listingValues(tx: Db, caller: Caller, input: ListingInput, current: ListingRow | null = null) {
   const refs = new ReferenceResolver(await loadReferenceIndex(tx));
   const domain = refs.domain(input.domainCode, 'body.domainCode');
   const node = input.nodeCode ? refs.index.nodes.get(input.nodeCode) : null;
@@ -43,9 +44,10 @@ async function listingValues(tx: Db, caller: Caller, input: ListingInput) {
   // A platform account lists for its own platform whatever the body says; the commission names the owner.
   // An account acting for a platform that is not linked to one lists for nobody (fails closed).
   if (caller.actor.role === 'platform' && !listingPlatformOf(caller.actor)) throw errors.forbidden();
-  const platformId = listingPlatformOf(caller.actor) ?? input.ownerPlatformId ?? null;
-  let ownerName = input.ownerName?.trim() ?? '';
-  let ownerEnterpriseId: string | null = null;
+  const keepOwner = current !== null && input.ownerPlatformId === undefined && !input.ownerName;
+  const platformId = listingPlatformOf(caller.actor) ?? (keepOwner ? current.ownerPlatformId : (input.ownerPlatformId ?? null));
+  let ownerName = keepOwner ? current.ownerName : (input.ownerName?.trim() ?? '');
+  let ownerEnterpriseId: string | null = keepOwner ? current.ownerEnterpriseId : null;
   if (platformId) {
     const platform = await platformName(tx, platformId);
     if (!platform) throw errors.validation([{ path: 'body.ownerPlatformId', rule: 'reference', message: '平台不存在', messageEn: 'No such platform' }]);
@@ -127,7 +129,7 @@ export function createListingService(deps: AppDeps) {
           throw notFoundListing();
         }
         if (before.version !== input.version) throw staleVersion(before.version);
-        const values = await listingValues(tx, caller, input);
+        const values = await listingValues(tx, caller, input, before);
         // a platform account cannot move its listing to another owner; the commission can re-home it
         if (!managesTechTransfer(caller.actor)) Object.assign(values, { ownerPlatformId: before.ownerPlatformId, ownerName: before.ownerName, ownerEnterpriseId: before.ownerEnterpriseId });
         const [row] = await tx
