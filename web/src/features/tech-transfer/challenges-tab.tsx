@@ -31,11 +31,11 @@ export function ChallengesTab({ role }: { role: string }) {
         dataSource={data?.items ?? []}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('techTransfer.code'), dataIndex: 'code', width: 120 },
-          { title: t('techTransfer.challengeTitle'), dataIndex: 'title' },
+          { title: t('techTransfer.challengeTitle'), width: 260, dataIndex: 'title' },
           { title: t('techTransfer.challenger'), dataIndex: 'enterpriseName', width: 220 },
           { title: t('techTransfer.domain'), width: 200, render: (_, r) => `${refName(r.domain, fmt.isEnglish)}${r.node ? ` / ${refName(r.node, fmt.isEnglish)}` : ''}` },
           { title: t('techTransfer.keywords'), width: 200, render: (_, r) => r.keywords.map((k) => <Tag key={k}>{k}</Tag>) },

@@ -21,9 +21,9 @@ export function DealsTab() {
       dataSource={data?.items ?? []}
       locale={{ emptyText: t('techTransfer.empty') }}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1370 }}
       columns={[
-        { title: t('techTransfer.listing'), render: (_, d) => <Link to={`/tech-transfer/listings/${d.listingId}`}>{d.listingTitle}</Link> },
+        { title: t('techTransfer.listing'), width: 260, render: (_, d) => <Link to={`/tech-transfer/listings/${d.listingId}`}>{d.listingTitle}</Link> },
         { title: t('techTransfer.enterprise'), width: 220, render: (_, d) => d.enterprise.name },
         { title: t('techTransfer.dealKind'), width: 110, render: (_, d) => t(`techTransfer.partnership_${d.kind}`) },
         { title: t('techTransfer.status'), width: 90, render: (_, d) => <Tag color={d.status === 'signed' ? 'green' : 'default'}>{t(`techTransfer.dealStatus_${d.status}`)}</Tag> },

@@ -34,7 +34,7 @@ export function EvaluationTable({ items, loading = false, showListing, linkListi
         dataSource={items}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1000 }}
         expandable={{
           rowExpandable: (r) => r.scores.length > 0,
           expandedRowRender: (r) => (
@@ -46,7 +46,7 @@ export function EvaluationTable({ items, loading = false, showListing, linkListi
         }}
         columns={[
           ...(showListing
-            ? [{ title: t('techTransfer.listing'), key: 'listing', render: (_: unknown, r: Evaluation) => (linkListing ? <Link to={`/tech-transfer/listings/${r.listing.id}`}>{r.listing.title}</Link> : <span title={r.listing.summary}>{r.listing.title}</span>) }]
+            ? [{ title: t('techTransfer.listing'), key: 'listing', width: 280, render: (_: unknown, r: Evaluation) => (linkListing ? <Link to={`/tech-transfer/listings/${r.listing.id}`}>{r.listing.title}</Link> : <span title={r.listing.summary}>{r.listing.title}</span>) }]
             : []),
           ...(showListing ? [{ title: t('techTransfer.owner'), key: 'owner', width: 200, render: (_: unknown, r: Evaluation) => r.listing.ownerName }] : []),
           { title: t('techTransfer.expert'), width: 110, render: (_, r) => r.expert.name },

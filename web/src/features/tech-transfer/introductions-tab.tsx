@@ -36,11 +36,11 @@ export function IntroductionsTab() {
         dataSource={data?.items ?? []}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
         columns={[
-          { title: t('techTransfer.listing'), render: (_, r) => <Link to={`/tech-transfer/listings/${r.listingId}`}>{r.listingTitle}</Link> },
+          { title: t('techTransfer.listing'), width: 260, render: (_, r) => <Link to={`/tech-transfer/listings/${r.listingId}`}>{r.listingTitle}</Link> },
           { title: t('techTransfer.enterprise'), width: 220, dataIndex: 'enterpriseName' },
-          { title: t('techTransfer.message_col'), dataIndex: 'message' },
+          { title: t('techTransfer.message_col'), width: 260, dataIndex: 'message' },
           { title: t('techTransfer.requesterContact'), width: 170, render: (_, r) => (r.contact ? `${r.contact.name ?? ''} ${r.contact.phone ?? ''}` : '—') },
           { title: t('techTransfer.requestedAt'), width: 110, render: (_, r) => fmt.date(r.createdAt) },
           { title: t('techTransfer.status'), width: 90, render: (_, r) => <Tag color={r.status === 'accepted' ? 'green' : r.status === 'declined' ? 'default' : 'orange'}>{t(`techTransfer.intro_${r.status}`)}</Tag> },

@@ -40,10 +40,10 @@ export function ListingsTab({ role }: { role: string }) {
         dataSource={data?.items ?? []}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={{ pageSize: 15, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1420 }}
         columns={[
           { title: t('techTransfer.code'), dataIndex: 'code', width: 120 },
-          { title: t('techTransfer.listing'), render: (_, r) => <Link to={`/tech-transfer/listings/${r.id}`}>{r.title}</Link> },
+          { title: t('techTransfer.listing'), width: 300, render: (_, r) => <Link to={`/tech-transfer/listings/${r.id}`}>{r.title}</Link> },
           { title: t('techTransfer.owner'), dataIndex: 'ownerName', width: 200 },
           { title: t('techTransfer.domain'), width: 180, render: (_, r) => `${refName(r.domain, fmt.isEnglish)}${r.node ? ` / ${refName(r.node, fmt.isEnglish)}` : ''}` },
           { title: t('techTransfer.trl'), width: 90, render: (_, r) => <Tag color={r.trl >= 7 ? 'green' : r.trl >= 4 ? 'blue' : 'default'}>{t('techTransfer.trlValue', { value: r.trl })}</Tag> },
