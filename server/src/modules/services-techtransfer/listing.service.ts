@@ -152,12 +152,13 @@ export function createListingService(deps: AppDeps) {
         if (!listing) throw notFoundListing();
         if (listing.status !== 'active') throw appErrorOf('INVALID_STATE');
         if (listing.ownerEnterpriseId === enterpriseId) throw new AppError(409, 'INVALID_STATE', '不能申请对接本企业自己的成果', 'You cannot request an introduction to your own listing');
-          const [row] = await tx
-            .insert(techIntroductions)
-            .values({ listingId, enterpriseId, requestedBy: caller.actor.userId, message: body.message, contactName: body.contactName ?? null, contactPhone: body.contactPhone ?? null, createdAt: deps.clock() })
-            .returning();
-          await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'tech-introduction.request', objectType: 'tech-introduction', objectId: row!.id, before: null, after: { listingId, status: 'requested' } });
-          return { row: row!, listing };
+        // one live request per enterprise and listing: the partial unique index refuses a second (caught below)
+        const [row] = await tx
+          .insert(techIntroductions)
+          .values({ listingId, enterpriseId, requestedBy: caller.actor.userId, message: body.message, contactName: body.contactName ?? null, contactPhone: body.contactPhone ?? null, createdAt: deps.clock() })
+          .returning();
+        await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'tech-introduction.request', objectType: 'tech-introduction', objectId: row!.id, before: null, after: { listingId, status: 'requested' } });
+        return { row: row!, listing };
       }).catch((error: unknown) => {
         if (isUniqueViolation(error)) throw appErrorOf('INTRODUCTION_EXISTS');
         throw error;
