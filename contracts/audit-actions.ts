@@ -148,6 +148,18 @@ export const AUDIT_ACTIONS = [
   'policy-award.confirm',
   'requests.export',
   'bookings.export',
+  // technology transfer 成果转化 (issue 14 §3)
+  'tech-listing.create',
+  'tech-listing.update',
+  'tech-introduction.request',
+  'tech-introduction.accept',
+  'tech-introduction.decline',
+  'tech-challenge.create',
+  'tech-challenge.respond',
+  'tech-evaluation.assign',
+  'tech-evaluation.submit',
+  'tech-deal.create',
+  'tech-deal.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -13,11 +13,12 @@ import { roleHasPermission, type Permission } from './permissions.ts';
  * A feature adds its entry as one line, in menu order; the web adds its label (`nav.<key>` in the
  * dictionaries), its icon (web/src/app/layout/nav-icons.tsx) and its route (web/src/app/router.tsx).
  */
-export type NavAccess = Permission | 'business';
+export type NavAccess = Permission | readonly Permission[] | 'business';
 
 export interface NavEntry {
   key: string;
   path: string;
+  /** A permission, or several of which any one opens the page. */
   access: NavAccess;
 }
 
@@ -46,6 +47,8 @@ export const NAVIGATION = [
   { key: 'supervision', path: '/supervision', access: 'supervision.read' },
   // Enterprise services (issue 14): each tab is scoped on the server; the platform operators see requests and instruments.
   { key: 'services', path: '/services', access: 'service-request.read' },
+  // Technology transfer 成果转化 (issue 14 §3): beside the services; experts open it for their own evaluations only.
+  { key: 'techTransfer', path: '/tech-transfer', access: ['techtransfer.read', 'techtransfer.evaluation.read'] },
   { key: 'plan', path: '/plan', access: 'plan.read' },
   // Scheduled jobs and their runs (docs/decisions/0010-jobs.md): the commission runs the platform.
   { key: 'operations', path: '/operations', access: 'jobs.read' },
@@ -60,5 +63,6 @@ export type NavKey = (typeof NAVIGATION)[number]['key'];
 /** Whether a role (null: no role set yet) may open a page of this access. */
 export function mayOpen(access: NavAccess, role: Role | null | undefined): boolean {
   if (access === 'business') return role == null || (BUSINESS_ROLES as readonly Role[]).includes(role);
+  if (typeof access !== 'string') return access.some((one) => roleHasPermission(role ?? null, one));
   return roleHasPermission(role ?? null, access);
 }

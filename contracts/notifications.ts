@@ -17,6 +17,11 @@ export const NOTIFICATION_KINDS = {
   'booking.requested': { zh: '仪器预约待审批', en: 'Instrument booking to approve' },
   'booking.decided': { zh: '仪器预约审批结果', en: 'Instrument booking decision' },
   'policy.eligible': { zh: '惠企政策推送', en: 'Policy you are eligible for' },
+  // Technology transfer 成果转化 (issue 14 §3)
+  'tech.introduction-requested': { zh: '成果对接申请', en: 'Introduction requested for a listing' },
+  'tech.introduction-decided': { zh: '成果对接申请结果', en: 'Introduction request decision' },
+  'tech.challenge-pushed': { zh: '技术需求推送', en: 'A challenge matching your listing' },
+  'tech.evaluation-assigned': { zh: '成果评价任务', en: 'Evaluation assigned to you' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

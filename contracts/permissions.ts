@@ -98,6 +98,14 @@ export const PERMISSIONS = {
   'instrument.utilisation': ['leader', 'commission', 'platform'],
   'policy-match.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'policy-award.confirm': ['commission'],
+  // Technology transfer 成果转化 (issue 14 §3, docs/decisions/0028-tech-transfer.md); row scopes in services-techtransfer/techtransfer.policy.ts.
+  'techtransfer.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'],
+  'techtransfer.list': ['commission', 'platform'],
+  'techtransfer.request': ['enterprise'],
+  'techtransfer.assign': ['commission'],
+  'techtransfer.evaluation.read': ['leader', 'commission', 'expert'],
+  'techtransfer.evaluate': ['expert'],
+  'techtransfer.deal': ['commission', 'platform'],
   // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
   // for those who work with the people, each in its row scope (an enterprise: its own record).
   'personal.reveal': ['commission', 'park', 'enterprise'],

@@ -10,6 +10,7 @@ import { ANALYSIS_MATRIX_ROWS, type AnalysisMatrixFixtures } from './access-matr
 import { SUPERVISION_MATRIX_ROWS, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { CHAIN_MAP_MATRIX_ROWS, type ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matrix.services.ts';
+import { TECH_TRANSFER_MATRIX_ROWS, type TechTransferMatrixFixtures } from './access-matrix.tech-transfer.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -50,6 +51,8 @@ export interface MatrixFixtures {
   chainMap: () => Promise<ChainMapMatrixFixtures>;
   /** Enterprise-services fixtures (issue 14), built on first use. */
   services: () => Promise<ServicesMatrixFixtures>;
+  /** Technology-transfer fixtures (issue 14 §3), built on first use. */
+  techTransfer: () => Promise<TechTransferMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -175,6 +178,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...SUPERVISION_MATRIX_ROWS,
   ...CHAIN_MAP_MATRIX_ROWS,
   ...SERVICES_MATRIX_ROWS,
+  ...TECH_TRANSFER_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

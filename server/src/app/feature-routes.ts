@@ -22,6 +22,7 @@ import { securityFeature } from '../modules/security/index.ts';
 import { servicesInstrumentsFeature } from '../modules/services-instruments/index.ts';
 import { servicesPoliciesFeature } from '../modules/services-policies/index.ts';
 import { servicesRequestsFeature } from '../modules/services-requests/index.ts';
+import { servicesTechTransferFeature } from '../modules/services-techtransfer/index.ts';
 import { statisticsFeature } from '../modules/statistics/index.ts';
 import { supervisionFeature } from '../modules/supervision/index.ts';
 import { usersFeature } from '../modules/users/index.ts';
@@ -62,6 +63,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   servicesRequestsFeature,
   servicesInstrumentsFeature,
   servicesPoliciesFeature,
+  servicesTechTransferFeature,
   jobsFeature,
 ];
 

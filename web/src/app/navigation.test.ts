@@ -4,10 +4,10 @@ import { NAV_ITEMS, canOpen, landingPath, navItemsFor } from './navigation.ts';
 
 describe('navigation table', () => {
   it('gives business roles Home and (except experts) Enterprises', () => {
-    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'carriers', 'platforms', 'experts', 'chains', 'chainMap', 'departments', 'cockpit', 'warnings', 'monitoring', 'forecast', 'analysisReports', 'reports', 'supervision', 'services', 'plan']);
-    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'platforms', 'experts', 'chains', 'reports', 'services', 'plan']);
-    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home', 'platforms', 'experts', 'chains', 'plan']);
-    expect(navItemsFor('platform').map((i) => i.key)).toEqual(['home', 'platforms', 'chains', 'services', 'plan']);
+    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'carriers', 'platforms', 'experts', 'chains', 'chainMap', 'departments', 'cockpit', 'warnings', 'monitoring', 'forecast', 'analysisReports', 'reports', 'supervision', 'services', 'techTransfer', 'plan']);
+    expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'platforms', 'experts', 'chains', 'reports', 'services', 'techTransfer', 'plan']);
+    expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home', 'platforms', 'experts', 'chains', 'techTransfer', 'plan']);
+    expect(navItemsFor('platform').map((i) => i.key)).toEqual(['home', 'platforms', 'chains', 'services', 'techTransfer', 'plan']);
     expect(navItemsFor('department').map((i) => i.key)).toContain('departments');
     expect(navItemsFor('park').map((i) => i.key)).toContain('departments');
     expect(navItemsFor('department').map((i) => i.key)).toContain('supervision');

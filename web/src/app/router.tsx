@@ -44,6 +44,8 @@ const OperationsPage = lazy(() => import('../features/operations/operations-page
 const WarningsPage = lazy(() => import('../features/warnings/warnings-page.tsx').then((m) => ({ default: m.WarningsPage })));
 const SupervisionPage = lazy(() => import('../features/supervision/supervision-page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const SupervisionItemPage = lazy(() => import('../features/supervision/item-page.tsx').then((m) => ({ default: m.SupervisionItemPage })));
+const TechTransferPage = lazy(() => import('../features/tech-transfer/tech-transfer-page.tsx').then((m) => ({ default: m.TechTransferPage })));
+const ListingDetailPage = lazy(() => import('../features/tech-transfer/listing-detail-page.tsx').then((m) => ({ default: m.ListingDetailPage })));
 const ServicesPage = lazy(() => import('../features/services/services-page.tsx').then((m) => ({ default: m.ServicesPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })));
 const AuditLogPage = lazy(() => import('../features/audit/audit-log-page.tsx').then((m) => ({ default: m.AuditLogPage })));
@@ -100,6 +102,8 @@ export function createAppRouter() {
             { path: 'supervision', element: guarded('supervision', <SupervisionPage />) },
             { path: 'supervision/items/:id', element: guarded('supervision', <SupervisionItemPage />) },
             { path: 'services', element: guarded('services', <ServicesPage />) },
+            { path: 'tech-transfer', element: guarded('techTransfer', <TechTransferPage />) },
+            { path: 'tech-transfer/listings/:id', element: guarded('techTransfer', <ListingDetailPage />) },
             // Every signed-in account has an inbox (its own notifications only; the server keys them by user).
             { path: 'notifications', element: <NotificationsPage /> },
             { path: 'account/password', element: <AccountPasswordPage /> },

@@ -7,6 +7,7 @@ import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { servicesEnUS } from '../../features/services/i18n.en-US.ts';
+import { techTransferEnUS } from '../../features/tech-transfer/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
@@ -64,6 +65,7 @@ export const enUS: Messages = {
     monitoring: 'Monitoring',
     reports: 'Monthly reports',
     services: 'Enterprise services',
+    techTransfer: 'Technology transfer',
     operations: 'Operations',
     warnings: 'Warnings',
     forecast: 'Goal forecast',
@@ -372,6 +374,7 @@ export const enUS: Messages = {
   notifications: notificationsEnUS,
   warnings: warningsEnUS,
   services: servicesEnUS,
+  techTransfer: techTransferEnUS,
   attachments: attachmentsEnUS,
   analysis: analysisEnUS,
   operations: operationsEnUS,

@@ -10,6 +10,7 @@ import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { servicesZhCN } from '../../features/services/i18n.zh-CN.ts';
+import { techTransferZhCN } from '../../features/tech-transfer/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
 import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
@@ -66,6 +67,7 @@ export const zhCN = {
     monitoring: '运行监测',
     reports: '月报',
     services: '企业服务',
+    techTransfer: '成果转化',
     operations: '运行维护',
     warnings: '预警',
     forecast: '目标预测',
@@ -374,6 +376,7 @@ export const zhCN = {
   notifications: notificationsZhCN,
   warnings: warningsZhCN,
   services: servicesZhCN,
+  techTransfer: techTransferZhCN,
   attachments: attachmentsZhCN,
   analysis: analysisZhCN,
   operations: operationsZhCN,

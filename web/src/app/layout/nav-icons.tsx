@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  BulbOutlined,
   FlagOutlined,
   DeploymentUnitOutlined,
   ApartmentOutlined,
@@ -50,4 +51,5 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   analysisReports: <FileWordOutlined />,
   supervision: <FlagOutlined />,
   services: <CustomerServiceOutlined />,
+  techTransfer: <BulbOutlined />,
 };
