@@ -1,7 +1,7 @@
 import { pruneJobHistoryJob, type JobDefinition } from '../modules/jobs/index.ts';
 import { warningEscalationJob, warningEvaluationJob } from '../modules/warnings/index.ts';
 import { requestSlaJob } from '../modules/services-requests/index.ts';
-import { bookingCompletionJob } from '../modules/services-instruments/index.ts';
+import { bookingCompletionJob, waitlistOfferJob } from '../modules/services-instruments/index.ts';
 import { reportDeadlineReminderJob } from '../modules/monthly-reports/report-reminder.job.ts';
 import { monthlyAnalysisReportJob } from '../modules/analysis-reports/analysis-report.job.ts';
 import { supervisionBulletinJob, supervisionReminderJob } from '../modules/supervision/index.ts';
@@ -18,5 +18,6 @@ export function featureJobs(): JobDefinition[] {
     supervisionBulletinJob,
     requestSlaJob,
     bookingCompletionJob,
+    waitlistOfferJob,
   ];
 }

@@ -19,8 +19,8 @@ import { registerAnalysisRoutes } from '../modules/analysis-reports/analysis-rep
 import { registerSupervisionRoutes } from '../modules/supervision/index.ts';
 import { registerChainMapRoutes } from '../modules/chain-map/index.ts';
 import { registerServiceRequestRoutes } from '../modules/services-requests/index.ts';
-import { registerInstrumentRoutes } from '../modules/services-instruments/index.ts';
-import { registerPolicyMatchRoutes } from '../modules/services-policies/index.ts';
+import { registerInstrumentOperationsRoutes, registerInstrumentRoutes } from '../modules/services-instruments/index.ts';
+import { registerPolicyMatchRoutes, registerPolicyOperationsRoutes } from '../modules/services-policies/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -45,5 +45,7 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerChainMapRoutes(app, deps);
   registerServiceRequestRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
+  registerInstrumentOperationsRoutes(app, deps);
   registerPolicyMatchRoutes(app, deps);
+  registerPolicyOperationsRoutes(app, deps);
 }

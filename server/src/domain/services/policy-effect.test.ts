@@ -7,7 +7,7 @@ const firm = (id: string, domain: string, above: boolean, zone: string, y2024: [
   domain,
   isAboveScale: above,
   zone,
-  years: { ...(y2024 ? { 2024: { output: y2024[0], rd: y2024[1] } } : {}), ...(y2026 ? { 2026: { output: y2026[0], rd: y2026[1] } } : {}) },
+  years: Object.fromEntries([...(y2024 ? [[2024, { output: y2024[0], rd: y2024[1] }]] : []), ...(y2026 ? [[2026, { output: y2026[0], rd: y2026[1] }]] : [])]) as Record<number, { output: number; rd: number }>,
 });
 
 describe('policy effect: exact matching on domain, size and zone', () => {
