@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Evidence files attached to an object (issue 10 §5). Owner kinds are registered by features on the server. */
-export const ATTACHMENT_OWNER_KINDS = ['enterprise', 'project', 'warning', 'supervision-report'] as const;
+export const ATTACHMENT_OWNER_KINDS = ['enterprise', 'project', 'warning', 'supervision-report', 'policy-application'] as const;
 export const attachmentOwnerKindSchema = z.enum(ATTACHMENT_OWNER_KINDS);
 export type AttachmentOwnerKind = z.infer<typeof attachmentOwnerKindSchema>;
 

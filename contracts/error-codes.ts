@@ -107,6 +107,13 @@ export const ERROR_CODES = {
   // Technology transfer 成果转化 (issue 14 §3)
   EXPERT_CONFLICTED: { status: 409, zh: '该专家与评价对象存在利益冲突，须回避', en: 'The expert has a conflict of interest with this evaluation and must stand aside' },
   INTRODUCTION_EXISTS: { status: 409, zh: '已提交过该成果的对接申请', en: 'An introduction to this listing was already requested' },
+  // Services, second round (issue 14 §1/§4, docs/decisions/0029)
+  BOOKING_SUSPENDED: { status: 403, zh: '因多次爽约或迟取消，贵企业在该平台的预约资格暂停', en: 'Booking on this platform is suspended after repeated no-shows or late cancellations' },
+  SLOT_FREE: { status: 409, zh: '该时段空闲，可直接预约，无需候补', en: 'That slot is free; book it directly instead of joining the waitlist' },
+  OFFER_EXPIRED: { status: 409, zh: '候补时段的保留已过期', en: 'The offer of this slot has expired' },
+  TRAINEE_NOT_FOUND: { status: 400, zh: '未找到该企业用户账号', en: 'No active enterprise account with that user name' },
+  APPLICATION_EXISTS: { status: 409, zh: '贵企业已申报过该政策', en: 'Your enterprise has already applied for this policy' },
+  POLICY_NOT_APPLICABLE: { status: 409, zh: '该政策为免申即享，无需申请', en: 'This policy is awarded without application' },
 
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 

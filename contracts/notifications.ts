@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = {
   'service-request.escalated': { zh: '企业诉求超时督办', en: 'Enterprise request: past its SLA' },
   'booking.requested': { zh: '仪器预约待审批', en: 'Instrument booking to approve' },
   'booking.decided': { zh: '仪器预约审批结果', en: 'Instrument booking decision' },
+  'booking.offered': { zh: '候补时段空出', en: 'Wait-listed slot offered' },
+  'policy-application.decided': { zh: '政策申报审核结果', en: 'Policy application decision' },
   'policy.eligible': { zh: '惠企政策推送', en: 'Policy you are eligible for' },
   // Technology transfer 成果转化 (issue 14 §3)
   'tech.introduction-requested': { zh: '成果对接申请', en: 'Introduction requested for a listing' },

@@ -106,6 +106,16 @@ export const PERMISSIONS = {
   'techtransfer.evaluation.read': ['leader', 'commission', 'expert'],
   'techtransfer.evaluate': ['expert'],
   'techtransfer.deal': ['commission', 'platform'],
+  // Services, second round (docs/decisions/0029): catalogue and trainings, gaps, applications, funds, themes.
+  'instrument.manage': ['commission', 'platform'],
+  'instrument-demand.submit': ['enterprise'],
+  'instrument-demand.read': ['leader', 'commission', 'enterprise'],
+  'platform-gap.read': ['leader', 'commission'],
+  'policy-application.submit': ['enterprise'],
+  'policy-application.read': ['leader', 'commission', 'enterprise'],
+  'policy-application.review': ['commission'],
+  'policy-funds.read': ['leader', 'commission'],
+  'service-request.themes': ['leader', 'commission', 'department', 'park'],
   // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
   // for those who work with the people, each in its row scope (an enterprise: its own record).
   'personal.reveal': ['commission', 'park', 'enterprise'],

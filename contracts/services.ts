@@ -70,7 +70,7 @@ export const requestCategorySchema = z.object({ category: z.string(), nameZh: z.
 export const requestCategoriesSchema = z.object({ items: z.array(requestCategorySchema) });
 
 // ---- instruments and bookings ----------------------------------------------------------------------------
-export const BOOKING_STATUSES = ['requested', 'approved', 'declined', 'cancelled', 'completed', 'no-show'] as const;
+export const BOOKING_STATUSES = ['offered', 'requested', 'approved', 'declined', 'cancelled', 'completed', 'no-show', 'expired'] as const;
 export const bookingStatusSchema = z.enum(BOOKING_STATUSES);
 export const instrumentViewSchema = z.object({
   id: z.string(),
@@ -122,6 +122,10 @@ export const bookingViewSchema = z.object({
   amount: z.string(),
   purpose: z.string().nullable(),
   decisionNote: z.string().nullable(),
+  /** A cancellation closer to the start than the platform's limit (counts towards a suspension). */
+  lateCancel: z.boolean(),
+  /** Until when an offered slot is held for this enterprise (waitlist offers only). */
+  offerExpiresAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type BookingView = z.infer<typeof bookingViewSchema>;
@@ -136,6 +140,19 @@ export const utilisationSchema = z.object({
       instrumentId: z.string(),
       instrumentName: z.string(),
       platformName: z.string(),
+      availableHours: z.number(),
+      bookedHours: z.number(),
+      usedHours: z.number(),
+      utilisation: z.number().nullable(),
+      inDistrictShare: z.number().nullable(),
+      refused: z.number().int(),
+    }),
+  ),
+  /** The same figures summed per platform (in-district share weighted by booked hours). */
+  platforms: z.array(
+    z.object({
+      platformName: z.string(),
+      instruments: z.number().int(),
       availableHours: z.number(),
       bookedHours: z.number(),
       usedHours: z.number(),

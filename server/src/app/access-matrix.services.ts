@@ -6,6 +6,7 @@ import { as, type TestApp } from '../../../test/test-app.ts';
 import { instruments, platforms, servicePolicies } from '../db/schema/index.ts';
 import { shanghaiDate } from '../domain/services/working-time.ts';
 import type { MatrixFixtures, MatrixRow } from './access-matrix.data.ts';
+import { SERVICES_OPERATIONS_MATRIX_ROWS } from './access-matrix.services-operations.ts';
 
 /**
  * Matrix rows of the enterprise services (issue 14). The foreign objects belong to the matrix's foreign
@@ -23,6 +24,21 @@ export interface ServicesMatrixFixtures {
   /** A future slot no other matrix booking uses. */
   freeSlot: () => { start: string; end: string };
   policyCode: string;
+  // second round (docs/decisions/0029)
+  platformId: string;
+  /** A slot of the foreign instrument freshly taken by the foreign enterprise (to join its waitlist). */
+  takenSlot: () => Promise<{ start: string; end: string }>;
+  /** A fresh waitlist entry of the foreign enterprise. */
+  foreignWaitlistEntry: () => Promise<string>;
+  /** The month of a completed booking of the foreign enterprise (charged in its statement). */
+  statementMonth: string;
+  /** A fresh instrument of the foreign platform (to retire), and one with a training of the foreign user. */
+  spareInstrument: () => Promise<string>;
+  trainedInstrument: () => Promise<{ instrumentId: string; userId: string }>;
+  applyPolicyCode: string;
+  /** A fresh application of the foreign enterprise (submitted or reviewed), and a fresh undisbursed award. */
+  foreignApplication: (status: 'submitted' | 'reviewed') => Promise<string>;
+  foreignAward: () => Promise<string>;
 }
 
 export async function buildServicesMatrixFixtures(t: TestApp, ids: { foreign: string }): Promise<ServicesMatrixFixtures> {
@@ -45,7 +61,51 @@ export async function buildServicesMatrixFixtures(t: TestApp, ids: { foreign: st
     const date = shanghaiDate(new Date(t.clock.now().getTime() + day++ * 86_400_000));
     return { start: new Date(`${date}T09:00:00+08:00`).toISOString(), end: new Date(`${date}T10:00:00+08:00`).toISOString() };
   };
+  const q = (text: string, params: unknown[]) => t.deps.database.query<{ id: string }>(text, params);
+  const foreignUserId = (await q(`SELECT id FROM users WHERE username = 'mx_services_foreign'`, []))[0]!.id;
+  const [applyPolicy] = await db.insert(servicePolicies).values({ code: 'MX-APPLY', title: '矩阵测试申报政策', conditions: [{ kind: 'manual', textZh: '材料', textEn: 'materials' }] }).returning();
+  const [completed] = await q(
+    `INSERT INTO instrument_bookings (instrument_id, enterprise_id, period, status, user_category, price_per_hour, amount, created_at)
+     VALUES ($1, $2, tstzrange(now() - interval '3 days', now() - interval '3 days' + interval '1 hour', '[)'), 'completed', 'in-district', 100, 100, now()) RETURNING id`,
+    [instrument!.id, ids.foreign],
+  );
+  const [month] = await t.deps.database.query<{ month: string }>(`SELECT to_char(lower(period) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month FROM instrument_bookings WHERE id = $1`, [completed!.id]);
+  await q(`INSERT INTO instrument_demands (enterprise_id, kind, description, created_at) VALUES ($1, '矩阵测试冷冻电镜', '矩阵测试丙的需求', now()) RETURNING id`, [ids.foreign]);
+  let n = 0;
+  const newInstrument = async () =>
+    (await q(
+      `INSERT INTO instruments (code, platform_id, name, kind, requires_training, price_in_district, price_outside, price_academic) VALUES ($1, $2, '矩阵测试备用仪器', 'hplc', true, 1, 1, 1) RETURNING id`,
+      [`MX-SPARE-${n++}`, platform!.id],
+    ))[0]!.id;
+  const takenSlot = async () => {
+    const s = freeSlot();
+    await as(t, foreignUser)('POST', '/api/services/bookings', { instrumentId: instrument!.id, ...s, purpose: '矩阵测试丙的预约' });
+    return s;
+  };
+  const application = async (status: 'submitted' | 'reviewed') => {
+    await q(`DELETE FROM service_policy_awards WHERE application_id IN (SELECT id FROM service_policy_applications WHERE policy_id = $1)`, [applyPolicy!.id]);
+    await q(`DELETE FROM service_policy_applications WHERE policy_id = $1 AND enterprise_id = $2`, [applyPolicy!.id, ids.foreign]);
+    return (await q(`INSERT INTO service_policy_applications (policy_id, enterprise_id, statement, status, submitted_at) VALUES ($1, $2, '矩阵测试丙的申报', $3, now()) RETURNING id`, [applyPolicy!.id, ids.foreign, status]))[0]!.id;
+  };
   return {
+    platformId: platform!.id,
+    statementMonth: month!.month,
+    applyPolicyCode: 'MX-APPLY',
+    takenSlot,
+    async foreignWaitlistEntry() {
+      const s = await takenSlot();
+      return (await q(`INSERT INTO instrument_waitlist (instrument_id, enterprise_id, user_id, period, status, created_at) VALUES ($1, $2, $3, tstzrange($4::timestamptz, $5::timestamptz, '[)'), 'waiting', now()) RETURNING id`, [instrument!.id, ids.foreign, foreignUserId, s.start, s.end]))[0]!.id;
+    },
+    spareInstrument: newInstrument,
+    async trainedInstrument() {
+      const instrumentId = await newInstrument();
+      await q(`INSERT INTO instrument_trainings (instrument_id, user_id, trained_on, expires_on) VALUES ($1, $2, current_date, current_date + 365) RETURNING instrument_id AS id`, [instrumentId, foreignUserId]);
+      return { instrumentId, userId: foreignUserId };
+    },
+    foreignApplication: application,
+    async foreignAward() {
+      return (await q(`INSERT INTO service_policy_awards (policy_id, enterprise_id, amount, confirmed_at) VALUES ((SELECT id FROM service_policies WHERE code = 'MX-POLICY'), $1, 10, now()) ON CONFLICT (policy_id, enterprise_id) DO UPDATE SET disbursed_at = NULL, disbursed_amount = NULL RETURNING id`, [ids.foreign]))[0]!.id;
+    },
     foreignInstrumentId: instrument!.id,
     foreignUscc: uscc,
     policyCode: 'MX-POLICY',
@@ -170,4 +230,5 @@ export const SERVICES_MATRIX_ROWS: MatrixRow[] = [
     },
   },
   { route: 'POST /api/services/policies/:code/awards', allowed: ['commission'], request: async (fx) => { const s = await fx.services(); return { url: `/api/services/policies/${s.policyCode}/awards`, payload: { usccs: [s.foreignUscc] } }; } },
+  ...SERVICES_OPERATIONS_MATRIX_ROWS,
 ];

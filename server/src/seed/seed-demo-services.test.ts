@@ -33,10 +33,16 @@ describe('demo enterprise services', () => {
     const first = await policyEligibility(db.database.db, consoleOperatorCaller().actor, 'JS-BIO-01', now);
     expect(first.mode).toBe('auto');
     expect(first.eligible.length + first.missing.length).toBe(await count('enterprises', `status = 'active'`));
-    expect(await count('service_policy_awards')).toBe(Math.ceil(first.eligible.length / 2));
+    // the first policy's confirmed list (other policies' awards are the second round's demo: applications, earlier years)
+    expect(await count('service_policy_awards', `policy_id = (SELECT id FROM service_policies WHERE code = 'JS-BIO-01')`)).toBe(Math.ceil(first.eligible.length / 2));
+    expect(await count('instrument_demands')).toBeGreaterThan(0);
+    expect(await count('instrument_waitlist')).toBeGreaterThan(0);
+    for (const status of ['submitted', 'reviewed', 'approved', 'rejected', 'disbursed']) expect(await count('service_policy_applications', `status = '${status}'`)).toBeGreaterThan(0);
+    const awards = await count('service_policy_awards');
 
     await seedDemo(db.database, { enterprises: 30, seed: 7, now });
     expect(await count('instrument_bookings')).toBe(bookings);
     expect(await count('service_requests')).toBe(requests);
+    expect(await count('service_policy_awards')).toBe(awards);
   });
 });

@@ -16,6 +16,7 @@ import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
 import { seedDemoTechTransfer } from './seed-demo-tech-transfer.ts';
+import { seedDemoServiceOperations } from './seed-demo-services-operations.ts';
 
 export interface SeedDemoOptions {
   enterprises?: number;
@@ -92,6 +93,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     // Enterprise services after the accounts: the demo enterprise account's instrument trainings need its user.
     await seedDemoServices(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
     await seedDemoTechTransfer(tx, options.seed ?? 20231011, now);
+    await seedDemoServiceOperations(tx, [...enterpriseIds.values()], options.seed ?? 20231011, now);
     await appendAuditRecord(
       tx,
       {

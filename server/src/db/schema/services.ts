@@ -87,6 +87,7 @@ export const instruments = pgTable('instruments', {
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   deletedAt: ts('deleted_at'),
+  version: integer('version').notNull().default(1),
 });
 
 export const instrumentTrainings = pgTable(
@@ -115,6 +116,8 @@ export const instrumentBookings = pgTable('instrument_bookings', {
   decidedAt: ts('decided_at'),
   decisionNote: text('decision_note'),
   cancelledAt: ts('cancelled_at'),
+  lateCancel: boolean('late_cancel').notNull().default(false),
+  offerExpiresAt: ts('offer_expires_at'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: ts('created_at').notNull(),
   version: integer('version').notNull().default(1),
@@ -141,4 +144,67 @@ export const servicePolicyAwards = pgTable('service_policy_awards', {
   amount: numeric('amount', { precision: 14, scale: 2 }),
   confirmedBy: uuid('confirmed_by'),
   confirmedAt: ts('confirmed_at').notNull(),
+  applicationId: uuid('application_id'),
+  disbursedAmount: numeric('disbursed_amount', { precision: 14, scale: 2 }),
+  disbursedAt: ts('disbursed_at'),
+  disbursedBy: uuid('disbursed_by'),
+});
+
+// Mirrors server/migrations/0028_services_waitlist_gaps_applications.sql.
+export const instrumentBookingRules = pgTable('instrument_booking_rules', {
+  platformId: uuid('platform_id').primaryKey(),
+  lateCancelHours: integer('late_cancel_hours').notNull().default(24),
+  lateCancelsPerNoShow: integer('late_cancels_per_no_show').notNull().default(2),
+  noShowLimit: integer('no_show_limit').notNull().default(3),
+  windowDays: integer('window_days').notNull().default(90),
+  suspensionDays: integer('suspension_days').notNull().default(30),
+  offerHours: integer('offer_hours').notNull().default(4),
+  chargeNoShow: boolean('charge_no_show').notNull().default(true),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const instrumentWaitlist = pgTable('instrument_waitlist', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  instrumentId: uuid('instrument_id').notNull(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  userId: uuid('user_id'),
+  period: tstzrange('period').notNull(),
+  purpose: text('purpose'),
+  status: text('status').notNull(),
+  bookingId: uuid('booking_id'),
+  createdAt: ts('created_at').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const instrumentDemands = pgTable('instrument_demands', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  submittedBy: uuid('submitted_by'),
+  kind: text('kind').notNull(),
+  description: text('description').notNull(),
+  hoursPerMonth: integer('hours_per_month'),
+  status: text('status').notNull().default('open'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const servicePolicyApplications = pgTable('service_policy_applications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  policyId: uuid('policy_id').notNull(),
+  enterpriseId: uuid('enterprise_id').notNull(),
+  submittedBy: uuid('submitted_by'),
+  statement: text('statement').notNull(),
+  amountRequested: numeric('amount_requested', { precision: 14, scale: 2 }),
+  status: text('status').notNull(),
+  submittedAt: ts('submitted_at').notNull(),
+  reviewedBy: uuid('reviewed_by'),
+  reviewedAt: ts('reviewed_at'),
+  reviewNote: text('review_note'),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  decisionNote: text('decision_note'),
+  amountApproved: numeric('amount_approved', { precision: 14, scale: 2 }),
+  isDemo: boolean('is_demo').notNull().default(false),
+  version: integer('version').notNull().default(1),
 });

@@ -1,8 +1,12 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { bookingCreateSchema, bookingDecisionSchema } from '../../../../contracts/services.ts';
 import { inTransaction, type AppDeps } from '../../app/deps.ts';
 import { AppError, errors } from '../../app/errors.ts';
 import { bookingAmount, pricePerHour, slotProblem, type SlotProblem, type UserCategory } from '../../domain/services/booking.ts';
+import { isLateCancel } from '../../domain/services/booking-rules.ts';
+import { rulesOfPlatform } from './booking-rules.repository.ts';
+import { ensureNotSuspended, notifyOffers, offerFreedSlot, type Offer } from './waitlist.service.ts';
 import { shanghaiDate } from '../../domain/services/working-time.ts';
 import { notify } from '../notifications/index.ts';
 import { platformAccountIds } from '../services-requests/index.ts';
@@ -45,7 +49,8 @@ export function createBookingService(deps: AppDeps) {
     );
   }
 
-  async function change(caller: Caller, id: string, version: number, scope: ReturnType<typeof bookingScope>, next: (status: string, start: Date, now: Date) => { status: string; action: 'booking.approve' | 'booking.decline' | 'booking.cancel' }, note: string | null) {
+  type Action = 'booking.approve' | 'booking.decline' | 'booking.cancel' | 'booking.no-show';
+  async function change(caller: Caller, id: string, version: number, scope: ReturnType<typeof bookingScope>, next: (status: string, start: Date, now: Date) => { status: string; action: Action }, note: string | null) {
     const result = await inTransaction(deps, async (tx) => {
       const item = await findBooking(tx, scope, id, true);
       if (!item) {
@@ -55,15 +60,22 @@ export function createBookingService(deps: AppDeps) {
       if (item.row.version !== version) throw stale();
       const now = deps.clock();
       const { status, action } = next(item.row.status, item.start, now);
+      // a late cancellation is recorded against the enterprise under its platform's rules (docs/decisions/0029)
+      const lateCancel = action === 'booking.cancel' && isLateCancel(item.start, now, await rulesOfPlatform(tx, item.platformId));
       const values =
         action === 'booking.cancel'
-          ? { status, cancelledAt: now, version: item.row.version + 1 }
-          : { status, decidedBy: caller.audit.userId, decidedAt: now, decisionNote: note, version: item.row.version + 1 };
+          ? { status, cancelledAt: now, lateCancel, version: item.row.version + 1 }
+          : action === 'booking.no-show'
+            ? { status, decisionNote: note ?? item.row.decisionNote, version: item.row.version + 1 }
+            : { status, decidedBy: caller.audit.userId, decidedAt: now, decisionNote: note, version: item.row.version + 1 };
       await updateBooking(tx, id, values);
-      await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action, objectType: 'booking', objectId: id, before: { status: item.row.status }, after: { status, note } });
-      return { booking: presentBooking((await findBooking(tx, bookingScope(caller.actor), id))!), enterpriseId: item.row.enterpriseId, action };
+      await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action, objectType: 'booking', objectId: id, before: { status: item.row.status }, after: { status, note, ...(lateCancel ? { lateCancel } : {}) } });
+      // a freed slot goes to the waitlist at once
+      const offers: Offer[] = action === 'booking.cancel' || action === 'booking.decline' ? await offerFreedSlot(tx, item.row.instrumentId, item.start, item.end, now) : [];
+      return { booking: presentBooking((await findBooking(tx, bookingScope(caller.actor), id))!), enterpriseId: item.row.enterpriseId, action, offers };
     });
-    if (result.action !== 'booking.cancel') {
+    await notifyOffers(deps, result.offers);
+    if (result.action === 'booking.approve' || result.action === 'booking.decline') {
       const b = result.booking;
       const approved = b.status === 'approved';
       await notify(
@@ -109,6 +121,7 @@ export function createBookingService(deps: AppDeps) {
             const lastDay = shanghaiDate(new Date(end.getTime() - 1));
             if (!(await validTraining(tx, instrument.id, actor.userId, lastDay))) throw trainingRequired();
           }
+          await ensureNotSuspended(tx, actor.scope!.id, instrument.platformId, now);
           const category: UserCategory = (await enterpriseStatus(tx, actor.scope!.id)) === 'active' ? 'in-district' : 'outside';
           const price = pricePerHour(instrument, category);
           const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
@@ -155,7 +168,19 @@ export function createBookingService(deps: AppDeps) {
       }, input.note ?? null);
     },
 
-    /** The enterprise cancels a live booking before it starts; the slot is free again at once. */
+    /** The platform records that an approved booking's user did not come (counts towards a suspension). */
+    noShow(caller: Caller, id: string, input: z.infer<typeof bookingDecisionSchema>) {
+      return change(caller, id, input.version, bookingDecideScope(caller.actor), (status, start, now) => {
+        if ((status !== 'approved' && status !== 'completed') || start.getTime() > now.getTime()) throw wrongState();
+        return { status: 'no-show', action: 'booking.no-show' };
+      }, input.note ?? null);
+    },
+    /** Tell the platform a booking waits for approval (a waitlist offer accepted). */
+    async notifyPlatformOf(bookingId: string, platformId: string) {
+      const found = await findBooking(deps.database.db, sql`true`, bookingId);
+      if (found) await notifyPlatform(presentBooking(found), platformId);
+    },
+    /** The enterprise cancels a live booking before it starts; the slot is free again at once (and offered to the waitlist). */
     cancel(caller: Caller, id: string, input: z.infer<typeof bookingDecisionSchema>) {
       return change(caller, id, input.version, bookingCancelScope(caller.actor), (status, start, now) => {
         if (status !== 'requested' && status !== 'approved') throw wrongState();

@@ -37,6 +37,8 @@ export function presentBooking(item: BookingListRow): BookingView {
     amount: r.amount,
     purpose: r.purpose,
     decisionNote: r.decisionNote,
+    lateCancel: r.lateCancel,
+    offerExpiresAt: r.offerExpiresAt?.toISOString() ?? null,
     version: r.version,
   };
 }

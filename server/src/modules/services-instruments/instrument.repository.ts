@@ -104,7 +104,7 @@ export async function unsafeBusySlots(db: Db, instrumentId: string, from: Date, 
     .where(
       and(
         eq(instrumentBookings.instrumentId, instrumentId),
-        sql`${instrumentBookings.status} IN ('requested', 'approved', 'completed')`,
+        sql`${instrumentBookings.status} IN ('offered', 'requested', 'approved', 'completed')`,
         sql`${instrumentBookings.period} && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`,
       ),
     )

@@ -18,9 +18,7 @@ export async function monthlyUtilisation(db: Db, actor: Actor, month: string) {
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const instruments = await listInstruments(db, instrumentScope(actor), null);
   const booked = await bookedMinutes(db, instrumentScope(actor), from, to);
-  return {
-    month,
-    items: instruments.map(({ row, platformName }) => {
+  const items = instruments.map(({ row, platformName }) => {
       const mine = booked.filter((b) => b.instrumentId === row.id);
       const u = utilisationOf({
         openMinutesPerDay: minutesOf(row.closesAt) - minutesOf(row.opensAt),
@@ -28,6 +26,28 @@ export async function monthlyUtilisation(db: Db, actor: Actor, month: string) {
         bookings: mine.map((b) => ({ minutes: b.minutes, status: b.status, category: b.category as UserCategory })),
       });
       return { instrumentId: row.id, instrumentName: row.name, platformName, ...u, refused: mine.filter((b) => b.status === 'declined').length };
-    }),
-  };
+    });
+  return { month, items, platforms: perPlatform(items) };
+}
+
+/** Sums per platform; the in-district share is weighted by booked hours (a share of shares would not be). */
+function perPlatform(items: { platformName: string; availableHours: number; bookedHours: number; usedHours: number; inDistrictShare: number | null; refused: number }[]) {
+  const groups = new Map<string, typeof items>();
+  for (const i of items) groups.set(i.platformName, [...(groups.get(i.platformName) ?? []), i]);
+  return [...groups.entries()].map(([platformName, list]) => {
+    const sum = (f: (i: (typeof items)[number]) => number) => list.reduce((s, i) => s + f(i), 0);
+    const available = sum((i) => i.availableHours);
+    const booked = sum((i) => i.bookedHours);
+    const inDistrict = sum((i) => (i.inDistrictShare ?? 0) * i.bookedHours);
+    return {
+      platformName,
+      instruments: list.length,
+      availableHours: available,
+      bookedHours: booked,
+      usedHours: sum((i) => i.usedHours),
+      utilisation: available > 0 ? booked / available : null,
+      inDistrictShare: booked > 0 ? inDistrict / booked : null,
+      refused: sum((i) => i.refused),
+    };
+  });
 }

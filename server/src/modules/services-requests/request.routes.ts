@@ -17,11 +17,23 @@ import { requestScope } from './request.policy.ts';
 import { presentRequest } from './request.presenter.ts';
 import { listCategories, listRequests } from './request.repository.ts';
 import { createRequestService } from './request.service.ts';
+import { recurringThemes } from './request-themes.service.ts';
+import { requestThemesSchema } from '../../../../contracts/services-operations.ts';
 
 /** Enterprise requests 企业诉求 (issue 14 §5). */
 export function registerServiceRequestRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['services'];
   const service = createRequestService(deps);
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/services/request-themes',
+    access: 'service-request.themes',
+    summary: 'Recurring request themes per chain node (≥ 3 requests from ≥ 2 enterprises in 12 months), as proposals for task or policy revision',
+    tags,
+    responses: { 200: requestThemesSchema },
+    handler: async ({ actor }) => recurringThemes(deps.database.db, actor!, deps.clock()),
+  });
 
   defineRoute(app, deps, {
     method: 'GET',

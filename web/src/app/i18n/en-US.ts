@@ -8,6 +8,7 @@ import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { servicesEnUS } from '../../features/services/i18n.en-US.ts';
 import { techTransferEnUS } from '../../features/tech-transfer/i18n.en-US.ts';
+import { servicesOpsEnUS } from '../../features/services/i18n-ops.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
@@ -375,6 +376,7 @@ export const enUS: Messages = {
   warnings: warningsEnUS,
   services: servicesEnUS,
   techTransfer: techTransferEnUS,
+  servicesOps: servicesOpsEnUS,
   attachments: attachmentsEnUS,
   analysis: analysisEnUS,
   operations: operationsEnUS,

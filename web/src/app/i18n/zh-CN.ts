@@ -11,6 +11,7 @@ import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { servicesZhCN } from '../../features/services/i18n.zh-CN.ts';
 import { techTransferZhCN } from '../../features/tech-transfer/i18n.zh-CN.ts';
+import { servicesOpsZhCN } from '../../features/services/i18n-ops.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
 import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
@@ -377,6 +378,7 @@ export const zhCN = {
   warnings: warningsZhCN,
   services: servicesZhCN,
   techTransfer: techTransferZhCN,
+  servicesOps: servicesOpsZhCN,
   attachments: attachmentsZhCN,
   analysis: analysisZhCN,
   operations: operationsZhCN,

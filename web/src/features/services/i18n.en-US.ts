@@ -76,6 +76,8 @@ export const servicesEnUS: { [K in keyof typeof servicesZhCN]: string } = {
   'booking_cancelled': 'Cancelled',
   'booking_completed': 'Completed',
   'booking_no-show': 'No-show',
+  'booking_offered': 'Offered',
+  'booking_expired': 'Expired',
   policy: 'Policy',
   clause: 'Clause',
   mode: 'Mode',

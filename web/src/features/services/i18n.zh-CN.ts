@@ -76,6 +76,8 @@ export const servicesZhCN = {
   'booking_cancelled': '已取消',
   'booking_completed': '已完成',
   'booking_no-show': '爽约',
+  'booking_offered': '候补保留中',
+  'booking_expired': '已过期',
   // policies
   policy: '政策',
   clause: '条款',

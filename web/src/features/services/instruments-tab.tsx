@@ -10,6 +10,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { busySlots, createBooking, decideBooking, downloadMyCalendar, listBookings, listInstruments, loadUtilisation } from './services.api.ts';
 import { addDays, cellBusy, instantOf, mondayOf, shanghaiDay, shanghaiTime } from './week-grid.ts';
+import { joinWaitlist } from './services-ops.api.ts';
 
 type Instrument = NonNullable<Awaited<ReturnType<typeof listInstruments>>>['items'][number];
 const STATUS_COLOR: Record<string, string> = { requested: 'gold', approved: 'green', declined: 'red', cancelled: 'default', completed: 'blue', 'no-show': 'volcano' };
@@ -66,9 +67,23 @@ function Catalogue({ items, loading, selectedId, onSelect, showTraining }: { ite
 function WeekGrid({ instrument, canBook, onBooked }: { instrument: Instrument; canBook: boolean; onBooked: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const notifyError = useNotifyError();
   const [week, setWeek] = useState(0);
+  // a taken slot can be wait-listed: it is offered (held) to the first in line when it frees up
+  const waitFor = (day: string, hour: number) =>
+    modal.confirm({
+      title: instrument.name,
+      content: t('servicesOps.joinWaitlist'),
+      onOk: async () => {
+        try {
+          await joinWaitlist({ instrumentId: instrument.id, start: instantOf(day, hour), end: instantOf(day, hour + 1) });
+          void message.success(t('servicesOps.joined'));
+        } catch (e) {
+          notifyError(e);
+        }
+      },
+    });
   const monday = mondayOf(shanghaiDay(new Date()), week);
   const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
   const busy = useAsync((signal) => busySlots(instrument.id, instantOf(monday, 0), instantOf(addDays(monday, 7), 0), signal), [instrument.id, monday]);
@@ -118,11 +133,12 @@ function WeekGrid({ instrument, canBook, onBooked }: { instrument: Instrument; c
                 const taken = cellBusy(d, h, slots);
                 const past = Date.parse(instantOf(d, h)) < Date.now();
                 const clickable = canBook && !taken && !past;
+                const waitable = canBook && taken && !past;
                 return (
                   <td
                     key={d}
-                    onClick={clickable ? () => setDraft({ day: d, hour: h }) : undefined}
-                    style={{ border: '1px solid #f0f0f0', height: 22, textAlign: 'center', cursor: clickable ? 'pointer' : 'default', background: taken ? '#ffd8bf' : past ? '#fafafa' : '#f6ffed' }}
+                    onClick={clickable ? () => setDraft({ day: d, hour: h }) : waitable ? () => waitFor(d, h) : undefined}
+                    style={{ border: '1px solid #f0f0f0', height: 22, textAlign: 'center', cursor: clickable || waitable ? 'pointer' : 'default', background: taken ? '#ffd8bf' : past ? '#fafafa' : '#f6ffed' }}
                     title={taken ? t('services.taken') : t('services.free')}
                   >
                     {taken ? t('services.taken') : ''}
