@@ -148,6 +148,13 @@ export const AUDIT_ACTIONS = [
   'policy-award.confirm',
   'requests.export',
   'bookings.export',
+  // supply–demand matchmaking (issue 14 §2)
+  'supply-posting.create',
+  'supply-posting.close',
+  'supply-match.propose',
+  'supply-match.consent',
+  'supply-match.outcome',
+  'supply-match.contacts-reveal',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -104,6 +104,9 @@ export const ERROR_CODES = {
   SLOT_TAKEN: { status: 409, zh: '该时段已被预约，请选择其他时段', en: 'That slot is already booked; choose another' },
   TRAINING_REQUIRED: { status: 403, zh: '尚未完成该仪器的上机培训或培训已过期', en: 'Not trained on this instrument, or the training has expired' },
   BOOKING_STARTED: { status: 409, zh: '预约已开始，不能取消', en: 'The booking has started and can no longer be cancelled' },
+  // Supply–demand matchmaking (issue 14 §2)
+  MATCH_EXISTS: { status: 409, zh: '这两条供需信息已经对接过', en: 'These two postings have already been matched' },
+  CONSENT_REQUIRED: { status: 409, zh: '双方均同意对接后才能查看联系方式', en: 'Contacts are shared once both sides have agreed' },
 
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 

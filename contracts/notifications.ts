@@ -17,6 +17,10 @@ export const NOTIFICATION_KINDS = {
   'booking.requested': { zh: '仪器预约待审批', en: 'Instrument booking to approve' },
   'booking.decided': { zh: '仪器预约审批结果', en: 'Instrument booking decision' },
   'policy.eligible': { zh: '惠企政策推送', en: 'Policy you are eligible for' },
+  // Supply–demand matchmaking (issue 14 §2): a proposed match, the other side's answer, an outcome.
+  'matchmaking.proposed': { zh: '供需对接推荐', en: 'Supply–demand match proposed' },
+  'matchmaking.consent': { zh: '供需对接答复', en: 'Supply–demand match answered' },
+  'matchmaking.outcome': { zh: '供需对接结果', en: 'Supply–demand match outcome' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

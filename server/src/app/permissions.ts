@@ -92,6 +92,11 @@ export const PERMISSIONS = {
   'instrument.utilisation': ['leader', 'commission', 'platform'],
   'policy-match.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'policy-award.confirm': ['commission'],
+  // Supply–demand matchmaking (issue 14 §2, docs/decisions/0027); row scopes in services-matchmaking/matchmaking.policy.ts.
+  'matchmaking.read': ['leader', 'commission', 'park', 'enterprise'],
+  'matchmaking.post': ['enterprise'],
+  'matchmaking.manage': ['commission', 'enterprise'],
+  'matchmaking.consent': ['enterprise'],
   // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
   // for those who work with the people, each in its row scope (an enterprise: its own record).
   'personal.reveal': ['commission', 'park', 'enterprise'],

@@ -19,7 +19,7 @@ export interface MatchablePosting {
 }
 
 export interface MatchReason {
-  relation: ChainRelation | 'text-only';
+  relation: Exclude<ChainRelation, 'none'> | 'text-only';
   nodeScore: number;
   textScore: number;
   terms: string[];

@@ -134,4 +134,10 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'policy-award.confirm': '确认免申即享名单',
   'requests.export': '导出企业诉求',
   'bookings.export': '导出仪器预约',
+  'supply-posting.create': '发布供需信息',
+  'supply-posting.close': '关闭供需信息',
+  'supply-match.propose': '推荐供需对接',
+  'supply-match.consent': '答复供需对接',
+  'supply-match.outcome': '登记供需对接结果',
+  'supply-match.contacts-reveal': '查看对接方联系方式',
 };
