@@ -13,6 +13,7 @@ import { buildWarningMatrixFixtures, type WarningMatrixFixtures } from './access
 import { buildAnalysisMatrixFixtures, type AnalysisMatrixFixtures } from './access-matrix.analysis.ts';
 import { buildSupervisionMatrixFixtures, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { buildServicesMatrixFixtures, type ServicesMatrixFixtures } from './access-matrix.services.ts';
+import { buildMatchmakingMatrixFixtures, type MatchmakingMatrixFixtures } from './access-matrix.matchmaking.ts';
 import { declaredRoutes } from './route.ts';
 import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
 import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
@@ -50,6 +51,7 @@ beforeAll(async () => {
   let supervisionFixture: Promise<SupervisionMatrixFixtures> | undefined;
   let chainMapFixture: Promise<ChainMapMatrixFixtures> | undefined;
   let servicesFixture: Promise<ServicesMatrixFixtures> | undefined;
+  let matchmakingFixture: Promise<MatchmakingMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -67,6 +69,7 @@ beforeAll(async () => {
         return { nodeId, visibleNames: (role: Role) => mapped.filter((e) => expectedVisible.get(role)!.has(e.uscc)).map((e) => e.name) };
       })()),
     services: () => (servicesFixture ??= buildServicesMatrixFixtures(t, { foreign: foreign.id })),
+    matchmaking: () => (matchmakingFixture ??= buildMatchmakingMatrixFixtures(t, { foreign: foreign.id })),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,
