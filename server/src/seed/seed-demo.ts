@@ -15,6 +15,7 @@ import { referenceData } from './reference/index.ts';
 import { appendAuditRecord } from '../modules/audit/audit.repository.ts';
 import { seedPolicyPlan } from './seed-plan.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
+import { seedDemoMatchmaking } from './seed-demo-matchmaking.ts';
 
 export interface SeedDemoOptions {
   enterprises?: number;
@@ -90,6 +91,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     }
     // Enterprise services after the accounts: the demo enterprise account's instrument trainings need its user.
     await seedDemoServices(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
+    await seedDemoMatchmaking(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
     await appendAuditRecord(
       tx,
       {
