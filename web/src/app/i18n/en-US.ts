@@ -7,6 +7,7 @@ import { departmentsEnUS } from '../../features/departments/i18n.en-US.ts';
 import { warningsEnUS } from '../../features/warnings/i18n.en-US.ts';
 import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { servicesEnUS } from '../../features/services/i18n.en-US.ts';
+import { matchmakingEnUS } from '../../features/services-matchmaking/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
@@ -372,6 +373,7 @@ export const enUS: Messages = {
   notifications: notificationsEnUS,
   warnings: warningsEnUS,
   services: servicesEnUS,
+  matchmaking: matchmakingEnUS,
   attachments: attachmentsEnUS,
   analysis: analysisEnUS,
   operations: operationsEnUS,

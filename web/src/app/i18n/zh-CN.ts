@@ -10,6 +10,7 @@ import { departmentsZhCN } from '../../features/departments/i18n.zh-CN.ts';
 import { warningsZhCN } from '../../features/warnings/i18n.zh-CN.ts';
 import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { servicesZhCN } from '../../features/services/i18n.zh-CN.ts';
+import { matchmakingZhCN } from '../../features/services-matchmaking/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
 import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
@@ -374,6 +375,7 @@ export const zhCN = {
   notifications: notificationsZhCN,
   warnings: warningsZhCN,
   services: servicesZhCN,
+  matchmaking: matchmakingZhCN,
   attachments: attachmentsZhCN,
   analysis: analysisZhCN,
   operations: operationsZhCN,

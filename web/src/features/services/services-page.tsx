@@ -6,6 +6,7 @@ import { useSession } from '../auth/session.tsx';
 import { InstrumentsTab } from './instruments-tab.tsx';
 import { PoliciesTab } from './policies-tab.tsx';
 import { RequestsTab } from './requests-tab.tsx';
+import { MatchmakingTab } from '../services-matchmaking/matchmaking-tab.tsx';
 
 /** 企业服务 (issue 14): requests, shared instruments, policies — each tab shown to the roles the server serves it to. */
 export function ServicesPage() {
@@ -17,6 +18,7 @@ export function ServicesPage() {
     { key: 'requests', label: t('services.tabRequests'), children: <RequestsTab role={role} />, roles: ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'] },
     { key: 'instruments', label: t('services.tabInstruments'), children: <InstrumentsTab role={role} />, roles: ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'] },
     { key: 'policies', label: t('services.tabPolicies'), children: <PoliciesTab role={role} />, roles: ['leader', 'commission', 'department', 'park', 'enterprise'] },
+    { key: 'matchmaking', label: t('matchmaking.tab'), children: <MatchmakingTab role={role} />, roles: ['leader', 'commission', 'park', 'enterprise'] },
   ].filter((tab) => tab.roles.includes(role));
   const active = tabs.find((tab) => tab.key === params.get('tab'))?.key ?? tabs[0]?.key;
   return (
