@@ -39,11 +39,13 @@ export function MatchesPanel({ role }: { role: string }) {
       modal.info({
         title: t('matchmaking.contactsOf', { name: c.enterpriseName }),
         content: (
-          <Descriptions column={1} size="small" data-testid="match-contacts">
-            <Descriptions.Item label={t('matchmaking.contactName')}>{c.contactName}</Descriptions.Item>
-            <Descriptions.Item label={t('matchmaking.contactPhone')}>{c.contactPhone}</Descriptions.Item>
-            <Descriptions.Item label="">{<Typography.Text type="secondary">{t('matchmaking.contactsNote')}</Typography.Text>}</Descriptions.Item>
-          </Descriptions>
+          <>
+            <Descriptions column={1} size="small" data-testid="match-contacts">
+              <Descriptions.Item label={t('matchmaking.contactName')}>{c.contactName}</Descriptions.Item>
+              <Descriptions.Item label={t('matchmaking.contactPhone')}>{c.contactPhone}</Descriptions.Item>
+            </Descriptions>
+            <Typography.Text type="secondary">{t('matchmaking.contactsNote')}</Typography.Text>
+          </>
         ),
       });
     } catch (e) {
@@ -85,7 +87,7 @@ export function MatchesPanel({ role }: { role: string }) {
         loading={loading}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t('matchmaking.emptyMatches')} /> }}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1260 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('matchmaking.need'), key: 'need', width: 230, render: (_: unknown, m) => side(m, 'need') },
@@ -95,11 +97,11 @@ export function MatchesPanel({ role }: { role: string }) {
           {
             title: t('matchmaking.status'),
             key: 'status',
-            width: 140,
+            width: 180,
             render: (_: unknown, m) => (
               <Space direction="vertical" size={0}>
                 <Tag color={STATUS_COLOR[m.status]}>{t(`matchmaking.mstatus_${m.status}` as never)}</Tag>
-                {m.dealAmount && <span>{`${m.dealAmount} ${fmt.isEnglish ? '×10k yuan' : '万元'}`}</span>}
+                {m.dealAmount && <span style={{ whiteSpace: 'nowrap' }}>{`${m.dealAmount} ${fmt.isEnglish ? '×10k yuan' : '万元'}`}</span>}
               </Space>
             ),
           },
