@@ -87,13 +87,13 @@ export function MatchesPanel({ role }: { role: string }) {
         loading={loading}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty description={t('matchmaking.emptyMatches')} /> }}
-        scroll={{ x: 1260 }}
+        scroll={{ x: 1080 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('matchmaking.need'), key: 'need', width: 230, render: (_: unknown, m) => side(m, 'need') },
-          { title: t('matchmaking.offer'), key: 'offer', width: 230, render: (_: unknown, m) => side(m, 'offer') },
+          { title: t('matchmaking.need'), key: 'need', width: 200, render: (_: unknown, m) => side(m, 'need') },
+          { title: t('matchmaking.offer'), key: 'offer', width: 200, render: (_: unknown, m) => side(m, 'offer') },
           { title: t('matchmaking.score'), dataIndex: 'score', width: 80, render: (s: number) => fmt.number(s * 100, 0) },
-          { title: t('matchmaking.reason'), key: 'reason', width: 240, render: (_: unknown, m) => <ReasonTags reason={m.reason} /> },
+          { title: t('matchmaking.reason'), key: 'reason', width: 220, render: (_: unknown, m) => <ReasonTags reason={m.reason} /> },
           {
             title: t('matchmaking.status'),
             key: 'status',
