@@ -179,6 +179,13 @@ export const AUDIT_ACTIONS = [
   'tech-evaluation.submit',
   'tech-deal.create',
   'tech-deal.update',
+  // supply–demand matchmaking (issue 14 §2)
+  'supply-posting.create',
+  'supply-posting.close',
+  'supply-match.propose',
+  'supply-match.consent',
+  'supply-match.outcome',
+  'supply-match.contacts-reveal',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

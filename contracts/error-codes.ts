@@ -114,6 +114,9 @@ export const ERROR_CODES = {
   TRAINEE_NOT_FOUND: { status: 400, zh: '未找到该企业用户账号', en: 'No active enterprise account with that user name' },
   APPLICATION_EXISTS: { status: 409, zh: '贵企业已申报过该政策', en: 'Your enterprise has already applied for this policy' },
   POLICY_NOT_APPLICABLE: { status: 409, zh: '该政策为免申即享，无需申请', en: 'This policy is awarded without application' },
+  // Supply–demand matchmaking (issue 14 §2)
+  MATCH_EXISTS: { status: 409, zh: '这两条供需信息已经对接过', en: 'These two postings have already been matched' },
+  CONSENT_REQUIRED: { status: 409, zh: '双方均同意对接后才能查看联系方式', en: 'Contacts are shared once both sides have agreed' },
 
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 

@@ -24,6 +24,10 @@ export const NOTIFICATION_KINDS = {
   'tech.introduction-decided': { zh: '成果对接申请结果', en: 'Introduction request decision' },
   'tech.challenge-pushed': { zh: '技术需求推送', en: 'A challenge matching your listing' },
   'tech.evaluation-assigned': { zh: '成果评价任务', en: 'Evaluation assigned to you' },
+  // Supply–demand matchmaking (issue 14 §2): a proposed match, the other side's answer, an outcome.
+  'matchmaking.proposed': { zh: '供需对接推荐', en: 'Supply–demand match proposed' },
+  'matchmaking.consent': { zh: '供需对接答复', en: 'Supply–demand match answered' },
+  'matchmaking.outcome': { zh: '供需对接结果', en: 'Supply–demand match outcome' },
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 export const notificationKindSchema = z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]);

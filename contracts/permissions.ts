@@ -116,6 +116,11 @@ export const PERMISSIONS = {
   'policy-application.review': ['commission'],
   'policy-funds.read': ['leader', 'commission'],
   'service-request.themes': ['leader', 'commission', 'department', 'park'],
+  // Supply–demand matchmaking (issue 14 §2, docs/decisions/0027); row scopes in services-matchmaking/matchmaking.policy.ts.
+  'matchmaking.read': ['leader', 'commission', 'park', 'enterprise'],
+  'matchmaking.post': ['enterprise'],
+  'matchmaking.manage': ['commission', 'enterprise'],
+  'matchmaking.consent': ['enterprise'],
   // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
   // for those who work with the people, each in its row scope (an enterprise: its own record).
   'personal.reveal': ['commission', 'park', 'enterprise'],

@@ -11,6 +11,7 @@ import { SUPERVISION_MATRIX_ROWS, type SupervisionMatrixFixtures } from './acces
 import { CHAIN_MAP_MATRIX_ROWS, type ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 import { TECH_TRANSFER_MATRIX_ROWS, type TechTransferMatrixFixtures } from './access-matrix.tech-transfer.ts';
+import { MATCHMAKING_MATRIX_ROWS, type MatchmakingMatrixFixtures } from './access-matrix.matchmaking.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -53,6 +54,8 @@ export interface MatrixFixtures {
   services: () => Promise<ServicesMatrixFixtures>;
   /** Technology-transfer fixtures (issue 14 §3), built on first use. */
   techTransfer: () => Promise<TechTransferMatrixFixtures>;
+  /** Supply–demand matchmaking fixtures (issue 14 §2), built on first use. */
+  matchmaking: () => Promise<MatchmakingMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -179,6 +182,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...CHAIN_MAP_MATRIX_ROWS,
   ...SERVICES_MATRIX_ROWS,
   ...TECH_TRANSFER_MATRIX_ROWS,
+  ...MATCHMAKING_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

@@ -14,6 +14,7 @@ import { buildAnalysisMatrixFixtures, type AnalysisMatrixFixtures } from './acce
 import { buildSupervisionMatrixFixtures, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { buildServicesMatrixFixtures, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 import { buildTechTransferMatrixFixtures, type TechTransferMatrixFixtures } from './access-matrix.tech-transfer.ts';
+import { buildMatchmakingMatrixFixtures, type MatchmakingMatrixFixtures } from './access-matrix.matchmaking.ts';
 import { declaredRoutes } from './route.ts';
 import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
 import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
@@ -52,6 +53,7 @@ beforeAll(async () => {
   let chainMapFixture: Promise<ChainMapMatrixFixtures> | undefined;
   let servicesFixture: Promise<ServicesMatrixFixtures> | undefined;
   let techTransferFixture: Promise<TechTransferMatrixFixtures> | undefined;
+  let matchmakingFixture: Promise<MatchmakingMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -70,6 +72,7 @@ beforeAll(async () => {
       })()),
     services: () => (servicesFixture ??= buildServicesMatrixFixtures(t, { foreign: foreign.id })),
     techTransfer: () => (techTransferFixture ??= buildTechTransferMatrixFixtures(t, { foreign: foreign.id })),
+    matchmaking: () => (matchmakingFixture ??= buildMatchmakingMatrixFixtures(t, { foreign: foreign.id })),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

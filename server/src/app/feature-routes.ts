@@ -21,6 +21,7 @@ import { registryIoFeature } from '../modules/registry-io/index.ts';
 import { securityFeature } from '../modules/security/index.ts';
 import { servicesInstrumentsFeature } from '../modules/services-instruments/index.ts';
 import { servicesPoliciesFeature } from '../modules/services-policies/index.ts';
+import { servicesMatchmakingFeature } from '../modules/services-matchmaking/index.ts';
 import { servicesRequestsFeature } from '../modules/services-requests/index.ts';
 import { servicesTechTransferFeature } from '../modules/services-techtransfer/index.ts';
 import { statisticsFeature } from '../modules/statistics/index.ts';
@@ -64,6 +65,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   servicesInstrumentsFeature,
   servicesPoliciesFeature,
   servicesTechTransferFeature,
+  servicesMatchmakingFeature,
   jobsFeature,
 ];
 

@@ -17,6 +17,7 @@ import { seedPolicyPlan } from './seed-plan.ts';
 import { seedDemoServices } from './seed-demo-services.ts';
 import { seedDemoTechTransfer } from './seed-demo-tech-transfer.ts';
 import { seedDemoServiceOperations } from './seed-demo-services-operations.ts';
+import { seedDemoMatchmaking } from './seed-demo-matchmaking.ts';
 
 export interface SeedDemoOptions {
   enterprises?: number;
@@ -94,6 +95,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedDemoServices(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
     await seedDemoTechTransfer(tx, options.seed ?? 20231011, now);
     await seedDemoServiceOperations(tx, [...enterpriseIds.values()], options.seed ?? 20231011, now);
+    await seedDemoMatchmaking(tx, dataset, enterpriseIds, options.seed ?? 20231011, now);
     await appendAuditRecord(
       tx,
       {

@@ -7,3 +7,4 @@ export * from './supervision.ts';
 export * from './chain-map.ts';
 export * from './services.ts';
 export * from './tech-transfer.ts';
+export * from './matchmaking.ts';

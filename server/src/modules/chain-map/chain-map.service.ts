@@ -10,6 +10,7 @@ import type { Caller } from '../registry-common/index.ts';
 import { staleVersion } from '../registry-common/index.ts';
 import { recordChange } from '../registry-common/index.ts';
 import { monthCloseRule, statsPeriods } from '../statistics/index.ts';
+import { localSupplyRatios } from '../services-matchmaking/index.ts';
 import { listNodes, nodeEnterpriseFacts, nodeProjectCounts, type NodeRow } from './chain-map.repository.ts';
 import { canReadChainMap, canSetImportance, mapScopeOf, type MapScope } from './chain-map.policy.ts';
 import { domainExperts, findWeight, nodeCandidates, nodeExists, nodeMembers, nodePipeline, writeWeight } from './chain-node-lists.repository.ts';
@@ -44,6 +45,8 @@ function domainFilter(scope: MapScope, domain: string | undefined): string[] | n
 async function scoredNodes(db: Db, actor: Actor, scope: MapScope, nodes: NodeRow[], year: number, month: number): Promise<ChainMapNode[]> {
   const facts = await nodeEnterpriseFacts(db, actor, scope.zoneId, year, month);
   const projects = await nodeProjectCounts(db, actor, scope.zoneId);
+  // district-wide ratios from supply–demand matchmaking; a node without declared suppliers has none
+  const localSupply = await localSupplyRatios(db);
   const nodesPerTemplate = new Map<string, number>();
   for (const n of nodes) nodesPerTemplate.set(n.templateId, (nodesPerTemplate.get(n.templateId) ?? 0) + 1);
   return nodes.map((n) => {
@@ -54,7 +57,7 @@ async function scoredNodes(db: Db, actor: Actor, scope: MapScope, nodes: NodeRow
         enterprises: f?.enterprises ?? 0,
         aboveScale: f?.aboveScale ?? 0,
         signedProjects: p.signed,
-        localSupply: null,
+        localSupply: localSupply.get(n.id) ?? null,
         figures: scope.figuresVisible
           ? {
               outputYtd: f?.outputYtd ?? 0,

@@ -34,6 +34,9 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'platforms', column: 'contact_phone', purpose: 'fields', kind: 'personal', field: 'mobile' },
   { table: 'experts', column: 'phone', purpose: 'fields', kind: 'personal', field: 'mobile' },
   { table: 'experts', column: 'email', purpose: 'fields', kind: 'personal', field: 'email' },
+  // Supply–demand postings (issue 14 §2): the contact shown to the other side once both agree.
+  { table: 'supply_demand_postings', column: 'contact_name', purpose: 'fields', kind: 'personal', field: 'name' },
+  { table: 'supply_demand_postings', column: 'contact_phone', purpose: 'fields', kind: 'personal', field: 'mobile' },
 ];
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

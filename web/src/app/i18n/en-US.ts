@@ -9,6 +9,7 @@ import { notificationsEnUS } from '../../features/notifications/i18n.en-US.ts';
 import { servicesEnUS } from '../../features/services/i18n.en-US.ts';
 import { techTransferEnUS } from '../../features/tech-transfer/i18n.en-US.ts';
 import { servicesOpsEnUS } from '../../features/services/i18n-ops.en-US.ts';
+import { matchmakingEnUS } from '../../features/services-matchmaking/i18n.en-US.ts';
 import { attachmentsEnUS } from '../../features/attachments/i18n.en-US.ts';
 import { analysisEnUS } from '../../features/analysis/i18n.en-US.ts';
 import { supervisionEnUS } from '../../features/supervision/i18n.en-US.ts';
@@ -377,6 +378,7 @@ export const enUS: Messages = {
   services: servicesEnUS,
   techTransfer: techTransferEnUS,
   servicesOps: servicesOpsEnUS,
+  matchmaking: matchmakingEnUS,
   attachments: attachmentsEnUS,
   analysis: analysisEnUS,
   operations: operationsEnUS,

@@ -12,6 +12,7 @@ import { notificationsZhCN } from '../../features/notifications/i18n.zh-CN.ts';
 import { servicesZhCN } from '../../features/services/i18n.zh-CN.ts';
 import { techTransferZhCN } from '../../features/tech-transfer/i18n.zh-CN.ts';
 import { servicesOpsZhCN } from '../../features/services/i18n-ops.zh-CN.ts';
+import { matchmakingZhCN } from '../../features/services-matchmaking/i18n.zh-CN.ts';
 import { attachmentsZhCN } from '../../features/attachments/i18n.zh-CN.ts';
 import { analysisZhCN } from '../../features/analysis/i18n.zh-CN.ts';
 import { supervisionZhCN } from '../../features/supervision/i18n.zh-CN.ts';
@@ -379,6 +380,7 @@ export const zhCN = {
   services: servicesZhCN,
   techTransfer: techTransferZhCN,
   servicesOps: servicesOpsZhCN,
+  matchmaking: matchmakingZhCN,
   attachments: attachmentsZhCN,
   analysis: analysisZhCN,
   operations: operationsZhCN,

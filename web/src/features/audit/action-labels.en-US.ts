@@ -163,4 +163,10 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'policy-award.disburse': 'Record a policy disbursement',
   'statements.export': 'Export instrument statements',
   'platform-gaps.export': 'Export CRO/CDMO attraction leads',
+  'supply-posting.create': 'Post a supply–demand need or offer',
+  'supply-posting.close': 'Close a supply–demand posting',
+  'supply-match.propose': 'Propose a supply–demand match',
+  'supply-match.consent': 'Answer a supply–demand match',
+  'supply-match.outcome': 'Record a supply–demand match outcome',
+  'supply-match.contacts-reveal': 'Show a matched counterpart’s contact',
 };

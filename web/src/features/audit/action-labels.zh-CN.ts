@@ -163,4 +163,10 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'policy-award.disburse': '登记政策资金拨付',
   'statements.export': '导出仪器使用对账单',
   'platform-gaps.export': '导出 CRO/CDMO 招商线索',
+  'supply-posting.create': '发布供需信息',
+  'supply-posting.close': '关闭供需信息',
+  'supply-match.propose': '推荐供需对接',
+  'supply-match.consent': '答复供需对接',
+  'supply-match.outcome': '登记供需对接结果',
+  'supply-match.contacts-reveal': '查看对接方联系方式',
 };

@@ -10,6 +10,7 @@ import { CatalogueTab } from './catalogue-tab.tsx';
 import { ApplicationsTab, FundsTab } from './funds-tab.tsx';
 import { GapsTab, ThemesTab } from './gaps-tab.tsx';
 import { OperationsTab } from './operations-tab.tsx';
+import { MatchmakingTab } from '../services-matchmaking/matchmaking-tab.tsx';
 
 /** 企业服务 (issue 14): requests, shared instruments, policies — each tab shown to the roles the server serves it to. */
 export function ServicesPage() {
@@ -28,6 +29,7 @@ export function ServicesPage() {
     { key: 'applications', label: t('servicesOps.applications'), children: <ApplicationsTab role={role} />, roles: ['leader', 'commission', 'enterprise'] },
     { key: 'funds', label: t('servicesOps.tabFunds'), children: <FundsTab role={role} />, roles: ['leader', 'commission'] },
     { key: 'themes', label: t('servicesOps.tabThemes'), children: <ThemesTab />, roles: ['leader', 'commission', 'department', 'park'] },
+    { key: 'matchmaking', label: t('matchmaking.tab'), children: <MatchmakingTab role={role} />, roles: ['leader', 'commission', 'park', 'enterprise'] },
   ].filter((tab) => tab.roles.includes(role));
   const active = tabs.find((tab) => tab.key === params.get('tab'))?.key ?? tabs[0]?.key;
   return (
