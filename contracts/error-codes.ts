@@ -104,6 +104,8 @@ export const ERROR_CODES = {
   SLOT_TAKEN: { status: 409, zh: '该时段已被预约，请选择其他时段', en: 'That slot is already booked; choose another' },
   TRAINING_REQUIRED: { status: 403, zh: '尚未完成该仪器的上机培训或培训已过期', en: 'Not trained on this instrument, or the training has expired' },
   BOOKING_STARTED: { status: 409, zh: '预约已开始，不能取消', en: 'The booking has started and can no longer be cancelled' },
+  // Carrier ladder
+  TENANCY_OVERLAP: { status: 409, zh: '该企业的载体租用期重叠', en: 'The enterprise’s carrier tenancies overlap' },
 
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 

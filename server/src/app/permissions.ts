@@ -81,6 +81,11 @@ export const PERMISSIONS = {
   // Chain map (docs/decisions/0022-chain-gap-score.md): gaps and lists within each role's scopes; figures need stats.read too.
   'chainmap.read': ['leader', 'commission', 'department', 'park'],
   'chainmap.weight': ['commission'],
+  // Carrier ladder (issue 13 §4, docs/decisions/0026-carrier-ladder.md); row scopes in carrier-ladder.policy.ts.
+  // An enterprise reads its own moves only; the figures and flows are aggregates over other firms.
+  'carrier-move.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'carrier-move.write': ['commission', 'park'],
+  'carrier-ladder.read': ['leader', 'commission', 'department', 'park'],
   // Enterprise services (issue 14, docs/decisions/0023-enterprise-services.md); row scopes in each services-* policy.
   'service-request.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'],
   'service-request.submit': ['enterprise'],
