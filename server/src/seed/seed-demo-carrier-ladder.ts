@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { rowsOf } from '../db/rows.ts';
 import { carrierOccupants } from '../db/schema/index.ts';
-import { planDemoLadder, type DemoCarrierIn, type DemoTenancyIn } from '../domain/demo/carrier-ladder.ts';
+import { planDemoLadder, type DemoCarrierIn, type DemoFirmIn, type DemoTenancyIn } from '../domain/demo/carrier-ladder.ts';
 import { createRng } from '../domain/demo/prng.ts';
 
 /**
@@ -41,7 +41,14 @@ export async function seedDemoCarrierLadder(tx: Db, today: string, seed: number)
       sql`SELECT id::text AS id, carrier_type, zone_id::text AS zone_id, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, code FROM carriers WHERE deleted_at IS NULL ORDER BY code`,
     )
   ).map((r): DemoCarrierIn => ({ id: r.id, type: r.carrier_type, zoneId: r.zone_id, openedOn: r.opened_on }));
-  const plan = planDemoLadder(tenancies, carriers, today, createRng(seed, 'carrier-ladder'));
+  const firms = (
+    await rowsOf<{ id: string; zone_id: string | null; founded_on: string | null; exited_on: string | null; status: string; stage: string }>(
+      tx,
+      sql`SELECT e.id::text AS id, e.zone_id::text AS zone_id, to_char(e.founded_on, 'YYYY-MM-DD') AS founded_on, to_char(e.exited_on, 'YYYY-MM-DD') AS exited_on, e.status, e.stage
+        FROM enterprises e WHERE e.is_demo AND e.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM carrier_occupants o WHERE o.enterprise_id = e.id) ORDER BY e.uscc`,
+    )
+  ).map((r): DemoFirmIn => ({ enterpriseId: r.id, zoneId: r.zone_id, foundedOn: r.founded_on, exitedOn: r.exited_on, status: r.status, stage: r.stage }));
+  const plan = planDemoLadder(tenancies, carriers, firms, today, createRng(seed, 'carrier-ladder'));
   for (const u of plan.updates) {
     await tx
       .update(carrierOccupants)

@@ -4,9 +4,11 @@
  * - graduations: a young firm now in an accelerator or industrial park started in an incubator (two steps
  *   for a park: incubator → accelerator → park); its present tenancy is unchanged, only its start moves
  *   later, so today's occupancy of every carrier stays what the generator calibrated;
- * - ways out: the tenancy of a firm that closed or moved away ends with that destination;
- * - leases: every present tenancy has a three-year lease renewed since its move-in, so about one in twelve
- *   ends within three months (the lease-expiry warning fires for a few).
+ * - ways out: the tenancy of a firm that closed or moved away ends with that destination; a departed or
+ *   closed firm without a carrier had spent its last years in an incubator, and some grown firms without a
+ *   carrier started in one before building their own premises in the district;
+ * - leases: every present tenancy has a lease of two, three or five years, signed within its first year and
+ *   renewed since, so a few end within three months (the lease-expiry warning fires for them).
  * Pure: no I/O; the seeder applies the plan.
  */
 import { addMonths } from '../carrier-ladder/ladder.ts';
@@ -30,18 +32,29 @@ export interface DemoCarrierIn {
   zoneId: string | null;
   openedOn: string | null;
 }
+/** A demo firm without any tenancy. */
+export interface DemoFirmIn {
+  enterpriseId: string;
+  zoneId: string | null;
+  foundedOn: string | null;
+  exitedOn: string | null;
+  status: string;
+  stage: string;
+}
 export interface LadderPlan {
   updates: { id: string; moveInOn?: string; exitKind?: string; leaseEndOn?: string }[];
   inserts: { enterpriseId: string; carrierId: string; moveInOn: string; moveOutOn: string; leasedArea: number; exitKind: string }[];
 }
 
-const LEASE_MONTHS = 36;
-
-/** The first three-year lease end after `today` counted from the move-in (renewed every three years). */
-export function currentLeaseEnd(moveInOn: string, today: string): string {
+/** The first end after `today` of a lease of `termMonths` signed on `signedOn` and renewed since. */
+export function currentLeaseEnd(signedOn: string, today: string, termMonths = 36): string {
   let k = 1;
-  while (addMonths(moveInOn, k * LEASE_MONTHS) <= today) k += 1;
-  return addMonths(moveInOn, k * LEASE_MONTHS);
+  while (addMonths(signedOn, k * termMonths) <= today) k += 1;
+  return addMonths(signedOn, k * termMonths);
+}
+
+function leaseEndOf(rng: Rng, moveInOn: string, today: string): string {
+  return currentLeaseEnd(addMonths(moveInOn, rng.int(0, 11)), today, rng.pick([24, 36, 36, 60]));
 }
 
 function pickCarrier(rng: Rng, carriers: readonly DemoCarrierIn[], type: string, zoneId: string | null, from: string): DemoCarrierIn | null {
@@ -51,9 +64,22 @@ function pickCarrier(rng: Rng, carriers: readonly DemoCarrierIn[], type: string,
   return pool.length ? rng.pick(pool) : null;
 }
 
-export function planDemoLadder(tenancies: readonly DemoTenancyIn[], carriers: readonly DemoCarrierIn[], today: string, rng: Rng): LadderPlan {
+export function planDemoLadder(tenancies: readonly DemoTenancyIn[], carriers: readonly DemoCarrierIn[], firms: readonly DemoFirmIn[], today: string, rng: Rng): LadderPlan {
   const plan: LadderPlan = { updates: [], inserts: [] };
   const latestStep = addMonths(today, -2);
+  for (const f of firms) {
+    if (!f.foundedOn) continue;
+    const gone = (f.status === 'closed' || f.status === 'moved-away') && f.exitedOn !== null;
+    const grown = f.status === 'active' && f.stage !== 'incubating' && rng.chance(0.6);
+    if (!gone && !grown) continue;
+    const incubator = pickCarrier(rng, carriers, 'incubator', f.zoneId, f.foundedOn);
+    if (!incubator) continue;
+    const start = gone ? (incubator.openedOn && incubator.openedOn > f.foundedOn ? incubator.openedOn : f.foundedOn) : f.foundedOn;
+    const end = gone ? f.exitedOn! : addMonths(start, rng.int(14, 30));
+    if (addMonths(start, 3) > end || end > latestStep) continue;
+    const exitKind = !gone ? 'in-district' : f.status === 'closed' ? 'closed' : 'left-district';
+    plan.inserts.push({ enterpriseId: f.enterpriseId, carrierId: incubator.id, moveInOn: start, moveOutOn: end, leasedArea: rng.int(80, 450), exitKind });
+  }
   for (const t of tenancies) {
     const present = t.moveOutOn === null || t.moveOutOn > today;
     if (!present) {
@@ -62,13 +88,13 @@ export function planDemoLadder(tenancies: readonly DemoTenancyIn[], carriers: re
     }
     const climbs = (t.carrierType === 'accelerator' || t.carrierType === 'industrial-park') && t.foundedOn !== null && t.moveInOn === t.foundedOn && rng.chance(0.85);
     if (!climbs) {
-      plan.updates.push({ id: t.id, leaseEndOn: currentLeaseEnd(t.moveInOn, today) });
+      plan.updates.push({ id: t.id, leaseEndOn: leaseEndOf(rng, t.moveInOn, today) });
       continue;
     }
     const incubator = pickCarrier(rng, carriers, rng.chance(0.85) ? 'incubator' : 'public-platform', t.zoneId, t.moveInOn);
     const firstStep = addMonths(t.moveInOn, rng.int(14, 26));
     if (!incubator || firstStep > latestStep) {
-      plan.updates.push({ id: t.id, leaseEndOn: currentLeaseEnd(t.moveInOn, today) });
+      plan.updates.push({ id: t.id, leaseEndOn: leaseEndOf(rng, t.moveInOn, today) });
       continue;
     }
     const area = (share: number) => Math.max(60, Math.round(t.leasedArea * share));
@@ -82,7 +108,7 @@ export function planDemoLadder(tenancies: readonly DemoTenancyIn[], carriers: re
         arrival = secondStep;
       }
     }
-    plan.updates.push({ id: t.id, moveInOn: arrival, leaseEndOn: currentLeaseEnd(arrival, today) });
+    plan.updates.push({ id: t.id, moveInOn: arrival, leaseEndOn: leaseEndOf(rng, arrival, today) });
   }
   return plan;
 }
