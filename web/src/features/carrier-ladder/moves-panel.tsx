@@ -9,6 +9,7 @@ import { useFormat } from '../../app/i18n/format.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
+import { useSession } from '../auth/session.tsx';
 import { listMoves, renewLease } from './carrier-ladder.api.ts';
 import { MoveForm } from './move-form.tsx';
 
@@ -20,6 +21,8 @@ export function MovesPanel({ carrierId, enterpriseId, enterpriseUscc, canWrite }
   const fmt = useFormat();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
+  // An enterprise reads its own moves but not the carriers' pages: carriers are named, not linked.
+  const linkCarriers = useSession().session?.user.role !== 'enterprise';
   const [recording, setRecording] = useState(false);
   const [renewTo, setRenewTo] = useState('');
   const { data, error, loading, reload } = useAsync((signal) => listMoves({ carrier: carrierId, enterprise: enterpriseId }, signal), [carrierId, enterpriseId]);
@@ -27,7 +30,8 @@ export function MovesPanel({ carrierId, enterpriseId, enterpriseUscc, canWrite }
   const carrierText = (c: MoveEvent['from']) => {
     if (!c) return '—';
     const type = t(`registries.options.carrierType.${c.type}`);
-    return c.id && c.name ? <Link to={`/carriers/${c.id}`}>{c.name}</Link> : <span className="muted">{t('carrierLadder.moves.otherCarrier', { type })}</span>;
+    if (c.id && c.name) return linkCarriers ? <Link to={`/carriers/${c.id}`}>{c.name}</Link> : c.name;
+    return <span className="muted">{t('carrierLadder.moves.otherCarrier', { type })}</span>;
   };
   const columns: TableColumnsType<MoveEvent> = [
     { title: t('carrierLadder.moves.date'), dataIndex: 'movedOn', width: 110 },

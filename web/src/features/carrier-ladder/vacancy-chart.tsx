@@ -20,8 +20,8 @@ export function VacancyChart({ carrierId }: { carrierId: string }) {
   const leased = t('carrierLadder.leasedArea');
   const option = {
     tooltip: { trigger: 'axis' },
-    legend: { data: [leased, vacancy] },
-    grid: { left: 60, right: 60, top: 40, bottom: 30 },
+    legend: { data: [leased, vacancy], top: 0 },
+    grid: { left: 60, right: 60, top: 56, bottom: 30 },
     xAxis: { type: 'category', data: data.points.map((p) => p.month) },
     yAxis: [
       { type: 'value', name: 'm²' },
