@@ -136,6 +136,13 @@ export const AUDIT_ACTIONS = [
   // chain map (issue 13)
   'chain-map.weight-update',
   'chain-map.export',
+  // carrier ladder (issue 13 §4)
+  'carrier.move-in',
+  'carrier.move-out',
+  'carrier.transfer-in',
+  'carrier.transfer-out',
+  'carrier.lease-update',
+  'carrier-ladder.export',
   // enterprise services (issue 14)
   'service-request.submit',
   'service-request.accept',

@@ -117,6 +117,8 @@ export const ERROR_CODES = {
   // Supply–demand matchmaking (issue 14 §2)
   MATCH_EXISTS: { status: 409, zh: '这两条供需信息已经对接过', en: 'These two postings have already been matched' },
   CONSENT_REQUIRED: { status: 409, zh: '双方均同意对接后才能查看联系方式', en: 'Contacts are shared once both sides have agreed' },
+  // Carrier ladder
+  TENANCY_OVERLAP: { status: 409, zh: '该企业的载体租用期重叠', en: 'The enterprise’s carrier tenancies overlap' },
 
   INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员并提供请求编号', en: 'Internal error; contact the administrator with the request id' },
 

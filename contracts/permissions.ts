@@ -121,6 +121,11 @@ export const PERMISSIONS = {
   'matchmaking.post': ['enterprise'],
   'matchmaking.manage': ['commission', 'enterprise'],
   'matchmaking.consent': ['enterprise'],
+  // Carrier ladder (issue 13 §4, docs/decisions/0026-carrier-ladder.md); row scopes in carrier-ladder.policy.ts.
+  // An enterprise reads its own moves only; the figures and flows are aggregates over other firms.
+  'carrier-move.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
+  'carrier-move.write': ['commission', 'park'],
+  'carrier-ladder.read': ['leader', 'commission', 'department', 'park'],
   // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
   // for those who work with the people, each in its row scope (an enterprise: its own record).
   'personal.reveal': ['commission', 'park', 'enterprise'],

@@ -12,7 +12,7 @@ export const WARNING_LEVEL_LABELS: Record<WarningLevel, { zh: string; en: string
   red: { zh: '红色', en: 'Red' },
 };
 
-export const WARNING_SUBJECT_KINDS = ['goal', 'zone', 'domain', 'chain-node', 'enterprise', 'project', 'report', 'supervision-item', 'enterprise-request'] as const;
+export const WARNING_SUBJECT_KINDS = ['goal', 'zone', 'domain', 'chain-node', 'enterprise', 'project', 'report', 'supervision-item', 'enterprise-request', 'carrier-lease'] as const;
 export const warningSubjectKindSchema = z.enum(WARNING_SUBJECT_KINDS);
 export type WarningSubjectKind = z.infer<typeof warningSubjectKindSchema>;
 
@@ -53,6 +53,8 @@ export const RULE_PARAM_SCHEMAS = {
   // Hooks: evaluated by the supervision and enterprise-service features, which report their findings here.
   'supervision-item-overdue': z.object({ graceDays: z.number().int().min(0).max(365) }).strict(),
   'request-past-sla': z.object({ graceDays: z.number().int().min(0).max(365) }).strict(),
+  // Hook of the carrier ladder (docs/decisions/0026-carrier-ladder.md): a present tenancy's lease ends within `months`.
+  'carrier-lease-expiring': z.object({ months: z.number().int().min(1).max(24) }).strict(),
 } as const;
 export type RuleKind = keyof typeof RULE_PARAM_SCHEMAS;
 export const RULE_KINDS = Object.keys(RULE_PARAM_SCHEMAS) as RuleKind[];

@@ -12,6 +12,7 @@ import { CHAIN_MAP_MATRIX_ROWS, type ChainMapMatrixFixtures } from './access-mat
 import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matrix.services.ts';
 import { TECH_TRANSFER_MATRIX_ROWS, type TechTransferMatrixFixtures } from './access-matrix.tech-transfer.ts';
 import { MATCHMAKING_MATRIX_ROWS, type MatchmakingMatrixFixtures } from './access-matrix.matchmaking.ts';
+import { CARRIER_LADDER_MATRIX_ROWS, type CarrierLadderMatrixFixtures } from './access-matrix.carrier-ladder.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -56,6 +57,8 @@ export interface MatrixFixtures {
   techTransfer: () => Promise<TechTransferMatrixFixtures>;
   /** Supply–demand matchmaking fixtures (issue 14 §2), built on first use. */
   matchmaking: () => Promise<MatchmakingMatrixFixtures>;
+  /** Carrier-ladder fixtures (a tenancy per zone), built on first use. */
+  carrierLadder: () => Promise<CarrierLadderMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -183,6 +186,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...SERVICES_MATRIX_ROWS,
   ...TECH_TRANSFER_MATRIX_ROWS,
   ...MATCHMAKING_MATRIX_ROWS,
+  ...CARRIER_LADDER_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

@@ -18,6 +18,7 @@ import { buildMatchmakingMatrixFixtures, type MatchmakingMatrixFixtures } from '
 import { declaredRoutes } from './route.ts';
 import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
 import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
+import { buildCarrierLadderMatrixFixtures, type CarrierLadderMatrixFixtures } from './access-matrix.carrier-ladder.ts';
 
 let t: TestApp;
 const sessions = new Map<Role, Session & { userId: string }>();
@@ -54,6 +55,7 @@ beforeAll(async () => {
   let servicesFixture: Promise<ServicesMatrixFixtures> | undefined;
   let techTransferFixture: Promise<TechTransferMatrixFixtures> | undefined;
   let matchmakingFixture: Promise<MatchmakingMatrixFixtures> | undefined;
+  let carrierLadderFixture: Promise<CarrierLadderMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -73,6 +75,7 @@ beforeAll(async () => {
     services: () => (servicesFixture ??= buildServicesMatrixFixtures(t, { foreign: foreign.id })),
     techTransfer: () => (techTransferFixture ??= buildTechTransferMatrixFixtures(t, { foreign: foreign.id })),
     matchmaking: () => (matchmakingFixture ??= buildMatchmakingMatrixFixtures(t, { foreign: foreign.id })),
+    carrierLadder: () => (carrierLadderFixture ??= buildCarrierLadderMatrixFixtures(t, fx)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

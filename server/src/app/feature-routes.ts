@@ -3,6 +3,7 @@ import { analysisReportsFeature } from '../modules/analysis-reports/index.ts';
 import { attachmentsFeature } from '../modules/attachments/index.ts';
 import { auditFeature } from '../modules/audit/index.ts';
 import { authFeature } from '../modules/auth/index.ts';
+import { carrierLadderFeature } from '../modules/carrier-ladder/index.ts';
 import { carriersFeature } from '../modules/carriers/index.ts';
 import { chainMapFeature } from '../modules/chain-map/index.ts';
 import { chainsFeature } from '../modules/chains/index.ts';
@@ -47,6 +48,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   enterprisesFeature,
   projectsFeature,
   carriersFeature,
+  carrierLadderFeature,
   platformsFeature,
   expertsFeature,
   chainsFeature,

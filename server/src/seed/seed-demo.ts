@@ -1,4 +1,5 @@
 import { seedDemoChainWeights } from './seed-demo-chain-weights.ts';
+import { seedDemoCarrierLadder } from './seed-demo-carrier-ladder.ts';
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
@@ -64,6 +65,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedDemoRegistries(tx, dataset, enterpriseIds, progress);
     await seedDemoSupervision(tx, now, options.seed ?? 20231011);
     await seedDemoChainWeights(tx);
+    await seedDemoCarrierLadder(tx, new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10), options.seed ?? 20231011);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

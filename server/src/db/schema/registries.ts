@@ -12,6 +12,11 @@ export const carrierOccupants = pgTable('carrier_occupants', {
   moveOutOn: date('move_out_on'),
   leasedAreaM2: numeric('leased_area_m2', { precision: 14, scale: 2 }).notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // Added by 0025_carrier_ladder.sql.
+  leaseEndOn: date('lease_end_on'),
+  exitKind: text('exit_kind'),
+  overlapReason: text('overlap_reason'),
+  note: text('note'),
 });
 
 export const chainTemplatesTable = pgTable('chain_templates', {

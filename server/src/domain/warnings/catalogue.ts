@@ -71,6 +71,9 @@ export const SHIPPED_RULES: readonly ShippedRule[] = [
   rule({ code: 'request-past-sla', subjectKind: 'enterprise-request', nameZh: '企业诉求超时未办', nameEn: 'Enterprise request past its SLA',
     descriptionZh: '企业诉求当前环节（受理或办结）超过工作时限及宽限天数；由企业服务数据评估', descriptionEn: "An enterprise request's current step (acknowledge or resolve) past its working-time limit and the grace days; evaluated on the services data",
     level: 'yellow', ownerRole: 'department', evaluatedBy: 'hook', enabled: true, params: { graceDays: 0 }, escalateAfterDays: 5 }),
+  rule({ code: 'carrier-lease-expiring', subjectKind: 'carrier-lease', nameZh: '载体租约即将到期', nameEn: 'Carrier lease expiring',
+    descriptionZh: '在租企业的载体租约在 n 个月内到期（或已到期仍在租），提示园区续签或安排去向；由载体梯度数据评估', descriptionEn: "A tenant's carrier lease ends within n months (or has ended while the tenant stays); the park renews it or plans the move; evaluated on the carrier ladder data",
+    level: 'yellow', ownerRole: 'park', evaluatedBy: 'hook', enabled: true, params: { months: 3 }, escalateAfterDays: 14 }),
 ];
 
 type Condition = (params: never, facts: EvaluationFacts) => Finding[];

@@ -25,6 +25,16 @@ export interface LateRequestFact {
   targetId: string;
 }
 
+/** A present tenancy with a recorded lease end (the carrier ladder). */
+export interface LeaseFact {
+  tenancyId: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  carrierName: string;
+  zoneId: string | null;
+  leaseEndOn: string;
+}
+
 const DAY_MS = 86_400_000;
 
 function daysBetween(fromDay: string, toDay: string): number {
@@ -74,6 +84,38 @@ export function requestPastSlaFindings(requests: readonly LateRequestFact[], par
           departmentId: r.targetKind === 'department' ? r.targetId : null,
           zoneId: r.targetKind === 'zone' ? r.targetId : null,
         },
+      };
+    });
+}
+
+/** `day` plus `months` calendar months, the 31st of a shorter month becoming its last day. */
+function addCalendarMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * `carrier-lease-expiring`: every present tenancy whose lease ends on or before today + `months` calendar
+ * months (a lease already past its end while the tenant stays fires too). The subject is the tenancy; the
+ * carrier's zone owns it, so the park renews the lease or plans the move.
+ */
+export function leaseExpiringFindings(leases: readonly LeaseFact[], params: { months: number }, today: string): Finding[] {
+  const horizon = addCalendarMonths(today, params.months);
+  return leases
+    .filter((l) => l.leaseEndOn <= horizon)
+    .map((l) => {
+      const days = daysBetween(today, l.leaseEndOn);
+      return {
+        subjectKey: l.tenancyId,
+        subjectLabel: `${l.enterpriseName} · ${l.carrierName}`,
+        level: null,
+        period: null,
+        explanationZh: days >= 0 ? `租约 ${l.leaseEndOn} 到期（剩 ${days} 天），请续签或安排去向` : `租约已于 ${l.leaseEndOn} 到期 ${-days} 天，企业仍在租`,
+        explanationEn: days >= 0 ? `The lease ends on ${l.leaseEndOn} (${days} days left); renew it or plan the move` : `The lease ended on ${l.leaseEndOn}, ${-days} days ago, and the tenant stays`,
+        facts: { leaseEndOn: l.leaseEndOn, daysLeft: days, carrier: l.carrierName },
+        refs: { zoneId: l.zoneId, enterpriseId: l.enterpriseId },
       };
     });
 }

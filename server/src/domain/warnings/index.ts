@@ -6,4 +6,4 @@ export * from './trend.ts';
 export * from './catalogue.ts';
 export { enterpriseYtd, seasonalIndex, trailingLevel } from './enterprise-conditions.ts';
 export { groupPulls, reportDeadline, addDays } from './other-conditions.ts';
-export { supervisionOverdueFindings, requestPastSlaFindings, type OverdueItemFact, type LateRequestFact } from './hook-conditions.ts';
+export { supervisionOverdueFindings, requestPastSlaFindings, leaseExpiringFindings, type OverdueItemFact, type LateRequestFact, type LeaseFact } from './hook-conditions.ts';

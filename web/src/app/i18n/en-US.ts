@@ -1,4 +1,5 @@
 import { chainMapEnUS } from '../../features/chain-map/i18n.en-US.ts';
+import { carrierLadderEnUS } from '../../features/carrier-ladder/i18n.en-US.ts';
 import { cryptoEnUS } from '../../features/security/crypto.i18n.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
@@ -384,6 +385,7 @@ export const enUS: Messages = {
   operations: operationsEnUS,
   supervision: supervisionEnUS,
   chainMap: chainMapEnUS,
+  carrierLadder: carrierLadderEnUS,
   idle: idleEnUS,
   workbench: workbenchEnUS,
 };

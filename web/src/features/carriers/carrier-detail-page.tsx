@@ -19,6 +19,8 @@ import '../registries/shared/registries.css';
 import { CarrierForm } from './carrier-form.tsx';
 import { OccupancyBar } from './carriers-page.tsx';
 import { addOccupant, getCarrier, moveOut } from './carriers.api.ts';
+import { MovesPanel } from '../carrier-ladder/moves-panel.tsx';
+import { VacancyChart } from '../carrier-ladder/vacancy-chart.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -145,6 +147,8 @@ export function CarrierDetailPage() {
                 </>
               ),
             },
+            { key: 'moves', label: t('carrierLadder.moves.title'), children: <MovesPanel carrierId={data.id} canWrite={canWrite} /> },
+            { key: 'vacancy', label: t('carrierLadder.vacancyTitle'), children: <VacancyChart carrierId={data.id} /> },
             { key: 'history', label: t('registries.history.title'), children: <HistoryTab key={data.version} path={`/api/carriers/${data.id}/history`} /> },
           ]}
         />

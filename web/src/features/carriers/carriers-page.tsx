@@ -1,9 +1,9 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Progress, Select, Space, Tag } from 'antd';
+import { Button, Card, Input, Progress, Select, Space, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { CARRIER_TYPES, type CarrierListItem } from '../../../../contracts/carriers.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
@@ -19,6 +19,7 @@ import '../registries/shared/registries.css';
 import { CarrierForm } from './carrier-form.tsx';
 import { listCarriers } from './carriers.api.ts';
 import { RegistryTable } from '../registries/shared/registry-table.tsx';
+import { LadderPanel } from '../carrier-ladder/ladder-panel.tsx';
 
 const FILTERS = ['q', 'zone', 'type', 'sort', 'order'] as const;
 const LOW = 0.6;
@@ -46,6 +47,10 @@ export function CarriersPage() {
   const { data: ref } = useAsync(() => loadReferenceData(), []);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  // The ladder view is kept in the address (?view=ladder), so it can be linked and survives a reload.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = searchParams.get('view') === 'ladder' && role !== 'enterprise' ? 'ladder' : 'list';
+  const setView = (next: 'list' | 'ladder') => setSearchParams((p) => { const q = new URLSearchParams(p); if (next === 'ladder') q.set('view', 'ladder'); else q.delete('view'); return q; });
   const sortOrder = (key: string) => (filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null);
   const columns: TableColumnsType<CarrierListItem> = [
     { title: t('registries.fields.name'), key: 'name', fixed: 'left', width: 240, sorter: true, sortOrder: sortOrder('name'), render: (_, c) => <Link to={`/carriers/${c.id}`}>{c.name}</Link> },
@@ -81,14 +86,28 @@ export function CarriersPage() {
         }
       />
       <Card>
-        <div className="registry-toolbar">
-          <Input.Search key={filters.q} allowClear defaultValue={filters.q} placeholder={t('registries.carriers.searchPlaceholder')} enterButton={t('common.search')} className="toolbar__search" onSearch={(v) => setFilters({ q: v.trim() })} />
-          <Select allowClear placeholder={t('registries.fields.zone')} value={filters.zone || undefined} onChange={(v) => setFilters({ zone: v })} options={(ref?.zones ?? []).map((z) => ({ value: z.code, label: localName(z, english) }))} />
-          <Select allowClear placeholder={t('registries.fields.type')} value={filters.type || undefined} onChange={(v) => setFilters({ type: v })} options={CARRIER_TYPES.map((c) => ({ value: c, label: t(`registries.options.carrierType.${c}`) }))} />
-          <span className="registry-toolbar__spacer" />
-          {columnButton}
-        </div>
-        <RegistryTable<CarrierListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} />
+        <Tabs
+          activeKey={view}
+          onChange={(key) => setView(key as 'list' | 'ladder')}
+          items={[
+            { key: 'list', label: t('carrierLadder.tabList') },
+            { key: 'ladder', label: t('carrierLadder.tabLadder') },
+          ]}
+        />
+        {view === 'ladder' ? (
+          <LadderPanel />
+        ) : (
+          <>
+            <div className="registry-toolbar">
+              <Input.Search key={filters.q} allowClear defaultValue={filters.q} placeholder={t('registries.carriers.searchPlaceholder')} enterButton={t('common.search')} className="toolbar__search" onSearch={(v) => setFilters({ q: v.trim() })} />
+              <Select allowClear placeholder={t('registries.fields.zone')} value={filters.zone || undefined} onChange={(v) => setFilters({ zone: v })} options={(ref?.zones ?? []).map((z) => ({ value: z.code, label: localName(z, english) }))} />
+              <Select allowClear placeholder={t('registries.fields.type')} value={filters.type || undefined} onChange={(v) => setFilters({ type: v })} options={CARRIER_TYPES.map((c) => ({ value: c, label: t(`registries.options.carrierType.${c}`) }))} />
+              <span className="registry-toolbar__spacer" />
+              {columnButton}
+            </div>
+            <RegistryTable<CarrierListItem> list={list} columns={visibleColumns} data={data} loading={loading} error={error} reload={reload} />
+          </>
+        )}
       </Card>
       <CarrierForm open={formOpen} carrier={null} onClose={() => setFormOpen(false)} onSaved={(c) => navigate(`/carriers/${c.id}`)} />
       <ImportDialog entity="carriers" label={t('nav.carriers')} open={importOpen} onClose={() => setImportOpen(false)} onImported={reload} />

@@ -12,6 +12,7 @@ import { listProjects } from '../projects/projects.api.ts';
 import { useTagLabel } from './enterprise-tags.ts';
 import { EnterpriseStatsCard } from '../statistics/enterprise-stats-card.tsx';
 import { AttachmentsPanel } from '../attachments/attachments-panel.tsx';
+import { MovesPanel } from '../carrier-ladder/moves-panel.tsx';
 
 /**
  * The tabs of the 一企一档 profile page, in order. A later feature (statistics, warnings, services) adds its
@@ -117,5 +118,6 @@ export const ENTERPRISE_PROFILE_TABS: ProfileTab[] = [
   { key: 'projects', labelKey: 'registries.enterprises.tabs.projects', audience: ['leader', 'commission', 'department', 'park', 'enterprise'], render: (e) => <Projects e={e} /> },
   { key: 'statistics', labelKey: 'statistics.enterpriseTab.tab', audience: ['leader', 'commission', 'park', 'enterprise'], render: (e) => <EnterpriseStatsCard enterpriseId={e.id} /> },
   { key: 'attachments', labelKey: 'attachments.tab', audience: ['leader', 'commission', 'department', 'park', 'enterprise'], render: (e) => <AttachmentsPanel ownerKind="enterprise" ownerId={e.id} /> },
+  { key: 'carrier-moves', labelKey: 'carrierLadder.moves.title', audience: ['leader', 'commission', 'department', 'park', 'enterprise'], render: (e) => <MovesPanel enterpriseId={e.id} enterpriseUscc={e.uscc} canWrite={false} /> },
   { key: 'history', labelKey: 'registries.enterprises.tabs.history', render: (e) => <HistoryTab path={`/api/enterprises/${e.id}/history`} /> },
 ];

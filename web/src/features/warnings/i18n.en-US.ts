@@ -10,7 +10,7 @@ export const warningsEnUS: Shape<typeof warningsZhCN> = {
   level: { blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
   status: { open: 'Open', acknowledged: 'Acknowledged', handling: 'In handling', resolved: 'Resolved', dismissed: 'Dismissed', live: 'Not closed', closed: 'Closed' },
   owner: { park: 'Park committee', department: 'Responsible department', commission: 'Economic Commission' },
-  subjectKind: { goal: 'Goal', zone: 'Zone', domain: 'Domain', 'chain-node': 'Chain node', enterprise: 'Enterprise', project: 'Project', report: 'Monthly report', 'supervision-item': 'Supervision item', 'enterprise-request': 'Enterprise request' },
+  subjectKind: { goal: 'Goal', zone: 'Zone', domain: 'Domain', 'chain-node': 'Chain node', enterprise: 'Enterprise', project: 'Project', report: 'Monthly report', 'supervision-item': 'Supervision item', 'enterprise-request': 'Enterprise request', 'carrier-lease': 'Carrier lease' },
   columns: { level: 'Level', rule: 'Rule', subject: 'Subject', zone: 'Zone', period: 'Period', status: 'Status', opened: 'Opened', owner: 'Owner' },
   filters: { status: 'Status', level: 'Level', rule: 'Rule', zone: 'Zone', all: 'All' },
   detail: { title: 'Warning', explanation: 'Explanation', events: 'History', attachments: 'Attachments', escalated: 'Escalated (level {{level}})', closeReason: 'Closed because' },

@@ -6,7 +6,7 @@ export const warningsZhCN = {
   level: { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
   status: { open: '待签收', acknowledged: '已签收', handling: '处置中', resolved: '已办结', dismissed: '已排除', live: '未办结', closed: '已关闭' },
   owner: { park: '园区管委会', department: '责任单位', commission: '区经委' },
-  subjectKind: { goal: '目标', zone: '功能区', domain: '领域', 'chain-node': '产业链环节', enterprise: '企业', project: '项目', report: '月报', 'supervision-item': '督办事项', 'enterprise-request': '企业诉求' },
+  subjectKind: { goal: '目标', zone: '功能区', domain: '领域', 'chain-node': '产业链环节', enterprise: '企业', project: '项目', report: '月报', 'supervision-item': '督办事项', 'enterprise-request': '企业诉求', 'carrier-lease': '载体租约' },
   columns: { level: '等级', rule: '规则', subject: '对象', zone: '功能区', period: '期间', status: '状态', opened: '发现时间', owner: '责任方' },
   filters: { status: '状态', level: '等级', rule: '规则', zone: '功能区', all: '全部' },
   detail: { title: '预警详情', explanation: '说明', events: '处置记录', attachments: '附件', escalated: '已升级 {{level}} 级', closeReason: '关闭原因' },
