@@ -10,3 +10,5 @@ export { evaluateWarnings, evaluateAfterReportChange, applyHookFindings, type Ev
 export { warningCountsForPeriod, type WarningPeriodCounts } from './warning-report-counts.ts';
 export { warningsForReport, type WarningForReport } from './warning-report-list.ts';
 export type { Finding as WarningFinding } from '../../domain/warnings/index.ts';
+/** The live-warning rollup as GET /api/warnings/rollup answers it (the cockpit page's combined answer uses it). */
+export { warningRollupFor } from './warning.service.ts';
