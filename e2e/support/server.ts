@@ -112,6 +112,8 @@ export async function startServer(
     env: environment(dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  liveServers.add(child);
+  child.once('exit', () => liveServers.delete(child));
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -139,6 +141,15 @@ export async function startServer(
   console.log(`[e2e] server ready in ${seconds(Date.now() - started)}${seeded ? ` (${seeded})` : ''}`);
   return { baseUrl, dataDir, output, stop };
 }
+
+/**
+ * Servers of this test file still running when its process ends: a set-up that timed out abandons its
+ * startServer call, which may still start a server that no afterAll will stop.
+ */
+const liveServers = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveServers) child.kill('SIGKILL');
+});
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const seedArgs = (enterprises: number, asOf?: string) => ['seed', '--demo', '--enterprises', String(enterprises), ...(asOf ? ['--as-of', asOf] : [])];
