@@ -3,11 +3,12 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { JINSHAN_MAP } from '../../app/charts/jinshan-map.ts';
+import { jinshanMap } from '../../app/charts/jinshan-map.ts';
 import type { CockpitView } from '../../../../contracts/statistics.ts';
 import { fmtPct, groupName, toYi } from '../statistics/stat-format.ts';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
+const JINSHAN_MAP = jinshanMap();
 
 type Zone = CockpitView['zones'][number];
 

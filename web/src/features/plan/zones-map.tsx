@@ -3,11 +3,12 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { JINSHAN_MAP } from '../../app/charts/jinshan-map.ts';
+import { jinshanMap } from '../../app/charts/jinshan-map.ts';
 import { useTranslation } from 'react-i18next';
 import type { PlanZone } from '../../../../contracts/plan.ts';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
+const JINSHAN_MAP = jinshanMap();
 
 /** Longitude west of which a marker's label is put on its left (the district spans about 121.0–121.45 °E). */
 const WEST_OF = 121.25;
