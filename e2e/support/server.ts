@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,16 +76,27 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: ()
 /**
  * Starts the real server as a child process on a free port, against a fresh temporary DATA_DIR in which the
  * given accounts were created first through the CLI. The demo data set (with its demo_* accounts) is loaded
- * only when asked for, with a small number of enterprises to keep the journey fast.
+ * only when asked for, with a small number of enterprises to keep the journey fast: a copy of a data folder
+ * seeded once per suite run (see seededTemplate), so the journey starts from exactly what a fresh seed gives.
  */
 export async function startServer(
   accounts: readonly AccountSpec[] = [],
   options: { demoEnterprises?: number; demoAsOf?: string } = {},
 ): Promise<RunningServer> {
   if (!existsSync(CLI)) throw new Error(`the server CLI is missing (${path.relative(REPO_ROOT, CLI)})`);
+  const started = Date.now();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'biomfg-e2e-'));
+  let seeded = '';
   if (options.demoEnterprises) {
-    await runCli(dataDir, ['seed', '--demo', '--enterprises', String(options.demoEnterprises), ...(options.demoAsOf ? ['--as-of', options.demoAsOf] : [])]);
+    const template = await seededTemplate(options.demoEnterprises, options.demoAsOf);
+    if (template) {
+      const copyStart = Date.now();
+      await cp(template.dir, dataDir, { recursive: true });
+      seeded = `demo ${options.demoEnterprises}${template.made ? `, seeded in ${seconds(template.took)}` : ' (seeded earlier this run)'}, copied in ${seconds(Date.now() - copyStart)}`;
+    } else {
+      await runCli(dataDir, seedArgs(options.demoEnterprises, options.demoAsOf));
+      seeded = `demo ${options.demoEnterprises} seeded into the journey's folder`;
+    }
   }
   for (const account of accounts) {
     const args = ['user', 'create', '--username', account.username, '--role', account.role, '--password', account.password];
@@ -101,6 +112,8 @@ export async function startServer(
     env: environment(dataDir),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  liveServers.add(child);
+  child.once('exit', () => liveServers.delete(child));
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -118,10 +131,54 @@ export async function startServer(
   };
 
   try {
-    await waitUntilHealthy(baseUrl, child, output, 120_000);
+    // Generous: on a 2-core machine shared with other test runs the start alone has taken over 80 s.
+    await waitUntilHealthy(baseUrl, child, output, 300_000);
   } catch (error) {
     await stop();
     throw error;
   }
+  // One line per journey in the suite's output: where the set-up time goes (docs/benchmarks.md).
+  console.log(`[e2e] server ready in ${seconds(Date.now() - started)}${seeded ? ` (${seeded})` : ''}`);
   return { baseUrl, dataDir, output, stop };
 }
+
+/**
+ * Servers of this test file still running when its process ends: a set-up that timed out abandons its
+ * startServer call, which may still start a server that no afterAll will stop.
+ */
+const liveServers = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of liveServers) child.kill('SIGKILL');
+});
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const seedArgs = (enterprises: number, asOf?: string) => ['seed', '--demo', '--enterprises', String(enterprises), ...(asOf ? ['--as-of', asOf] : [])];
+
+/**
+ * The demo data set is seeded once per suite run for each (enterprises, as-of) the journeys ask for, into the
+ * folder the global set-up made (E2E_SEED_CACHE); each journey then gets its own copy of that data folder
+ * (embedded database files and key files), so journeys stay independent while the minutes of seeding are
+ * paid once (docs/decisions/0031-first-load.md). Without the folder (another runner) it returns null and the
+ * journey seeds its own folder as before.
+ */
+async function seededTemplate(enterprises: number, asOf?: string): Promise<{ dir: string; made: boolean; took: number } | null> {
+  const cache = process.env.E2E_SEED_CACHE;
+  if (!cache) return null;
+  const dir = path.join(cache, `demo-${enterprises}-${asOf ?? 'default'}`);
+  if (existsSync(path.join(dir, READY_MARK))) return { dir, made: false, took: 0 };
+  const start = Date.now();
+  // Seeded beside, then renamed: a folder under the final name is always complete.
+  const building = `${dir}.${process.pid}.${Date.now()}`;
+  await mkdir(building, { recursive: true });
+  try {
+    await runCli(building, seedArgs(enterprises, asOf));
+    await writeFile(path.join(building, READY_MARK), new Date().toISOString());
+    if (existsSync(path.join(dir, READY_MARK))) await rm(building, { recursive: true, force: true });
+    else await rename(building, dir);
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    throw error;
+  }
+  return { dir, made: true, took: Date.now() - start };
+}
+const READY_MARK = '.e2e-seed-complete';

@@ -68,6 +68,8 @@ const STATS_READERS = ['leader', 'commission', 'park'] as const;
 export const STATISTICS_MATRIX_ROWS: MatrixRow[] = [
   { route: 'GET /api/statistics/cockpit', allowed: STATS_READERS },
   { route: 'GET /api/statistics/goals', allowed: STATS_READERS },
+  // The cockpit page's combined answer (issue 17, first load): the same readers as its parts.
+  { route: 'GET /api/cockpit-page', allowed: STATS_READERS },
   { route: 'GET /api/statistics/breakdown', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/breakdown?period=2024-01&by=zone' }) },
   { route: 'GET /api/statistics/breakdown/export', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/breakdown/export?period=2024-01' }) },
   { route: 'GET /api/statistics/drill', allowed: STATS_READERS, request: () => ({ url: '/api/statistics/drill?period=2024-01&by=zone&key=medicine-port' }) },

@@ -33,6 +33,15 @@ export const registeredRoutes = new WeakMap<FastifyInstance, RegisteredRoute[]>(
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
+/**
+ * Files under assets/ carry a content hash in their name (a new build gives new names): a browser may keep
+ * them for a year without asking again. Everything else (index.html, which names the current assets; the
+ * favicon) is revalidated on every load, so a new release is picked up at once.
+ */
+export function webCacheControl(file: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export interface BuildAppOptions {
   config: AppConfig;
   database: Database;
@@ -141,11 +150,21 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   }
 
   const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(WEB_DIST_DIR, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST_DIR, wildcard: false, index: ['index.html'] });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST_DIR,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br/.gz beside each text file (web/vite-plugins.ts): sent as they are, no work per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => void reply.header('cache-control', webCacheControl(file)),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (no file extension, outside /api) get the single-page app.
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', webCacheControl('index.html')).sendFile('index.html');
     }
     return reply.code(404).send({ error: { code: 'NOT_FOUND' satisfies ErrorCode, message: '请求的地址不存在', messageEn: 'Not found', requestId: String(request.id) } });
   });

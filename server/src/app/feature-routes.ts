@@ -7,6 +7,7 @@ import { carrierLadderFeature } from '../modules/carrier-ladder/index.ts';
 import { carriersFeature } from '../modules/carriers/index.ts';
 import { chainMapFeature } from '../modules/chain-map/index.ts';
 import { chainsFeature } from '../modules/chains/index.ts';
+import { cockpitFeature } from '../modules/cockpit/index.ts';
 import { cryptoFeature } from '../modules/crypto/index.ts';
 import { departmentsFeature } from '../modules/departments/index.ts';
 import { enterprisesFeature } from '../modules/enterprises/index.ts';
@@ -56,6 +57,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   registryIoFeature,
   planFeature,
   statisticsFeature,
+  cockpitFeature,
   monthlyReportsFeature,
   notificationsFeature,
   attachmentsFeature,

@@ -1,16 +1,18 @@
-import { lazy } from 'react';
+import { Suspense, lazy } from 'react';
 import type { ReactNode } from 'react';
 import { Navigate, createBrowserRouter } from 'react-router-dom';
-import { LoginPage } from '../features/auth/login-page.tsx';
 import { useSession } from '../features/auth/session.tsx';
 import { RequireActiveSession, RequireNav } from './guards.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { canOpen, landingPath } from './navigation.ts';
 import type { NavKey } from './navigation.ts';
 import { RouteErrorScreen } from './pages/error-boundary.tsx';
+import { PageLoading } from './pages/loading.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 
-// Feature pages load on demand (still same-origin chunks: the CSP allows 'self' only).
+// Feature pages load on demand (still same-origin chunks: the CSP allows 'self' only). The login flow too:
+// its forms are not needed by a reload of a signed-in page (docs/decisions/0031-first-load.md).
+const LoginPage = lazy(() => import('../features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
 const HomePage = lazy(() => import('../features/home/home-page.tsx').then((m) => ({ default: m.HomePage })));
 const EnterprisesPage = lazy(() =>
   import('../features/enterprises/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })),
@@ -65,7 +67,15 @@ const guarded = (navKey: NavKey, page: ReactNode) => <RequireNav navKey={navKey}
 
 export function createAppRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorScreen /> },
+    {
+      path: '/login',
+      element: (
+        <Suspense fallback={<PageLoading fullScreen />}>
+          <LoginPage />
+        </Suspense>
+      ),
+      errorElement: <RouteErrorScreen />,
+    },
     {
       element: <RequireActiveSession />,
       errorElement: <RouteErrorScreen />,

