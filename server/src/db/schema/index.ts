@@ -6,3 +6,4 @@ export * from './statistics.ts';
 export * from './supervision.ts';
 export * from './chain-map.ts';
 export * from './services.ts';
+export * from './attraction.ts';
