@@ -88,6 +88,8 @@ export const AUDIT_ACTIONS = [
   'platforms.export',
   'experts.import',
   'experts.export',
+  'candidates.import',
+  'candidates.export',
   // monthly statistics
   'monthly-report.create',
   'monthly-report.save',
@@ -136,6 +138,15 @@ export const AUDIT_ACTIONS = [
   // chain map (issue 13)
   'chain-map.weight-update',
   'chain-map.export',
+  // chain-based attraction (issue 13 §3)
+  'candidate.create',
+  'candidate.update',
+  'candidate.activity',
+  'attraction.target-assign',
+  'attraction.target-update',
+  'attraction.activity',
+  'attraction.convert',
+  'attraction.space-needs-update',
   // enterprise services (issue 14)
   'service-request.submit',
   'service-request.accept',

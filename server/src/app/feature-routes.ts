@@ -21,6 +21,7 @@ import { registerChainMapRoutes } from '../modules/chain-map/index.ts';
 import { registerServiceRequestRoutes } from '../modules/services-requests/index.ts';
 import { registerInstrumentRoutes } from '../modules/services-instruments/index.ts';
 import { registerPolicyMatchRoutes } from '../modules/services-policies/index.ts';
+import { registerAttractionRoutes } from '../modules/attraction/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** Every feature's routes. A feature adds one line here. */
@@ -46,4 +47,5 @@ export function registerFeatureRoutes(app: FastifyInstance, deps: AppDeps, auth:
   registerServiceRequestRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
   registerPolicyMatchRoutes(app, deps);
+  registerAttractionRoutes(app, deps);
 }

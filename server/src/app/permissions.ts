@@ -81,6 +81,13 @@ export const PERMISSIONS = {
   // Chain map (docs/decisions/0022-chain-gap-score.md): gaps and lists within each role's scopes; figures need stats.read too.
   'chainmap.read': ['leader', 'commission', 'department', 'park'],
   'chainmap.weight': ['commission'],
+  // Chain-based attraction (issue 13 §3, docs/decisions/0025-attraction-pipeline.md); row scopes in attraction.policy.ts.
+  'candidate.read': ['leader', 'commission', 'department', 'park'],
+  'candidate.write': ['commission', 'department', 'park'],
+  'candidate.import': ['commission'],
+  'candidate.export': ['leader', 'commission', 'department', 'park'],
+  'attraction.read': ['leader', 'commission', 'department', 'park'],
+  'attraction.write': ['commission', 'department', 'park'],
   // Enterprise services (issue 14, docs/decisions/0023-enterprise-services.md); row scopes in each services-* policy.
   'service-request.read': ['leader', 'commission', 'department', 'park', 'enterprise', 'platform'],
   'service-request.submit': ['enterprise'],

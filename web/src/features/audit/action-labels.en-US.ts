@@ -134,4 +134,15 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'policy-award.confirm': 'Confirm policy awards (no application)',
   'requests.export': 'Export enterprise requests',
   'bookings.export': 'Export instrument bookings',
+  // chain-based attraction (issue 13 §3)
+  'candidates.import': 'Import investment candidates',
+  'candidates.export': 'Export investment candidates',
+  'candidate.create': 'Add an investment candidate',
+  'candidate.update': 'Edit an investment candidate',
+  'candidate.activity': 'Record a contact with a candidate',
+  'attraction.target-assign': 'Assign an attraction target',
+  'attraction.target-update': 'Edit an attraction target',
+  'attraction.activity': 'Log a visit or follow-up on a target',
+  'attraction.convert': 'Convert a target into a project',
+  'attraction.space-needs-update': 'State a project’s space needs',
 };
