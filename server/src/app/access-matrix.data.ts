@@ -9,6 +9,7 @@ import { ANALYSIS_MATRIX_ROWS, type AnalysisMatrixFixtures } from './access-matr
 import { SUPERVISION_MATRIX_ROWS, type SupervisionMatrixFixtures } from './access-matrix.supervision.ts';
 import { CHAIN_MAP_MATRIX_ROWS, type ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matrix.services.ts';
+import { ATTRACTION_MATRIX_ROWS, type AttractionMatrixFixtures } from './access-matrix.attraction.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -49,6 +50,8 @@ export interface MatrixFixtures {
   chainMap: () => Promise<ChainMapMatrixFixtures>;
   /** Enterprise-services fixtures (issue 14), built on first use. */
   services: () => Promise<ServicesMatrixFixtures>;
+  /** Attraction fixtures (a candidate, a park's and a department's target), built on first use. */
+  attraction: () => Promise<AttractionMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -174,6 +177,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...SUPERVISION_MATRIX_ROWS,
   ...CHAIN_MAP_MATRIX_ROWS,
   ...SERVICES_MATRIX_ROWS,
+  ...ATTRACTION_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

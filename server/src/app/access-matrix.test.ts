@@ -16,6 +16,7 @@ import { buildServicesMatrixFixtures, type ServicesMatrixFixtures } from './acce
 import { declaredRoutes } from './route.ts';
 import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
 import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
+import { buildAttractionMatrixFixtures, type AttractionMatrixFixtures } from './access-matrix.attraction.ts';
 
 let t: TestApp;
 const sessions = new Map<Role, Session & { userId: string }>();
@@ -50,6 +51,7 @@ beforeAll(async () => {
   let supervisionFixture: Promise<SupervisionMatrixFixtures> | undefined;
   let chainMapFixture: Promise<ChainMapMatrixFixtures> | undefined;
   let servicesFixture: Promise<ServicesMatrixFixtures> | undefined;
+  let attractionFixture: Promise<AttractionMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -67,6 +69,7 @@ beforeAll(async () => {
         return { nodeId, visibleNames: (role: Role) => mapped.filter((e) => expectedVisible.get(role)!.has(e.uscc)).map((e) => e.name) };
       })()),
     services: () => (servicesFixture ??= buildServicesMatrixFixtures(t, { foreign: foreign.id })),
+    attraction: () => (attractionFixture ??= buildAttractionMatrixFixtures(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,
