@@ -1,4 +1,5 @@
 import { seedDemoChainWeights } from './seed-demo-chain-weights.ts';
+import { seedDemoAttraction } from './seed-demo-attraction.ts';
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
@@ -61,6 +62,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedDemoRegistries(tx, dataset, enterpriseIds, progress);
     await seedDemoSupervision(tx, now, options.seed ?? 20231011);
     await seedDemoChainWeights(tx);
+    await seedDemoAttraction(tx, options.seed ?? 20231011, now);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

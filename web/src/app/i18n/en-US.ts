@@ -1,4 +1,5 @@
 import { chainMapEnUS } from '../../features/chain-map/i18n.en-US.ts';
+import { attractionEnUS } from '../../features/attraction/i18n.en-US.ts';
 import { cryptoEnUS } from '../../features/security/crypto.i18n.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
@@ -377,6 +378,7 @@ export const enUS: Messages = {
   operations: operationsEnUS,
   supervision: supervisionEnUS,
   chainMap: chainMapEnUS,
+  attraction: attractionEnUS,
   idle: idleEnUS,
   workbench: workbenchEnUS,
 };

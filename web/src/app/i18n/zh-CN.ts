@@ -1,4 +1,5 @@
 import { chainMapZhCN } from '../../features/chain-map/i18n.zh-CN.ts';
+import { attractionZhCN } from '../../features/attraction/i18n.zh-CN.ts';
 /**
  * Chinese strings — the reference dictionary (Chinese UI first). Every key here must exist in en-US.ts
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
@@ -379,6 +380,7 @@ export const zhCN = {
   operations: operationsZhCN,
   supervision: supervisionZhCN,
   chainMap: chainMapZhCN,
+  attraction: attractionZhCN,
   idle: idleZhCN,
   workbench: workbenchZhCN,
 };
