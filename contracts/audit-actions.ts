@@ -88,6 +88,8 @@ export const AUDIT_ACTIONS = [
   'platforms.export',
   'experts.import',
   'experts.export',
+  'candidates.import',
+  'candidates.export',
   // monthly statistics
   'monthly-report.create',
   'monthly-report.save',
@@ -143,6 +145,15 @@ export const AUDIT_ACTIONS = [
   'carrier.transfer-out',
   'carrier.lease-update',
   'carrier-ladder.export',
+  // chain-based attraction (issue 13 §3)
+  'candidate.create',
+  'candidate.update',
+  'candidate.activity',
+  'attraction.target-assign',
+  'attraction.target-update',
+  'attraction.activity',
+  'attraction.convert',
+  'attraction.space-needs-update',
   // enterprise services (issue 14)
   'service-request.submit',
   'service-request.accept',

@@ -92,6 +92,11 @@ export const ERROR_CODES = {
   GOAL_METRIC_NOT_FOUND: { status: 404, zh: '目标指标不存在或没有计算公式', en: 'No such goal metric with a formula' },
   GOAL_NO_MILESTONE: { status: 409, zh: '该年份没有目标里程碑', en: 'The goal has no milestone for that year' },
 
+  // Chain-based attraction (issue 13 §3)
+  ATTRACTION_TARGET_CLOSED: { status: 409, zh: '该招商目标已转化或放弃，不能再修改', en: 'This target was converted or dropped and can no longer change' },
+  ATTRACTION_OWNER_NOT_YOURS: { status: 403, zh: '只能把招商目标分派给本单位（区经委可分派给任何单位）', en: 'You can only assign targets to your own unit (the commission assigns to any)' },
+  ATTRACTION_TARGET_EXISTS: { status: 409, zh: '该企业在此节点上已有进行中的招商目标', en: 'This company already is an open target on this node' },
+
   // 督办 (issue 12)
   SUPERVISION_NOT_LEAD_ITEM: { status: 409, zh: '节点计划设在牵头单位的事项上', en: "Milestones are set on the lead unit's item" },
   SUPERVISION_NOT_YOUR_ITEM: { status: 403, zh: '只有责任单位可以报送本事项的进展', en: 'Only the responsible unit reports on this item' },

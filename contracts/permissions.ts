@@ -126,6 +126,13 @@ export const PERMISSIONS = {
   'carrier-move.read': ['leader', 'commission', 'department', 'park', 'enterprise'],
   'carrier-move.write': ['commission', 'park'],
   'carrier-ladder.read': ['leader', 'commission', 'department', 'park'],
+  // Chain-based attraction (issue 13 §3, docs/decisions/0025-attraction-pipeline.md); row scopes in attraction.policy.ts.
+  'candidate.read': ['leader', 'commission', 'department', 'park'],
+  'candidate.write': ['commission', 'department', 'park'],
+  'candidate.import': ['commission'],
+  'candidate.export': ['leader', 'commission', 'department', 'park'],
+  'attraction.read': ['leader', 'commission', 'department', 'park'],
+  'attraction.write': ['commission', 'department', 'park'],
   // Personal information (issue 19): shown masked to every reader; the clear values through an audited reveal,
   // for those who work with the people, each in its row scope (an enterprise: its own record).
   'personal.reveal': ['commission', 'park', 'enterprise'],

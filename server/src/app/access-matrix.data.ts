@@ -13,6 +13,7 @@ import { SERVICES_MATRIX_ROWS, type ServicesMatrixFixtures } from './access-matr
 import { TECH_TRANSFER_MATRIX_ROWS, type TechTransferMatrixFixtures } from './access-matrix.tech-transfer.ts';
 import { MATCHMAKING_MATRIX_ROWS, type MatchmakingMatrixFixtures } from './access-matrix.matchmaking.ts';
 import { CARRIER_LADDER_MATRIX_ROWS, type CarrierLadderMatrixFixtures } from './access-matrix.carrier-ladder.ts';
+import { ATTRACTION_MATRIX_ROWS, type AttractionMatrixFixtures } from './access-matrix.attraction.ts';
 
 /**
  * The role × endpoint × scope matrix: one row per API route. Every later feature adds its rows here; the
@@ -59,6 +60,8 @@ export interface MatrixFixtures {
   matchmaking: () => Promise<MatchmakingMatrixFixtures>;
   /** Carrier-ladder fixtures (a tenancy per zone), built on first use. */
   carrierLadder: () => Promise<CarrierLadderMatrixFixtures>;
+  /** Attraction fixtures (a candidate, a park's and a department's target), built on first use. */
+  attraction: () => Promise<AttractionMatrixFixtures>;
 }
 
 export interface MatrixRequest {
@@ -187,6 +190,7 @@ export const ACCESS_MATRIX: MatrixRow[] = [
   ...TECH_TRANSFER_MATRIX_ROWS,
   ...MATCHMAKING_MATRIX_ROWS,
   ...CARRIER_LADDER_MATRIX_ROWS,
+  ...ATTRACTION_MATRIX_ROWS,
 ];
 
 /** Routes outside the matrix because they are reachable before or without a full session. */

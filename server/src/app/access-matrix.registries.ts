@@ -185,6 +185,7 @@ export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
       ['carriers', ['commission', 'park']],
       ['platforms', ['commission']],
       ['experts', ['commission']],
+      ['candidates', ['commission']],
     ] as const
   ).flatMap(([entity, importers]): MatrixRow[] => [
     { route: `GET /api/${entity}/template`, allowed: importers },
@@ -203,4 +204,5 @@ export const REGISTRY_MATRIX_ROWS: MatrixRow[] = [
   { route: 'GET /api/carriers/export', allowed: CARRIER_READERS, scoped: 'carriers' },
   { route: 'GET /api/platforms/export', allowed: ALL_BUSINESS },
   { route: 'GET /api/experts/export', allowed: ['leader', 'commission'] },
+  { route: 'GET /api/candidates/export', allowed: ['leader', 'commission', 'department', 'park'] },
 ];

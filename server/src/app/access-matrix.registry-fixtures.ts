@@ -131,6 +131,10 @@ export async function buildRegistryMatrixFixtures(
       const s = wb.addWorksheet('平台库');
       s.addRow(['平台名称', '平台类型']);
       s.addRow([`矩阵导入平台${++n}`, '检验检测']);
+    } else if (entity === 'candidates') {
+      const s = wb.addWorksheet('招商候选企业库');
+      s.addRow(['企业名称', '产业链节点']);
+      s.addRow([`矩阵导入候选企业${++n}`, '培养基']);
     } else {
       const s = wb.addWorksheet('专家库');
       s.addRow(['专家编号', '姓名']);
@@ -202,6 +206,7 @@ export async function buildRegistryMatrixFixtures(
         carriers: ['载体库', ['载体名称', '载体类型']],
         platforms: ['平台库', ['平台名称', '平台类型']],
         experts: ['专家库', ['专家编号', '姓名']],
+        candidates: ['招商候选企业库', ['企业名称', '产业链节点']],
       };
       const [sheetName, header] = bad[entity]!;
       const wb = new ExcelJS.Workbook();

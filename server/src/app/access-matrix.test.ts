@@ -19,6 +19,7 @@ import { declaredRoutes } from './route.ts';
 import { credentialResets, enterpriseChainNodes } from '../db/schema/index.ts';
 import type { ChainMapMatrixFixtures } from './access-matrix.chain-map.ts';
 import { buildCarrierLadderMatrixFixtures, type CarrierLadderMatrixFixtures } from './access-matrix.carrier-ladder.ts';
+import { buildAttractionMatrixFixtures, type AttractionMatrixFixtures } from './access-matrix.attraction.ts';
 
 let t: TestApp;
 const sessions = new Map<Role, Session & { userId: string }>();
@@ -56,6 +57,7 @@ beforeAll(async () => {
   let techTransferFixture: Promise<TechTransferMatrixFixtures> | undefined;
   let matchmakingFixture: Promise<MatchmakingMatrixFixtures> | undefined;
   let carrierLadderFixture: Promise<CarrierLadderMatrixFixtures> | undefined;
+  let attractionFixture: Promise<AttractionMatrixFixtures> | undefined;
   fx = {
     registries: () => (registryFixture ??= buildRegistryMatrixFixtures(t, sessions, { own, foreign })),
     reports: () => (reportFixture ??= buildReportMatrixFixtures(t, sessions, own, foreign)),
@@ -76,6 +78,7 @@ beforeAll(async () => {
     techTransfer: () => (techTransferFixture ??= buildTechTransferMatrixFixtures(t, { foreign: foreign.id })),
     matchmaking: () => (matchmakingFixture ??= buildMatchmakingMatrixFixtures(t, { foreign: foreign.id })),
     carrierLadder: () => (carrierLadderFixture ??= buildCarrierLadderMatrixFixtures(t, fx)),
+    attraction: () => (attractionFixture ??= buildAttractionMatrixFixtures(t)),
     upload: () => multipartBody('policy.txt', '一、发展目标\n到2025年,产业规模突破500亿元。'),
     versionPayload: () => miniVersionPayload('矩阵测试规划'),
     ownEnterpriseId: own.id,

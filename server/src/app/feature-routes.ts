@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { analysisReportsFeature } from '../modules/analysis-reports/index.ts';
 import { attachmentsFeature } from '../modules/attachments/index.ts';
+import { attractionFeature } from '../modules/attraction/index.ts';
 import { auditFeature } from '../modules/audit/index.ts';
 import { authFeature } from '../modules/auth/index.ts';
 import { carrierLadderFeature } from '../modules/carrier-ladder/index.ts';
@@ -65,6 +66,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   analysisReportsFeature,
   supervisionFeature,
   chainMapFeature,
+  attractionFeature,
   servicesRequestsFeature,
   servicesInstrumentsFeature,
   servicesPoliciesFeature,

@@ -1,5 +1,6 @@
 import { seedDemoChainWeights } from './seed-demo-chain-weights.ts';
 import { seedDemoCarrierLadder } from './seed-demo-carrier-ladder.ts';
+import { seedDemoAttraction } from './seed-demo-attraction.ts';
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
@@ -66,6 +67,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions = {}
     await seedDemoSupervision(tx, now, options.seed ?? 20231011);
     await seedDemoChainWeights(tx);
     await seedDemoCarrierLadder(tx, new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10), options.seed ?? 20231011);
+    await seedDemoAttraction(tx, options.seed ?? 20231011, now);
     const accounts: DemoAccount[] = [];
     const skippedAccounts: string[] = [];
     for (const account of dataset.demoAccounts) {

@@ -8,3 +8,4 @@ export * from './chain-map.ts';
 export * from './services.ts';
 export * from './tech-transfer.ts';
 export * from './matchmaking.ts';
+export * from './attraction.ts';

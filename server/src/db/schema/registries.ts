@@ -183,6 +183,13 @@ export const candidateCompanies = pgTable('candidate_companies', {
   isListed: boolean('is_listed').notNull().default(false),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // Added by 0024_attraction.sql.
+  products: text('products').array().notNull().default([]),
+  source: text('source').notNull().default('other'),
+  note: text('note'),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  deletedAt: ts('deleted_at'),
 });
 
 export const recordHistory = pgTable('record_history', {

@@ -10,6 +10,7 @@ import { reportWarnings, type ReportWarning } from './report-warnings.ts';
 import type { GapAnalysisView } from '../../../../contracts/forecast.ts';
 import { computeGapAnalysis } from './gap-analysis.service.ts';
 import { AppError } from '../../app/errors.ts';
+import { signingsThatClosedGaps, type ClosedGapSigning } from '../attraction/index.ts';
 
 /**
  * Everything the monthly analysis report says, gathered from the same services the cockpit and the goals page
@@ -30,6 +31,8 @@ export interface ReportModel {
   forecast: ForecastView | null;
   /** District reports: the gap of each goal metric to its year-to-date milestone (事后分析). */
   gaps: GapAnalysisView[];
+  /** District reports: projects signed in the month on chain nodes, with the node's gap before and after (链式招商). */
+  signings: ClosedGapSigning[] | null;
   generatedAt: Date;
 }
 
@@ -52,7 +55,8 @@ export async function gatherReport(db: Db, args: { period: { year: number; month
       if (gap) gaps.push(gap);
     }
   }
-  return { period: args.period, scope: args.scope, zoneName: args.zoneName, cockpit, goals, warnings, forecast, gaps, generatedAt: args.now ?? new Date() };
+  const signings = args.scope.kind === 'district' ? await signingsThatClosedGaps(db, args.period, args.now ?? new Date()) : null;
+  return { period: args.period, scope: args.scope, zoneName: args.zoneName, cockpit, goals, warnings, forecast, gaps, signings, generatedAt: args.now ?? new Date() };
 }
 
 /** 万元 → 亿元 with two decimals: how the report prints every amount. */

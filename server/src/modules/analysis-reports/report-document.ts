@@ -1,4 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { closedGapParagraph } from '../../domain/attraction/gap-closure.ts';
 import { fanChart, trendChart, type RenderedChart } from './report-charts.ts';
 import { periodLabel, pct, pp, summaryParagraph, yi, type ReportModel } from './report-content.ts';
 
@@ -161,6 +162,13 @@ export async function renderReportDocx(m: ReportModel): Promise<Buffer> {
       );
     }
     children.push(para(`回测：以上年末数据预测${f.backtest.rows.map((r) => r.year).filter((y, i, a) => a.indexOf(y) === i).join('、')}年，中位数误差绝对值的中位数${pct(f.backtest.medianAbsError)}，80%区间覆盖率${pct(f.backtest.coverage)}（${f.backtest.cells}项）。`));
+  }
+
+  if (m.signings) {
+    children.push(heading('九、链式招商与补链'), para(closedGapParagraph(m.signings)));
+    if (m.signings.length) {
+      children.push(table(['项目', '投资方', '领域·节点', '签约日期', '缺口(签约前→后)'], m.signings.map((s) => [s.project, s.investor, `${s.domain}·${s.node}`, s.signedOn, `${s.gapBefore.toFixed(2)} → ${s.gapAfter.toFixed(2)}`])));
+    }
   }
 
   children.push(heading('附录：指标口径与数据说明'));

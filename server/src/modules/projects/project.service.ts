@@ -30,6 +30,12 @@ export const notFoundProject = () => errors.notFound('项目', 'project');
 export interface WriteOptions {
   source: HistorySource;
   audit: boolean;
+  /**
+   * Set only by the attraction pipeline converting a target (modules/attraction): the target's owner was checked
+   * there (a park converts the targets it owns, into its own zone), so the department-assignment rule of direct
+   * registration does not apply.
+   */
+  convertedFromOwnedTarget?: boolean;
 }
 
 /** XM-2025-7K3Q9A: year and six random characters of the credit-code alphabet (unambiguous, no I/O/S/V/Z). */
@@ -100,7 +106,7 @@ export async function insertProject(tx: Db, deps: AppDeps, caller: Caller, input
   const { values, nodeIds } = await resolve(tx, input, index);
   const actor = caller.actor;
   if (actor.role === 'department' && !values.responsibleDepartmentId && actor.scope?.kind === 'department') values.responsibleDepartmentId = actor.scope.id;
-  if (!canAssignProjectDepartment(actor, values.responsibleDepartmentId)) throw refusedOtherDepartment();
+  if (!options.convertedFromOwnedTarget && !canAssignProjectDepartment(actor, values.responsibleDepartmentId)) throw refusedOtherDepartment();
   const now = deps.clock();
   const { dates: stages, reachedOn } = initialStageDates(input, now);
   const [row] = await tx

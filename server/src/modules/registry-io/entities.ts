@@ -4,6 +4,7 @@ import { projectsEntity } from './entities/projects.io.ts';
 import { carriersEntity } from './entities/carriers.io.ts';
 import { platformsEntity } from './entities/platforms.io.ts';
 import { expertsEntity } from './entities/experts.io.ts';
+import { candidatesEntity } from './entities/candidates.io.ts';
 
 /**
  * THE table of importable/exportable entities: `npx biomfg template|import|export ENTITY` and the routes
@@ -16,6 +17,7 @@ export const REGISTRY_ENTITIES: readonly RegistryEntity<never>[] = [
   carriersEntity as RegistryEntity<never>,
   platformsEntity as RegistryEntity<never>,
   expertsEntity as RegistryEntity<never>,
+  candidatesEntity as RegistryEntity<never>,
 ];
 
 export function findRegistryEntity(name: string): RegistryEntity<never> | undefined {

@@ -1,5 +1,6 @@
 import { chainMapEnUS } from '../../features/chain-map/i18n.en-US.ts';
 import { carrierLadderEnUS } from '../../features/carrier-ladder/i18n.en-US.ts';
+import { attractionEnUS } from '../../features/attraction/i18n.en-US.ts';
 import { cryptoEnUS } from '../../features/security/crypto.i18n.en-US.ts';
 import type { Messages } from './zh-CN.ts';
 import { chasingEnUS } from '../../features/report-chasing/chasing.i18n.en-US.ts';
@@ -386,6 +387,7 @@ export const enUS: Messages = {
   supervision: supervisionEnUS,
   chainMap: chainMapEnUS,
   carrierLadder: carrierLadderEnUS,
+  attraction: attractionEnUS,
   idle: idleEnUS,
   workbench: workbenchEnUS,
 };

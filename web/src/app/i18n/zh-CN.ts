@@ -1,5 +1,6 @@
 import { chainMapZhCN } from '../../features/chain-map/i18n.zh-CN.ts';
 import { carrierLadderZhCN } from '../../features/carrier-ladder/i18n.zh-CN.ts';
+import { attractionZhCN } from '../../features/attraction/i18n.zh-CN.ts';
 /**
  * Chinese strings — the reference dictionary (Chinese UI first). Every key here must exist in en-US.ts
  * (checked by the compiler through the `Messages` type and by i18n.test.ts).
@@ -388,6 +389,7 @@ export const zhCN = {
   supervision: supervisionZhCN,
   chainMap: chainMapZhCN,
   carrierLadder: carrierLadderZhCN,
+  attraction: attractionZhCN,
   idle: idleZhCN,
   workbench: workbenchZhCN,
 };

@@ -175,4 +175,15 @@ export const auditActionLabelsEnUS: Record<AuditAction, string> = {
   'supply-match.consent': 'Answer a supply–demand match',
   'supply-match.outcome': 'Record a supply–demand match outcome',
   'supply-match.contacts-reveal': 'Show a matched counterpart’s contact',
+  // chain-based attraction (issue 13 §3)
+  'candidates.import': 'Import investment candidates',
+  'candidates.export': 'Export investment candidates',
+  'candidate.create': 'Add an investment candidate',
+  'candidate.update': 'Edit an investment candidate',
+  'candidate.activity': 'Record a contact with a candidate',
+  'attraction.target-assign': 'Assign an attraction target',
+  'attraction.target-update': 'Edit an attraction target',
+  'attraction.activity': 'Log a visit or follow-up on a target',
+  'attraction.convert': 'Convert a target into a project',
+  'attraction.space-needs-update': 'State a project’s space needs',
 };

@@ -175,4 +175,15 @@ export const auditActionLabelsZhCN: Record<AuditAction, string> = {
   'supply-match.consent': '答复供需对接',
   'supply-match.outcome': '登记供需对接结果',
   'supply-match.contacts-reveal': '查看对接方联系方式',
+  // chain-based attraction (issue 13 §3)
+  'candidates.import': '导入招商候选企业',
+  'candidates.export': '导出招商候选企业',
+  'candidate.create': '新增招商候选企业',
+  'candidate.update': '修改招商候选企业',
+  'candidate.activity': '记录候选企业接洽',
+  'attraction.target-assign': '分派招商目标',
+  'attraction.target-update': '修改招商目标',
+  'attraction.activity': '记录招商目标走访或跟进',
+  'attraction.convert': '招商目标转化为项目',
+  'attraction.space-needs-update': '填写项目空间需求',
 };

@@ -9,6 +9,7 @@ import { api } from '../../app/api.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { fmtPct, fmtYi } from './chain-format.ts';
+import { NodeTargets } from '../attraction/node-targets.tsx';
 
 type Member = ChainNodeLists['leading'][number];
 
@@ -121,9 +122,7 @@ export function NodeDrawer(props: { nodeId: string | null; zone?: string; role: 
               {
                 key: 'candidates',
                 label: `${t('chainMap.lists.candidates')} (${data.candidates.length})`,
-                children: (
-                  <Table rowKey="id" size="small" pagination={false} dataSource={data.candidates} columns={[{ title: t('chainMap.name'), dataIndex: 'name' }, { title: t('chainMap.city'), dataIndex: 'city', width: 120 }, { title: t('chainMap.size'), dataIndex: 'sizeTier', width: 100 }]} />
-                ),
+                children: <NodeTargets nodeId={node.id} domain={node.domain} zone={props.zone ?? null} role={props.role} onChanged={props.onChanged} />,
               },
             ]}
           />

@@ -21,6 +21,7 @@ import { ProjectForm } from './project-form.tsx';
 import { StageCell } from './project-views.tsx';
 import { addFollowUp, getProject } from './projects.api.ts';
 import { StageDialog } from './stage-dialog.tsx';
+import { ZoneFitAlert } from '../attraction/zone-fit-alert.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -162,6 +163,7 @@ export function ProjectDetailPage() {
           {data.note ?? '—'}
         </Descriptions.Item>
       </Descriptions>
+      <ZoneFitAlert projectId={id} />
       <table className="timeline-grid form-actions" data-testid="project-stages">
         <thead>
           <tr>

@@ -1,0 +1,21 @@
+/** 链式招商 (issue 13 §3) strings. */
+export const attractionZhCN = {
+  targets: '招商目标',
+  candidate: '候选企业',
+  fit: '匹配度',
+  fitInputs: '匹配度 = Σ 权重 × 得分 / Σ 权重',
+  city: '所在地',
+  size: '规模',
+  status: '状态',
+  owner: '招商责任方',
+  assignToPark: '分派给园区',
+  assignToCommission: '区经委招商组跟进',
+  assigned: '已分派',
+  nextStep: '下一步',
+  statuses: { open: '跟进中', converted: '已转化为项目', dropped: '已放弃' },
+  owners: { commission: '区经委招商组', zone: '园区', department: '部门' },
+  components: { gap: '节点缺口', nodeMatch: '节点匹配', scale: '企业规模', zoneDomain: '园区主导领域', vacancy: '载体空置面积' },
+  sizes: { leader: '龙头', large: '大型', medium: '中型', small: '小型' },
+  none: '本节点暂无候选企业',
+  fitZone: '按园区测算：{{zone}}',
+};
