@@ -5,6 +5,7 @@ import type { AppDeps } from '../server/src/app/deps.ts';
 import { loadConfig } from '../server/src/config/config.ts';
 import { seedReferenceData } from '../server/src/seed/seed-reference.ts';
 import { provisionUser } from '../server/src/modules/users/user-provisioning.ts';
+import type { FeatureManifest } from '../server/src/app/feature.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const TEST_PASSWORD = 'Jinshan#Test2023';
@@ -28,14 +29,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { features?: readonly FeatureManifest[] } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = createTestClock();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...env });
   await db.database.db.transaction(async (tx) => {
     await seedReferenceData(tx as never);
   });
-  const { app, deps } = await buildApp({ config, database: db.database, clock: clock.now, serveWeb: false, logger: false });
+  const { app, deps } = await buildApp({ config, database: db.database, clock: clock.now, serveWeb: false, logger: false, features: options.features });
   await app.ready();
   return {
     app,

@@ -16,6 +16,7 @@ import { registerSessionHooks } from '../modules/auth/session.plugin.ts';
 import type { AppDeps } from './deps.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { registerFeatureRoutes } from './feature-routes.ts';
+import type { FeatureManifest } from './feature.ts';
 import { featureJobs } from './feature-jobs.ts';
 import { createScheduler, type Scheduler } from '../modules/jobs/index.ts';
 import { buildOpenApiDocument } from './openapi.ts';
@@ -51,6 +52,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** The jobs this app runs (default: every feature's, app/feature-jobs.ts). */
   jobs?: ReturnType<typeof featureJobs>;
+  /** The features whose routes it serves (default: FEATURES of app/feature-routes.ts; a test adds its own). */
+  features?: readonly FeatureManifest[];
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<{ app: FastifyInstance; deps: AppDeps; jobs: Scheduler }> {
@@ -142,7 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   // The job runner is built with the app (the operations page runs jobs through it) but only `serve`
   // starts its schedule; closing the app waits for runs in progress.
   const jobs = createScheduler({ database, config, jobs: options.jobs ?? featureJobs(), log: (m) => app.log.info(m) });
-  registerFeatureRoutes(app, deps, { auth, scheduler: jobs });
+  registerFeatureRoutes(app, deps, { auth, scheduler: jobs }, options.features);
   app.addHook('onClose', () => jobs.stop());
 
   if (config.env !== 'production') {
