@@ -127,9 +127,29 @@ describe('enterprise services', () => {
     expect(created.status()).toBe(201);
     const request = (await created.json()) as { id: string; target: { name: string }; version: number };
     expect(request.target.name).not.toBe('');
-    // the demo's open requests past their SLA are escalated by the SLA job: the list filter shows them
-    const overdue = (await (await commission.request.get('/api/services/requests?overdue=true&page=1&pageSize=5')).json()) as { total: number };
+    // the demo's open requests past their SLA: the SLA job escalates them to the commission's inbox, and the
+    // commission answers one of them
+    const overdue = (await (await commission.request.get('/api/services/requests?overdue=true&page=1&pageSize=50')).json()) as {
+      total: number;
+      items: { id: string; code: string; status: string; version: number; sla: { phase: string }[] }[];
+    };
     expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.every((item) => item.sla.some((step) => step.phase === 'overdue'))).toBe(true);
+    expect((await post(commission, '/api/jobs/service-request-sla/run', {})).status()).toBe(202);
+    const escalatedCodes = async () => {
+      const inbox = (await (await commission.request.get('/api/notifications?page=1&pageSize=100')).json()) as { items: { kind: string; titleZh: string }[] };
+      return inbox.items.filter((n) => n.kind === 'service-request.escalated').map((n) => n.titleZh);
+    };
+    await expect.poll(async () => (await escalatedCodes()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const titles = await escalatedCodes();
+    const late = overdue.items.find((item) => titles.some((title) => title.includes(item.code)));
+    expect(late, 'an overdue request escalated to the commission').toBeDefined();
+    let lateVersion = late!.version;
+    if (late!.status === 'submitted') {
+      lateVersion = ((await (await post(commission, `/api/services/requests/${late!.id}/accept`, { plan: '已督办,安排专人', version: lateVersion })).json()) as { version: number }).version;
+    }
+    const lateReplied = (await (await post(commission, `/api/services/requests/${late!.id}/reply`, { reply: '超时件已办结', version: lateVersion })).json()) as { status: string };
+    expect(lateReplied.status).toBe('replied');
     const accepted = (await (await post(commission, `/api/services/requests/${request.id}/accept`, { plan: '安排专人', version: request.version })).json()) as { version: number };
     const replied = (await (await post(commission, `/api/services/requests/${request.id}/reply`, { reply: '已办结', version: accepted.version })).json()) as { version: number; status: string };
     expect(replied.status).toBe('replied');

@@ -51,7 +51,7 @@ async function figures(): Promise<Record<string, string[]>> {
     return JSON.stringify({ ...row, contacts: openContactsOf({ id: row.id, contacts: row.contacts, contactName: row.contact_name, contactPhone: row.contact_phone }, box), contact_name: null, contact_phone: null });
   });
   // Personal values in plain columns, compared opened likewise (bound to `<id>:<field>`).
-  for (const [table, columns] of [['experts', { phone: 'mobile', email: 'email' }], ['departments', { contact_name: 'name', contact_phone: 'mobile' }], ['platforms', { contact_name: 'name', contact_phone: 'mobile' }]] as const) {
+  for (const [table, columns] of [['experts', { phone: 'mobile', email: 'email' }], ['departments', { contact_name: 'name', contact_phone: 'mobile' }], ['platforms', { contact_name: 'name', contact_phone: 'mobile' }], ['supply_demand_postings', { contact_name: 'name', contact_phone: 'mobile' }]] as const) {
     all[table] = all[table]!.map((j) => {
       const row = JSON.parse(j);
       for (const [column, field] of Object.entries(columns)) if (row[column]) row[column] = box.open(row.id, field as PersonalField, row[column]);
@@ -94,7 +94,7 @@ beforeAll(async () => {
   await t.database.query(`UPDATE departments SET contact_name = '李四', contact_phone = $1`, [DEMO_MOBILE]);
   await t.database.query(`UPDATE experts SET phone = $1, email = 'expert@example.cn'`, [DEMO_MOBILE]);
   personalValues = (await t.database.query<{ n: number }>(
-    `SELECT ((SELECT count(phone) + count(email) FROM experts) + (SELECT count(contact_name) + count(contact_phone) FROM departments) + (SELECT count(contact_name) + count(contact_phone) FROM platforms))::int AS n`,
+    `SELECT ((SELECT count(phone) + count(email) FROM experts) + (SELECT count(contact_name) + count(contact_phone) FROM departments) + (SELECT count(contact_name) + count(contact_phone) FROM platforms) + (SELECT count(contact_name) + count(contact_phone) FROM supply_demand_postings))::int AS n`,
   ))[0]!.n;
   figuresBefore = await figures();
 }, 600_000);
@@ -126,7 +126,8 @@ describe('an existing installation', () => {
   it('intl → gm: every figure kept, seeds re-sealed under SM4, every record re-chained with HMAC-SM3, audit verify passes after a restart', async () => {
     const records = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log'))[0]!.n;
     const result = await migrateCryptoSuite(t.database, 'gm', console, new Date());
-    // Three seeds, the contacts of the eight demo enterprises and the departments' and experts' contact values.
+    // Three seeds, the contacts of the eight demo enterprises and the personal values of the departments,
+    // platforms, experts and supply–demand postings.
     expect(personalValues).toBeGreaterThan(20);
     expect(result).toEqual({ from: 'intl', to: 'gm', resealed: 3 + 8 + personalValues, rechained: records });
     expect(await figures()).toEqual(figuresBefore);
