@@ -17,8 +17,13 @@ describe('demo registries', () => {
     const now = new Date(Date.UTC(2025, 5, 20));
     await seedDemo(db.database, { enterprises: 30, seed: 7, now });
     const projects = await count('projects');
-    expect(projects).toBe(Math.round((30 * 80) / 150));
-    expect(await count('project_stages')).toBe(projects * 7);
+    // The registry's demo projects scale with the enterprises; the attraction history converts a few targets
+    // into projects of its own (issue 13 §3), each linked from its target.
+    const converted = await count('attraction_targets', 'project_id IS NOT NULL');
+    expect(converted).toBeGreaterThan(0);
+    expect(projects - converted).toBe(Math.round((30 * 80) / 150));
+    // The registry's demo projects carry all seven stages; a converted target carries the stages it was given.
+    expect(await count('project_stages', 'project_id NOT IN (SELECT project_id FROM attraction_targets WHERE project_id IS NOT NULL)')).toBe((projects - converted) * 7);
     // Every project has one event per reached stage, and the last event is its current stage.
     expect(await count('project_stage_events')).toBe(await count('project_stages', 'actual_on IS NOT NULL'));
     expect(await count('projects p', `EXISTS (SELECT 1 FROM project_stages s WHERE s.project_id = p.id AND s.actual_on IS NULL AND s.planned_on < '2025-06-20'
