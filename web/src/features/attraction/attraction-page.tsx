@@ -53,22 +53,22 @@ export function AttractionPage() {
             loading={loading}
             dataSource={data?.items ?? []}
             locale={{ emptyText: t('attraction.page.empty') }}
-            scroll={{ x: 1280 }}
+            scroll={{ x: 1190 }}
             pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
             onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
             columns={[
-              { title: t('attraction.candidate'), width: 220, render: (_v, r) => <Typography.Link onClick={() => setOpenId(r.id)}>{r.candidate.name}</Typography.Link> },
-              { title: t('attraction.page.node'), width: 150, render: (_v, r) => nodeName(r.node) },
-              { title: t('attraction.page.zone'), width: 130, render: (_v, r) => r.zone?.name ?? '—' },
-              { title: t('attraction.owner'), width: 150, render: (_v, r) => ownerName(r.owner) },
-              { title: t('attraction.status'), width: 130, render: (_v, r) => <Tag color={STATUS_COLOUR[r.status]}>{t(`attraction.statuses.${r.status}`)}</Tag> },
-              { title: t('attraction.nextStep'), width: 180, render: (_v, r) => r.nextStep ?? '—' },
-              { title: t('attraction.page.nextOn'), width: 110, render: (_v, r) => fmt.date(r.nextOn) },
-              { title: t('attraction.page.lastActivity'), width: 110, render: (_v, r) => fmt.date(r.lastActivityOn) },
-              { title: t('attraction.page.project'), width: 180, render: (_v, r) => (r.project ? <Link to={`/projects/${r.project.id}`}>{r.project.name}</Link> : '—') },
+              { title: t('attraction.candidate'), width: 200, render: (_v, r) => <Typography.Link onClick={() => setOpenId(r.id)}>{r.candidate.name}</Typography.Link> },
+              { title: t('attraction.page.node'), width: 130, render: (_v, r) => nodeName(r.node) },
+              { title: t('attraction.page.zone'), width: 100, render: (_v, r) => r.zone?.name ?? '—' },
+              { title: t('attraction.owner'), width: 120, render: (_v, r) => ownerName(r.owner) },
+              { title: t('attraction.status'), width: 100, render: (_v, r) => <Tag color={STATUS_COLOUR[r.status]}>{t(`attraction.statuses.${r.status}`)}</Tag> },
+              { title: t('attraction.nextStep'), width: 140, render: (_v, r) => r.nextStep ?? '—' },
+              { title: t('attraction.page.nextOn'), width: 100, render: (_v, r) => fmt.date(r.nextOn) },
+              { title: t('attraction.page.lastActivity'), width: 100, render: (_v, r) => fmt.date(r.lastActivityOn) },
+              { title: t('attraction.page.project'), width: 140, render: (_v, r) => (r.project ? <Link to={`/projects/${r.project.id}`}>{r.project.name}</Link> : '—') },
               {
                 title: '',
-                width: 80,
+                width: 60,
                 fixed: 'right',
                 render: (_v, r) => (
                   <Button size="small" onClick={() => setOpenId(r.id)}>
