@@ -33,6 +33,8 @@ export const NAVIGATION = [
   { key: 'chains', path: '/chains', access: 'chain.read' },
   // The chain map (docs/decisions/0022): government roles; the server scopes counts and figures per role.
   { key: 'chainMap', path: '/chain-map', access: 'chainmap.read' },
+  // 招商目标 (issue 13 §3): the targets in the caller's remit; the server scopes them by owner and zone.
+  { key: 'attraction', path: '/attraction', access: 'attraction.read' },
   // Departments carry officials' contacts: read inside government only (docs/decisions/0005).
   { key: 'departments', path: '/departments', access: 'department.read' },
   { key: 'cockpit', path: '/cockpit', access: 'stats.read' },

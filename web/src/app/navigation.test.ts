@@ -4,7 +4,7 @@ import { NAV_ITEMS, canOpen, landingPath, navItemsFor } from './navigation.ts';
 
 describe('navigation table', () => {
   it('gives business roles Home and (except experts) Enterprises', () => {
-    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'carriers', 'platforms', 'experts', 'chains', 'chainMap', 'departments', 'cockpit', 'warnings', 'monitoring', 'forecast', 'analysisReports', 'reports', 'supervision', 'services', 'techTransfer', 'plan']);
+    expect(navItemsFor('leader').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'carriers', 'platforms', 'experts', 'chains', 'chainMap', 'attraction', 'departments', 'cockpit', 'warnings', 'monitoring', 'forecast', 'analysisReports', 'reports', 'supervision', 'services', 'techTransfer', 'plan']);
     expect(navItemsFor('enterprise').map((i) => i.key)).toEqual(['home', 'enterprises', 'projects', 'platforms', 'experts', 'chains', 'reports', 'services', 'techTransfer', 'plan']);
     expect(navItemsFor('expert').map((i) => i.key)).toEqual(['home', 'platforms', 'experts', 'chains', 'techTransfer', 'plan']);
     expect(navItemsFor('platform').map((i) => i.key)).toEqual(['home', 'platforms', 'chains', 'services', 'techTransfer', 'plan']);

@@ -34,6 +34,7 @@ const PlatformsPage = lazy(() => import('../features/catalogue/platforms-page.ts
 const ExpertsPage = lazy(() => import('../features/catalogue/experts-page.tsx').then((m) => ({ default: m.ExpertsPage })));
 const DepartmentsPage = lazy(() => import('../features/departments/departments-page.tsx').then((m) => ({ default: m.DepartmentsPage })));
 const ChainMapPage = lazy(() => import('../features/chain-map/chain-map-page.tsx').then((m) => ({ default: m.ChainMapPage })));
+const AttractionPage = lazy(() => import('../features/attraction/attraction-page.tsx').then((m) => ({ default: m.AttractionPage })));
 const ChainsPage = lazy(() => import('../features/chains/chains-page.tsx').then((m) => ({ default: m.ChainsPage })));
 const UsersPage = lazy(() => import('../features/admin-users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RolesScopesPage = lazy(() =>
@@ -94,6 +95,7 @@ export function createAppRouter() {
             { path: 'experts', element: guarded('experts', <ExpertsPage />) },
             { path: 'chains', element: guarded('chains', <ChainsPage />) },
             { path: 'chain-map', element: guarded('chainMap', <ChainMapPage />) },
+            { path: 'attraction', element: guarded('attraction', <AttractionPage />) },
             { path: 'departments', element: guarded('departments', <DepartmentsPage />) },
             { path: 'cockpit', element: guarded('cockpit', <CockpitPage />) },
             { path: 'forecast', element: guarded('forecast', <ForecastPage />) },

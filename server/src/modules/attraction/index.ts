@@ -15,4 +15,5 @@ export const attractionFeature = defineFeature({
   routes: registerAttractionRoutes,
   permissions: permissionsNamed('candidate', 'attraction'),
   auditActions: auditActionsNamed('candidate', 'candidates', 'attraction'),
+  navigation: ['attraction'],
 });

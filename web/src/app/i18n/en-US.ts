@@ -59,6 +59,7 @@ export const enUS: Messages = {
     experts: 'Experts',
     chains: 'Industry chains',
     chainMap: 'Chain map',
+    attraction: 'Attraction targets',
     departments: 'Departments',
     plan: 'Plan',
     users: 'Users',

@@ -61,6 +61,7 @@ export const zhCN = {
     experts: '专家库',
     chains: '产业链',
     chainMap: '产业链图谱',
+    attraction: '招商目标',
     departments: '部门',
     plan: '规划',
     users: '用户管理',

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   BulbOutlined,
   FlagOutlined,
@@ -44,6 +45,7 @@ export const NAV_ICONS: Record<NavIcon, ReactNode> = {
   experts: <SolutionOutlined />,
   chains: <ApartmentOutlined />,
   chainMap: <DeploymentUnitOutlined />,
+  attraction: <AimOutlined />,
   departments: <ClusterOutlined />,
   operations: <ScheduleOutlined />,
   warnings: <AlertOutlined />,

@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
+import { screenshot } from '../support/screens.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const DEMO_PASSWORD = 'Jinshan#2023';
+const NODE = 'bm-media';
+
+interface Gap { id: string; code: string; nameZh: string; gap: number; signedProjects: number }
+const gapsOf = async (page: Page) => ((await (await page.request.get('/api/chain-map?domain=biomedicine')).json()) as { gaps: Gap[] }).gaps;
+
+/**
+ * Done-when journey of issue 13 §3: the commission opens the biomedicine chain, the red gap node 培养基, its
+ * target list, and assigns a candidate to the park of 生物医药港; the park logs a visit on the 招商目标 page and
+ * converts the target into a 线索 project; the commission signs the project (线索 → 在谈 → 签约); the node's gap
+ * falls and it is no longer first in the chain's gap ranking. Screenshots of the new page in zh-CN and en-US at 1440×900.
+ */
+describe('attraction: a candidate assigned on the chain map closes its node’s gap once signed', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const watches: PageWatch[] = [];
+  let candidate = '';
+  let projectId = '';
+  let before: Gap;
+  let rankBefore = -1;
+
+  beforeAll(async () => {
+    server = await startServer([], { demoEnterprises: 12 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const watch of watches) {
+      expect(watch.foreignRequests).toEqual([]);
+      expect(watch.pageErrors).toEqual([]);
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function pageAs(username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
+    const context = await newContext(browser, server.baseUrl);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    watches.push(watchPage(page, server.baseUrl));
+    await page.goto('/login');
+    await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), language);
+    const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+    expect(login.ok()).toBe(true);
+    return page;
+  }
+
+  it('the commission opens the red gap node 培养基 and assigns its best candidate to the park', async () => {
+    const page = await pageAs('demo_commission');
+    await page.goto('/chain-map?domain=biomedicine');
+    await page.locator('.ant-table-row').first().waitFor();
+    const gaps = await gapsOf(page);
+    before = gaps.find((g) => g.code === NODE)!;
+    expect(before.gap).toBeGreaterThanOrEqual(0.5);
+    // The largest gap of the chain: the first row of the page's ranking.
+    rankBefore = gaps.findIndex((g) => g.code === NODE);
+    expect(rankBefore).toBe(0);
+    expect(await page.locator('.ant-table-row').first().textContent()).toContain(before.nameZh);
+    await page.locator('.ant-table-row').filter({ hasText: before.nameZh }).first().locator('a').first().click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe(before.nameZh);
+    await drawer.getByRole('tab', { name: /招商目标/ }).click();
+    const targets = drawer.locator('[data-testid="node-targets"]');
+    const row = targets.locator('.ant-table-row').filter({ has: page.locator('[data-testid="assign-to-park"]') }).first();
+    candidate = (await row.locator('td').first().textContent())!.trim();
+    expect(candidate.length).toBeGreaterThan(1);
+    await row.locator('[data-testid="assign-to-park"]').click();
+    await expect.poll(() => targets.locator('.ant-table-row').filter({ hasText: candidate }).first().textContent()).toContain('跟进中');
+  });
+
+  it('the park logs a visit on the 招商目标 page and converts the target into a 线索 project', async () => {
+    const page = await pageAs('demo_park');
+    await page.goto('/attraction');
+    const table = page.locator('[data-testid="attraction-targets"]');
+    await table.locator('.ant-table-row').first().waitFor();
+    await screenshot(page, 'attraction-targets-park-zh-CN');
+    const search = page.getByPlaceholder('搜索候选企业');
+    await search.fill(candidate);
+    await search.press('Enter');
+    const row = table.locator('.ant-table-row').filter({ hasText: candidate }).first();
+    await expect.poll(() => table.locator('.ant-table-row').count()).toBe(1);
+    await row.locator('a').first().click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect.poll(() => drawer.locator('[data-testid="target-status"]').textContent()).toBe('跟进中');
+    const form = drawer.locator('[data-testid="activity-form"]');
+    await form.locator('#note').fill('走访企业总部，对方有意在金山设立培养基生产基地');
+    await form.locator('#nextStep').fill('邀请来金山考察');
+    await form.locator('#nextOn').fill('2030-01-15');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => drawer.locator('[data-testid="target-history"]').textContent()).toContain('对方有意在金山设立培养基生产基地');
+    await screenshot(page, 'attraction-target-drawer-zh-CN');
+    await drawer.locator('[data-testid="convert-target"]').click();
+    const modal = page.locator('.ant-modal-content');
+    await modal.locator('#totalInvestment').fill('80000');
+    await modal.getByRole('button', { name: /OK|确\s*定/ }).click();
+    await expect.poll(() => drawer.locator('[data-testid="target-status"]').textContent()).toBe('已转化为项目');
+    const href = await drawer.locator('[data-testid="target-project"]').getAttribute('href');
+    projectId = href!.split('/').pop()!;
+    const project = (await (await page.request.get(`/api/projects/${projectId}`)).json()) as { stage: string };
+    expect(project.stage).toBe('lead');
+  });
+
+  it('the commission signs the project; the node’s gap falls and it is no longer the top gap', async () => {
+    const page = await pageAs('demo_commission');
+    await page.goto(`/projects/${projectId}`);
+    // 线索 → 在谈 → 签约, each the stage dialog's default next stage.
+    for (const [from, to] of [['线索', '在谈'], ['在谈', '签约']] as const) {
+      await page.getByTestId('project-stage').filter({ hasText: from }).waitFor();
+      await page.getByTestId('change-stage').click();
+      await page.getByTestId('stage-form').locator('#note').fill(to === '签约' ? '双方签署投资协议' : '对方确认选址意向');
+      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('project-stage').filter({ hasText: to }).waitFor();
+    }
+    const after = await gapsOf(page);
+    const node = after.find((g) => g.code === NODE)!;
+    expect(node.signedProjects).toBe(before.signedProjects + 1);
+    expect(node.gap).toBeLessThan(before.gap);
+    // One signing lowers the node's gap (strength rises with its signed projects): it is no longer the top gap.
+    expect(after.findIndex((g) => g.code === NODE)).toBeGreaterThan(rankBefore);
+    expect(after[0]!.code).not.toBe(NODE);
+    await page.goto('/chain-map?domain=biomedicine');
+    const firstRow = page.locator('.ant-table-row').first();
+    await firstRow.waitFor();
+    expect(await firstRow.textContent()).not.toContain(before.nameZh);
+    const nodeRow = page.locator('.ant-table-row').filter({ hasText: before.nameZh }).first();
+    expect(await nodeRow.textContent()).toContain(node.gap.toFixed(2));
+  });
+
+  it('shows the 招商目标 page in English', async () => {
+    const page = await pageAs('demo_commission', 'en-US');
+    await page.goto('/attraction');
+    await page.locator('[data-testid="attraction-targets"] .ant-table-row').first().waitFor();
+    expect(await page.locator('h1, .page-header').first().textContent()).toContain('Attraction targets');
+    await screenshot(page, 'attraction-targets-en-US');
+    await page.locator('[data-testid="attraction-targets"] .ant-table-row').first().locator('a').first().click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect.poll(() => drawer.locator('[data-testid="target-status"]').textContent()).toMatch(/In progress|Converted|Dropped/);
+    await screenshot(page, 'attraction-target-drawer-en-US');
+  });
+});
