@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainTextSchema, singleLineTextSchema, uuidSchema } from './common.ts';
+import { instrumentViewSchema } from './services.ts';
 
 /**
  * Contracts of the services' second round (issue 14 §1, §4, §5): waitlist, booking rules, statements,
@@ -101,19 +102,8 @@ export const instrumentInputSchema = z
   .strict()
   .refine((v) => v.opensAt < v.closesAt, { path: ['closesAt'], message: 'closesAt must be after opensAt' });
 export const instrumentUpdateSchema = z.object({ instrument: instrumentInputSchema, version: z.number().int() }).strict();
-export const instrumentAdminViewSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  kind: z.string(),
-  platformId: z.string(),
-  platformName: z.string(),
-  location: z.string().nullable(),
-  rules: z.string().nullable(),
-  requiresTraining: z.boolean(),
-  prices: z.object({ inDistrict: z.string(), outside: z.string(), academic: z.string() }),
-  opensAt: z.string(),
-  closesAt: z.string(),
+/** The catalogue's view of an instrument: the bookable view without the caller's own training, plus who is trained. */
+export const instrumentAdminViewSchema = instrumentViewSchema.omit({ myTrainingExpiresOn: true }).extend({
   trained: z.number().int(),
   version: z.number().int(),
 });

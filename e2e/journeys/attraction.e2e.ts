@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
+import { type PageWatch, demoPage, launchBrowser } from '../support/browser.ts';
 import { screenshot } from '../support/screens.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const DEMO_PASSWORD = 'Jinshan#2023';
 const NODE = 'bm-media';
 
 interface Gap { id: string; code: string; nameZh: string; gap: number; signedProjects: number }
@@ -39,17 +38,8 @@ describe('attraction: a candidate assigned on the chain map closes its node’s 
     await server?.stop();
   });
 
-  async function pageAs(username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    watches.push(watchPage(page, server.baseUrl));
-    await page.goto('/login');
-    await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), language);
-    const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-    expect(login.ok()).toBe(true);
-    return page;
-  }
+  const pageAs = (username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> =>
+    demoPage(browser, server.baseUrl, watches, username, { language, viewport: { width: 1440, height: 900 } });
 
   it('the commission opens the red gap node 培养基 and assigns its best candidate to the park', async () => {
     const page = await pageAs('demo_commission');

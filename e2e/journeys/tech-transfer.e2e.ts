@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
+import { type PageWatch, demoPage, launchBrowser } from '../support/browser.ts';
 import { screenshot } from '../support/screens.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
-const DEMO_PASSWORD = 'Jinshan#2023';
 /** The demo expert account acts for the first expert of the pool (ZJ-0001). */
 const DEMO_EXPERT_CODE = 'ZJ-0001';
 
@@ -38,16 +37,8 @@ describe('technology transfer: conflicted expert not offered, expert scores, com
     await server?.stop();
   });
 
-  async function pageAs(username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    watches.push(watchPage(page, server.baseUrl));
-    await page.goto('/login');
-    await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), language);
-    const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-    expect(login.ok()).toBe(true);
-    return page;
-  }
+  const pageAs = (username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> =>
+    demoPage(browser, server.baseUrl, watches, username, { language });
 
   it('the commission assigns experts; the conflicted expert is not offered and the reason is shown', async () => {
     const page = await pageAs('demo_commission');

@@ -56,3 +56,25 @@ export async function newContext(browser: Browser, baseUrl: string): Promise<Bro
   context.setDefaultTimeout(60_000);
   return context;
 }
+
+/**
+ * A new page signed in as a demo account (password of the demo data set) in the given interface language,
+ * watched for foreign requests and page errors (the watch is appended to `watches` for the journey's checks).
+ */
+export async function demoPage(
+  browser: Browser,
+  baseUrl: string,
+  watches: PageWatch[],
+  username: string,
+  options: { language?: 'zh-CN' | 'en-US'; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await newContext(browser, baseUrl);
+  const page = await context.newPage();
+  if (options.viewport) await page.setViewportSize(options.viewport);
+  watches.push(watchPage(page, baseUrl));
+  await page.goto('/login');
+  await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), options.language ?? 'zh-CN');
+  const login = await page.request.post('/api/auth/login', { data: { username, password: 'Jinshan#2023' } });
+  if (!login.ok()) throw new Error(`login ${username} failed: ${login.status()}`);
+  return page;
+}
