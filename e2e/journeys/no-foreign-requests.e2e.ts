@@ -70,11 +70,11 @@ describe('the web app stays on its own server', () => {
     await page.reload();
     await page.locator('.shell').waitFor();
     // The shell can show before the restored session's route renders: poll for the 404 page.
-    await expect.poll(() => page.locator('.ant-result-404').count()).toBe(1);
+    await expect.poll(() => page.locator('.status-screen--not-found').count()).toBe(1);
 
     // A page of another role: the route guard shows the 403 page, the server was not asked for user data.
     await page.goto('/admin/users');
-    await page.locator('.ant-result-403').waitFor();
+    await page.locator('.status-screen--forbidden').waitFor();
     expect(watch.requests.filter((r) => r.includes('/api/admin/'))).toEqual([]);
 
     await page.getByTestId('user-menu').click();

@@ -20,7 +20,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Switches the UI language with the header/login switch, as a user would. */
 export async function switchLanguage(page: Page, language: 'zh-CN' | 'en-US'): Promise<void> {
-  await page.locator('.language-switch .ant-segmented-item').filter({ hasText: language === 'en-US' ? 'EN' : '中文' }).click();
+  await page.locator('.language-switch__option').filter({ hasText: language === 'en-US' ? 'EN' : '中文' }).click();
   // The app sets <html lang> before it re-renders, so wait for a translated text too: reading the page right
   // after the attribute changed could still see the old language on a slow machine.
   await page.waitForFunction(

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../features/auth/session.tsx';
@@ -7,6 +7,7 @@ import { canOpen } from './navigation.ts';
 import type { NavKey } from './navigation.ts';
 import { ForbiddenPage } from './pages/forbidden-page.tsx';
 import { PageLoading } from './pages/loading.tsx';
+import { StatusScreen } from './pages/status-screen.tsx';
 
 export interface LoginRedirectState {
   from?: string;
@@ -16,7 +17,7 @@ export interface LoginRedirectState {
 export function ServerUnreachable({ onRetry }: { onRetry: () => void }) {
   const { t } = useTranslation();
   return (
-    <Result
+    <StatusScreen
       status="warning"
       title={t('errors.unreachableTitle')}
       subTitle={t('errors.unreachableText')}

@@ -1,5 +1,5 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined, UsergroupDeleteOutlined } from '@ant-design/icons';
-import { App, Avatar, Dropdown } from 'antd';
+import { App, Dropdown } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -70,7 +70,9 @@ export function UserMenu({ session }: { session: SessionView }) {
   return (
     <Dropdown menu={{ items }} trigger={['click']} placement="bottomRight">
       <button type="button" className="user-menu__trigger" data-testid="user-menu">
-        <Avatar size="small" icon={<UserOutlined />} />
+        <span className="user-menu__avatar" aria-hidden>
+          <UserOutlined />
+        </span>
         <span className="user-menu__label">
           <span className="user-menu__display">{user.displayName}</span>
           <span className="user-menu__role">{fmt.role(user.role)}</span>

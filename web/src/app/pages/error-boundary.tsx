@@ -1,14 +1,15 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRouteError } from 'react-router-dom';
+import { StatusScreen } from './status-screen.tsx';
 
 /** The friendly crash screen: no stack trace for the user, just what happened and a way out. */
 export function CrashScreen() {
   const { t } = useTranslation();
   return (
-    <Result
+    <StatusScreen
       status="error"
       title={t('pages.crash.title')}
       subTitle={t('pages.crash.text')}

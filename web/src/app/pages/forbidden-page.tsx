@@ -1,14 +1,15 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { ApiRequestError } from '../api-error.ts';
+import { StatusScreen } from './status-screen.tsx';
 
 export function ForbiddenPage({ error }: { error?: ApiRequestError | undefined }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result
-      status="403"
+    <StatusScreen
+      status="forbidden"
       title="403"
       subTitle={
         <>
