@@ -20,7 +20,7 @@ beforeAll(async () => {
   } else {
     env = { DATABASE_URL: undefined, DATA_DIR: dir };
   }
-  const seeded = await runBiomfg(env, ['seed', '--demo', '--enterprises', '60', '--seed', '7']);
+  const seeded = await runBiomfg(env, ['seed', '--demo', '--enterprises', '20', '--seed', '7']);
   expect(seeded.code, seeded.stderr).toBe(0);
 }, 300_000);
 afterAll(async () => {
