@@ -1,3 +1,4 @@
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Database } from '../../db/client.ts';
 import type { JobDefinition } from '../jobs/index.ts';
 import { countHit, deleteEndedWindows, readHits } from './rate-limit.repository.ts';
@@ -13,15 +14,16 @@ import { countHit, deleteEndedWindows, readHits } from './rate-limit.repository.
  */
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
-interface RouteOptions {
+/** What the plugin passes to a child store at run time (its typings name the route's options instead). */
+interface RouteParams {
   routeInfo?: { method?: string | string[]; url?: string };
 }
 
-export function databaseRateLimitStore(database: Pick<Database, 'query'>) {
+export function databaseRateLimitStore(database: Pick<Database, 'query'>): FastifyRateLimitStoreCtor {
   return class DatabaseRateLimitStore {
     private readonly prefix: string;
-    constructor(options?: RouteOptions) {
-      const route = options?.routeInfo;
+    constructor(options?: object) {
+      const route = (options as RouteParams | undefined)?.routeInfo;
       this.prefix = route?.url ? `${[route.method].flat().join(',')} ${route.url}|` : 'global|';
     }
 
@@ -39,7 +41,7 @@ export function databaseRateLimitStore(database: Pick<Database, 'query'>) {
       );
     }
 
-    child(routeOptions: RouteOptions): DatabaseRateLimitStore {
+    child(routeOptions: object): DatabaseRateLimitStore {
       return new DatabaseRateLimitStore(routeOptions);
     }
   };
