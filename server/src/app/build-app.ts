@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/config.ts';
 import type { Database } from '../db/client.ts';
 import { createAuditService } from '../modules/audit/audit.service.ts';
 import { createSecuritySettingsService } from '../modules/security/security-settings.service.ts';
+import { databaseRateLimitStore } from '../modules/security/rate-limit-store.ts';
 import { createAuthService } from '../modules/auth/auth.service.ts';
 import { registerSessionHooks } from '../modules/auth/session.plugin.ts';
 import type { AppDeps } from './deps.ts';
@@ -126,6 +127,9 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
     // Per signed-in user; per client address before sign-in.
     keyGenerator: (request) => (request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`),
     allowList: (request) => !isApiRequest(request),
+    // Several server processes on one PostgreSQL count together in the database; the embedded engine has one
+    // process, which counts in memory (docs/decisions/0033-stateless-app-servers.md).
+    ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database) } : {}),
   });
   installRefusalAudit(app, audit);
   installErrorHandling(app);

@@ -43,7 +43,8 @@ export function streamImport<Progress extends ImportProgressLine, Result>(
   const stream = new PassThrough();
   const line = (value: ({ type: 'progress' } & (Progress | ImportQueuedLine)) | { type: 'result'; result: Result } | { type: 'error'; error: { code: string; message: string; messageEn: string } }) =>
     `${JSON.stringify(value)}\n`;
-  reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store');
+  // X-Accel-Buffering: a reverse proxy in front (nginx) passes the lines on as they come instead of at the end.
+  reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').header('x-accel-buffering', 'no');
   void reply.send(stream);
   let lastPhase: string | null = null;
   let lastAt = 0;

@@ -39,8 +39,10 @@ export async function migrate(
   database: Database,
   onProgress: (message: string) => void = () => {},
 ): Promise<{ applied: string[] }> {
-  await database.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the migrations' lock: two servers starting at once on an empty PostgreSQL would otherwise both
+  // create the table (IF NOT EXISTS does not stop a concurrent CREATE).
+  await database.execScript(`BEGIN; SELECT pg_advisory_xact_lock(724133); CREATE TABLE IF NOT EXISTS schema_migrations (
+    version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now()); COMMIT;`);
   const applied = new Map(
     (await database.query<{ version: string; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations')).map(
       (r) => [r.version, r],
@@ -59,14 +61,25 @@ export async function migrate(
       continue;
     }
     onProgress(`applying ${migration.name}`);
-    // A session-level advisory lock keeps two servers starting at once from applying the same migration.
-    await database.execScript(
+    // A transaction-level advisory lock keeps two servers starting at once from applying the same migration.
+    const outcome = await database.execScript(
       `BEGIN; SELECT pg_advisory_xact_lock(724133); ${migration.sql}\n;` +
         `INSERT INTO schema_migrations (version, name, checksum) VALUES ('${migration.version}', '${migration.name}', '${migration.checksum}'); COMMIT;`,
-    ).catch((error: unknown) => {
+    ).catch(async (error: unknown) => {
+      // Several servers starting at once on one PostgreSQL: each read the list before the lock, so the ones
+      // that waited find the migration applied by the first (their own attempt failed and rolled back).
+      if (await appliedByAnother(database, migration)) return 'skipped';
       throw new MigrationError(`迁移 ${migration.name} 失败 / migration failed: ${(error as Error).message}`);
     });
+    if (outcome === 'skipped') continue;
     done.push(migration.name);
   }
   return { applied: done };
+}
+
+async function appliedByAnother(database: Database, migration: Migration): Promise<boolean> {
+  const [row] = await database
+    .query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [migration.version])
+    .catch(() => []);
+  return row?.checksum === migration.checksum;
 }

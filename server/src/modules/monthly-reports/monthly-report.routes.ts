@@ -73,7 +73,7 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
           ...(onProgress ? { onProgress } : {}),
           afterCommit: (ids) => evaluateAfterReportChange(deps, ids),
         });
-        const reportId = result.rejected.length ? storeImportReport(actor!.userId, IMPORT_REPORT_KIND, fileName, body, result.rejected) : null;
+        const reportId = result.rejected.length ? await storeImportReport(deps.database, actor!.userId, IMPORT_REPORT_KIND, fileName, body, result.rejected) : null;
         return presentImportResult(result, query.onConflict, reportId);
       };
       return answerImport(deps, request, reply, run);
@@ -88,7 +88,7 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, deps: AppDeps)
     tags,
     params: reportParamSchema,
     handler: async ({ actor, params, reply }) => {
-      const report = findImportReport<LocatedRejection>(params.id, actor!.userId, IMPORT_REPORT_KIND);
+      const report = await findImportReport<LocatedRejection>(deps.database, params.id, actor!.userId, IMPORT_REPORT_KIND);
       if (!report) throw errors.notFound('错误报告', 'error report');
       const buffer = await buildMonthlyErrorReport(report.original, report.rejected);
       const stem = (report.fileName ?? '月报导入').replace(/\.xlsx$/i, '');

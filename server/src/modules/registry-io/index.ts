@@ -2,6 +2,7 @@
 import { defineFeature } from '../../app/feature.ts';
 import { registerRegistryIoRoutes } from './registry-io.routes.ts';
 export { markSheetProblems, type SheetProblem } from './error-report.ts';
+import { importReportPruneJob } from './import-reports.ts';
 export { findImportReport, storeImportReport } from './import-reports.ts';
 
 export { ImportRefused, assertSafeWorkbook, loadWorkbook } from './workbook.ts';
@@ -11,4 +12,5 @@ export { cellText, dataSheet } from './workbook.ts';
 export const registryIoFeature = defineFeature({
   name: 'registry-io',
   routes: registerRegistryIoRoutes,
+  jobs: [importReportPruneJob],
 });

@@ -77,8 +77,8 @@ function registerEntityIo(app: FastifyInstance, deps: AppDeps, entity: RegistryE
       }
       const caller = callerOf(actor!, origin);
       const fileName = fileNameHeader(request.headers['x-file-name']) ?? query.fileName ?? null;
-      const finish = (result: ImportResult) =>
-        presentImportResult(result, result.rejected.length ? storeImportReport(actor!.userId, entity.name, fileName, body, result.rejected) : null);
+      const finish = async (result: ImportResult) =>
+        presentImportResult(result, result.rejected.length ? await storeImportReport(deps.database, actor!.userId, entity.name, fileName, body, result.rejected) : null);
       const options = { mode: query.mode, duplicates: query.duplicates, fileName };
       const run = async (onProgress?: (p: ImportProgress) => Promise<void> | void) => finish(await runImport(deps, caller, entity, body, { ...options, ...(onProgress ? { onProgress } : {}) }));
       return answerImport(deps, request, reply, run);
@@ -93,7 +93,7 @@ function registerEntityIo(app: FastifyInstance, deps: AppDeps, entity: RegistryE
     tags,
     params: reportParamSchema,
     handler: async ({ actor, params, reply }) => {
-      const report = findImportReport(params.id, actor!.userId, entity.name);
+      const report = await findImportReport(deps.database, params.id, actor!.userId, entity.name);
       if (!report) throw errors.notFound('错误报告', 'error report');
       const buffer = await buildErrorReport(report.original, entity.sheetName, report.rejected);
       const stem = (report.fileName ?? entity.sheetName).replace(/\.xlsx$/i, '');
