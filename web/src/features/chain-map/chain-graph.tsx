@@ -47,7 +47,7 @@ export function ChainGraph({ view, onOpen }: { view: ChainMapView; onOpen: (node
           y: top + 44 + offset + ri * ROW_HEIGHT,
           symbolSize: sizeOf(n),
           value: n.gap,
-          itemStyle: { color: strengthColour(n.strength), borderColor: n.gap >= 0.5 ? '#a8071a' : '#ffffff', borderWidth: n.gap >= 0.5 ? 2 : 1 },
+          itemStyle: { color: strengthColour(n.strength), borderColor: n.red ? '#a8071a' : '#ffffff', borderWidth: n.red ? 2 : 1 },
           label: { show: true, position: 'right', fontSize: 12, width: COLUMN_WIDTH - 140, overflow: 'truncate' },
           node: n,
         });

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Segmented, Select, Space, Typography } from 'antd'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { chainMapSchema, type ChainMapNode } from '../../../../contracts/chain-map.ts';
+import { chainMapSchema, RED_GAP, type ChainMapNode } from '../../../../contracts/chain-map.ts';
 import { api, saveBlob } from '../../app/api.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
@@ -79,7 +79,7 @@ export function ChainMapPage() {
         )}
         {data && (
           <Typography.Text type="secondary">
-            {data.period ? t('chainMap.period', { period: data.period }) : t('chainMap.noPeriod')} · {t('chainMap.legendStrength')}
+            {data.period ? t('chainMap.period', { period: data.period }) : t('chainMap.noPeriod')} · {t('chainMap.legendStrength', { red: RED_GAP })}
           </Typography.Text>
         )}
       </Space>

@@ -57,8 +57,16 @@ export function NodeDrawer(props: { nodeId: string | null; zone?: string; role: 
       {node && data && (
         <>
           <Typography.Paragraph>
-            <Tag color={node.gap >= 0.5 ? 'red' : 'default'}>{t('chainMap.formula', { importance: node.importance.toFixed(2), strength: node.strength.toFixed(3), gap: node.gap.toFixed(3) })}</Tag>
+            <Tag data-testid="node-formula" color={node.red ? 'red' : 'default'}>{t('chainMap.formula', { importance: node.importance.toFixed(2), strength: node.strength.toFixed(3), gap: node.gap.toFixed(3) })}</Tag>
+            {node.red && <Tag color="red">{t('chainMap.redBand')}</Tag>}
           </Typography.Paragraph>
+          {(node.committed.enterprises > 0 || (node.committed.outputYtd ?? 0) > 0) && (
+            <Typography.Paragraph type="secondary" data-testid="node-committed">
+              {node.committed.outputYtd === null
+                ? t('chainMap.committedNoFigures', { enterprises: node.committed.enterprises, aboveScale: node.committed.aboveScale })
+                : t('chainMap.committed', { enterprises: node.committed.enterprises, aboveScale: node.committed.aboveScale, output: `${fmtYi(node.committed.outputYtd, i18n.language)} ${t('chainMap.unitYi')}` })}
+            </Typography.Paragraph>
+          )}
           <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('chainMap.enterprises')}>{node.enterprises}</Descriptions.Item>
             <Descriptions.Item label={t('chainMap.leaders')}>{node.leaders}</Descriptions.Item>
