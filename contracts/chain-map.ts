@@ -108,7 +108,7 @@ export const chainNodeListsSchema = z.object({
   /** 专家 of the node's domain. */
   experts: z.array(z.object({ id: z.string(), name: z.string(), affiliation: z.string().nullable() })),
   /** 平台: platforms serving the node. */
-  platforms: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), zone: z.string().nullable() })),
+  platforms: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), zone: z.string().nullable(), zoneEn: z.string().nullable() })),
   /** Live warnings about the node's enterprises and projects (the caller's warning scope). */
   warnings: z.array(z.object({ id: z.string(), level: z.string(), subject: z.string(), ruleZh: z.string(), ruleEn: z.string(), openedAt: z.string() })),
   /** Platform-gap items on the node. */

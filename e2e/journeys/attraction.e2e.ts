@@ -111,6 +111,11 @@ describe('attraction: a candidate assigned on the chain map closes its node’s 
     for (const [from, to] of [['线索', '在谈'], ['在谈', '签约']] as const) {
       await page.getByTestId('project-stage').filter({ hasText: from }).waitFor();
       await page.getByTestId('change-stage').click();
+      if (to === '签约') {
+        // Zone fit and carrier capacity are shown in the signing dialog before signing (space needs not yet stated).
+        await expect.poll(() => page.getByRole('dialog').getByTestId('zone-fit').textContent()).toContain('尚未填写空间需求');
+        await screenshot(page, 'attraction-signing-zone-fit-zh-CN');
+      }
       await page.getByTestId('stage-form').locator('#note').fill(to === '签约' ? '双方签署投资协议' : '对方确认选址意向');
       await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
       await page.getByTestId('project-stage').filter({ hasText: to }).waitFor();
@@ -144,6 +149,14 @@ describe('attraction: a candidate assigned on the chain map closes its node’s 
     await page.goto('/attraction');
     await page.locator('[data-testid="attraction-targets"] .ant-table-row').first().waitFor();
     expect(await page.locator('h1, .page-header').first().textContent()).toContain('Attraction targets');
+    const zh = /[\u4e00-\u9fff]/;
+    const firstRow = page.locator('[data-testid="attraction-targets"] .ant-table-row').first();
+    // The zone column (third) in English from the reference data, and the fit score column filled.
+    await firstRow.waitFor();
+    const zones = async () => (await page.locator('[data-testid="attraction-targets"] .ant-table-row').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2]?.textContent ?? ''))) as string[];
+    await expect.poll(async () => (await zones()).some((z) => zh.test(z))).toBe(false);
+    expect((await zones()).some((z) => z !== '—')).toBe(true);
+    expect(await page.locator('[data-testid="attraction-targets"] [data-testid="target-fit"]').count()).toBeGreaterThan(0);
     await screenshot(page, 'attraction-targets-en-US');
     await page.locator('[data-testid="attraction-targets"] .ant-table-row').first().locator('a').first().click();
     const drawer = page.locator('.ant-drawer-content');

@@ -52,12 +52,12 @@ export async function nodeContextCounts(db: Db, actor: Actor, zoneId: string | n
 }
 
 export async function nodePlatforms(db: Db, nodeId: string, since: Date) {
-  const rows = await rowsOf<{ id: string; name: string; kind: string; zone: string | null }>(
+  const rows = await rowsOf<{ id: string; name: string; kind: string; zone: string | null; zone_en: string | null }>(
     db,
-    sql`SELECT p.id, p.name, p.kind, z.name_zh AS zone FROM platforms p LEFT JOIN zones z ON z.id = p.zone_id
+    sql`SELECT p.id, p.name, p.kind, z.name_zh AS zone, z.name_en AS zone_en FROM platforms p LEFT JOIN zones z ON z.id = p.zone_id
          WHERE p.id IN (SELECT platform_id FROM (${servedBy(since)}) s WHERE s.node_id = ${nodeId}) ORDER BY p.name`,
   );
-  return rows.map((r) => ({ id: String(r.id), name: r.name, kind: r.kind, zone: r.zone }));
+  return rows.map((r) => ({ id: String(r.id), name: r.name, kind: r.kind, zone: r.zone, zoneEn: r.zone_en }));
 }
 
 export async function nodeWarnings(db: Db, actor: Actor, nodeId: string, zoneId: string | null) {
