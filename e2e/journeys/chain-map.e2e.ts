@@ -83,16 +83,35 @@ describe('chain map: commission weighs a gap, park sees its zone', () => {
     await screenshot(page, 'chain-map-platform-gaps-zh-CN');
   });
 
-  it('shows the carrier ladder: the flow chart and each carrier’s graduation rate, in both languages', async () => {
+  it('shows the carrier ladder; a graduation recorded from an incubator shows in its graduation rate, in both languages', async () => {
+    interface Figures { id: string; name: string; graduationRate: number | null; exits: number }
+    const page = await pageAs('demo_commission');
+    const ladderOf = async () => ((await (await page.request.get('/api/carrier-ladder')).json()) as { carriers: Figures[] }).carriers;
+    // The move event: a firm in an incubator moves up to an accelerator today (the commission records it).
+    const moves = ((await (await page.request.get('/api/carrier-ladder/moves')).json()) as { items: { isCurrent: boolean; enterprise: { uscc: string }; to: { id: string | null; type: string } | null }[] }).items;
+    const tenant = moves.find((m) => m.isCurrent && m.to?.type === 'incubator' && m.to.id)!;
+    expect(tenant).toBeDefined();
+    const accelerator = ((await (await page.request.get('/api/carriers?type=accelerator')).json()) as { items: { id: string }[] }).items[0]!;
+    const before = (await ladderOf()).find((c) => c.id === tenant.to!.id)!;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const recorded = await page.request.post('/api/carrier-ladder/moves', {
+      data: { kind: 'transfer', enterpriseUscc: tenant.enterprise.uscc, fromCarrierId: tenant.to!.id, toCarrierId: accelerator.id, movedOn: today, leasedArea: 320 },
+      headers: { 'x-csrf-token': ((await (await page.request.get('/api/auth/session')).json()) as { csrfToken: string }).csrfToken },
+    });
+    expect(recorded.status(), await recorded.text()).toBe(200);
+    const after = (await ladderOf()).find((c) => c.id === tenant.to!.id)!;
+    expect(after.exits).toBe(before.exits + 1);
+    expect(after.graduationRate).not.toBeNull();
+    expect(after.graduationRate!).toBeGreaterThan(before.graduationRate ?? 0);
     for (const [language, tab, header] of [['zh-CN', '孵化梯度', '毕业率'], ['en-US', 'Ladder', 'Graduation rate']] as const) {
-      const page = await pageAs('demo_commission', language);
-      await page.goto('/carriers');
-      await page.getByRole('tab', { name: tab }).click();
-      await page.locator('[data-testid="ladder-sankey"] canvas, [data-testid="ladder-sankey"] svg').first().waitFor();
-      await page.getByRole('columnheader', { name: header }).first().waitFor();
-      const ladder = (await (await page.request.get('/api/carrier-ladder')).json()) as { carriers: { graduationRate: number | null }[] };
-      expect(ladder.carriers.some((c) => c.graduationRate !== null)).toBe(true);
-      await screenshot(page, `carrier-ladder-${language}`);
+      const p = language === 'zh-CN' ? page : await pageAs('demo_commission', language);
+      await p.goto('/carriers');
+      await p.getByRole('tab', { name: tab }).click();
+      await p.locator('[data-testid="ladder-sankey"] canvas, [data-testid="ladder-sankey"] svg').first().waitFor();
+      await p.getByRole('columnheader', { name: header }).first().waitFor();
+      const row = p.locator('.ant-table-row').filter({ hasText: after.name }).first();
+      await expect.poll(() => row.textContent()).toContain(`${Math.round(after.graduationRate! * 100)}`);
+      await screenshot(p, `carrier-ladder-${language}`);
     }
   });
 
