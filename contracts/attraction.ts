@@ -163,6 +163,8 @@ export const targetViewSchema = z.object({
   lastActivityOn: z.string().nullable(),
   /** Whether the caller may change it (owner or commission). */
   canWrite: z.boolean(),
+  /** Fit score 0..1 (the target list only; the detail carries it with its components). */
+  fit: z.number().nullable().optional(),
   version: z.number().int(),
   updatedAt: z.string(),
 });

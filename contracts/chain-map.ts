@@ -10,6 +10,12 @@ const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, msg('期间须为 YYY
 export const chainMapQuerySchema = z.object({ domain: code.optional(), zone: code.optional(), period: period.optional() });
 export type ChainMapQuery = z.infer<typeof chainMapQuerySchema>;
 
+/**
+ * The red band of the map (缺链, "top gaps"): a node whose gap is at least this is drawn with a red border, its
+ * gap printed red in the ranking and flagged on its page; leaving it is what closing a gap means on the map.
+ */
+export const RED_GAP = 0.5;
+
 export const STRENGTH_COMPONENT_KEYS = ['enterprises', 'share', 'growth', 'aboveScale', 'localSupply', 'pipeline'] as const;
 
 export const strengthComponentSchema = z.object({
@@ -41,6 +47,18 @@ export const chainMapNodeSchema = z.object({
   /** Projects in the pipeline (lead … completed) mapped onto the node, within the caller's project scope. */
   projects: z.number().int(),
   signedProjects: z.number().int(),
+  /** What signed, not yet producing projects add (counted in the strength's inputs): new enterprises, 规上, 万元 YTD-equivalent (null without figures). */
+  committed: z.object({ enterprises: z.number().int(), aboveScale: z.number().int(), outputYtd: z.number().nullable() }),
+  /** gap ≥ RED_GAP. */
+  red: z.boolean(),
+  /** Platforms serving the node (operated by or booked by its enterprises in the last year). */
+  platforms: z.number().int(),
+  /** Experts of the node's domain. */
+  experts: z.number().int(),
+  /** Live warnings about the node's enterprises and projects, within the caller's warning scope. */
+  openWarnings: z.number().int(),
+  /** Platform-gap items (issue 14 §1) whose demanding enterprises are on the node. */
+  platformGaps: z.number().int(),
   /** 万元, YTD of the period; null for callers without statistics access. */
   outputYtd: z.number().nullable(),
   share: z.number().nullable(),
@@ -51,6 +69,19 @@ export type ChainMapNode = z.infer<typeof chainMapNodeSchema>;
 
 export const chainMapDomainSchema = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string(), nodes: z.array(chainMapNodeSchema) });
 
+/** A platform-gap item (issue 14 §1): refused or wait-listed demand for an instrument, or one the district lacks. */
+export const platformGapItemSchema = z.object({
+  gapKind: z.enum(['capacity', 'missing']),
+  label: z.string(),
+  platformName: z.string().nullable(),
+  /** Refused + wait-listed bookings + requests. */
+  demand: z.number().int(),
+  hoursPerMonth: z.number().nullable(),
+  enterprises: z.number().int(),
+  nodes: z.array(z.object({ id: z.string(), code: z.string(), domain: z.string(), nameZh: z.string(), nameEn: z.string() })),
+});
+export type PlatformGapItem = z.infer<typeof platformGapItemSchema>;
+
 export const chainMapSchema = z.object({
   /** The statistics period the figures are for (YYYY-MM), null when there are no approved figures yet. */
   period: z.string().nullable(),
@@ -59,6 +90,8 @@ export const chainMapSchema = z.object({
   domains: z.array(chainMapDomainSchema),
   /** Every node of the shown domains, largest gap first. */
   gaps: z.array(chainMapNodeSchema),
+  /** Platform-gap items on the shown nodes, largest demand first (平台缺口清单). */
+  platformGaps: z.array(platformGapItemSchema),
   computeMs: z.number(),
 });
 export type ChainMapView = z.infer<typeof chainMapSchema>;
@@ -74,6 +107,12 @@ export const chainNodeListsSchema = z.object({
   pipeline: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), stage: z.string(), zone: z.string().nullable(), expectedAnnualOutput: z.number().nullable() })),
   /** 专家 of the node's domain. */
   experts: z.array(z.object({ id: z.string(), name: z.string(), affiliation: z.string().nullable() })),
+  /** 平台: platforms serving the node. */
+  platforms: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), zone: z.string().nullable(), zoneEn: z.string().nullable() })),
+  /** Live warnings about the node's enterprises and projects (the caller's warning scope). */
+  warnings: z.array(z.object({ id: z.string(), level: z.string(), subject: z.string(), ruleZh: z.string(), ruleEn: z.string(), openedAt: z.string() })),
+  /** Platform-gap items on the node. */
+  platformGaps: z.array(platformGapItemSchema),
   /** 招商目标: candidate companies on the node (the candidate pool). */
   candidates: z.array(z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), sizeTier: z.string().nullable() })),
 });

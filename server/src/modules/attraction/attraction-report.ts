@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { formatPeriod } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { gapWithoutSignings, type ClosedGapSigning } from '../../domain/attraction/gap-closure.ts';
+import type { ClosedGapSigning } from '../../domain/attraction/gap-closure.ts';
 
 export type { ClosedGapSigning };
 import { computeChainMap } from '../chain-map/index.ts';
@@ -19,7 +19,7 @@ export async function signingsThatClosedGaps(db: Db, period: { year: number; mon
   const to = period.month === 12 ? `${period.year + 1}-01-01` : `${formatPeriod(period.year, period.month + 1)}-01`;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`SELECT p.name, p.investor_name, pn.node_id, e.occurred_on::text AS signed_on, p.stage,
+    sql`SELECT p.id, p.name, p.investor_name, pn.node_id, e.occurred_on::text AS signed_on, p.stage,
                EXISTS (SELECT 1 FROM attraction_targets t WHERE t.project_id = p.id) AS from_target
           FROM project_stage_events e
           JOIN projects p ON p.id = e.project_id AND p.deleted_at IS NULL
@@ -28,10 +28,11 @@ export async function signingsThatClosedGaps(db: Db, period: { year: number; mon
          ORDER BY e.occurred_on, p.name`,
   );
   if (rows.length === 0) return [];
-  const map = await computeChainMap(db, consoleOperatorCaller().actor, { period: formatPeriod(period.year, period.month) }, now);
-  const stillSigned = new Set(['signed', 'started', 'completed']);
-  const perNode = new Map<string, number>();
-  for (const r of rows) if (stillSigned.has(String(r.stage))) perNode.set(String(r.node_id), (perNode.get(String(r.node_id)) ?? 0) + 1);
+  const query = { period: formatPeriod(period.year, period.month) };
+  const operator = consoleOperatorCaller().actor;
+  const map = await computeChainMap(db, operator, query, now);
+  // the map as it stood without the month's signings: every input they moved (pipeline, committed enterprise, output) recomputed
+  const before = await computeChainMap(db, operator, query, now, { excludeProjects: [...new Set(rows.map((r) => String(r.id)))] });
   const result: ClosedGapSigning[] = [];
   for (const r of rows) {
     const node = map.gaps.find((n) => n.id === String(r.node_id));
@@ -44,7 +45,7 @@ export async function signingsThatClosedGaps(db: Db, period: { year: number; mon
       domain: domain?.nameZh ?? node.domain,
       signedOn: String(r.signed_on),
       fromTarget: r.from_target === true || r.from_target === 't',
-      gapBefore: gapWithoutSignings(node, perNode.get(node.id) ?? 0),
+      gapBefore: before.gaps.find((n) => n.id === node.id)?.gap ?? node.gap,
       gapAfter: node.gap,
     });
   }

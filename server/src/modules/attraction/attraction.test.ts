@@ -108,6 +108,13 @@ describe('targets: assign, visit, convert, sign', () => {
       expect(list.items.map((i) => i.id)).not.toContain(targetId);
     }
     expect((await call('enterprise', 'GET', '/api/attraction/targets')).statusCode).toBe(403);
+    // The list carries each target's fit score, the same number as the target's page (computed with its inputs).
+    for (const who of ['commission', 'park']) {
+      const listed = json<{ items: { id: string; fit: number | null }[] }>(await call(who, 'GET', '/api/attraction/targets')).items.find((i) => i.id === targetId)!;
+      const detail = json<{ fit: { fit: number } }>(await call(who, 'GET', `/api/attraction/targets/${targetId}`));
+      expect(listed.fit).toBe(detail.fit.fit);
+      expect(listed.fit).toBeGreaterThan(0);
+    }
     expect((await call('department', 'POST', `/api/attraction/targets/${targetId}/activities`, { kind: 'visit', occurredOn: '2026-12-01', note: '走访企业总部' })).statusCode).toBe(404);
   });
 

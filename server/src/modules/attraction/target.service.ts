@@ -92,11 +92,31 @@ export function createTargetService(deps: AppDeps) {
     );
   }
 
+  /** The fit of each listed target, from one chain map read for the caller (the gaps its map shows). */
+  async function fitsOf(actor: Actor, rows: TargetRow[], index: ReferenceIndex, now: Date): Promise<Map<string, number>> {
+    const fits = new Map<string, number>();
+    if (rows.length === 0) return fits;
+    const map = await computeChainMap(db(), actor, {}, now);
+    const nodes = new Map(map.gaps.map((n) => [n.id, n]));
+    const zones = new Map<string, Awaited<ReturnType<typeof zoneFacts>>>();
+    for (const t of rows) {
+      const n = nodes.get(t.nodeId);
+      const candidate = n ? await findCandidate(db(), actor, t.candidateId) : null;
+      if (!n || !candidate) continue;
+      const zoneKey = t.zoneId ?? '';
+      if (!zones.has(zoneKey)) zones.set(zoneKey, await zoneFacts(db(), t.zoneId, index, now));
+      const facts: NodeFacts = { id: n.id, code: n.code, name: n.nameZh, nameEn: n.nameEn, domain: n.domain, domainId: index.domains.get(n.domain)?.id ?? '', gap: n.gap };
+      fits.set(t.id, fitOf(facts, candidate, zones.get(zoneKey) ?? null).fit);
+    }
+    return fits;
+  }
+
   const service = {
     async list(caller: Caller, filter: TargetFilter, page: number, pageSize: number) {
       const index = await loadReferenceIndex(db());
       const { items, total } = await listTargets(db(), caller.actor, filter, page, pageSize);
-      return { items: items.map((t) => presentTarget(t, index)), total, page, pageSize };
+      const fits = await fitsOf(caller.actor, items, index, deps.clock());
+      return { items: items.map((t) => ({ ...presentTarget(t, index), fit: fits.get(t.id) ?? null })), total, page, pageSize };
     },
 
     async detail(caller: Caller, id: string) {

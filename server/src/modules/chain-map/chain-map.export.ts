@@ -7,7 +7,7 @@ import { computeChainMap, computeNodeLists } from './chain-map.service.ts';
 
 /**
  * 一图N清单 as one workbook: the gap list (缺链补链清单) with the formula's inputs, then 龙头企业, 配套企业,
- * 在谈/在建项目 and 招商目标 — one row per node × entry, each list computed through the same scoped reads as
+ * 在谈/在建项目, 平台与专家, 平台缺口 (issue 14 §1) and 招商目标 — one row per node × entry, each list computed through the same scoped reads as
  * the pages. Text cells go through escapeSpreadsheetText (formula injection), numbers stay numeric.
  */
 
@@ -49,17 +49,30 @@ export async function buildChainMapWorkbook(db: Db, actor: Actor, query: ChainMa
   const suppliers: Cell[][] = [];
   const pipeline: Cell[][] = [];
   const targets: Cell[][] = [];
+  const platformsAndExperts: Cell[][] = [];
   for (const n of nodes) {
     const lists = await computeNodeLists(db, actor, n.id, { zone: query.zone, period: query.period }, now);
     for (const m of lists.leading) leading.push([n.domain, n.nameZh, m.name, m.zone, m.aboveScale ? '是' : '否', m.outputYtd]);
     for (const m of lists.suppliers) suppliers.push([n.domain, n.nameZh, m.name, m.zone, m.aboveScale ? '是' : '否', m.outputYtd]);
     for (const p of lists.pipeline) pipeline.push([n.domain, n.nameZh, p.code, p.name, PROJECT_STAGE_ZH[p.stage] ?? p.stage, p.zone, p.expectedAnnualOutput]);
     for (const c of lists.candidates) targets.push([n.domain, n.nameZh, n.gap, c.name, c.city, c.sizeTier]);
+    for (const p of lists.platforms) platformsAndExperts.push([n.domain, n.nameZh, '平台', p.name, p.kind, p.zone]);
+    for (const e of lists.experts) platformsAndExperts.push([n.domain, n.nameZh, '专家', e.name, null, e.affiliation]);
   }
   const memberHeaders = [{ header: '领域' }, { header: '节点', width: 28 }, { header: '企业名称', width: 36 }, { header: '园区', width: 16 }, { header: '规上' }, { header: '产值累计（万元）', width: 16 }];
   addSheet(wb, '龙头企业', memberHeaders, leading);
   addSheet(wb, '配套企业', memberHeaders, suppliers);
   addSheet(wb, '在谈在建项目', [{ header: '领域' }, { header: '节点', width: 28 }, { header: '项目编号' }, { header: '项目名称', width: 36 }, { header: '阶段' }, { header: '园区', width: 16 }, { header: '达产产值（万元）', width: 16 }], pipeline);
+  addSheet(wb, '平台与专家', [{ header: '领域' }, { header: '节点', width: 28 }, { header: '类别' }, { header: '名称', width: 36 }, { header: '平台类型', width: 14 }, { header: '园区/单位', width: 24 }], platformsAndExperts);
+  const shown = new Set(nodes.map((n) => n.id));
+  addSheet(
+    wb,
+    '平台缺口清单',
+    [{ header: '缺口类型', width: 12 }, { header: '仪器/能力', width: 30 }, { header: '现有平台', width: 28 }, { header: '需求次数（被拒+候补+新增）', width: 22 }, { header: '月需求机时', width: 12 }, { header: '需求企业数', width: 12 }, { header: '产业链节点', width: 40 }],
+    map.platformGaps
+      .filter((g) => g.nodes.some((n) => shown.has(n.id)))
+      .map((g) => [g.gapKind === 'missing' ? '区内缺少' : '能力不足', g.label, g.platformName, g.demand, g.hoursPerMonth, g.enterprises, g.nodes.map((n) => n.nameZh).join('、')]),
+  );
   addSheet(wb, '招商目标清单', [{ header: '领域' }, { header: '节点', width: 28 }, { header: '节点缺口' }, { header: '目标企业', width: 36 }, { header: '城市' }, { header: '规模' }], targets);
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), rows: nodes.length };
 }

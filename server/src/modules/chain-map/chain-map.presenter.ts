@@ -1,4 +1,4 @@
-import type { ChainMapNode } from '../../../../contracts/chain-map.ts';
+import { RED_GAP, type ChainMapNode } from '../../../../contracts/chain-map.ts';
 import type { NodeScore } from '../../domain/chain-map/gap-score.ts';
 import type { NodeRow } from './chain-map.repository.ts';
 import type { MemberRow } from './chain-node-lists.repository.ts';
@@ -8,7 +8,7 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
 export function presentNode(
   n: NodeRow,
   score: NodeScore,
-  c: { enterprises: number; aboveScale: number; leaders: number; projects: number; signed: number; outputYtd: number | null },
+  c: { enterprises: number; aboveScale: number; leaders: number; projects: number; signed: number; outputYtd: number | null; committed: { enterprises: number; aboveScale: number; outputYtd: number | null }; context: { platforms: number; experts: number; openWarnings: number; platformGaps: number } },
 ): ChainMapNode {
   return {
     id: n.id,
@@ -28,6 +28,9 @@ export function presentNode(
     leaders: c.leaders,
     projects: c.projects,
     signedProjects: c.signed,
+    committed: { ...c.committed, outputYtd: c.committed.outputYtd === null ? null : round(c.committed.outputYtd, 4) },
+    red: score.gap >= RED_GAP,
+    ...c.context,
     outputYtd: c.outputYtd === null ? null : round(c.outputYtd, 4),
     share: score.share,
     growth: score.growth,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../app/actor.ts';
 import type { Db } from '../../db/client.ts';
+import type { CommittedProject } from '../../domain/chain-map/committed.ts';
 import { enterpriseScope } from '../enterprises/index.ts';
 import { projectScope } from '../projects/index.ts';
 import { rowsOf, yuanOfNumeric } from '../statistics/index.ts';
@@ -115,18 +116,45 @@ export async function nodeEnterpriseFacts(db: Db, actor: Actor, zoneId: string |
 }
 
 /** Per node: visible projects in the pipeline and, among them, those signed but not yet producing. */
-export async function nodeProjectCounts(db: Db, actor: Actor, zoneId: string | null) {
+export async function nodeProjectCounts(db: Db, actor: Actor, zoneId: string | null, exclude: readonly string[] = []) {
   const zone = zoneId === null ? sql`true` : sql`projects.zone_id = ${zoneId}`;
+  const excluded = exclude.length === 0 ? sql`true` : sql`projects.id NOT IN (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`;
   const rows = await rowsOf<{ node_id: string; n: number; signed: number }>(
     db,
     sql`SELECT pn.node_id, count(*)::int AS n,
                count(*) FILTER (WHERE projects.stage IN (${sql.join(SIGNED_STAGES.map((s) => sql`${s}`), sql`, `)}))::int AS signed
           FROM project_chain_nodes pn
           JOIN projects ON projects.id = pn.project_id
-         WHERE ${projectScope(actor)} AND ${zone} AND projects.stage IN (${sql.join(PIPELINE_STAGES.map((s) => sql`${s}`), sql`, `)})
+         WHERE ${projectScope(actor)} AND ${zone} AND ${excluded} AND projects.stage IN (${sql.join(PIPELINE_STAGES.map((s) => sql`${s}`), sql`, `)})
          GROUP BY pn.node_id`,
   );
   return new Map(rows.map((r) => [String(r.node_id), { projects: Number(r.n), signed: Number(r.signed) }]));
+}
+
+/**
+ * Signed, not yet producing projects per node (visible, zone-filtered) with their expected annual output (万元) and
+ * whether the investor is already mapped on the node. `exclude`: projects left out (the map as it stood before them).
+ */
+export async function nodeCommittedProjects(db: Db, actor: Actor, zoneId: string | null, exclude: readonly string[] = []): Promise<CommittedProject[]> {
+  const zone = zoneId === null ? sql`true` : sql`projects.zone_id = ${zoneId}`;
+  const excluded = exclude.length === 0 ? sql`true` : sql`projects.id NOT IN (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`;
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`SELECT projects.id AS project_id, pn.node_id, n.template_id, projects.expected_annual_output AS annual,
+               EXISTS (SELECT 1 FROM enterprise_chain_nodes en WHERE en.node_id = pn.node_id AND en.enterprise_id = projects.investor_enterprise_id) AS on_node
+          FROM project_chain_nodes pn
+          JOIN projects ON projects.id = pn.project_id
+          JOIN chain_nodes n ON n.id = pn.node_id AND n.deleted_at IS NULL
+         WHERE ${projectScope(actor)} AND ${zone} AND ${excluded} AND projects.deleted_at IS NULL
+           AND projects.stage IN (${sql.join(SIGNED_STAGES.map((s) => sql`${s}`), sql`, `)})`,
+  );
+  return rows.map((r) => ({
+    projectId: String(r.project_id),
+    nodeId: String(r.node_id),
+    templateId: String(r.template_id),
+    expectedAnnualOutput: r.annual === null || r.annual === undefined ? null : Number(r.annual),
+    investorOnNode: r.on_node === true || r.on_node === 't',
+  }));
 }
 
 export async function zoneIdOf(db: Db, code: string): Promise<string | null> {

@@ -75,7 +75,8 @@ function expectedNode(code: string, visible: FixtureEnterprise[], figures: boole
   const cb = c.reduce((s, e) => s + ytd(e.id, PERIOD.year - 1, PERIOD.month), 0);
   const above = members.filter((e) => e.aboveScale).length;
   const parts: [number, number | null][] = [
-    [0.2, Math.min(1, members.length / 5)],
+    // a signed project without investor or expected output: one committed new enterprise, no output (decision 0035)
+    [0.2, Math.min(1, (members.length + projects.signed) / 5)],
     [0.25, figures ? Math.min(1, (domainOut > 0 ? out / domainOut : 0) * NODES_IN_DOMAIN.get(domain)!) : null],
     [0.15, figures && cb > 0 ? Math.min(1, Math.max(0, (cy / cb - 1 + 0.2) / 0.4)) : null],
     [0.15, Math.min(1, above / 2)],
@@ -198,5 +199,49 @@ describe('chain map: weights, signing, lists and export', () => {
     for (const sheet of ['龙头企业', '配套企业']) wb.getWorksheet(sheet)!.eachRow((row, i) => i > 1 && listed.add(String(row.getCell(3).value)));
     const mine = enterprises.filter((e) => e.zone === 'medicine-port' && e.node && NODE_DOMAIN.get(e.node) === 'biomedicine');
     expect(listed.size).toBe(mine.length);
+  });
+});
+
+describe('chain map: platforms, experts, open warnings and platform gaps on a node (issue 13 §1, issue 14 §1)', () => {
+  it('counts them on the node for the hover, lists them on the node page and in the export', async () => {
+    const member = enterprises.find((e) => e.node && e.zone === 'medicine-port')!;
+    const other = enterprises.find((e) => e.node && e.node !== member.node && e.zone === 'materials-bay')!;
+    const now = t.clock.now();
+    const [platform] = await rowsOf<{ id: string }>(db, sql`INSERT INTO platforms (code, name, kind, operator_enterprise_id) VALUES ('CM-PLAT', '链图测试公共平台', 'testing', ${member.id}) RETURNING id`);
+    // Two open requests for an instrument type the district lacks, by the node's enterprise; one by another node's.
+    for (const e of [member, member, other]) {
+      await db.execute(sql`INSERT INTO instrument_demands (enterprise_id, kind, description, hours_per_month, created_at) VALUES (${e.id}, '链图测试冷冻电镜', '结构解析', 10, ${now})`);
+    }
+    await db.execute(sql`INSERT INTO warning_rules (code, kind, subject_kind, name_zh, name_en, description_zh, description_en, level, owner_role, enabled, params, escalate_after_days, updated_at)
+      VALUES ('cm-test', 'cm-test', 'enterprise', '链图测试规则', 'chain map test rule', '测试', 'test', 'orange', 'park', true, '{}'::jsonb, 7, now()) ON CONFLICT DO NOTHING`);
+    const rule = { code: 'cm-test' };
+    const port = await zoneId(t, 'medicine-port');
+    for (const status of ['open', 'resolved']) {
+      await db.execute(sql`INSERT INTO warnings (rule_code, rule_version, subject_kind, subject_key, subject_label, level, status, owner_role, zone_id, enterprise_id, explanation_zh, explanation_en, opened_at, updated_at, evaluated_at)
+        VALUES (${rule.code}, 1, 'enterprise', ${`cm-${status}`}, '链图测试预警', 'orange', ${status}, 'park', ${port}, ${member.id}, '测试', 'test', ${now}, ${now}, ${now})`);
+    }
+    const view = (await get('commission', `/api/chain-map?period=${period}`)).json() as ChainMapView;
+    const node = view.gaps.find((n) => n.code === member.node)!;
+    const [experts] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM experts WHERE deleted_at IS NULL AND ${node.domain} = ANY(domain_codes)`);
+    expect({ platforms: node.platforms, experts: node.experts, openWarnings: node.openWarnings, platformGaps: node.platformGaps }).toEqual({ platforms: 1, experts: Number(experts!.n), openWarnings: 1, platformGaps: 1 });
+    const item = view.platformGaps.find((g) => g.label === '链图测试冷冻电镜')!;
+    expect(item).toMatchObject({ gapKind: 'missing', demand: 3, enterprises: 2, hoursPerMonth: 30 });
+    expect(item.nodes.map((n) => n.code).sort()).toEqual([member.node, other.node].sort());
+    const lists = (await get('commission', `/api/chain-map/nodes/${node.id}?period=${period}`)).json();
+    expect(lists.platforms.map((p: { id: string }) => p.id)).toEqual([platform!.id]);
+    expect(lists.warnings.map((w: { subject: string }) => w.subject)).toEqual(['链图测试预警']);
+    expect(lists.platformGaps.map((g: { label: string }) => g.label)).toEqual(['链图测试冷冻电镜']);
+    // A department reads no warning outside its scope: none on this node.
+    const dept = ((await get('department', `/api/chain-map?period=${period}`)).json() as ChainMapView).gaps.find((n) => n.code === member.node)!;
+    expect(dept.openWarnings).toBe(0);
+    const r = await get('commission', `/api/chain-map/export?period=${period}&node=${node.id}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as never);
+    const gapSheet = wb.getWorksheet('平台缺口清单')!;
+    expect(gapSheet.rowCount).toBe(2);
+    expect([gapSheet.getRow(2).getCell(1).value, gapSheet.getRow(2).getCell(2).value, gapSheet.getRow(2).getCell(4).value]).toEqual(['区内缺少', '链图测试冷冻电镜', 3]);
+    const names: string[] = [];
+    wb.getWorksheet('平台与专家')!.eachRow((row, i) => i > 1 && names.push(String(row.getCell(4).value)));
+    expect(names).toContain('链图测试公共平台');
   });
 });

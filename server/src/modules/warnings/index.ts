@@ -13,6 +13,8 @@ export { evaluateWarnings, evaluateAfterReportChange, applyHookFindings } from '
 export { warningsForReport } from './warning-report-list.ts';
 /** The live-warning rollup as GET /api/warnings/rollup answers it (the cockpit page's combined answer uses it). */
 export { warningRollupFor } from './warning.service.ts';
+/** Which warnings an actor reads (alias `w`): the chain map counts a node's open warnings through it. */
+export { warningReadScope } from './warning.policy.ts';
 
 // The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
 export const warningsFeature = defineFeature({

@@ -10,7 +10,7 @@ import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useSession } from '../auth/session.tsx';
 import { listTargets } from './attraction.api.ts';
-import { STATUS_COLOUR, useOwnerName } from './labels.ts';
+import { STATUS_COLOUR, useOwnerName, useRefName } from './labels.ts';
 import { TargetDrawer } from './target-drawer.tsx';
 
 const PAGE_SIZE = 20;
@@ -22,6 +22,7 @@ export function AttractionPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const ownerName = useOwnerName();
+  const refName = useRefName();
   const role = useSession().session?.user.role ?? null;
   const mayWrite = can(role, 'attraction.write');
   const [q, setQ] = useState('');
@@ -53,13 +54,14 @@ export function AttractionPage() {
             loading={loading}
             dataSource={data?.items ?? []}
             locale={{ emptyText: t('attraction.page.empty') }}
-            scroll={{ x: 1190 }}
+            scroll={{ x: 1270 }}
             pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
             onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
             columns={[
               { title: t('attraction.candidate'), width: 200, render: (_v, r) => <Typography.Link onClick={() => setOpenId(r.id)}>{r.candidate.name}</Typography.Link> },
               { title: t('attraction.page.node'), width: 130, render: (_v, r) => nodeName(r.node) },
-              { title: t('attraction.page.zone'), width: 100, render: (_v, r) => r.zone?.name ?? '—' },
+              { title: t('attraction.page.zone'), width: 100, render: (_v, r) => refName.zone(r.zone) ?? '—' },
+              { title: t('attraction.fit'), width: 80, render: (_v, r) => (r.fit === null || r.fit === undefined ? '—' : <span data-testid="target-fit">{r.fit.toFixed(2)}</span>) },
               { title: t('attraction.owner'), width: 120, render: (_v, r) => ownerName(r.owner) },
               { title: t('attraction.status'), width: 100, render: (_v, r) => <Tag color={STATUS_COLOUR[r.status]}>{t(`attraction.statuses.${r.status}`)}</Tag> },
               { title: t('attraction.nextStep'), width: 140, render: (_v, r) => r.nextStep ?? '—' },

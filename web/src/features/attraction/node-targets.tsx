@@ -5,6 +5,7 @@ import type { Role } from '../../../../contracts/roles.ts';
 import { api } from '../../app/api.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
+import { useOwnerName, useRefName } from './labels.ts';
 
 type Item = NodeCandidates['items'][number];
 
@@ -19,6 +20,8 @@ const HOME_ZONE: Record<string, string> = { biomedicine: 'medicine-port', biomat
 export function NodeTargets(props: { nodeId: string; domain: string; zone: string | null; role: Role | null; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language.startsWith('en');
+  const refName = useRefName();
+  const ownerName = useOwnerName();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   // A park's own zone is applied by the server; the others get the zone filter or the domain's home zone.
@@ -45,7 +48,7 @@ export function NodeTargets(props: { nodeId: string; domain: string; zone: strin
   const canAssign = props.role === 'commission';
   return (
     <>
-      {data.zone && <Typography.Text type="secondary">{t('attraction.fitZone', { zone: data.zone.name })}</Typography.Text>}
+      {data.zone && <Typography.Text type="secondary">{t('attraction.fitZone', { zone: refName.zone(data.zone) })}</Typography.Text>}
       <Table<Item>
         rowKey={(r) => r.candidate.id}
         size="small"
@@ -89,7 +92,7 @@ export function NodeTargets(props: { nodeId: string; domain: string; zone: strin
               r.target ? (
                 <Space size={4} wrap>
                   <Tag color="blue">{t(`attraction.statuses.${r.target.status}`)}</Tag>
-                  <span>{r.target.owner.kind === 'zone' ? r.target.owner.zone?.name : r.target.owner.kind === 'department' ? r.target.owner.department?.name : t('attraction.owners.commission')}</span>
+                  <span>{ownerName(r.target.owner)}</span>
                 </Space>
               ) : canAssign ? (
                 <Space size={4}>

@@ -7,7 +7,7 @@ import { useFormat } from '../../app/i18n/format.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
-import { STATUS_COLOUR, useOwnerName } from './labels.ts';
+import { STATUS_COLOUR, useOwnerName, useRefName } from './labels.ts';
 import { convertTarget, dropTarget, getTarget, logActivity } from './attraction.api.ts';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -20,6 +20,7 @@ export function TargetDrawer(props: { targetId: string | null; mayWrite: boolean
   const { t } = useTranslation();
   const fmt = useFormat();
   const ownerName = useOwnerName();
+  const refName = useRefName();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm();
@@ -68,7 +69,7 @@ export function TargetDrawer(props: { targetId: string | null; mayWrite: boolean
             </Descriptions.Item>
             <Descriptions.Item label={t('attraction.owner')}>{ownerName(target.owner)}</Descriptions.Item>
             <Descriptions.Item label={t('attraction.page.node')}>{fmt.isEnglish ? target.node.nameEn : target.node.name}</Descriptions.Item>
-            <Descriptions.Item label={t('attraction.page.zone')}>{target.zone?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('attraction.page.zone')}>{refName.zone(target.zone) ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('attraction.nextStep')}>{target.nextStep ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('attraction.page.nextOn')}>{fmt.date(target.nextOn)}</Descriptions.Item>
             <Descriptions.Item label={t('attraction.page.assignedOn')}>{fmt.date(target.assignedOn)}</Descriptions.Item>

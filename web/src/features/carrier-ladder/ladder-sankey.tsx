@@ -47,5 +47,9 @@ export function LadderSankey({ flows }: { flows: Ladder['flows'] }) {
       },
     ],
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 360 }} data-testid="ladder-sankey" />;
+  return (
+    <div data-testid="ladder-sankey">
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 360 }} />
+    </div>
+  );
 }

@@ -47,7 +47,7 @@ export function ChainGraph({ view, onOpen }: { view: ChainMapView; onOpen: (node
           y: top + 44 + offset + ri * ROW_HEIGHT,
           symbolSize: sizeOf(n),
           value: n.gap,
-          itemStyle: { color: strengthColour(n.strength), borderColor: n.gap >= 0.5 ? '#a8071a' : '#ffffff', borderWidth: n.gap >= 0.5 ? 2 : 1 },
+          itemStyle: { color: strengthColour(n.strength), borderColor: n.red ? '#a8071a' : '#ffffff', borderWidth: n.red ? 2 : 1 },
           label: { show: true, position: 'right', fontSize: 12, width: COLUMN_WIDTH - 140, overflow: 'truncate' },
           node: n,
         });
@@ -68,6 +68,8 @@ export function ChainGraph({ view, onOpen }: { view: ChainMapView; onOpen: (node
       `${t('chainMap.enterprises')}: ${n.enterprises} · ${t('chainMap.leaders')}: ${n.leaders} · ${t('chainMap.aboveScale')}: ${n.aboveScale}`,
       ...(view.figuresVisible ? [`${t('chainMap.output')}: ${fmtYi(n.outputYtd, i18n.language)} ${t('chainMap.unitYi')} · ${t('chainMap.share')}: ${fmtPct(n.share)} · ${t('chainMap.growth')}: ${fmtPct(n.growth)}`] : []),
       `${t('chainMap.projects')}: ${n.projects} (${t('chainMap.signed')} ${n.signedProjects})`,
+      `${t('chainMap.platforms')}: ${n.platforms} · ${t('chainMap.experts')}: ${n.experts} · ${t('chainMap.openWarnings')}: ${n.openWarnings}`,
+      ...(n.platformGaps > 0 ? [`<span style="color:#cf1322">${t('chainMap.platformGapsOnNode', { count: n.platformGaps })}</span>`] : []),
     ].join('<br/>');
   const option = {
     tooltip: { trigger: 'item', formatter: (p: { data?: { node?: ChainMapNode } }) => (p.data?.node ? tooltip(p.data.node) : '') },

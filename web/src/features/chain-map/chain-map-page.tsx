@@ -1,9 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Select, Skeleton, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { chainMapSchema, type ChainMapNode } from '../../../../contracts/chain-map.ts';
+import { chainMapSchema, RED_GAP, type ChainMapNode } from '../../../../contracts/chain-map.ts';
 import { api, saveBlob } from '../../app/api.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
@@ -14,6 +14,7 @@ import { loadReferenceData, localName, type ReferenceData } from '../registries/
 import { ChainGraph } from './chain-graph.tsx';
 import { GapTable } from './gap-table.tsx';
 import { NodeDrawer } from './node-drawer.tsx';
+import { PlatformGapTable } from './platform-gap-table.tsx';
 
 /** 产业链图谱: the chain graph per domain, the gap ranking, and a node's page (its formula and N lists). */
 export function ChainMapPage() {
@@ -79,11 +80,18 @@ export function ChainMapPage() {
         )}
         {data && (
           <Typography.Text type="secondary">
-            {data.period ? t('chainMap.period', { period: data.period }) : t('chainMap.noPeriod')} · {t('chainMap.legendStrength')}
+            {data.period ? t('chainMap.period', { period: data.period }) : t('chainMap.noPeriod')} · {t('chainMap.legendStrength', { red: RED_GAP })}
           </Typography.Text>
         )}
       </Space>
       {data && !data.figuresVisible && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('chainMap.figuresHidden')} />}
+      {!data && (
+        <Card size="small" data-testid="chain-map-loading">
+          <Spin tip={t('chainMap.loading')}>
+            <Skeleton active paragraph={{ rows: 10 }} />
+          </Spin>
+        </Card>
+      )}
       {data && (
         <>
           <Card size="small" style={{ marginBottom: 16 }}>
@@ -91,6 +99,9 @@ export function ChainMapPage() {
           </Card>
           <Card size="small" title={t('chainMap.gapRanking')} extra={<Typography.Text type="secondary">{t('chainMap.computeMs', { ms: data.computeMs })}</Typography.Text>}>
             <GapTable view={data} onOpen={open} />
+          </Card>
+          <Card size="small" title={t('chainMap.platformGapList')} style={{ marginTop: 16 }}>
+            <PlatformGapTable items={data.platformGaps} onOpenNode={(id) => open(data.gaps.find((n) => n.id === id) ?? null)} />
           </Card>
         </>
       )}

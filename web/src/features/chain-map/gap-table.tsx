@@ -22,7 +22,7 @@ export function GapTable({ view, onOpen }: { view: ChainMapView; onOpen: (node: 
         { title: t('chainMap.stage'), dataIndex: 'stage', width: 90, render: (s: string) => <Tag>{t(`chainMap.stages.${s}` as 'chainMap.stages.upstream')}</Tag> },
         { title: t('chainMap.strength'), dataIndex: 'strength', width: 150, render: (s: number) => <Progress percent={Math.round(s * 100)} size="small" strokeColor={strengthColour(s)} format={() => s.toFixed(2)} /> },
         { title: t('chainMap.importance'), dataIndex: 'importance', width: 100, render: (w: number) => w.toFixed(2) },
-        { title: t('chainMap.gap'), dataIndex: 'gap', width: 80, render: (g: number) => <b style={{ color: g >= 0.5 ? '#cf1322' : undefined }}>{g.toFixed(2)}</b> },
+        { title: t('chainMap.gap'), dataIndex: 'gap', width: 80, render: (g: number, n) => <b data-red={n.red ? 'true' : undefined} style={{ color: n.red ? '#cf1322' : undefined }}>{g.toFixed(2)}</b> },
         { title: t('chainMap.enterprises'), dataIndex: 'enterprises', width: 90 },
         { title: t('chainMap.projects'), dataIndex: 'projects', width: 100 },
         ...(view.figuresVisible

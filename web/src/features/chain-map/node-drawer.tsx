@@ -10,6 +10,9 @@ import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { fmtPct, fmtYi } from './chain-format.ts';
 import { NodeTargets } from '../attraction/node-targets.tsx';
+import { PlatformGapTable } from './platform-gap-table.tsx';
+
+const LEVEL_COLOR: Record<string, string> = { blue: 'blue', yellow: 'gold', orange: 'orange', red: 'red' };
 
 type Member = ChainNodeLists['leading'][number];
 
@@ -57,8 +60,16 @@ export function NodeDrawer(props: { nodeId: string | null; zone?: string; role: 
       {node && data && (
         <>
           <Typography.Paragraph>
-            <Tag color={node.gap >= 0.5 ? 'red' : 'default'}>{t('chainMap.formula', { importance: node.importance.toFixed(2), strength: node.strength.toFixed(3), gap: node.gap.toFixed(3) })}</Tag>
+            <Tag data-testid="node-formula" color={node.red ? 'red' : 'default'}>{t('chainMap.formula', { importance: node.importance.toFixed(2), strength: node.strength.toFixed(3), gap: node.gap.toFixed(3) })}</Tag>
+            {node.red && <Tag color="red">{t('chainMap.redBand')}</Tag>}
           </Typography.Paragraph>
+          {(node.committed.enterprises > 0 || (node.committed.outputYtd ?? 0) > 0) && (
+            <Typography.Paragraph type="secondary" data-testid="node-committed">
+              {node.committed.outputYtd === null
+                ? t('chainMap.committedNoFigures', { enterprises: node.committed.enterprises, aboveScale: node.committed.aboveScale })
+                : t('chainMap.committed', { enterprises: node.committed.enterprises, aboveScale: node.committed.aboveScale, output: `${fmtYi(node.committed.outputYtd, i18n.language)} ${t('chainMap.unitYi')}` })}
+            </Typography.Paragraph>
+          )}
           <Descriptions size="small" column={3} bordered style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('chainMap.enterprises')}>{node.enterprises}</Descriptions.Item>
             <Descriptions.Item label={t('chainMap.leaders')}>{node.leaders}</Descriptions.Item>
@@ -115,9 +126,49 @@ export function NodeDrawer(props: { nodeId: string | null; zone?: string; role: 
                 ),
               },
               {
+                key: 'platforms',
+                label: `${t('chainMap.lists.platforms')} (${data.platforms.length})`,
+                children: (
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={data.platforms}
+                    columns={[
+                      { title: t('chainMap.name'), dataIndex: 'name' },
+                      { title: t('chainMap.kind'), dataIndex: 'kind', width: 120, render: (k: string) => t(`registries.options.platformKind.${k}` as 'registries.options.platformKind.rd') },
+                      { title: t('chainMap.zone'), width: 160, render: (_v, p) => (english ? p.zoneEn : p.zone) ?? '—' },
+                    ]}
+                  />
+                ),
+              },
+              {
                 key: 'experts',
                 label: `${t('chainMap.lists.experts')} (${data.experts.length})`,
                 children: <Table rowKey="id" size="small" pagination={false} dataSource={data.experts} columns={[{ title: t('chainMap.name'), dataIndex: 'name' }, { title: t('chainMap.affiliation'), dataIndex: 'affiliation' }]} />,
+              },
+              {
+                key: 'warnings',
+                label: `${t('chainMap.lists.warnings')} (${data.warnings.length})`,
+                children: (
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    pagination={false}
+                    dataSource={data.warnings}
+                    columns={[
+                      { title: t('chainMap.level'), dataIndex: 'level', width: 80, render: (l: string) => <Tag color={LEVEL_COLOR[l] ?? 'default'}>{t(`warnings.level.${l}` as 'warnings.level.red')}</Tag> },
+                      { title: t('chainMap.subject'), render: (_v, w) => <Link to={`/warnings?id=${w.id}`}>{w.subject}</Link> },
+                      { title: t('chainMap.rule'), render: (_v, w) => (english ? w.ruleEn : w.ruleZh) },
+                      { title: t('chainMap.openedAt'), dataIndex: 'openedAt', width: 110, render: (v: string) => v.slice(0, 10) },
+                    ]}
+                  />
+                ),
+              },
+              {
+                key: 'platformGaps',
+                label: `${t('chainMap.lists.platformGaps')} (${data.platformGaps.length})`,
+                children: <PlatformGapTable items={data.platformGaps} showNodes={false} />,
               },
               {
                 key: 'candidates',

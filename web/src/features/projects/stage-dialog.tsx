@@ -6,6 +6,7 @@ import { hasErrorCode } from '../../app/api-error.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { changeStage } from './projects.api.ts';
+import { ZoneFitAlert } from '../attraction/zone-fit-alert.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -61,6 +62,8 @@ export function StageDialog({ open, project, onClose, onChanged }: { open: boole
         </Form.Item>
         {skipped.length > 0 && <Alert type="warning" showIcon className="form-alert" message={t('registries.projects.skipWarning', { stages: skipped.map((s) => t(`registries.options.projectStage.${s}`)).join('、') })} />}
         {back && <Alert type="warning" showIcon className="form-alert" message={t('registries.projects.backWarning')} />}
+        {/* Zone fit and carrier capacity are flagged before signing (issue 13 §3); a warning, never a block. */}
+        {open && toStage === 'signed' && <ZoneFitAlert projectId={project.id} />}
         <Form.Item name="occurredOn" label={t('registries.projects.occurredOn')} required>
           <Input type="date" max={todayIso()} />
         </Form.Item>
