@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leasedAreaOn } from '../registries/occupancy.ts';
-import { overlaps } from '../carrier-ladder/ladder.ts';
+import { addMonths, overlaps } from '../carrier-ladder/ladder.ts';
 import { currentLeaseEnd, planDemoLadder, type DemoCarrierIn, type DemoTenancyIn } from './carrier-ladder.ts';
 import { createRng } from './prng.ts';
 
@@ -47,6 +47,18 @@ describe('the demo ladder plan', () => {
       for (const t of own) if (t.moveOutOn) expect(t.moveOutOn > t.moveInOn).toBe(true);
       for (let i = 0; i < own.length; i++) for (let j = i + 1; j < own.length; j++) expect(overlaps(own[i]!, own[j]!)).toBe(false);
     }
+  });
+
+  it('has firms climbing within the carriers page’s default window (the last 36 months), also when they were founded long ago', () => {
+    // Firms founded 2010–2016: anchored only at their founding, every climb would lie years before the window.
+    const old = tenancies.map((t, i) => ({ ...t, moveInOn: `${2010 + (i % 7)}-0${1 + (i % 9)}-15`, foundedOn: `${2010 + (i % 7)}-0${1 + (i % 9)}-15`, moveOutOn: null, status: 'active' }));
+    const oldPlan = planDemoLadder(old, [...carriers.map((c) => ({ ...c, openedOn: '2008-01-01' }))], [], today, createRng(7, 'test'));
+    const windowStart = addMonths(today, -36);
+    const moves = oldPlan.inserts.filter((i) => i.exitKind === 'moved-carrier');
+    const recent = moves.filter((i) => i.moveOutOn >= windowStart);
+    expect(moves.length).toBeGreaterThan(10);
+    expect(recent.length).toBeGreaterThanOrEqual(Math.ceil(moves.length / 4));
+    expect(moves.every((i) => i.moveOutOn <= addMonths(today, -2) && i.moveOutOn > i.moveInOn)).toBe(true);
   });
 
   it('gives every present tenancy a lease ending after today, and ended ones a destination', () => {

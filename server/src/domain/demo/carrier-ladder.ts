@@ -91,24 +91,43 @@ export function planDemoLadder(tenancies: readonly DemoTenancyIn[], carriers: re
       plan.updates.push({ id: t.id, leaseEndOn: leaseEndOf(rng, t.moveInOn, today) });
       continue;
     }
-    const incubator = pickCarrier(rng, carriers, rng.chance(0.85) ? 'incubator' : 'public-platform', t.zoneId, t.moveInOn);
-    const firstStep = addMonths(t.moveInOn, rng.int(14, 26));
-    if (!incubator || firstStep > latestStep) {
+    const toPark = t.carrierType === 'industrial-park';
+    const steps = ladderSteps(rng, t.moveInOn, toPark, today, latestStep);
+    const incubator = steps && pickCarrier(rng, carriers, rng.chance(0.85) ? 'incubator' : 'public-platform', t.zoneId, t.moveInOn);
+    if (!steps || !incubator) {
       plan.updates.push({ id: t.id, leaseEndOn: leaseEndOf(rng, t.moveInOn, today) });
       continue;
     }
     const area = (share: number) => Math.max(60, Math.round(t.leasedArea * share));
-    plan.inserts.push({ enterpriseId: t.enterpriseId, carrierId: incubator.id, moveInOn: t.moveInOn, moveOutOn: firstStep, leasedArea: area(rng.float(0.08, 0.2)), exitKind: 'moved-carrier' });
-    let arrival = firstStep;
-    if (t.carrierType === 'industrial-park') {
-      const secondStep = addMonths(firstStep, rng.int(18, 30));
-      const accelerator = pickCarrier(rng, carriers, 'accelerator', t.zoneId, firstStep);
-      if (accelerator && secondStep <= latestStep) {
-        plan.inserts.push({ enterpriseId: t.enterpriseId, carrierId: accelerator.id, moveInOn: firstStep, moveOutOn: secondStep, leasedArea: area(rng.float(0.25, 0.45)), exitKind: 'moved-carrier' });
-        arrival = secondStep;
-      }
+    plan.inserts.push({ enterpriseId: t.enterpriseId, carrierId: incubator.id, moveInOn: t.moveInOn, moveOutOn: steps.firstStep, leasedArea: area(rng.float(0.08, 0.2)), exitKind: 'moved-carrier' });
+    let arrival = steps.firstStep;
+    const accelerator = toPark && steps.secondStep ? pickCarrier(rng, carriers, 'accelerator', t.zoneId, steps.firstStep) : null;
+    if (accelerator && steps.secondStep) {
+      plan.inserts.push({ enterpriseId: t.enterpriseId, carrierId: accelerator.id, moveInOn: steps.firstStep, moveOutOn: steps.secondStep, leasedArea: area(rng.float(0.25, 0.45)), exitKind: 'moved-carrier' });
+      arrival = steps.secondStep;
     }
     plan.updates.push({ id: t.id, moveInOn: arrival, leaseEndOn: leaseEndOf(rng, arrival, today) });
   }
   return plan;
+}
+
+/**
+ * When a climbing firm moved up. Anchored at its founding, every firm founded years ago would have climbed
+ * years ago and the ladder of the last three years (the carriers page's default window) would be nearly empty;
+ * half the climbers therefore arrive at their present carrier within the last 3–34 months, after an incubator
+ * (and, for a park, an accelerator) stay of plausible length, as long as that fits after the founding.
+ */
+function ladderSteps(rng: Rng, foundedOn: string, toPark: boolean, today: string, latestStep: string): { firstStep: string; secondStep: string | null } | null {
+  if (rng.chance(0.5)) {
+    const arrival = addMonths(today, -rng.int(3, 34));
+    const accelerated = toPark ? rng.int(18, 30) : 0;
+    const firstStep = toPark ? addMonths(arrival, -accelerated) : arrival;
+    const earliest = addMonths(foundedOn, 14);
+    if (firstStep >= earliest && arrival <= latestStep) return { firstStep, secondStep: toPark ? arrival : null };
+  }
+  const firstStep = addMonths(foundedOn, rng.int(14, 26));
+  if (firstStep > latestStep) return null;
+  if (!toPark) return { firstStep, secondStep: null };
+  const secondStep = addMonths(firstStep, rng.int(18, 30));
+  return { firstStep, secondStep: secondStep <= latestStep ? secondStep : null };
 }
