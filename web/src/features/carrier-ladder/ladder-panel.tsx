@@ -11,7 +11,7 @@ import { useFormat } from '../../app/i18n/format.ts';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
-import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { loadReferenceData, localName, referenceName } from '../registries/shared/reference.ts';
 import { getLadder } from './carrier-ladder.api.ts';
 import { LadderSankey } from './ladder-sankey.tsx';
 
@@ -37,15 +37,10 @@ export function LadderPanel() {
     }
   };
   if (error) return <LoadError error={error} onRetry={reload} />;
-  const zoneName = (z: CarrierLadderFigures['zone']) => {
-    if (!z) return '—';
-    const found = ref?.zones.find((r) => r.code === z.code);
-    return found ? localName(found, english) : z.name;
-  };
   const columns: TableColumnsType<CarrierLadderFigures> = [
     { title: t('carrierLadder.figures.carrier'), key: 'name', fixed: 'left', width: 220, render: (_, c) => <Link to={`/carriers/${c.id}`}>{c.name}</Link> },
     { title: t('carrierLadder.figures.type'), key: 'type', width: 100, render: (_, c) => <Tag>{t(`registries.options.carrierType.${c.type}`)}</Tag> },
-    { title: t('carrierLadder.zone'), key: 'zone', width: 120, render: (_, c) => zoneName(c.zone) },
+    { title: t('carrierLadder.zone'), key: 'zone', width: 120, render: (_, c) => referenceName(ref?.zones, c.zone, english) },
     { title: t('carrierLadder.figures.leasableArea'), key: 'leasable', width: 130, align: 'right', render: (_, c) => fmt.number(c.leasableArea) },
     { title: t('carrierLadder.figures.vacancy'), key: 'vacancy', width: 120, align: 'right', render: (_, c) => <span style={{ color: c.vacancyRate !== null && c.vacancyRate > 0.4 ? '#cf1322' : undefined }}>{pct(c.vacancyRate)}</span> },
     { title: t('carrierLadder.figures.tenants'), key: 'tenants', width: 100, align: 'right', render: (_, c) => fmt.number(c.tenants) },

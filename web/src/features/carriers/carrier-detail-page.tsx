@@ -11,6 +11,7 @@ import { PageLoading } from '../../app/pages/loading.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
+import { useReferenceNames } from '../registries/shared/reference.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
 import { can } from '../../../../contracts/permissions.ts';
@@ -34,6 +35,7 @@ export function CarrierDetailPage() {
   const notifyError = useNotifyError();
   const { validate, showServerErrors } = useContractForm();
   const role = useSession().session?.user.role;
+  const names = useReferenceNames();
   const { data: loaded, error, loading, reload } = useAsync((signal) => getCarrier(id, signal), [id]);
   const [override, setOverride] = useState<CarrierDetail | null>(null);
   const [editing, setEditing] = useState(false);
@@ -61,7 +63,7 @@ export function CarrierDetailPage() {
     <>
       <PageHeader
         title={data.name}
-        subtitle={`${t(`registries.options.carrierType.${data.type}`)} · ${data.zone?.name ?? ''}`}
+        subtitle={`${t(`registries.options.carrierType.${data.type}`)} · ${data.zone ? names.zone(data.zone) : ''}`}
         extra={
           <Space>
             <Button onClick={() => navigate('/carriers')}>{t('registries.actions.back')}</Button>

@@ -14,7 +14,7 @@ import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
 import { ImportDialog } from '../registries/shared/import-dialog.tsx';
 import { can } from '../../../../contracts/permissions.ts';
-import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { loadReferenceData, localName, referenceName } from '../registries/shared/reference.ts';
 import '../registries/shared/registries.css';
 import { CarrierForm } from './carrier-form.tsx';
 import { listCarriers } from './carriers.api.ts';
@@ -55,7 +55,7 @@ export function CarriersPage() {
   const columns: TableColumnsType<CarrierListItem> = [
     { title: t('registries.fields.name'), key: 'name', fixed: 'left', width: 240, sorter: true, sortOrder: sortOrder('name'), render: (_, c) => <Link to={`/carriers/${c.id}`}>{c.name}</Link> },
     { title: t('registries.fields.type'), key: 'type', width: 110, render: (_, c) => <Tag>{t(`registries.options.carrierType.${c.type}`)}</Tag> },
-    { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, c) => c.zone?.name ?? '—' },
+    { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, c) => referenceName(ref?.zones, c.zone, english) },
     { title: t('registries.fields.totalArea'), key: 'totalArea', width: 130, align: 'right', render: (_, c) => fmt.number(c.totalArea) },
     { title: t('registries.fields.leasableArea'), key: 'leasableArea', width: 130, align: 'right', render: (_, c) => fmt.number(c.leasableArea) },
     { title: t('registries.fields.leasedArea'), key: 'leasedArea', width: 130, align: 'right', render: (_, c) => fmt.number(c.leasedArea) },

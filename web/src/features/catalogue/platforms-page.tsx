@@ -8,7 +8,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { can } from '../../../../contracts/permissions.ts';
-import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { loadReferenceData, localName, referenceName } from '../registries/shared/reference.ts';
 import { CatalogueList } from './catalogue-list.tsx';
 import { listPlatforms, savePlatform } from './catalogue.api.ts';
 import { RevealableContact } from '../registries/shared/reveal-button.tsx';
@@ -123,7 +123,7 @@ export function PlatformsPage() {
       columns={[
         { title: t('registries.fields.name'), key: 'name', dataIndex: 'name', fixed: 'left', width: 280, sorter: true },
         { title: t('registries.fields.kind'), key: 'kind', width: 110, render: (_, p) => <Tag>{t(`registries.options.platformKind.${p.kind}`)}</Tag> },
-        { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, p) => p.zone?.name ?? '—' },
+        { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, p) => referenceName(ref?.zones, p.zone, i18n.language.startsWith('en')) },
         { title: t('registries.fields.carrier'), key: 'carrier', width: 170, render: (_, p) => p.carrier?.name ?? '—' },
         { title: t('registries.fields.operator'), key: 'operator', width: 200, render: (_, p) => p.operator?.name ?? '—' },
         { title: t('registries.fields.services'), key: 'services', width: 240, render: (_, p) => p.services.join('、') || '—' },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { revealedContactsSchema, type EnterpriseDetail } from '../../../../contracts/enterprises.ts';
 import type { Role } from '../../../../contracts/roles.ts';
+import { useReferenceNames } from '../registries/shared/reference.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
@@ -28,6 +29,7 @@ export interface ProfileTab {
 
 function BasicInfo({ e }: { e: EnterpriseDetail }) {
   const { t } = useTranslation();
+  const names = useReferenceNames();
   const fmt = useFormat();
   const tagLabel = useTagLabel();
   // Masked as the server sends them (138****5678) until 显示 asks the audited reveal route.
@@ -39,9 +41,9 @@ function BasicInfo({ e }: { e: EnterpriseDetail }) {
         <span className="mono">{e.uscc}</span>
       </Descriptions.Item>
       <Descriptions.Item label={t('registries.fields.name')}>{e.name}</Descriptions.Item>
-      <Descriptions.Item label={t('registries.fields.domain')}>{e.domain?.name ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('registries.fields.domain')}>{names.domain(e.domain)}</Descriptions.Item>
       <Descriptions.Item label={t('registries.fields.subfield')}>{e.subfield ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('registries.fields.zone')}>{e.zone?.name ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('registries.fields.zone')}>{names.zone(e.zone)}</Descriptions.Item>
       <Descriptions.Item label={t('registries.fields.carrier')}>{e.carrier?.name ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('registries.fields.stage')}>{t(`registries.options.enterpriseStage.${e.stage}`)}</Descriptions.Item>
       <Descriptions.Item label={t('registries.fields.status')}>{t(`registries.options.enterpriseStatus.${e.status}`)}</Descriptions.Item>

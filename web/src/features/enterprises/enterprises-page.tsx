@@ -14,7 +14,7 @@ import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
 import { ImportDialog } from '../registries/shared/import-dialog.tsx';
 import { can } from '../../../../contracts/permissions.ts';
-import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { loadReferenceData, localName, referenceName } from '../registries/shared/reference.ts';
 import { useUndoableDelete } from '../registries/shared/undo-delete.tsx';
 import '../registries/shared/registries.css';
 import { EnterpriseForm } from './enterprise-form.tsx';
@@ -66,8 +66,8 @@ export function EnterprisesPage() {
       ),
     },
     { title: t('enterprises.uscc'), dataIndex: 'uscc', key: 'uscc', width: 200, sorter: true, sortOrder: sortOrder('uscc'), render: (_, row) => <span className="mono">{row.uscc}</span> },
-    { title: t('enterprises.domain'), dataIndex: ['domain', 'name'], key: 'domain', width: 150, render: (_, row) => row.domain?.name ?? '—' },
-    { title: t('enterprises.zone'), dataIndex: ['zone', 'name'], key: 'zone', width: 130, render: (_, row) => row.zone?.name ?? '—' },
+    { title: t('enterprises.domain'), dataIndex: ['domain', 'name'], key: 'domain', width: 150, render: (_, row) => referenceName(ref?.domains, row.domain, english) },
+    { title: t('enterprises.zone'), dataIndex: ['zone', 'name'], key: 'zone', width: 130, render: (_, row) => referenceName(ref?.zones, row.zone, english) },
     { title: t('registries.fields.carrier'), key: 'carrier', width: 170, render: (_, row) => row.carrier?.name ?? '—' },
     { title: t('enterprises.stage'), dataIndex: 'stage', key: 'stage', width: 110, sorter: true, sortOrder: sortOrder('stage'), render: (_, row) => t(`enterprises.stages.${row.stage}`) },
     {

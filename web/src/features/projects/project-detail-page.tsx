@@ -12,6 +12,7 @@ import { PageLoading } from '../../app/pages/loading.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
+import { useReferenceNames } from '../registries/shared/reference.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { HistoryTab } from '../registries/shared/history-tab.tsx';
 import { can } from '../../../../contracts/permissions.ts';
@@ -125,6 +126,7 @@ export function ProjectDetailPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const role = useSession().session?.user.role;
+  const names = useReferenceNames();
   const { data: loaded, error, loading, reload } = useAsync((signal) => getProject(id, signal), [id]);
   const [override, setOverride] = useState<ProjectDetail | null>(null);
   const [editing, setEditing] = useState(false);
@@ -153,8 +155,8 @@ export function ProjectDetailPage() {
           {data.investorEnterprise ? <Link to={`/enterprises/${data.investorEnterprise.id}`}>{data.investorName}</Link> : data.investorName}
         </Descriptions.Item>
         <Descriptions.Item label={t('registries.fields.responsibleDepartment')}>{data.department?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('registries.fields.domain')}>{data.domain?.name ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('registries.fields.zone')}>{data.zone?.name ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('registries.fields.domain')}>{names.domain(data.domain)}</Descriptions.Item>
+        <Descriptions.Item label={t('registries.fields.zone')}>{names.zone(data.zone)}</Descriptions.Item>
         <Descriptions.Item label={t('registries.fields.totalInvestment')}>{fmt.number(data.totalInvestment)}</Descriptions.Item>
         <Descriptions.Item label={t('registries.fields.expectedAnnualOutput')}>{fmt.number(data.expectedAnnualOutput)}</Descriptions.Item>
         <Descriptions.Item label={t('registries.fields.chainNodes')}>{data.chainNodes.map((n) => <Tag key={n.code}>{n.name}</Tag>)}</Descriptions.Item>

@@ -15,7 +15,7 @@ import { useColumnSettings } from '../registries/shared/column-settings.tsx';
 import { ExportButton } from '../registries/shared/export-button.tsx';
 import { ImportDialog } from '../registries/shared/import-dialog.tsx';
 import { can } from '../../../../contracts/permissions.ts';
-import { loadReferenceData, localName } from '../registries/shared/reference.ts';
+import { loadReferenceData, localName, referenceName } from '../registries/shared/reference.ts';
 import '../registries/shared/registries.css';
 import { ProjectForm } from './project-form.tsx';
 import { ProjectKanban, ProjectTimeline, StageCell } from './project-views.tsx';
@@ -45,12 +45,6 @@ export function ProjectsPage() {
   const { data: ref } = useAsync(() => loadReferenceData(), []);
   const [formOpen, setFormOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  // Reference names in the interface language (the list carries the Chinese name and the code).
-  const refName = (items: readonly { code: string; nameZh: string; nameEn: string }[] | undefined, value: { code: string; name: string } | null) => {
-    if (!value) return '—';
-    const item = items?.find((i) => i.code === value.code);
-    return item ? localName(item, english) : value.name;
-  };
   const sortOrder = (key: string) => (filters.sort === key ? (filters.order === 'desc' ? 'descend' : 'ascend') : null);
 
   const columns: TableColumnsType<ProjectListItem> = [
@@ -92,9 +86,9 @@ export function ProjectsPage() {
         return next ? <StageCell stage={next} /> : '—';
       },
     },
-    { title: t('registries.fields.domain'), key: 'domain', width: 140, render: (_, p) => refName(ref?.domains, p.domain) },
-    { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, p) => refName(ref?.zones, p.zone) },
-    { title: t('registries.fields.responsibleDepartment'), key: 'department', width: 140, render: (_, p) => refName(ref?.departments, p.department) },
+    { title: t('registries.fields.domain'), key: 'domain', width: 140, render: (_, p) => referenceName(ref?.domains, p.domain, english) },
+    { title: t('registries.fields.zone'), key: 'zone', width: 120, render: (_, p) => referenceName(ref?.zones, p.zone, english) },
+    { title: t('registries.fields.responsibleDepartment'), key: 'department', width: 140, render: (_, p) => referenceName(ref?.departments, p.department, english) },
     { title: t('registries.fields.totalInvestment'), key: 'totalInvestment', width: 130, align: 'right', sorter: true, sortOrder: sortOrder('totalInvestment'), render: (_, p) => fmt.number(p.totalInvestment) },
     { title: t('registries.fields.expectedAnnualOutput'), key: 'expectedAnnualOutput', width: 150, align: 'right', sorter: true, sortOrder: sortOrder('expectedAnnualOutput'), render: (_, p) => fmt.number(p.expectedAnnualOutput) },
     { title: t('registries.fields.lastFollowUpOn'), key: 'lastFollowUpOn', width: 120, render: (_, p) => fmt.date(p.lastFollowUpOn) },
