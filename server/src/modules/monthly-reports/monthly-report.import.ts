@@ -10,7 +10,7 @@ import { readZipDirectory } from '../../domain/spreadsheet/zip-directory.ts';
 import { monthlyFromYtd, validateReport } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
 import { assertSafeWorkbook, ImportRefused, loadWorkbook } from '../registry-io/index.ts';
-import { refreshRollups, type EnterpriseYear } from '../statistics/index.ts';
+import { refreshRollups, refreshStatsViews, type EnterpriseYear } from '../statistics/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { loadValidationHistories } from './monthly-report.repository.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
@@ -337,6 +337,8 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   });
   result.committed = true;
   await options.afterCommit?.([...new Set([...touched.values()].map((c) => c.enterpriseId))]);
+  // The recently read cockpits computed again under the imported figures, before the import reports done.
+  if (touched.size > 0) await refreshStatsViews(db);
   await progress({ phase: 'done', done: parsed.items.length, total: parsed.items.length });
   return result;
 }
