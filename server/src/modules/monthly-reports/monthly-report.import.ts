@@ -181,7 +181,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
         db,
         sql`SELECT id, status, enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
              WHERE enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...ids.values()])}::jsonb))::uuid)
-               AND (year * 12 + month - 1) BETWEEN ${minIndex} AND ${maxIndex}`,
+               AND year BETWEEN ${Math.floor(minIndex / 12)} AND ${Math.floor(maxIndex / 12)} AND (year * 12 + month - 1) BETWEEN ${minIndex} AND ${maxIndex}`,
       )
     : [];
   const storedByKey = new Map(storedRows.map((r) => [`${r.enterprise_id}|${r.year}|${r.month}`, r]));

@@ -168,6 +168,7 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
     let importRows = 0;
     let importRejected = 0;
     let importSeconds = 0;
+    const importPhases = new Map<string, number>();
     for (const part of monthlyParts(lastYear, IMPORT_FILE_ROWS)) {
       const wb = new ExcelJS.Workbook();
       const sheet = wb.addWorksheet('月报');
@@ -175,7 +176,17 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
       for (const r of part) sheet.addRow([r.uscc, r.period, '万元', r.output, r.sales, r.export, r.revenue, r.profit, r.tax, r.rd, r.energy, r.employees]);
       const buffer = Buffer.from(await wb.xlsx.writeBuffer());
       t0 = performance.now();
-      const imported = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), buffer, { mode: 'valid-only', onConflict: 'replace', fileName: 'bench.xlsx', limits: { maxBytes: 512 * 1024 * 1024, maxEntries: 1000, maxUncompressedBytes: 4 * 1024 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 * 1024, maxRatio: 1_000 }, maxRows: IMPORT_FILE_ROWS });
+      // Where the seconds go: the time from each progress phase's first report to the next phase's.
+      let phase = 'check';
+      let phaseStart = t0;
+      const onProgress = (p: { phase: string }) => {
+        if (p.phase === phase) return;
+        const now = performance.now();
+        importPhases.set(phase, (importPhases.get(phase) ?? 0) + now - phaseStart);
+        phase = p.phase;
+        phaseStart = now;
+      };
+      const imported = await importMonthlyReports({ database, audit, clock: () => new Date() }, consoleOperatorCaller(), buffer, { onProgress, mode: 'valid-only', onConflict: 'replace', fileName: 'bench.xlsx', limits: { maxBytes: 512 * 1024 * 1024, maxEntries: 1000, maxUncompressedBytes: 4 * 1024 * 1024 * 1024, maxEntryBytes: 4 * 1024 * 1024 * 1024, maxRatio: 1_000 }, maxRows: IMPORT_FILE_ROWS });
       const seconds = (performance.now() - t0) / 1000;
       importSeconds += seconds;
       importRows += imported.imported + imported.updated;
@@ -184,6 +195,7 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
       for (const r of imported.rejected.slice(0, 3)) log(`[bench]   rejected: ${JSON.stringify(r)}`);
     }
     log(`[bench] import: ${importRows} rows stored, ${importRejected} rejected, ${importSeconds.toFixed(1)} s`);
+    log(`[bench] import profile: ${[...importPhases].map(([p, ms]) => `${p} ${(ms / 1000).toFixed(2)} s`).join(', ')}`);
     rawRows += importRows;
 
     // Cockpit latency over HTTP handlers (in-process inject, a leader session).

@@ -67,6 +67,7 @@ export async function currentStatsToken(db: Db): Promise<string> {
 
 interface LookupRow {
   token: string | null;
+  reports_token: string | null;
   stamp: string | null;
   dirty: boolean;
   value: string | null;
@@ -82,12 +83,12 @@ async function lookup(db: Db, key: string, reportsToken: boolean, memoryStamp: s
   const stamp = reportsToken ? sql`c.token::text || '|' || g.reports_token::text` : sql`c.token::text`;
   const [row] = await rowsOf<LookupRow>(
     db,
-    sql`SELECT g.token::text AS token, ${stamp} AS stamp,
+    sql`SELECT g.token::text AS token, g.reports_token::text AS reports_token, ${stamp} AS stamp,
                EXISTS (SELECT 1 FROM stat_dirty_enterprises) AS dirty,
                CASE WHEN (${stamp}) IS DISTINCT FROM ${memoryStamp} THEN c.value END AS value
           FROM stat_generation g LEFT JOIN stat_view_cache c ON c.key = ${fullKey} AND c.token = g.token`,
   );
-  return row ?? { token: null, stamp: null, dirty: false, value: null };
+  return row ?? { token: null, reports_token: null, stamp: null, dirty: false, value: null };
 }
 
 export interface CachedViewOptions {
@@ -132,7 +133,8 @@ export async function cachedStatsView<T>(db: Db, key: string, compute: () => Pro
     ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, request = excluded.request, token = excluded.token, value = excluded.value, used_at = excluded.used_at
      WHERE c.token IS DISTINCT FROM (SELECT token FROM stat_generation)`);
   if (++cache.stores % PRUNE_EVERY_STORES === 0) await db.execute(sql`DELETE FROM stat_view_cache WHERE used_at < now() - interval '1 day'`);
-  // The reports token is not known here without another query: the next read fetches the row once, then holds it.
+  // This process holds it too (a refresh after an approval serves the next reader here without shipping it).
+  remember(cache, key, { stamp: options.reportsToken ? `${found.token}|${found.reports_token}` : found.token, value: structuredClone(value), touchedAt: Date.now() });
   return value;
 }
 
