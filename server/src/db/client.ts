@@ -56,6 +56,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 }
 
+/** Statements sent to the database by this process (outside embedded transactions): the bench's queries per request. */
+let statementsSent = 0;
+export const statementsSentSoFar = (): number => statementsSent;
+
 /** Set while a transaction's callback runs on the embedded engine (see guardAgainstNestedUse). */
 const insideEmbeddedTransaction = new AsyncLocalStorage<true>();
 
@@ -68,10 +72,12 @@ function guardAgainstNestedUse(client: PGlite): void {
   const { query, exec, transaction } = client;
   client.query = ((...args: Parameters<PGlite['query']>) => {
     if (insideEmbeddedTransaction.getStore()) throw new NestedDatabaseUseError();
+    statementsSent++;
     return query.apply(client, args);
   }) as PGlite['query'];
   client.exec = ((...args: Parameters<PGlite['exec']>) => {
     if (insideEmbeddedTransaction.getStore()) throw new NestedDatabaseUseError();
+    statementsSent++;
     return exec.apply(client, args);
   }) as PGlite['exec'];
   client.transaction = (<T>(callback: Parameters<PGlite['transaction']>[0]) => {
@@ -162,6 +168,7 @@ function serializeQueries(client: pg.PoolClient): void {
   let tail: Promise<unknown> = Promise.resolve();
   (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
     const first = args[0] as { submit?: unknown } | undefined;
+    statementsSent++;
     if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
     const run = tail.then(() => query(...args));
     tail = run.catch(() => undefined);

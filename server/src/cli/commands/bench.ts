@@ -13,11 +13,14 @@ function table(r: BenchResult & { forecast: ForecastBenchResult }): string {
     `  import (validated)     ${Math.round(r.importRowsPerSecond)} rows/s (${r.importRows} rows)`,
     `  cockpit API, computed  p50 ${ms(r.cockpitCold.p50)}  p95 ${ms(r.cockpitCold.p95)}  (${r.cockpitCold.requests} requests, view cache emptied before each)`,
     `  cockpit API, cached    p50 ${ms(r.cockpit.p50)}  p95 ${ms(r.cockpit.p95)}  (${r.cockpit.requests} requests)`,
+    `  cockpit API, first request after an approval  p50 ${ms(r.cockpitAfterApproval.p50)}  p95 ${ms(r.cockpitAfterApproval.p95)}  (${r.cockpitAfterApproval.requests} approvals; the approval itself p50 ${ms(r.cockpitAfterApproval.approvalP50)} p95 ${ms(r.cockpitAfterApproval.approvalP95)}, views recomputed in its wake)`,
+    `  queries per cockpit request  ${r.queriesPerRequest.cached} served from the cache, ${r.queriesPerRequest.computed} computed (session check included; independent of N)`,
   ];
   if (r.duckdb) {
     lines.push(`  DuckDB raw-row scan    p50 ${ms(r.duckdb.p50)}  p95 ${ms(r.duckdb.p95)}  (load ${(r.duckdb.loadMs / 1000).toFixed(1)} s)`);
     lines.push(`  ratio DuckDB/computed  p50 ×${(r.duckdb.p50 / r.cockpitCold.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpitCold.p95).toFixed(2)}  numbers match: ${r.duckdbMatches ? 'yes' : 'NO'}`);
     lines.push(`  ratio DuckDB/cached    p50 ×${(r.duckdb.p50 / r.cockpit.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpit.p95).toFixed(2)}`);
+    lines.push(`  ratio DuckDB/after an approval  p50 ×${(r.duckdb.p50 / r.cockpitAfterApproval.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpitAfterApproval.p95).toFixed(2)}`);
   } else lines.push('  DuckDB baseline        not run (@duckdb/node-api missing)');
   const f = r.forecast;
   lines.push(`  forecast Monte Carlo   ${ms(f.ms)} wall, ${ms(f.cpuMs)} CPU  (${f.runs} runs × ${f.enterprises} enterprises × ${f.projects} projects × ${f.years} years; target ≤ 1000 ms)`);

@@ -5,7 +5,7 @@ import { registerReportChasingRoutes } from './report-chasing.routes.ts';
 import { reportDeadlineReminderJob } from './report-reminder.job.ts';
 export { importMonthlyReports } from './monthly-report.import.ts';
 export { reportScope } from './monthly-report.policy.ts';
-export { notFoundReport } from './monthly-report.service.ts';
+export { createMonthlyReportService, notFoundReport } from './monthly-report.service.ts';
 
 // The feature's manifest, listed once in app/feature-routes.ts (docs/ARCHITECTURE.md, "Adding a feature").
 export const monthlyReportsFeature = defineFeature({

@@ -10,7 +10,7 @@ import { readZipDirectory } from '../../domain/spreadsheet/zip-directory.ts';
 import { monthlyFromYtd, validateReport } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
 import { assertSafeWorkbook, ImportRefused, loadWorkbook } from '../registry-io/index.ts';
-import { refreshRollups, type EnterpriseYear } from '../statistics/index.ts';
+import { refreshRollups, refreshStatsViews, type EnterpriseYear } from '../statistics/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { loadValidationHistories } from './monthly-report.repository.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
@@ -181,7 +181,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
         db,
         sql`SELECT id, status, enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
              WHERE enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...ids.values()])}::jsonb))::uuid)
-               AND (year * 12 + month - 1) BETWEEN ${minIndex} AND ${maxIndex}`,
+               AND year BETWEEN ${Math.floor(minIndex / 12)} AND ${Math.floor(maxIndex / 12)} AND (year * 12 + month - 1) BETWEEN ${minIndex} AND ${maxIndex}`,
       )
     : [];
   const storedByKey = new Map(storedRows.map((r) => [`${r.enterprise_id}|${r.year}|${r.month}`, r]));
@@ -337,6 +337,8 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   });
   result.committed = true;
   await options.afterCommit?.([...new Set([...touched.values()].map((c) => c.enterpriseId))]);
+  // The recently read cockpits computed again under the imported figures, before the import reports done.
+  if (touched.size > 0) await refreshStatsViews(db);
   await progress({ phase: 'done', done: parsed.items.length, total: parsed.items.length });
   return result;
 }

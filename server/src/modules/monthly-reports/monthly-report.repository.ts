@@ -140,7 +140,7 @@ export async function loadValidationHistories(db: Db, enterpriseIds: readonly st
         db,
         sql`SELECT enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
              WHERE status = 'approved' AND enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::uuid)
-               AND (year * 12 + month - 1) BETWEEN ${first} AND ${toIndex}`,
+               AND year BETWEEN ${Math.floor(first / 12)} AND ${Math.floor(toIndex / 12)} AND (year * 12 + month - 1) BETWEEN ${first} AND ${toIndex}`,
       )
     : [];
   const span = toIndex - first + 1;

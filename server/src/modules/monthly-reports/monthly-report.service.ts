@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { checkCompleteness, checkSubmission, toStorageWan, validateReport, type ReportIssue } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
 import { isUniqueViolation, staleVersion } from '../registry-common/index.ts';
-import { refreshRollups } from '../statistics/index.ts';
+import { refreshRollups, refreshStatsViews } from '../statistics/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { reportActionScope, reportScope, type ReportAction } from './monthly-report.policy.ts';
 import { presentReport, revisionValues, valuesOf } from './monthly-report.presenter.ts';
@@ -100,7 +100,8 @@ async function requireExplanation(tx: Db, row: ReportRow): Promise<void> {
   );
 }
 
-export function createMonthlyReportService(deps: AppDeps) {
+/** `deferViewRefresh`: the caller approves several reports and refreshes the statistics views once, after the last. */
+export function createMonthlyReportService(deps: AppDeps, options: { deferViewRefresh?: boolean } = {}) {
   const db = () => deps.database.db;
 
   async function detail(dbx: Db, row: ReportRow): Promise<ReportDetailView> {
@@ -259,6 +260,8 @@ export function createMonthlyReportService(deps: AppDeps) {
       );
       // The warnings of this enterprise follow its approved figures (after the commit; never fails the approval).
       await evaluateAfterReportChange(deps, [approved.enterpriseId]);
+      // The recently read cockpits computed again under the new figures: the next reader is served at once.
+      if (!options.deferViewRefresh) await refreshStatsViews(deps.database.db);
       return approved;
     },
   };

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import { AppError } from '../../app/errors.ts';
 import { checkSubmission } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
+import { refreshStatsViews } from '../statistics/index.ts';
 import { reportScope } from './monthly-report.policy.ts';
 import { findReport } from './monthly-report.repository.ts';
 import { createMonthlyReportService, validateStored } from './monthly-report.service.ts';
@@ -16,7 +17,7 @@ import { createMonthlyReportService, validateStored } from './monthly-report.ser
  * lists the outcome of each, in the order asked.
  */
 export function createReportBatchReviewService(deps: AppDeps) {
-  const reports = createMonthlyReportService(deps);
+  const reports = createMonthlyReportService(deps, { deferViewRefresh: true });
   const db = () => deps.database.db;
 
   async function one(caller: Caller, action: 'review' | 'approve', item: { id: string; version: number }): Promise<BatchOutcome> {
@@ -65,6 +66,8 @@ export function createReportBatchReviewService(deps: AppDeps) {
         outcomes.push(await one(caller, action, item));
       }
       const succeeded = outcomes.filter((o) => o.ok).length;
+      // The statistics views computed again once for the whole batch (each approval deferred it).
+      if (action === 'approve' && succeeded > 0) await refreshStatsViews(deps.database.db);
       return { succeeded, failed: outcomes.length - succeeded, items: outcomes };
     },
   };

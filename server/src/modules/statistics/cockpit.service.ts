@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { INDICATOR_BY_CODE, formatPeriod, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { BreakdownRowView, CockpitView } from '../../../../contracts/statistics.ts';
 import type { Db } from '../../db/client.ts';
-import { fromYuan } from '../../domain/statistics/index.ts';
+import { emptyGrowthSums, fromYuan } from '../../domain/statistics/index.ts';
 import { milestoneOfIndicator } from './goal-progress.service.ts';
 import { loadGroupNamer } from './group-names.ts';
-import { cachedStatsView } from './stats-cache.ts';
-import { enterpriseMovers, groupSeries } from './stats-query.repository.ts';
+import { cachedStatsView, registerStatsView } from './stats-cache.ts';
+import { enterpriseMovers, groupSeries, groupSumsOfDims } from './stats-query.repository.ts';
 import { monthCloseRule, statsPeriods, type MonthCloseRule, type StatsPeriods } from './stats-period.ts';
-import { breakdownOf, presentRow } from './stats-query.service.ts';
+import { breakdownOf, presentBreakdown, presentRow } from './stats-query.service.ts';
 import type { StatsScope } from './stats.policy.ts';
 import { rowsOf } from './sql-rows.ts';
 
@@ -32,17 +32,30 @@ export async function computeCockpit(db: Db, scope: StatsScope, options: Cockpit
   const rule = options.close ?? monthCloseRule(new Date());
   const periods = await statsPeriods(db, rule);
   const key = JSON.stringify(['cockpit', scope, options.indicator, options.period ?? periods.period ?? 'none', periods]);
-  return cachedStatsView(db, key, () => computeCockpitNow(db, scope, options, periods));
+  return cachedStatsView(db, key, () => computeCockpitNow(db, scope, options, periods), { replay: { kind: 'cockpit', request: { scope, options } } });
 }
+
+// After an approval the recently read cockpits are computed again from their request (stats-cache.ts).
+registerStatsView('cockpit', (db, request: { scope: StatsScope; options: CockpitOptions }) => computeCockpit(db, request.scope, request.options));
 
 /** The cockpit computed from the rollups (synchronised by the cache's token read). */
 async function computeCockpitNow(db: Db, scope: StatsScope, options: CockpitOptions, periods: StatsPeriods): Promise<CockpitView> {
   const period = options.period ?? periods.period ?? { year: new Date().getUTCFullYear(), month: 1 };
   const args = { indicator: options.indicator, year: period.year, month: period.month };
   const names = await loadGroupNamer(db);
-  const domains = await breakdownOf(db, scope, 'domain', args, names);
-  const zones = await breakdownOf(db, scope, 'zone', args, names);
-  const domainZone = await breakdownOf(db, scope, 'domain-zone', args, names);
+  let domains, zones, domainZone;
+  if (scope.kind === 'district') {
+    // Every card of the district from the pre-aggregated cells, in one read.
+    const cells = await groupSumsOfDims(db, ['total', 'domain', 'zone', 'domain-zone'], args.indicator, args.year, args.month);
+    const total = cells.get('total')?.[0] ?? { code: 'all', ...emptyGrowthSums() };
+    domains = presentBreakdown(scope, 'domain', args, cells.get('domain')!, total, names);
+    zones = presentBreakdown(scope, 'zone', args, cells.get('zone')!, total, names);
+    domainZone = presentBreakdown(scope, 'domain-zone', args, cells.get('domain-zone')!, total, names);
+  } else {
+    domains = await breakdownOf(db, scope, 'domain', args, names);
+    zones = await breakdownOf(db, scope, 'zone', args, names);
+    domainZone = await breakdownOf(db, scope, 'domain-zone', args, names);
+  }
 
   // Top movers: enterprises by their own change, with contribution and pull relative to the scope's total.
   const total = domains.totalSums;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { defaultGoalFormula } from '../../domain/plan-model/goal-formula.ts';
 import { actualCagr, annualMilestones, assessGoalProgress, estimateYearEnd, fromYuan, growthRate, milestoneFor, timeProgress } from '../../domain/statistics/index.ts';
 import { MONEY_UNIT_EXPONENT, isIndicatorCode, type MoneyUnit } from '../../../../contracts/indicators.ts';
-import { cachedStatsView } from './stats-cache.ts';
+import { cachedStatsView, registerStatsView } from './stats-cache.ts';
 import { type Population } from './stats-query.repository.ts';
 import { monthCloseRule, statsPeriods, type MonthCloseRule } from './stats-period.ts';
 import { populationOf } from './stats-query.service.ts';
@@ -82,8 +82,11 @@ export async function computeGoalProgress(
   const period = options.period ?? (await statsPeriods(db, options.close ?? monthCloseRule(new Date()))).period ?? undefined;
   const resolved = { ...options, ...(period ? { period } : {}) };
   const key = JSON.stringify(['goals', scope, resolved.period ?? 'none', options.baselineYear ?? 'plan']);
-  return cachedStatsView(db, key, () => computeGoalProgressNow(db, scope, resolved));
+  return cachedStatsView(db, key, () => computeGoalProgressNow(db, scope, resolved), { replay: { kind: 'goals', request: { scope, options } } });
 }
+
+// After an approval the recently read goal views are computed again from their request (stats-cache.ts).
+registerStatsView('goals', (db, request: { scope: StatsScope; options: Parameters<typeof computeGoalProgress>[2] }) => computeGoalProgress(db, request.scope, request.options));
 
 /** Goal progress computed from the rollups (synchronised by the cache's token read). */
 async function computeGoalProgressNow(

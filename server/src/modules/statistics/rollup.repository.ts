@@ -181,6 +181,7 @@ function affectedCells(pairs: readonly EnterpriseYear[]): EnterpriseYear[] {
 export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
   if (changed.length === 0) return;
   await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
+  const pairs = await changeSetOf(tx, changed);
   const contributions = (state: string, sign: number) => `
       SELECT ${sign} AS sign, a.enterprise_id, a.year, mm.month,
              (coalesce(c.reports_to_date, 0) > 0 OR coalesce(q.reports_to_date, 0) > 0) AS present, ${CELL_COLUMNS}
@@ -202,7 +203,7 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
   const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c}, g.nc_${c})`).join(',\n');
   const setYtd = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
   await tx.execute(sql`
-    WITH p AS (${pairsOf(changed)}),
+    WITH p AS (${pairs}),
     a AS (SELECT enterprise_id, year FROM p UNION SELECT enterprise_id, year + 1 FROM p),
     k AS (SELECT enterprise_id, year FROM a UNION SELECT enterprise_id, year - 1 FROM a),
     fresh AS (${ytdRowsOf(sql`SELECT enterprise_id, year FROM p`)}),
@@ -243,6 +244,23 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM cells) AS cells, (SELECT count(*) FROM written) AS written, (SELECT count(*) FROM dropped) AS dropped`);
+}
+
+/** From this many changed enterprise-years on (an import), the change set goes through a temporary table. */
+const CHANGE_TABLE_FROM = 200;
+
+/**
+ * The changed enterprise-years as a relation. An import's thousands of pairs are written to a temporary table
+ * and analysed, so both planners know its size and hash the fan-out to months and groups (a function over a
+ * JSON parameter is estimated at a hundred rows and joined by nested loops); a single approval stays inline.
+ */
+async function changeSetOf(tx: Db, changed: readonly EnterpriseYear[]): Promise<SQL> {
+  if (changed.length < CHANGE_TABLE_FROM) return pairsOf(changed);
+  await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_change_set (enterprise_id uuid NOT NULL, year int NOT NULL) ON COMMIT DROP`);
+  await tx.execute(sql`TRUNCATE stat_change_set`);
+  await tx.execute(sql`INSERT INTO stat_change_set ${pairsOf(changed)}`);
+  await tx.execute(sql`ANALYZE stat_change_set`);
+  return sql`SELECT enterprise_id, year FROM stat_change_set`;
 }
 
 /** Every year (and the next) in which these enterprises have ytd rows: what moves when their groups change. */

@@ -7,7 +7,8 @@ import { seedReferenceData } from '../../seed/seed-reference.ts';
 import { computeCockpit } from './cockpit.service.ts';
 import { computeGoalProgress } from './goal-progress.service.ts';
 import { rebuildRollups, refreshRollups } from './rollup.repository.ts';
-import { currentStatsToken, unsafeClearStatsCache } from './stats-cache.ts';
+import { openDatabase } from '../../db/client.ts';
+import { currentStatsToken, forgetProcessStatsCache, refreshStatsViews, statsViewComputations, unsafeClearStatsCache } from './stats-cache.ts';
 import { insertFixture, insertFixtureReports, type FixtureEnterprise, type FixtureReport } from './stats-fixture.test-support.ts';
 import { rowsOf } from './sql-rows.ts';
 
@@ -39,7 +40,7 @@ afterAll(async () => tdb?.cleanup());
 
 const cockpit = (scope: Parameters<typeof computeCockpit>[1] = district) => computeCockpit(db, scope, { indicator: 'revenue', period });
 async function fresh<T>(compute: () => Promise<T>): Promise<T> {
-  unsafeClearStatsCache(db);
+  await unsafeClearStatsCache(db);
   return compute();
 }
 
@@ -174,5 +175,49 @@ describe('cached views', () => {
     const second = await cockpit();
     expect(second.domains.length).toBeGreaterThan(0);
     expect(second.total.ytd).not.toBe(-1);
+  });
+
+  it('are recomputed in the wake of a change, not emptied: the first read after it is a hit', async () => {
+    const old = await cockpit();
+    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 7.5 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
+      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
+    });
+    expect(await refreshStatsViews(db)).toBeGreaterThan(0);
+    const computed = statsViewComputations(db);
+    const now = await cockpit();
+    expect(statsViewComputations(db)).toBe(computed);
+    expect(now.total.ytd).not.toBe(old.total.ytd);
+    expect(now).toEqual(await fresh(cockpit));
+  });
+
+  it('are shared by the server processes on one database, and never served stale to any of them', async () => {
+    const viewed = await cockpit();
+    // A process that never computed it (no copy in memory) is served the stored view.
+    forgetProcessStatsCache(db);
+    const computed = statsViewComputations(db);
+    expect(await cockpit()).toEqual(viewed);
+    expect(statsViewComputations(db)).toBe(computed);
+    // On PostgreSQL a second connection pool is a second process as far as the cache can tell.
+    const other = tdb.url ? await openDatabase({ databaseUrl: tdb.url }) : null;
+    try {
+      const otherDb = other?.db ?? db;
+      const otherCockpit = () => computeCockpit(otherDb, district, { indicator: 'revenue', period });
+      expect(await otherCockpit()).toEqual(viewed);
+      // One process changes the figures; the other holds the old view in memory and must not serve it.
+      const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
+      await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 11 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
+        await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
+      });
+      const now = await otherCockpit();
+      expect(now.total.ytd).not.toBe(viewed.total.ytd);
+      expect(now).toEqual(await fresh(cockpit));
+    } finally {
+      await other?.close();
+    }
   });
 });

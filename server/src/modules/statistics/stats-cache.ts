@@ -4,24 +4,58 @@ import { syncChangedEnterprises } from './rollup.repository.ts';
 import { rowsOf } from './sql-rows.ts';
 
 /**
- * Computed statistics views (the cockpit, goal progress) cached per database, validated on every read by the
- * data-version token of migration 0006: a committed change to the rollups, the registry's classification and
- * names, or the plan replaces the token, so a cached view is served only while the data it was computed from
- * is exactly what is stored. A read costs one indexed query; a miss computes as before.
+ * Computed statistics views (the cockpit, goal progress, the forecast) cached in the database (stat_view_cache,
+ * migration 0032), so every server process on one PostgreSQL shares them. Each row carries the data-version
+ * token of migration 0006 it was computed under; a read fetches the current token and the row in one query and
+ * serves the row only when the two agree, so a view is served only while the data it was computed from is
+ * exactly what is stored, whichever process computed it. A process also keeps the parsed views it served
+ * in memory: when its copy carries the current token the query does not even ship the value.
+ *
+ * After an approval or an import, `refreshStatsViews` (called in the wake of the committed transaction)
+ * recomputes the recently used views under the new token instead of leaving them to their next reader: the
+ * first cockpit request after an approval is a hit. Views whose month-close periods depend on report
+ * counts read those through `cachedStatsView(…, { reportsToken: true })`: keyed by the second token, which
+ * drafts, submissions and approvals replace (0032).
  *
  * Keys must carry everything else a view depends on (scope, indicator, period, options): the cache knows
- * nothing about the views. Several server processes on one PostgreSQL server each keep their own cache; the
- * token keeps them all correct.
+ * nothing about the views.
  */
 
-const MAX_ENTRIES = 256;
+const MEMORY_ENTRIES = 256;
+/** Views read within this window are recomputed after a change; older ones wait for their next reader. */
+const REFRESH_WINDOW_MINUTES = 60;
+const REFRESH_MAX_VIEWS = 48;
+/** A hit refreshes the row's last use at most this often per process (a write on a read path). */
+const TOUCH_EVERY_MS = 60_000;
+const PRUNE_EVERY_STORES = 200;
 
-interface Entry {
-  token: string;
+interface MemoryEntry {
+  stamp: string;
   value: unknown;
+  touchedAt: number;
 }
 
-const caches = new WeakMap<object, Map<string, Entry>>();
+interface ProcessCache {
+  views: Map<string, MemoryEntry>;
+  stores: number;
+  /** Views this process computed (missed): the tests and the bench tell hits from misses by it. */
+  computed: number;
+}
+
+const caches = new WeakMap<object, ProcessCache>();
+const processCache = (db: Db): ProcessCache => {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = { views: new Map(), stores: 0, computed: 0 }));
+  return c;
+};
+
+/** How to compute a view again from its request (registered by the view's service). */
+export type StatsViewReplay = (db: Db, request: never) => Promise<unknown>;
+const replays = new Map<string, StatsViewReplay>();
+
+export function registerStatsView(kind: string, replay: StatsViewReplay): void {
+  replays.set(kind, replay);
+}
 
 /** Brings the rollups' group memberships up to date, then returns the current data-version token. */
 export async function currentStatsToken(db: Db): Promise<string> {
@@ -31,26 +65,133 @@ export async function currentStatsToken(db: Db): Promise<string> {
   return row?.token ?? '';
 }
 
-export async function cachedStatsView<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  const token = await currentStatsToken(db);
-  if (!token) return compute();
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.token === token) {
-    // Map order is insertion order: re-inserting makes this the most recently used entry.
-    cache.delete(key);
-    cache.set(key, hit);
-    return structuredClone(hit.value) as T;
+interface LookupRow {
+  token: string | null;
+  reports_token: string | null;
+  stamp: string | null;
+  dirty: boolean;
+  value: string | null;
+}
+
+/**
+ * One query: the current token(s), whether enterprises wait to be moved to new groups, and the cached row when
+ * it was computed under the current token and this process does not hold that very version already.
+ */
+async function lookup(db: Db, key: string, reportsToken: boolean, memoryStamp: string | null): Promise<LookupRow> {
+  // The stamp a process compares its own copy with: the token, and the reports token for views keyed by it.
+  const fullKey = reportsToken ? sql`${key} || '|' || g.reports_token::text` : sql`${key}`;
+  const stamp = reportsToken ? sql`c.token::text || '|' || g.reports_token::text` : sql`c.token::text`;
+  const [row] = await rowsOf<LookupRow>(
+    db,
+    sql`SELECT g.token::text AS token, g.reports_token::text AS reports_token, ${stamp} AS stamp,
+               EXISTS (SELECT 1 FROM stat_dirty_enterprises) AS dirty,
+               CASE WHEN (${stamp}) IS DISTINCT FROM ${memoryStamp} THEN c.value END AS value
+          FROM stat_generation g LEFT JOIN stat_view_cache c ON c.key = ${fullKey} AND c.token = g.token`,
+  );
+  return row ?? { token: null, reports_token: null, stamp: null, dirty: false, value: null };
+}
+
+export interface CachedViewOptions {
+  /** The view also depends on which reports exist and their status (month close): keyed by the reports token too. */
+  reportsToken?: boolean;
+  /** How to compute the view again after a change (a kind registered with registerStatsView, and its request). */
+  replay?: { kind: string; request: unknown };
+}
+
+export async function cachedStatsView<T>(db: Db, key: string, compute: () => Promise<T>, options: CachedViewOptions = {}): Promise<T> {
+  const cache = processCache(db);
+  const memory = cache.views.get(key);
+  let found = await lookup(db, key, options.reportsToken === true, memory?.stamp ?? null);
+  if (found.dirty) {
+    // Registry changes wait to be applied to the rollups: apply them (a new token), then look again.
+    await syncChangedEnterprises(db);
+    found = await lookup(db, key, options.reportsToken === true, memory?.stamp ?? null);
   }
+  // No generation row: a database restored from before the token existed. Never cache then.
+  if (!found.token) return compute();
+  if (memory && found.stamp !== null && memory.stamp === found.stamp) {
+    await touch(db, key, memory);
+    // Map order is insertion order: re-inserting makes this the most recently used entry.
+    cache.views.delete(key);
+    cache.views.set(key, memory);
+    return structuredClone(memory.value) as T;
+  }
+  if (found.value !== null && found.stamp !== null) {
+    const value = JSON.parse(found.value) as T;
+    remember(cache, key, { stamp: found.stamp, value, touchedAt: 0 });
+    await touch(db, key, cache.views.get(key)!);
+    return structuredClone(value);
+  }
+  cache.computed++;
   const value = await compute();
-  // The token read before computing: if data changed meanwhile, the next read sees a newer token and misses.
-  cache.set(key, { token, value: structuredClone(value) });
-  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  // The token read before computing: if data changed meanwhile, the stored row carries the older token and the
+  // next read misses. A row already computed under the current token is left as it is.
+  const fullKey = options.reportsToken ? sql`${key} || '|' || (SELECT reports_token::text FROM stat_generation)` : sql`${key}`;
+  await db.execute(sql`
+    INSERT INTO stat_view_cache AS c (key, kind, request, token, value, used_at)
+    VALUES (${fullKey}, ${options.replay?.kind ?? null}, ${options.replay ? JSON.stringify(options.replay.request) : null}::jsonb, ${found.token}::uuid, ${JSON.stringify(value)}, now())
+    ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, request = excluded.request, token = excluded.token, value = excluded.value, used_at = excluded.used_at
+     WHERE c.token IS DISTINCT FROM (SELECT token FROM stat_generation)`);
+  if (++cache.stores % PRUNE_EVERY_STORES === 0) await db.execute(sql`DELETE FROM stat_view_cache WHERE used_at < now() - interval '1 day'`);
+  // This process holds it too (a refresh after an approval serves the next reader here without shipping it).
+  remember(cache, key, { stamp: options.reportsToken ? `${found.token}|${found.reports_token}` : found.token, value: structuredClone(value), touchedAt: Date.now() });
   return value;
 }
 
+function remember(cache: ProcessCache, key: string, entry: MemoryEntry) {
+  cache.views.delete(key);
+  cache.views.set(key, entry);
+  while (cache.views.size > MEMORY_ENTRIES) cache.views.delete(cache.views.keys().next().value!);
+}
+
+async function touch(db: Db, key: string, entry: MemoryEntry) {
+  const now = Date.now();
+  if (now - entry.touchedAt < TOUCH_EVERY_MS) return;
+  entry.touchedAt = now;
+  await db.execute(sql`UPDATE stat_view_cache SET used_at = now() WHERE key LIKE ${key.replace(/[\\%_]/g, '\\$&') + '%'} AND used_at < now() - interval '30 seconds'`);
+}
+
+/**
+ * In the wake of a committed change to approved figures (an approval, an import): recomputes the views read in
+ * the last hour under the new token, newest first, each request once. Returns how many were recomputed. A
+ * failure here never fails the change that was committed: the views are then computed by their next reader.
+ */
+export async function refreshStatsViews(db: Db): Promise<number> {
+  try {
+    const stale = await rowsOf<{ kind: string; request: string }>(
+      db,
+      sql`SELECT kind, request FROM (
+            SELECT DISTINCT ON (kind, request::text) kind, request::text AS request, used_at FROM stat_view_cache
+             WHERE kind IS NOT NULL AND request IS NOT NULL AND used_at > now() - make_interval(mins => ${REFRESH_WINDOW_MINUTES})
+             ORDER BY kind, request::text, used_at DESC) r
+          ORDER BY used_at DESC LIMIT ${REFRESH_MAX_VIEWS}`,
+    );
+    let done = 0;
+    for (const row of stale) {
+      const replay = replays.get(row.kind);
+      if (!replay) continue;
+      await replay(db, JSON.parse(row.request) as never);
+      done++;
+    }
+    return done;
+  } catch {
+    return 0;
+  }
+}
+
+/** How many views this process has computed on this database (misses), for tests and the bench. */
+export function statsViewComputations(db: Db): number {
+  return processCache(db).computed;
+}
+
+/** Forgets this process's copies only (as a freshly started process): the shared rows stay. */
+export function forgetProcessStatsCache(db: Db): void {
+  const c = processCache(db);
+  c.views.clear();
+}
+
 /** Drops every cached view of a database (benchmarks measuring the computation itself). */
-export function unsafeClearStatsCache(db: Db): void {
+export async function unsafeClearStatsCache(db: Db): Promise<void> {
   caches.delete(db);
+  await db.execute(sql`DELETE FROM stat_view_cache`);
 }

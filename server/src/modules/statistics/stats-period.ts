@@ -1,6 +1,7 @@
 import { formatPeriod } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import { DEFAULT_MONTH_CLOSE_DAY, isMonthClosed, latestClosedMonth } from '../../domain/statistics/month-close.ts';
+import { cachedStatsView } from './stats-cache.ts';
 import { latestApprovedPeriod, recentMonthCounts } from './stats-query.repository.ts';
 
 /** Today (YYYY-MM-DD) and the day of the following month on which a month closes whatever is missing. */
@@ -21,8 +22,16 @@ export interface StatsPeriods {
   closeDay: number;
 }
 
-/** Which months are closed (domain/statistics/month-close.ts), from the report counts of the latest months. */
+/**
+ * Which months are closed (domain/statistics/month-close.ts), from the report counts of the latest months.
+ * Cached like a view: the counts change with the rollups (approvals) and with reports appearing or changing
+ * status (the reports token), so a cockpit request reads them with the token in one query.
+ */
 export async function statsPeriods(db: Db, rule: MonthCloseRule): Promise<StatsPeriods> {
+  return cachedStatsView(db, JSON.stringify(['periods', rule]), () => computeStatsPeriods(db, rule), { reportsToken: true });
+}
+
+async function computeStatsPeriods(db: Db, rule: MonthCloseRule): Promise<StatsPeriods> {
   const latest = await latestApprovedPeriod(db);
   if (!latest) return { period: null, latest: null, closed: null, open: [], closeDay: rule.closeDay };
   const counts = await recentMonthCounts(db);

@@ -53,6 +53,18 @@ export async function groupSums(db: Db, dim: StatDimension, indicator: Indicator
   return rows.map(toSums);
 }
 
+/** Groups of several pre-aggregated dimensions in one read (the district cockpit's cards), by dimension. */
+export async function groupSumsOfDims(db: Db, dims: readonly StatDimension[], indicator: IndicatorCode, year: number, month: number): Promise<Map<StatDimension, KeyedSums[]>> {
+  const rows = await rowsOf<SumsRow & { dim: StatDimension }>(
+    db,
+    sql`SELECT dim, key AS code, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c FROM stat_group_cells
+         WHERE dim IN (${sql.join(dims.map((d) => sql`${d}`), sql`, `)}) AND indicator = ${indicator} AND year = ${year} AND month = ${month} AND n_present > 0`,
+  );
+  const byDim = new Map<StatDimension, KeyedSums[]>(dims.map((d) => [d, []]));
+  for (const r of rows) byDim.get(r.dim)?.push(toSums(r));
+  return byDim;
+}
+
 /** Pre-aggregated cells of one group over a range of months (trend lines). */
 export async function groupSeries(db: Db, dim: StatDimension, key: string, indicator: IndicatorCode, fromYear: number, toYear: number) {
   const rows = await rowsOf<SumsRow & { year: number; month: number }>(
@@ -169,6 +181,7 @@ export async function enterpriseSeries(db: Db, enterpriseId: string, indicator: 
 export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReportCounts[]> {
   const rows = await rowsOf<{ year: number; month: number; approved: number; pending: number; expected: number }>(
     db,
+    // The month before (expected) as (year, month) equalities, not an expression of both: an index serves it.
     sql`WITH m AS (SELECT DISTINCT year, month FROM stat_enterprise_ytd WHERE has_report ORDER BY year DESC, month DESC LIMIT ${months})
         SELECT m.year, m.month,
                (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
@@ -176,7 +189,7 @@ export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReport
                (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
                  WHERE r.year = m.year AND r.month = m.month AND r.status <> 'approved')::int AS pending,
                (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
-                 WHERE r.status = 'approved' AND r.year * 12 + r.month = m.year * 12 + m.month - 1)::int AS expected
+                 WHERE r.status = 'approved' AND r.year = (m.year * 12 + m.month - 2) / 12 AND r.month = (m.year * 12 + m.month - 2) % 12 + 1)::int AS expected
           FROM m`,
   );
   return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), approved: Number(r.approved), pending: Number(r.pending), expected: Number(r.expected) }));

@@ -86,6 +86,11 @@ export async function breakdownOf(
 ): Promise<{ view: BreakdownView; totalSums: KeyedSums }> {
   const { groups, total } = await sumsFor(db, scope, dim, args);
   const names = dim === 'enterprise' || !namer ? await loadGroupNamer(db, dim === 'enterprise' ? groups.map((g) => g.code) : []) : namer;
+  return presentBreakdown(scope, dim, args, groups, total, names);
+}
+
+/** A breakdown view from sums already read (the district cockpit reads every dimension's cells at once). */
+export function presentBreakdown(scope: StatsScope, dim: StatDimension, args: PeriodArgs, groups: KeyedSums[], total: KeyedSums, names: GroupNamer): { view: BreakdownView; totalSums: KeyedSums } {
   const view: BreakdownView = {
     indicator: args.indicator,
     unit: INDICATOR_BY_CODE[args.indicator].unit,
