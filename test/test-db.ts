@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/src/db/client.ts';
 import { migrate } from '../server/src/db/migrate.ts';
+import { statsViewRefreshSettled } from '../server/src/modules/statistics/index.ts';
 
 /**
  * A fresh, migrated database for one test file.
@@ -35,6 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     database,
     async cleanup() {
+      await statsViewRefreshSettled(database.db);
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -81,6 +83,7 @@ async function createPostgresDatabase(url: string): Promise<TestDatabase> {
     database,
     url: testUrl.toString(),
     async cleanup() {
+      await statsViewRefreshSettled(database.db);
       await database.close();
       await dropTestDatabase(url, name);
     },

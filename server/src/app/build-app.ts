@@ -20,6 +20,7 @@ import { registerFeatureRoutes } from './feature-routes.ts';
 import type { FeatureManifest } from './feature.ts';
 import { featureJobs } from './feature-jobs.ts';
 import { createScheduler, type Scheduler } from '../modules/jobs/index.ts';
+import { statsViewRefreshSettled } from '../modules/statistics/index.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { loggerOptions } from './logger.ts';
 import { isApiRequest } from './routed-url.ts';
@@ -151,6 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<{ app: Fastify
   const jobs = createScheduler({ database, config, jobs: options.jobs ?? featureJobs(), log: (m) => app.log.info(m) });
   registerFeatureRoutes(app, deps, { auth, scheduler: jobs }, options.features);
   app.addHook('onClose', () => jobs.stop());
+  // An approval's background recomputation of the statistics views finishes before the database closes.
+  app.addHook('onClose', () => statsViewRefreshSettled(database.db));
 
   if (config.env !== 'production') {
     app.get('/api/docs', { config: { access: 'public' } }, async () => buildOpenApiDocument(app));

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { checkCompleteness, checkSubmission, toStorageWan, validateReport, type ReportIssue } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
 import { isUniqueViolation, staleVersion } from '../registry-common/index.ts';
-import { refreshRollups, refreshStatsViews } from '../statistics/index.ts';
+import { refreshRollups, scheduleStatsViewRefresh } from '../statistics/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { reportActionScope, reportScope, type ReportAction } from './monthly-report.policy.ts';
 import { presentReport, revisionValues, valuesOf } from './monthly-report.presenter.ts';
@@ -260,8 +260,9 @@ export function createMonthlyReportService(deps: AppDeps, options: { deferViewRe
       );
       // The warnings of this enterprise follow its approved figures (after the commit; never fails the approval).
       await evaluateAfterReportChange(deps, [approved.enterpriseId]);
-      // The recently read cockpits computed again under the new figures: the next reader is served at once.
-      if (!options.deferViewRefresh) await refreshStatsViews(deps.database.db);
+      // The recently read cockpits computed again under the new figures, in the background: readers after it are
+      // served at once, and the approver does not wait for it.
+      if (!options.deferViewRefresh) scheduleStatsViewRefresh(deps.database.db);
       return approved;
     },
   };

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../app/deps.ts';
 import { AppError } from '../../app/errors.ts';
 import { checkSubmission } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
-import { refreshStatsViews } from '../statistics/index.ts';
+import { scheduleStatsViewRefresh } from '../statistics/index.ts';
 import { reportScope } from './monthly-report.policy.ts';
 import { findReport } from './monthly-report.repository.ts';
 import { createMonthlyReportService, validateStored } from './monthly-report.service.ts';
@@ -67,7 +67,7 @@ export function createReportBatchReviewService(deps: AppDeps) {
       }
       const succeeded = outcomes.filter((o) => o.ok).length;
       // The statistics views computed again once for the whole batch (each approval deferred it).
-      if (action === 'approve' && succeeded > 0) await refreshStatsViews(deps.database.db);
+      if (action === 'approve' && succeeded > 0) scheduleStatsViewRefresh(deps.database.db);
       return { succeeded, failed: outcomes.length - succeeded, items: outcomes };
     },
   };

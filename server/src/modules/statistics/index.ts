@@ -8,7 +8,7 @@ export { monthCloseRule, statsPeriods } from './stats-period.ts';
 export { computeCockpit } from './cockpit.service.ts';
 export type { StatsScope } from './stats.policy.ts';
 export { statsScopeOf } from './stats.policy.ts';
-export { cachedStatsView, currentStatsToken, refreshStatsViews } from './stats-cache.ts';
+export { cachedStatsView, currentStatsToken, refreshStatsViews, scheduleStatsViewRefresh, statsViewRefreshSettled } from './stats-cache.ts';
 export type { MonthCloseRule } from './stats-period.ts';
 export { formulaPopulation, loadPlanGoals, toWan } from './goal-progress.service.ts';
 export { populationFilter } from './population.repository.ts';

@@ -8,7 +8,7 @@ import { computeCockpit } from './cockpit.service.ts';
 import { computeGoalProgress } from './goal-progress.service.ts';
 import { rebuildRollups, refreshRollups } from './rollup.repository.ts';
 import { openDatabase } from '../../db/client.ts';
-import { currentStatsToken, forgetProcessStatsCache, refreshStatsViews, statsViewComputations, unsafeClearStatsCache } from './stats-cache.ts';
+import { currentStatsToken, forgetProcessStatsCache, refreshStatsViews, scheduleStatsViewRefresh, statsViewComputations, statsViewRefreshSettled, unsafeClearStatsCache } from './stats-cache.ts';
 import { insertFixture, insertFixtureReports, type FixtureEnterprise, type FixtureReport } from './stats-fixture.test-support.ts';
 import { rowsOf } from './sql-rows.ts';
 
@@ -186,6 +186,29 @@ describe('cached views', () => {
       await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
     });
     expect(await refreshStatsViews(db)).toBeGreaterThan(0);
+    const computed = statsViewComputations(db);
+    const now = await cockpit();
+    expect(statsViewComputations(db)).toBe(computed);
+    expect(now.total.ytd).not.toBe(old.total.ytd);
+    expect(now).toEqual(await fresh(cockpit));
+  });
+
+  it('are recomputed in the background after an approval (refreshes asked for meanwhile coalesce), and a read after it settled is a hit', async () => {
+    const old = await cockpit();
+    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 3.25 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
+      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
+    });
+    const before = statsViewComputations(db);
+    scheduleStatsViewRefresh(db);
+    scheduleStatsViewRefresh(db);
+    scheduleStatsViewRefresh(db);
+    await statsViewRefreshSettled(db);
+    // One run, and one more for the two asked for while it ran: each recomputes the view once.
+    const recomputed = statsViewComputations(db) - before;
+    expect(recomputed).toBeGreaterThan(0);
     const computed = statsViewComputations(db);
     const now = await cockpit();
     expect(statsViewComputations(db)).toBe(computed);

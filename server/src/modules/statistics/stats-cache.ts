@@ -11,9 +11,9 @@ import { rowsOf } from './sql-rows.ts';
  * exactly what is stored, whichever process computed it. A process also keeps the parsed views it served
  * in memory: when its copy carries the current token the query does not even ship the value.
  *
- * After an approval or an import, `refreshStatsViews` (called in the wake of the committed transaction)
- * recomputes the recently used views under the new token instead of leaving them to their next reader: the
- * first cockpit request after an approval is a hit. Views whose month-close periods depend on report
+ * After an approval or an import, `refreshStatsViews` (in the wake of the committed transaction; in the
+ * background after an approval, `scheduleStatsViewRefresh`) recomputes the recently used views under the new
+ * token instead of leaving them to their next reader: a cockpit request after the refresh is a hit. Views whose month-close periods depend on report
  * counts read those through `cachedStatsView(…, { reportsToken: true })`: keyed by the second token, which
  * drafts, submissions and approvals replace (0032).
  *
@@ -177,6 +177,35 @@ export async function refreshStatsViews(db: Db): Promise<number> {
   } catch {
     return 0;
   }
+}
+
+const backgroundRefreshes = new WeakMap<Db, { running: Promise<void>; again: boolean }>();
+
+/**
+ * `refreshStatsViews` after an approval, without making the approver wait: recomputing the recently read views
+ * takes seconds (dozens of views, each a few queries), and a park approving a month's reports one after another
+ * should not pay it each time. Approvals made while a refresh runs coalesce into one more run after it. A reader
+ * arriving before the refresh finished computes the view itself (the token tells it the stored one is stale).
+ */
+export function scheduleStatsViewRefresh(db: Db): void {
+  const running = backgroundRefreshes.get(db);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const state = { running: Promise.resolve(), again: false };
+  state.running = (async () => {
+    do {
+      state.again = false;
+      await refreshStatsViews(db);
+    } while (state.again);
+  })().finally(() => backgroundRefreshes.delete(db));
+  backgroundRefreshes.set(db, state);
+}
+
+/** Resolves once no background refresh of this database is running (tests, the bench, an orderly shutdown). */
+export async function statsViewRefreshSettled(db: Db): Promise<void> {
+  for (let state = backgroundRefreshes.get(db); state; state = backgroundRefreshes.get(db)) await state.running;
 }
 
 /** How many views this process has computed on this database (misses), for tests and the bench. */
