@@ -6,6 +6,7 @@ import { hasErrorCode } from '../../app/api-error.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { changeStage } from './projects.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -62,7 +63,7 @@ export function StageDialog({ open, project, onClose, onChanged }: { open: boole
         {skipped.length > 0 && <Alert type="warning" showIcon className="form-alert" message={t('registries.projects.skipWarning', { stages: skipped.map((s) => t(`registries.options.projectStage.${s}`)).join('、') })} />}
         {back && <Alert type="warning" showIcon className="form-alert" message={t('registries.projects.backWarning')} />}
         <Form.Item name="occurredOn" label={t('registries.projects.occurredOn')} required>
-          <Input type="date" max={todayIso()} />
+          <DateInput max={todayIso()} />
         </Form.Item>
         <Form.Item name="note" label={t('registries.projects.stageNote')}>
           <Input.TextArea rows={2} maxLength={500} />

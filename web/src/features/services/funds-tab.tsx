@@ -60,7 +60,7 @@ export function FundsTab({ role }: { role: string }) {
           rowKey="id"
           size="small"
           loading={!data}
-          dataSource={data?.awards ?? []}
+          dataSource={data?.awards}
           pagination={{ pageSize: 8, showSizeChanger: false }}
           columns={[
             { title: t('servicesOps.effectPolicy'), dataIndex: 'policyCode' },
@@ -86,7 +86,8 @@ function EffectCard({ codes }: { codes: { code: string; title: string }[] }) {
   const { data, error, reload } = useAsync((signal) => (current ? loadEffect(current, signal) : Promise.resolve(null)), [current]);
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${fmt.number(v * 100, 1)}%`);
   const pts = (v: number | null | undefined) => (v === null || v === undefined ? '—' : fmt.number(v * 100, 1));
-  const rows = data ? (['output', 'rd'] as const).map((k) => ({ key: k, ...data[k] })) : [];
+  // undefined until the first answer: the table shows its spinner, not an empty table
+  const rows = data ? (['output', 'rd'] as const).map((k) => ({ key: k, ...data[k] })) : undefined;
   return (
     <Card
       size="small"
@@ -104,6 +105,7 @@ function EffectCard({ codes }: { codes: { code: string; title: string }[] }) {
         rowKey="key"
         size="small"
         pagination={false}
+        loading={!data && !error && current !== null}
         dataSource={rows}
         columns={[
           { title: '', render: (_, r) => t(`servicesOps.${r.key}`) },
@@ -171,7 +173,7 @@ export function ApplicationsTab({ role }: { role: string }) {
           rowKey="id"
           size="small"
           loading={!data}
-          dataSource={data?.items ?? []}
+          dataSource={data?.items}
           pagination={{ pageSize: 10, showSizeChanger: false }}
           expandable={{ expandedRowRender: (a) => <AttachmentsPanel ownerKind="policy-application" ownerId={a.id} /> }}
           columns={[

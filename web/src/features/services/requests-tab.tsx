@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { REQUEST_STATUSES, type RequestView } from '../../../../contracts/services.ts';
 import { useFormat } from '../../app/i18n/format.ts';
+import { FilterTags } from '../../app/pages/filter-tags.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
@@ -20,7 +21,14 @@ export function RequestsTab({ role }: { role: string }) {
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
   // ?status=: the workbench's link to the requests awaiting this user's action.
-  const status = REQUEST_STATUSES.find((s) => s === useSearchParams()[0].get('status'));
+  const [params, setParams] = useSearchParams();
+  const status = REQUEST_STATUSES.find((s) => s === params.get('status'));
+  const clearStatus = () => {
+    const next = new URLSearchParams(params);
+    next.delete('status');
+    setParams(next);
+    setPage(1);
+  };
   const { data, error, reload } = useAsync((signal) => listRequests({ page, pageSize: 20, ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' as const } : {}) }, signal), [page, overdue, status]);
   const categories = useAsync((signal) => listRequestCategories(signal), []);
   const [form] = Form.useForm();
@@ -78,9 +86,12 @@ export function RequestsTab({ role }: { role: string }) {
           </Form>
         </Card>
       )}
-      <Checkbox checked={overdue} onChange={(e) => (setOverdue(e.target.checked), setPage(1))}>
-        {t('services.onlyOverdue')}
-      </Checkbox>
+      <Space wrap>
+        <Checkbox checked={overdue} onChange={(e) => (setOverdue(e.target.checked), setPage(1))}>
+          {t('services.onlyOverdue')}
+        </Checkbox>
+        <FilterTags filters={status ? [{ key: 'status', label: t('services.status'), value: t(`services.status_${status}`), onClear: clearStatus }] : []} />
+      </Space>
       <Table<RequestView>
         rowKey="id"
         size="small"
