@@ -40,7 +40,7 @@ export function RequestsTab({ role }: { role: string }) {
   const submit = async (values: { category: string; title: string; description: string }) => {
     try {
       const created = await submitRequest(values);
-      void message.success(t('services.submitted', { target: created.target.name }));
+      void message.success(t('services.submitted', { target: fmt.isEnglish ? created.target.nameEn : created.target.name }));
       form.resetFields();
       reload();
     } catch (e) {
@@ -71,7 +71,7 @@ export function RequestsTab({ role }: { role: string }) {
             <Form.Item name="category" label={t('services.category')} rules={[{ required: true }]}>
               <Select
                 style={{ width: 200 }}
-                options={(categories.data?.items ?? []).map((c) => ({ value: c.category, label: `${fmt.isEnglish ? c.nameEn : c.nameZh} → ${c.targetName}` }))}
+                options={(categories.data?.items ?? []).map((c) => ({ value: c.category, label: fmt.isEnglish ? `${c.nameEn} → ${c.targetNameEn}` : `${c.nameZh} → ${c.targetName}` }))}
               />
             </Form.Item>
             <Form.Item name="title" label={t('services.requestTitle')} rules={[{ required: true, max: 120 }]}>
@@ -101,9 +101,9 @@ export function RequestsTab({ role }: { role: string }) {
         expandable={{ expandedRowRender: (r) => <RequestDetail request={r} /> }}
         columns={[
           { title: t('services.code'), dataIndex: 'code', width: 150 },
-          { title: t('services.requestTitle'), dataIndex: 'title' },
-          ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName' }]),
-          { title: t('services.handler'), render: (_: unknown, r: RequestView) => r.target.name },
+          { title: t('services.requestTitle'), dataIndex: 'title', width: 200 },
+          ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName', width: 220 }]),
+          { title: t('services.handler'), render: (_: unknown, r: RequestView) => (fmt.isEnglish ? r.target.nameEn : r.target.name) },
           { title: t('services.status'), render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
           ...r2((r) => r.sla[0]!, t('services.ackDue')),
           ...r2((r) => r.sla[1]!, t('services.resolveDue')),
@@ -170,7 +170,7 @@ function RequestDetail({ request }: { request: RequestView }) {
   return (
     <Space direction="vertical" size={2}>
       <div>
-        {t('services.submittedAt')}: {fmt.dateTime(request.submittedAt)} · {request.categoryName}
+        {t('services.submittedAt')}: {fmt.dateTime(request.submittedAt)} · {fmt.isEnglish ? request.categoryNameEn : request.categoryName}
         {request.reopenCount > 0 ? ` · ${t('services.reopened', { count: request.reopenCount })}` : ''}
       </div>
       <div style={{ whiteSpace: 'pre-wrap' }}>{request.description}</div>

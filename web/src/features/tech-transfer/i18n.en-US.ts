@@ -25,7 +25,7 @@ export const techTransferEnUS: Record<keyof typeof techTransferZhCN, string> = {
   partnership: 'Partnership',
   ipStatus: 'IP',
   status: 'Status',
-  interest: 'Interest',
+  interest: 'Intros / deals',
   interestValue: '{{intros}} introductions · {{deals}} deals',
   empty: 'Nothing here yet',
   kind_patent: 'Patent',

@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -38,16 +38,17 @@ export function ListingsTab({ role }: { role: string }) {
         dataSource={data?.items}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={{ pageSize: 15, showSizeChanger: false }}
-        scroll={{ x: 1420 }}
+        // fits the 1440-wide screen's content area (about 1190) without a sideways scroll
+        scroll={{ x: 1200 }}
         columns={[
-          { title: t('techTransfer.code'), dataIndex: 'code', width: 120 },
-          { title: t('techTransfer.listing'), width: 300, render: (_, r) => <Link to={`/tech-transfer/listings/${r.id}`}>{r.title}</Link> },
-          { title: t('techTransfer.owner'), dataIndex: 'ownerName', width: 200 },
-          { title: t('techTransfer.domain'), width: 180, render: (_, r) => `${refName(r.domain, fmt.isEnglish)}${r.node ? ` / ${refName(r.node, fmt.isEnglish)}` : ''}` },
-          { title: t('techTransfer.trl'), width: 90, render: (_, r) => <Tag color={r.trl >= 7 ? 'green' : r.trl >= 4 ? 'blue' : 'default'}>{t('techTransfer.trlValue', { value: r.trl })}</Tag> },
-          { title: t('techTransfer.partnership'), width: 170, render: (_, r) => r.partnerships.map((p) => <Tag key={p}>{t(`techTransfer.partnership_${p}`)}</Tag>) },
-          { title: t('techTransfer.ipStatus'), width: 100, render: (_, r) => t(`techTransfer.ip_${r.ipStatus}`) },
-          { title: t('techTransfer.interest'), width: 150, render: (_, r) => t('techTransfer.interestValue', { intros: r.introductions, deals: r.deals }) },
+          { title: t('techTransfer.code'), dataIndex: 'code', width: 110 },
+          { title: t('techTransfer.listing'), width: 250, render: (_, r) => <Link to={`/tech-transfer/listings/${r.id}`}>{r.title}</Link> },
+          { title: t('techTransfer.owner'), dataIndex: 'ownerName', width: 170 },
+          { title: t('techTransfer.domain'), width: 190, render: (_, r) => `${refName(r.domain, fmt.isEnglish)}${r.node ? ` / ${refName(r.node, fmt.isEnglish)}` : ''}` },
+          { title: t('techTransfer.trl'), width: 80, render: (_, r) => <Tag color={r.trl >= 7 ? 'green' : r.trl >= 4 ? 'blue' : 'default'}>{t('techTransfer.trlValue', { value: r.trl })}</Tag> },
+          { title: t('techTransfer.partnership'), width: 130, render: (_, r) => r.partnerships.map((p) => <Tag key={p}>{t(`techTransfer.partnership_${p}`)}</Tag>) },
+          { title: t('techTransfer.ipStatus'), width: 90, render: (_, r) => t(`techTransfer.ip_${r.ipStatus}`) },
+          { title: t('techTransfer.interest'), width: 90, render: (_, r) => <Tooltip title={t('techTransfer.interestValue', { intros: r.introductions, deals: r.deals })}>{`${r.introductions} / ${r.deals}`}</Tooltip> },
           { title: t('techTransfer.status'), width: 90, render: (_, r) => <Tag color={r.status === 'transferred' ? 'gold' : r.status === 'active' ? 'green' : 'default'}>{t(`techTransfer.status_${r.status}`)}</Tag> },
         ]}
       />
