@@ -13,6 +13,7 @@ import { decideApplication, disburseAward, listApplications, loadEffect, loadFun
 /** Funds by policy, domain and zone with disbursements, and the policy-effect view (leader, commission). */
 export function FundsTab({ role }: { role: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const notifyError = useNotifyError();
   const { data, error, reload } = useAsync((signal) => loadFunds(signal), []);
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -26,7 +27,7 @@ export function FundsTab({ role }: { role: string }) {
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: '', dataIndex: 'label' },
+          { title: '', key: 'label', render: (_, r) => (fmt.isEnglish ? r.labelEn : r.label) },
           { title: t('servicesOps.awards'), dataIndex: 'awards', align: 'right' },
           { title: t('servicesOps.awarded'), dataIndex: 'awarded', align: 'right' },
           { title: t('servicesOps.disbursed'), dataIndex: 'disbursed', align: 'right' },

@@ -99,16 +99,21 @@ export function RequestsTab({ role }: { role: string }) {
         dataSource={data?.items}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         expandable={{ expandedRowRender: (r) => <RequestDetail request={r} /> }}
+        // named widths and a sideways scroll: unbounded, the long English handler names squeezed every column
+        scroll={{ x: isEnterprise ? 1240 : 1430 }}
         columns={[
           { title: t('services.code'), dataIndex: 'code', width: 150 },
-          { title: t('services.requestTitle'), dataIndex: 'title', width: 200 },
-          ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName', width: 220 }]),
-          { title: t('services.handler'), render: (_: unknown, r: RequestView) => (fmt.isEnglish ? r.target.nameEn : r.target.name) },
-          { title: t('services.status'), render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
+          { title: t('services.requestTitle'), dataIndex: 'title', width: 180 },
+          ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName', width: 190 }]),
+          { title: t('services.handler'), width: 180, render: (_: unknown, r: RequestView) => (fmt.isEnglish ? r.target.nameEn : r.target.name) },
+          { title: t('services.status'), width: 150, render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
           ...r2((r) => r.sla[0]!, t('services.ackDue')),
           ...r2((r) => r.sla[1]!, t('services.resolveDue')),
           {
             title: '',
+            key: 'actions',
+            width: 110,
+            fixed: 'right' as const,
             render: (_: unknown, r: RequestView) => (
               <Space>
                 {canHandle && r.status === 'submitted' && <Button size="small" onClick={() => setAction({ kind: 'accept', request: r })}>{t('services.accept')}</Button>}
@@ -146,15 +151,18 @@ export function RequestsTab({ role }: { role: string }) {
     </Space>
   );
 
+  // to the minute: seconds only lengthened every row
+  const dueText = (iso: string) => new Intl.DateTimeFormat(fmt.isEnglish ? 'en-US' : 'zh-CN', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
   function r2(pick: (r: RequestView) => RequestView['sla'][number], title: string) {
     return [
       {
         title,
+        width: 210,
         render: (_: unknown, r: RequestView) => {
           const step = pick(r);
           return (
             <Space size={4}>
-              <span>{fmt.dateTime(step.dueAt)}</span>
+              <span>{dueText(step.dueAt)}</span>
               <Tag color={PHASE_COLOR[step.phase]}>{t(`services.phase_${step.phase}`)}</Tag>
             </Space>
           );
