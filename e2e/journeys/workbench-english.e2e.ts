@@ -172,6 +172,8 @@ describe('workbench and complete English', () => {
       ['tech-transfer-detail', `/tech-transfer/listings/${listings[0]!.id}`],
     ] as const;
     const failures: Record<string, string[]> = {};
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     for (const language of ['en-US', 'zh-CN'] as const) {
       await page.goto('/');
       await switchLanguage(page, language);
@@ -180,6 +182,8 @@ describe('workbench and complete English', () => {
         await page.locator('.page-header__title').first().waitFor();
         await page.waitForLoadState('networkidle');
         await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: 90_000 });
+        // a page that failed to render (the error boundary's page) must not pass as "no Chinese"
+        expect(await page.locator('.ant-result-error').count(), `${key} ${language}`).toBe(0);
         if (language === 'en-US') {
           const han = await hanOutsideData(page, data);
           // reference names (domains, zones, departments) inside tables have English forms too
@@ -195,5 +199,6 @@ describe('workbench and complete English', () => {
       }
     }
     expect(failures).toEqual({});
+    expect(pageErrors).toEqual([]);
   });
 });

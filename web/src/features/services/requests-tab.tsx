@@ -34,6 +34,8 @@ export function RequestsTab({ role }: { role: string }) {
   const [form] = Form.useForm();
   const [action, setAction] = useState<{ kind: 'accept' | 'reply' | 'rate'; request: RequestView } | null>(null);
   const [actionForm] = Form.useForm();
+  // to the minute: seconds only lengthened every row
+  const dueText = (iso: string) => new Intl.DateTimeFormat(fmt.isEnglish ? 'en-US' : 'zh-CN', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
   const isEnterprise = role === 'enterprise';
   const canHandle = ['commission', 'department', 'park', 'platform'].includes(role);
 
@@ -151,8 +153,6 @@ export function RequestsTab({ role }: { role: string }) {
     </Space>
   );
 
-  // to the minute: seconds only lengthened every row
-  const dueText = (iso: string) => new Intl.DateTimeFormat(fmt.isEnglish ? 'en-US' : 'zh-CN', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
   function r2(pick: (r: RequestView) => RequestView['sla'][number], title: string) {
     return [
       {
