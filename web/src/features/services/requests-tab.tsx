@@ -102,13 +102,13 @@ export function RequestsTab({ role }: { role: string }) {
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         expandable={{ expandedRowRender: (r) => <RequestDetail request={r} /> }}
         // named widths and a sideways scroll: unbounded, the long English handler names squeezed every column
-        scroll={{ x: isEnterprise ? 1240 : 1430 }}
+        scroll={{ x: isEnterprise ? 1270 : 1460 }}
         columns={[
           { title: t('services.code'), dataIndex: 'code', width: 150 },
           { title: t('services.requestTitle'), dataIndex: 'title', width: 180 },
           ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName', width: 190 }]),
           { title: t('services.handler'), width: 180, render: (_: unknown, r: RequestView) => (fmt.isEnglish ? r.target.nameEn : r.target.name) },
-          { title: t('services.status'), width: 150, render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
+          { title: t('services.status'), width: 180, render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
           ...r2((r) => r.sla[0]!, t('services.ackDue')),
           ...r2((r) => r.sla[1]!, t('services.resolveDue')),
           {
