@@ -37,7 +37,8 @@ export type ApplicationView = z.infer<typeof applicationViewSchema>;
 export const applicationListSchema = z.object({ items: z.array(applicationViewSchema) });
 export const disburseSchema = z.object({ amount: money }).strict();
 
-const fundsRow = z.object({ key: z.string(), label: z.string(), awards: z.number().int(), awarded: z.string(), disbursed: z.string() });
+/** `label` Chinese, `labelEn` English (a domain's or zone's reference name; a policy's title in both). */
+const fundsRow = z.object({ key: z.string(), label: z.string(), labelEn: z.string(), awards: z.number().int(), awarded: z.string(), disbursed: z.string() });
 export const fundsSchema = z.object({
   /** Amounts in 万元, exact decimal strings. */
   byPolicy: z.array(fundsRow.extend({ mode: z.enum(['auto', 'apply']) })),

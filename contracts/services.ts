@@ -41,9 +41,11 @@ export const requestViewSchema = z.object({
   uscc: z.string(),
   category: z.string(),
   categoryName: z.string(),
+  categoryNameEn: z.string(),
   title: z.string(),
   description: z.string(),
-  target: z.object({ kind: z.enum(['department', 'zone', 'platform']), id: z.string(), name: z.string() }),
+  /** `name` Chinese, `nameEn` English (a platform's own name in both). */
+  target: z.object({ kind: z.enum(['department', 'zone', 'platform']), id: z.string(), name: z.string(), nameEn: z.string() }),
   status: requestStatusSchema,
   submittedAt: z.string(),
   acceptedAt: z.string().nullable(),
@@ -66,7 +68,7 @@ export const requestEventSchema = z.object({
 });
 export const requestDetailSchema = requestViewSchema.extend({ events: z.array(requestEventSchema) });
 export const requestPageSchema = z.object({ items: z.array(requestViewSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
-export const requestCategorySchema = z.object({ category: z.string(), nameZh: z.string(), nameEn: z.string(), targetKind: z.string(), targetName: z.string() });
+export const requestCategorySchema = z.object({ category: z.string(), nameZh: z.string(), nameEn: z.string(), targetKind: z.string(), targetName: z.string(), targetNameEn: z.string() });
 export const requestCategoriesSchema = z.object({ items: z.array(requestCategorySchema) });
 
 // ---- instruments and bookings ----------------------------------------------------------------------------

@@ -97,4 +97,70 @@ describe('technology transfer: conflicted expert not offered, expert scores, com
     const detail = (await (await (await pageAs('demo_commission')).request.get(`/api/tech-transfer/listings/${listingId}`)).json()) as { evaluation: { summary: { submitted: number; mean: number } } };
     expect(detail.evaluation.summary).toMatchObject({ submitted: 1, mean: 70.5 });
   });
+
+  it('the owner platform edits its listing and records a deal; the commission edits the deal in English (validation in both languages)', async () => {
+    const page = await pageAs('demo_platform');
+    const own = (await (await page.request.get('/api/tech-transfer/listings?mine=true&status=active')).json()) as { items: { id: string; title: string; version: number }[] };
+    const listing = own.items.find((l) => l.id !== listingId)!;
+    expect(listing).toBeDefined();
+    await page.goto(`/tech-transfer/listings/${listing.id}`);
+    await page.getByTestId('edit-listing').click();
+    const form = page.getByTestId('listing-form');
+    await form.locator('#title').fill('');
+    await form.locator('#summary').fill('太短');
+    await page.locator('.ant-modal-content').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await form.getByText('请填写成果名称（至少 2 个字）').waitFor();
+    await form.getByText('请填写非保密摘要（至少 10 个字）').waitFor();
+    await screenshot(page, 'tech-transfer-edit-listing-invalid-zh-CN');
+    const title = `${listing.title}（修订）`;
+    await form.locator('#title').fill(title);
+    await form.locator('#summary').fill('高载量蛋白A亲和层析介质，动态载量 ≥ 60 g/L，已完成中试放大验证。');
+    await form.locator('#trl').fill('7');
+    await page.locator('.ant-modal-content').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await page.locator('.ant-modal-content').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('.page-header__title').first().textContent()).toBe(title);
+    await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain('TRL 7');
+
+    // a deal: a wrong credit code and a signed deal without its date are refused under the fields
+    const enterprise = (await (await (await pageAs('demo_commission')).request.get('/api/enterprises?pageSize=1')).json()) as { items: { uscc: string; name: string }[] };
+    await page.getByTestId('record-deal').click();
+    const deal = page.getByTestId('deal-form');
+    await deal.locator('#enterpriseUscc').fill('123');
+    await deal.locator('.ant-select').filter({ has: page.locator('#status') }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已签约' }).click();
+    await deal.locator('#amount').fill('12.345');
+    await page.locator('.ant-modal-content').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await deal.getByText('请填写 18 位统一社会信用代码').waitFor();
+    await deal.getByText('已签约的交易请填写签约日期').waitFor();
+    await deal.getByText('金额（万元）为数字，最多两位小数').waitFor();
+    // the date field is antd's, with a Chinese placeholder (not the browser's mm/dd/yyyy)
+    expect(await deal.locator('#signedOn').getAttribute('placeholder')).toBe('请选择日期');
+    await screenshot(page, 'tech-transfer-deal-invalid-zh-CN');
+    await deal.locator('#enterpriseUscc').fill(enterprise.items[0]!.uscc);
+    await deal.locator('#amount').fill('120.50');
+    await deal.locator('#signedOn').click();
+    await deal.locator('#signedOn').fill('2026-03-01');
+    await deal.locator('#signedOn').press('Enter');
+    await page.locator('.ant-modal-content').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await page.locator('.ant-modal-content').waitFor({ state: 'detached' });
+    const dealRow = page.locator('.ant-table-row').filter({ hasText: enterprise.items[0]!.name });
+    await expect.poll(() => dealRow.textContent()).toContain('120.50');
+
+    const commission = await pageAs('demo_commission', 'en-US');
+    await commission.goto('/tech-transfer?tab=deals');
+    const row = commission.locator('.ant-table-row').filter({ hasText: title });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const edit = commission.getByTestId('deal-form');
+    expect(await edit.locator('#signedOn').inputValue()).toBe('2026-03-01');
+    await edit.locator('#financingAmount').fill('abc');
+    await commission.locator('.ant-modal-content').getByRole('button', { name: 'OK' }).click();
+    await edit.getByText('Amounts are in 10k CNY with at most two decimals').waitFor();
+    await screenshot(commission, 'tech-transfer-deal-edit-invalid-en-US');
+    await edit.locator('#financingAmount').fill('500');
+    await edit.locator('#financingSource').fill('District guidance fund');
+    await commission.locator('.ant-modal-content').getByRole('button', { name: 'OK' }).click();
+    await commission.locator('.ant-modal-content').waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('District guidance fund');
+    await screenshot(commission, 'tech-transfer-deals-en-US');
+  });
 });

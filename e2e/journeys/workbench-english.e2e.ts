@@ -73,6 +73,12 @@ describe('workbench and complete English', () => {
     await todos.getByTestId('todo-returned').locator('a').first().click();
     await page.waitForURL('**/reports?status=returned');
     await page.locator('.ant-segmented-item-selected', { hasText: '已退回' }).waitFor();
+    // …and says so with a removable tag; closing it shows the whole list
+    await expect.poll(() => page.getByTestId('filter-tag-status').textContent()).toBe('状态：已退回×');
+    await page.getByTestId('filter-tag-status').locator('.ant-tag-close-icon').click();
+    await page.waitForURL((url) => !url.search.includes('status='));
+    await page.locator('.ant-segmented-item-selected', { hasText: '全部' }).waitFor();
+    expect(await page.getByTestId('filter-tags').count()).toBe(0);
 
     await page.goto('/');
     await switchLanguage(page, 'en-US');
@@ -141,5 +147,58 @@ describe('workbench and complete English', () => {
     const park = await signIn('demo_park');
     await park.page.getByTestId('todo-toReview').waitFor();
     await workbenchShots(park.page, 'park');
+  });
+
+  it('the services and technology-transfer pages: English without Chinese outside data, screenshots in both languages', async () => {
+    const { page, name } = await signIn('demo_commission');
+    const get = async <T,>(url: string): Promise<T> => (await (await page.request.get(url)).json()) as T;
+    // Data, not interface: the names enterprises, platforms, policies and listings were registered under.
+    const enterprises = (await get<{ items: { name: string }[] }>('/api/enterprises?pageSize=200')).items.map((e) => e.name);
+    const platforms = (await get<{ items: { name: string }[] }>('/api/platforms?pageSize=200')).items.map((p) => p.name);
+    const instruments = (await get<{ items: { name: string; platformName?: string }[] }>('/api/services/instruments')).items.flatMap((i) => [i.name, i.platformName ?? '']);
+    const policies = (await get<{ items: { code: string; title: string }[] }>('/api/services/policies')).items.flatMap((p) => [p.title, `${p.code} ${p.title}`]);
+    const listings = (await get<{ items: { id: string; title: string; ownerName: string }[] }>('/api/tech-transfer/listings')).items;
+    const data = [name, ...enterprises, ...platforms, ...instruments, ...policies, ...listings.flatMap((l) => [l.title, l.ownerName])].filter(Boolean);
+    const pages = [
+      ['services-requests', '/services?tab=requests'],
+      ['services-instruments', '/services?tab=instruments'],
+      ['services-utilisation', '/services?tab=operations'],
+      ['services-policies', '/services?tab=policies'],
+      ['services-matchmaking', '/services?tab=matchmaking'],
+      ['services-funds', '/services?tab=funds'],
+      ['tech-transfer-listings', '/tech-transfer?tab=listings'],
+      ['tech-transfer-challenges', '/tech-transfer?tab=challenges'],
+      ['tech-transfer-deals', '/tech-transfer?tab=deals'],
+      ['tech-transfer-detail', `/tech-transfer/listings/${listings[0]!.id}`],
+    ] as const;
+    const failures: Record<string, string[]> = {};
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    for (const language of ['en-US', 'zh-CN'] as const) {
+      await page.goto('/');
+      await switchLanguage(page, language);
+      for (const [key, url] of pages) {
+        await page.goto(url);
+        await page.locator('.page-header__title').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'), null, { timeout: 90_000 });
+        // a page that failed to render (the error boundary's page) must not pass as "no Chinese"
+        expect(await page.locator('.ant-result-error').count(), `${key} ${language}`).toBe(0);
+        if (language === 'en-US') {
+          const han = await hanOutsideData(page, data);
+          // reference names (domains, zones, departments) inside tables have English forms too
+          const tables = page.locator('.ant-card').filter({ hasText: /^(By domain|By zone)/ }).locator('.ant-table-tbody');
+          for (const text of await tables.allInnerTexts()) if (/\p{Script=Han}/u.test(text)) han.push(text);
+          if (han.length) failures[key] = han;
+        }
+        for (const width of [1440, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await screenshot(page, `${key}-${width}.${language}`);
+        }
+        await page.setViewportSize({ width: 1440, height: 900 });
+      }
+    }
+    expect(failures).toEqual({});
+    expect(pageErrors).toEqual([]);
   });
 });

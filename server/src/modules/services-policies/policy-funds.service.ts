@@ -7,7 +7,7 @@ import { errors } from '../../app/errors.ts';
 import { findPolicyByCode } from './policy-match.repository.ts';
 import { factsYear } from './policy-match.service.ts';
 
-type FundsRow = { key: string; label: string; awards: number; awarded: string; disbursed: string };
+type FundsRow = { key: string; label: string; labelEn: string; awards: number; awarded: string; disbursed: string };
 
 /**
  * Funds by policy, domain and zone (issue 14 §4): awards confirmed (免申即享) or approved (快申快享), their amounts
@@ -15,22 +15,23 @@ type FundsRow = { key: string; label: string; awards: number; awarded: string; d
  * the leader's (district-wide: they see every award).
  */
 export async function policyFunds(db: Db) {
-  const grouped = async (key: ReturnType<typeof sql>, label: ReturnType<typeof sql>, join: ReturnType<typeof sql>) =>
+  const grouped = async (key: ReturnType<typeof sql>, label: ReturnType<typeof sql>, labelEn: ReturnType<typeof sql>, join: ReturnType<typeof sql>) =>
     (
       await rowsOf<FundsRow>(
         db,
-        sql`SELECT ${key} AS key, ${label} AS label, count(*)::int AS awards,
+        sql`SELECT ${key} AS key, ${label} AS label, ${labelEn} AS "labelEn", count(*)::int AS awards,
                    coalesce(sum(a.amount), 0)::numeric(16, 2)::text AS awarded, coalesce(sum(a.disbursed_amount), 0)::numeric(16, 2)::text AS disbursed
               FROM service_policy_awards a JOIN service_policies p ON p.id = a.policy_id JOIN enterprises e ON e.id = a.enterprise_id ${join}
-             GROUP BY 1, 2 ORDER BY 1`,
+             GROUP BY 1, 2, 3 ORDER BY 1`,
       )
     ).map((r) => ({ ...r, awards: Number(r.awards) }));
-  const byPolicyRows = await grouped(sql`p.code`, sql`p.title`, sql``);
+  // a policy's title is the district's own document (one language); domains and zones have reference names in both
+  const byPolicyRows = await grouped(sql`p.code`, sql`p.title`, sql`p.title`, sql``);
   const policies = await rowsOf<{ code: string; conditions: unknown }>(db, sql`SELECT code, conditions FROM service_policies`);
   const modeOf = new Map(policies.map((p) => [p.code, policyMode(conditionsSchema.parse(p.conditions))]));
-  const byDomain = await grouped(sql`coalesce(d.code, '-')`, sql`coalesce(d.name_zh, '-')`, sql`LEFT JOIN domains d ON d.id = e.domain_id`);
-  const byZone = await grouped(sql`coalesce(z.code, '-')`, sql`coalesce(z.name_zh, '-')`, sql`LEFT JOIN zones z ON z.id = e.zone_id`);
-  const [total] = await grouped(sql`'total'`, sql`'合计'`, sql``);
+  const byDomain = await grouped(sql`coalesce(d.code, '-')`, sql`coalesce(d.name_zh, '-')`, sql`coalesce(d.name_en, '-')`, sql`LEFT JOIN domains d ON d.id = e.domain_id`);
+  const byZone = await grouped(sql`coalesce(z.code, '-')`, sql`coalesce(z.name_zh, '-')`, sql`coalesce(z.name_en, '-')`, sql`LEFT JOIN zones z ON z.id = e.zone_id`);
+  const [total] = await grouped(sql`'total'`, sql`'合计'`, sql`'Total'`, sql``);
   const awards = await rowsOf<{ id: string; policy_code: string; enterprise_name: string; amount: string | null; confirmed_at: Date | string; disbursed_amount: string | null; disbursed_at: Date | string | null }>(
     db,
     sql`SELECT a.id::text AS id, p.code AS policy_code, e.name AS enterprise_name, a.amount::text AS amount, a.confirmed_at, a.disbursed_amount::text AS disbursed_amount, a.disbursed_at
@@ -42,7 +43,7 @@ export async function policyFunds(db: Db) {
     byPolicy: byPolicyRows.map((r) => ({ ...r, mode: modeOf.get(r.key) ?? 'apply' })),
     byDomain,
     byZone,
-    total: total ?? { key: 'total', label: '合计', awards: 0, awarded: '0.00', disbursed: '0.00' },
+    total: total ?? { key: 'total', label: '合计', labelEn: 'Total', awards: 0, awarded: '0.00', disbursed: '0.00' },
     awards: awards.map((a) => ({ id: a.id, policyCode: a.policy_code, enterpriseName: a.enterprise_name, amount: a.amount, confirmedAt: iso(a.confirmed_at)!, disbursedAmount: a.disbursed_amount, disbursedAt: iso(a.disbursed_at) })),
   };
 }

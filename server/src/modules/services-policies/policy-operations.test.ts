@@ -85,12 +85,13 @@ describe('funds dashboard', () => {
     expect((await as(t, department)('GET', '/api/services/policy-funds')).statusCode).toBe(403);
     const funds = (await as(t, leader)('GET', '/api/services/policy-funds')).json();
     expect(funds.byPolicy).toEqual([
-      { key: 'PO-APPLY', label: '成效测试快申快享政策', mode: 'apply', awards: 1, awarded: '60.50', disbursed: '60.50' },
-      { key: 'PO-AUTO', label: '成效测试免申即享政策', mode: 'auto', awards: 2, awarded: '60.00', disbursed: '0.00' },
+      { key: 'PO-APPLY', label: '成效测试快申快享政策', labelEn: '成效测试快申快享政策', mode: 'apply', awards: 1, awarded: '60.50', disbursed: '60.50' },
+      { key: 'PO-AUTO', label: '成效测试免申即享政策', labelEn: '成效测试免申即享政策', mode: 'auto', awards: 2, awarded: '60.00', disbursed: '0.00' },
     ]);
-    expect(funds.byZone).toEqual([expect.objectContaining({ key: 'medicine-port', awards: 3, awarded: '120.50' })]);
-    expect(funds.byDomain).toEqual([expect.objectContaining({ key: 'biomedicine', awarded: '120.50' })]);
-    expect(funds.total).toMatchObject({ awards: 3, awarded: '120.50', disbursed: '60.50' });
+    // the English page names the zone and the domain by their reference names, not the Chinese ones
+    expect(funds.byZone).toEqual([expect.objectContaining({ key: 'medicine-port', label: '生物医药港', labelEn: expect.stringMatching(/^[\x20-\x7e]+$/), awards: 3, awarded: '120.50' })]);
+    expect(funds.byDomain).toEqual([expect.objectContaining({ key: 'biomedicine', labelEn: 'Biomedicine', awarded: '120.50' })]);
+    expect(funds.total).toMatchObject({ labelEn: 'Total', awards: 3, awarded: '120.50', disbursed: '60.50' });
   });
 });
 

@@ -12,11 +12,16 @@ import {
 import type { CalendarOverrides } from '../../domain/services/working-time.ts';
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
-export type RequestListRow = { row: RequestRow; enterpriseName: string; uscc: string; categoryName: string; targetName: string };
+export type RequestListRow = { row: RequestRow; enterpriseName: string; uscc: string; categoryName: string; categoryNameEn: string; targetName: string; targetNameEn: string };
 
 const targetName = sql<string>`COALESCE(CASE ${serviceRequests.targetKind}
   WHEN 'department' THEN (SELECT COALESCE(d.short_name_zh, d.name_zh) FROM departments d WHERE d.id = ${serviceRequests.targetId})
   WHEN 'zone' THEN (SELECT z.name_zh || '管委会' FROM zones z WHERE z.id = ${serviceRequests.targetId})
+  WHEN 'platform' THEN (SELECT p.name FROM platforms p WHERE p.id = ${serviceRequests.targetId}) END, '')`;
+/** The handler's English name (a department's or a zone's reference name; a platform's name is its own). */
+const targetNameEn = sql<string>`COALESCE(CASE ${serviceRequests.targetKind}
+  WHEN 'department' THEN (SELECT d.name_en FROM departments d WHERE d.id = ${serviceRequests.targetId})
+  WHEN 'zone' THEN (SELECT z.name_en || ' Administrative Committee' FROM zones z WHERE z.id = ${serviceRequests.targetId})
   WHEN 'platform' THEN (SELECT p.name FROM platforms p WHERE p.id = ${serviceRequests.targetId}) END, '')`;
 
 const listColumns = {
@@ -24,7 +29,9 @@ const listColumns = {
   enterpriseName: enterprises.name,
   uscc: sql<string>`${enterprises.uscc}`,
   categoryName: serviceRequestRoutes.nameZh,
+  categoryNameEn: serviceRequestRoutes.nameEn,
   targetName,
+  targetNameEn,
 };
 
 /** Open steps past due at `now`: still unacknowledged after the acknowledge limit, or unanswered after the resolve limit. */
@@ -90,6 +97,11 @@ export async function listCategories(db: Db) {
         WHEN 'zone' THEN (SELECT z.name_zh || '管委会' FROM zones z WHERE z.id = ${serviceRequestRoutes.targetId})
         WHEN 'platform' THEN (SELECT p.name FROM platforms p WHERE p.id = ${serviceRequestRoutes.targetId})
       WHEN 'enterprise-zone' THEN '所在园区管委会' END, '')`,
+      targetNameEn: sql<string>`COALESCE(CASE ${serviceRequestRoutes.targetKind}
+        WHEN 'department' THEN (SELECT d.name_en FROM departments d WHERE d.id = ${serviceRequestRoutes.targetId})
+        WHEN 'zone' THEN (SELECT z.name_en || ' Administrative Committee' FROM zones z WHERE z.id = ${serviceRequestRoutes.targetId})
+        WHEN 'platform' THEN (SELECT p.name FROM platforms p WHERE p.id = ${serviceRequestRoutes.targetId})
+      WHEN 'enterprise-zone' THEN 'The enterprise''s park committee' END, '')`,
     })
     .from(serviceRequestRoutes)
     .orderBy(serviceRequestRoutes.sortOrder, serviceRequestRoutes.category);

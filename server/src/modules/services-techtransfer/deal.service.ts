@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { dealInputSchema, dealUpdateSchema } from '../../../../contracts/tech-transfer.ts';
 import type { Actor } from '../../app/actor.ts';
@@ -17,6 +17,8 @@ type DealFields = Omit<z.infer<typeof dealUpdateSchema>, 'version'>;
 const auditView = (r: typeof techDeals.$inferSelect) => ({ listingId: r.listingId, enterpriseId: r.enterpriseId, kind: r.kind, status: r.status, amount: r.amount, financingAmount: r.financingAmount, financingSource: r.financingSource, signedOn: r.signedOn, projectId: r.projectId });
 
 async function values(tx: Db, actor: Actor, body: DealFields) {
+  // a signed deal carries its signing date (the path-to-output view and the statistics date it by it)
+  if (body.status === 'signed' && !body.signedOn) throw errors.validation([{ path: 'body.signedOn', rule: 'required', message: '已签约的交易请填写签约日期', messageEn: 'A signed deal needs its signing date' }]);
   let projectId: string | null = null;
   if (body.projectCode) {
     // the project is linked through the projects registry's own scope: only a project the recorder may see
@@ -34,6 +36,12 @@ async function values(tx: Db, actor: Actor, body: DealFields) {
     projectId,
     note: body.note ?? null,
   };
+}
+
+/** A signed outright transfer takes the listing off the market (on recording the deal or on signing it later). */
+async function markTransferred(tx: Db, deal: typeof techDeals.$inferSelect, listing: { id: string; status: string; version: number }, now: Date) {
+  if (deal.status !== 'signed' || deal.kind !== 'transfer' || listing.status !== 'active') return;
+  await tx.update(techListings).set({ status: 'transferred', updatedAt: now, version: listing.version + 1 }).where(eq(techListings.id, listing.id));
 }
 
 /** Deals and financing on a listing, tracked to the enterprise and the investment project they create. */
@@ -60,7 +68,7 @@ export function createDealService(deps: AppDeps) {
         if (!enterprise) throw errors.validation([{ path: 'body.enterpriseUscc', rule: 'reference', message: '该统一社会信用代码的企业未登记', messageEn: 'No registered enterprise has this credit code' }]);
         const now = deps.clock();
         const [row] = await tx.insert(techDeals).values({ listingId: listing.id, enterpriseId: enterprise.id, ...(await values(tx, caller.actor, body)), createdAt: now, updatedAt: now }).returning();
-        if (row!.status === 'signed' && listing.status === 'active' && body.kind === 'transfer') await tx.update(techListings).set({ status: 'transferred', updatedAt: now, version: listing.version + 1 }).where(eq(techListings.id, listing.id));
+        await markTransferred(tx, row!, listing, now);
         await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'tech-deal.create', objectType: 'tech-deal', objectId: row!.id, before: null, after: auditView(row!) });
         return row!.id;
       });
@@ -72,7 +80,14 @@ export function createDealService(deps: AppDeps) {
         const [before] = await tx.select().from(techDeals).where(and(dealAccess.predicate(caller.actor, 'write'), eq(techDeals.id, id))).for('update');
         if (!before) throw notFoundDeal();
         if (before.version !== body.version) throw staleVersion(before.version);
-        const [row] = await tx.update(techDeals).set({ ...(await values(tx, caller.actor, body)), version: before.version + 1, updatedAt: deps.clock() }).where(eq(techDeals.id, id)).returning();
+        const fields = await values(tx, caller.actor, body);
+        // A body without projectCode keeps the link: a platform account cannot see the project the commission
+        // linked (projects registry scope), and its edit form must not unlink it by leaving the field out.
+        if (body.projectCode === undefined) fields.projectId = before.projectId;
+        const now = deps.clock();
+        const [row] = await tx.update(techDeals).set({ ...fields, version: before.version + 1, updatedAt: now }).where(eq(techDeals.id, id)).returning();
+        const listing = await findListing(tx, sql`true`, before.listingId, true);
+        if (listing) await markTransferred(tx, row!, listing, now);
         await deps.audit.inTransaction(tx, caller.audit, caller.origin, { action: 'tech-deal.update', objectType: 'tech-deal', objectId: id, before: auditView(before), after: auditView(row!) });
       });
       return view(caller.actor, id);

@@ -203,4 +203,30 @@ describe('deals to enterprise and project', () => {
     expect((await as(t, rival)('GET', '/api/tech-transfer/deals')).json().items).toEqual([]);
     expect((await as(t, otherProvider)('POST', '/api/tech-transfer/deals', { listingId: ids.listing, enterpriseUscc: buyerEnt.uscc, kind: 'licence', status: 'negotiating' })).statusCode).toBe(404);
   });
+
+  it('edits a deal: the owner platform keeps the project link it cannot see; signing a transfer takes the listing off the market', async () => {
+    const [deal] = (await as(t, commission)('GET', '/api/tech-transfer/deals')).json().items;
+    expect(deal.project.code).toBe('TT-PRJ-1');
+    // a signed deal needs its date, on edit as on recording (message in both languages)
+    const undated = await as(t, provider)('PUT', `/api/tech-transfer/deals/${deal.id}`, { kind: 'licence', status: 'signed', amount: '900.00', version: deal.version });
+    expect(undated.statusCode).toBe(400);
+    expect(undated.json().error.details[0]).toMatchObject({ path: 'body.signedOn', message: '已签约的交易请填写签约日期', messageEn: 'A signed deal needs its signing date' });
+    expect((await as(t, otherProvider)('PUT', `/api/tech-transfer/deals/${deal.id}`, { kind: 'licence', status: 'terminated', version: deal.version })).statusCode).toBe(404);
+    expect((await as(t, buyer)('PUT', `/api/tech-transfer/deals/${deal.id}`, { kind: 'licence', status: 'terminated', version: deal.version })).statusCode).toBe(403);
+    const edited = await as(t, provider)('PUT', `/api/tech-transfer/deals/${deal.id}`, { kind: 'licence', status: 'signed', amount: '900.00', signedOn: '2026-03-02', version: deal.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ amount: '900.00', signedOn: '2026-03-02', version: deal.version + 1 });
+    const stillLinked = (await as(t, commission)('GET', '/api/tech-transfer/deals')).json().items.find((d: { id: string }) => d.id === deal.id);
+    expect(stillLinked.project?.code).toBe('TT-PRJ-1');
+    expect((await as(t, provider)('PUT', `/api/tech-transfer/deals/${deal.id}`, { kind: 'licence', status: 'signed', signedOn: '2026-03-02', version: deal.version })).json().error.code).toBe('STALE_VERSION');
+
+    const negotiating = await as(t, commission)('POST', '/api/tech-transfer/deals', { listingId: ids.unrelated, enterpriseUscc: buyerEnt.uscc, kind: 'transfer', status: 'negotiating', amount: '120.00' });
+    expect(negotiating.statusCode, negotiating.body).toBe(201);
+    expect((await as(t, commission)('GET', `/api/tech-transfer/listings/${ids.unrelated}`)).json().status).toBe('active');
+    const signed = await as(t, commission)('PUT', `/api/tech-transfer/deals/${negotiating.json().id}`, { kind: 'transfer', status: 'signed', amount: '120.00', signedOn: '2026-04-01', version: negotiating.json().version });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect((await as(t, commission)('GET', `/api/tech-transfer/listings/${ids.unrelated}`)).json().status).toBe('transferred');
+    const audit = await t.deps.database.query<{ action: string; after: { status: string } }>(`SELECT action, after FROM audit_log WHERE object_type = 'tech-deal' AND action = 'tech-deal.update' ORDER BY seq`);
+    expect(audit.map((a) => a.after.status)).toEqual(['signed', 'signed']);
+  });
 });

@@ -44,6 +44,9 @@ export const enUS: Messages = {
     enabled: 'Enabled',
     notEnabled: 'Not enabled',
     noMatch: 'No match',
+    filteredBy: 'Filtered by:',
+    filterValue: '{{label}}: {{value}}',
+    clearFilter: 'Clear the filter and show all',
   },
   errors: {
     unexpected: 'The operation failed. Please try again later.',

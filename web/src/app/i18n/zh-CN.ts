@@ -46,6 +46,9 @@ export const zhCN = {
     enabled: '已启用',
     notEnabled: '未启用',
     noMatch: '无匹配项',
+    filteredBy: '当前筛选：',
+    filterValue: '{{label}}：{{value}}',
+    clearFilter: '清除筛选，显示全部',
   },
   errors: {
     unexpected: '操作失败，请稍后重试。',

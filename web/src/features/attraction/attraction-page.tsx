@@ -52,7 +52,7 @@ export function AttractionPage() {
             size="small"
             data-testid="attraction-targets"
             loading={loading}
-            dataSource={data?.items ?? []}
+            dataSource={data?.items}
             locale={{ emptyText: t('attraction.page.empty') }}
             scroll={{ x: 1270 }}
             pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}

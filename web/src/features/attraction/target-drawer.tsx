@@ -9,6 +9,7 @@ import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
 import { STATUS_COLOUR, useOwnerName, useRefName } from './labels.ts';
 import { convertTarget, dropTarget, getTarget, logActivity } from './attraction.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -106,10 +107,10 @@ export function TargetDrawer(props: { targetId: string | null; mayWrite: boolean
                     <Select style={{ width: 120 }} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(`attraction.page.kinds.${k}`) }))} />
                   </Form.Item>
                   <Form.Item name="occurredOn" label={t('attraction.page.occurredOn')} rules={[{ required: true }]}>
-                    <Input type="date" max={todayIso()} />
+                    <DateInput max={todayIso()} />
                   </Form.Item>
                   <Form.Item name="nextOn" label={t('attraction.page.nextOnField')}>
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                 </Space>
                 <Form.Item name="note" label={t('attraction.page.note')} rules={[{ required: true, min: 2 }]}>

@@ -90,7 +90,7 @@ export function LadderPanel() {
       </Card>
       <Card size="small" title={t('carrierLadder.figures.title')}>
         <Alert type="info" showIcon message={t('carrierLadder.definition')} style={{ marginBottom: 12 }} />
-        <Table<CarrierLadderFigures> rowKey="id" size="small" columns={columns} dataSource={data?.carriers ?? []} loading={loading} pagination={false} scroll={{ x: 1600 }} />
+        <Table<CarrierLadderFigures> rowKey="id" size="small" columns={columns} dataSource={data?.carriers} loading={loading} pagination={false} scroll={{ x: 1600 }} />
       </Card>
     </Space>
   );

@@ -6,6 +6,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { listCarriers } from '../carriers/carriers.api.ts';
 import { recordMove } from './carrier-ladder.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -51,7 +52,7 @@ export function MoveForm({ open, carrierId, enterpriseUscc, onClose, onSaved }: 
           </Form.Item>
         )}
         <Form.Item name="movedOn" label={t('carrierLadder.form.movedOn')} required>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         {kind === 'move-out' ? (
           <Form.Item name="exitKind" label={t('carrierLadder.form.exitKind')} required>
@@ -63,7 +64,7 @@ export function MoveForm({ open, carrierId, enterpriseUscc, onClose, onSaved }: 
               <InputNumber min={0} className="full-width" />
             </Form.Item>
             <Form.Item name="leaseEndOn" label={t('carrierLadder.form.leaseEndOn')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="allowOverlap" valuePropName="checked">
               <Checkbox>{t('carrierLadder.form.allowOverlap')}</Checkbox>

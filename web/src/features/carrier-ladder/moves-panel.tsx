@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { listMoves, renewLease } from './carrier-ladder.api.ts';
 import { MoveForm } from './move-form.tsx';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const OUTCOME_COLOUR: Record<string, string> = { up: 'green', 'own-premises': 'green', lateral: 'blue', down: 'gold', 'left-district': 'orange', closed: 'default', unknown: 'default' };
 
@@ -73,7 +74,7 @@ export function MovesPanel({ carrierId, enterpriseId, enterpriseUscc, canWrite }
             {canWrite && m.isCurrent && (
               <Popconfirm
                 title={t('carrierLadder.moves.renewTitle')}
-                description={<Input type="date" value={renewTo} onChange={(e) => setRenewTo(e.target.value)} />}
+                description={<DateInput value={renewTo} onChange={setRenewTo} />}
                 onConfirm={async () => {
                   try {
                     await renewLease(m.tenancyId, renewTo);
@@ -101,7 +102,7 @@ export function MovesPanel({ carrierId, enterpriseId, enterpriseUscc, canWrite }
           {t('carrierLadder.moves.record')}
         </Button>
       )}
-      <Table<MoveEvent> rowKey="id" size="small" columns={columns} dataSource={data?.items ?? []} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1100 }} locale={{ emptyText: t('carrierLadder.moves.empty') }} />
+      <Table<MoveEvent> rowKey="id" size="small" columns={columns} dataSource={data?.items} loading={loading} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 1100 }} locale={{ emptyText: t('carrierLadder.moves.empty') }} />
       <MoveForm
         open={recording}
         {...(carrierId ? { carrierId } : {})}

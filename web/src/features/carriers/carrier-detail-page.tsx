@@ -22,6 +22,7 @@ import { OccupancyBar } from './carriers-page.tsx';
 import { addOccupant, getCarrier, moveOut } from './carriers.api.ts';
 import { MovesPanel } from '../carrier-ladder/moves-panel.tsx';
 import { VacancyChart } from '../carrier-ladder/vacancy-chart.tsx';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -162,7 +163,7 @@ export function CarrierDetailPage() {
             <Input maxLength={18} className="mono" />
           </Form.Item>
           <Form.Item name="moveInOn" label={t('registries.carriers.moveInOn')} required>
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="leasedArea" label={t('registries.fields.leasedArea')} required>
             <InputNumber min={0} className="full-width" />

@@ -8,6 +8,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 import { createCarrier, updateCarrier } from './carriers.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 export function CarrierForm({ open, carrier, onClose, onSaved }: { open: boolean; carrier: CarrierDetail | null; onClose: () => void; onSaved: (c: CarrierDetail) => void }) {
   const { t, i18n } = useTranslation();
@@ -81,7 +82,7 @@ export function CarrierForm({ open, carrier, onClose, onSaved }: { open: boolean
           </Col>
           <Col span={8}>
             <Form.Item name="openedOn" label={t('registries.fields.openedOn')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>

@@ -13,6 +13,7 @@ import { loadReferenceData, localName } from '../registries/shared/reference.ts'
 import { RevealButton } from '../registries/shared/reveal-button.tsx';
 import { CatalogueList } from './catalogue-list.tsx';
 import { listExperts, saveExpert } from './catalogue.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 function ExpertForm({ open, row, close, saved }: { open: boolean; row: ExpertView | null; close: () => void; saved: () => void }) {
   const { t, i18n } = useTranslation();
@@ -118,7 +119,7 @@ function ExpertForm({ open, row, close, saved }: { open: boolean; row: ExpertVie
                     <Input maxLength={100} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'declaredOn']} label={t('registries.experts.declaredOn')}>
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(field.name)} />
                 </Space>

@@ -17,6 +17,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 import { createEnterprise, similarEnterprises, updateEnterprise } from './enterprises.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 type Similar = { id: string; name: string; uscc: string; score: number }[];
 
@@ -174,7 +175,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: { open: b
           </Col>
           <Col span={8}>
             <Form.Item name="foundedOn" label={t('registries.fields.foundedOn')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -204,7 +205,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: { open: b
           </Col>
           <Col span={6}>
             <Form.Item name="exitedOn" label={t('registries.fields.exitedOn')}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>

@@ -23,6 +23,7 @@ import { StageCell } from './project-views.tsx';
 import { addFollowUp, getProject } from './projects.api.ts';
 import { StageDialog } from './stage-dialog.tsx';
 import { ZoneFitAlert } from '../attraction/zone-fit-alert.tsx';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -89,7 +90,7 @@ function FollowUps({ project, canWrite, onSaved }: { project: ProjectDetail; can
             <Form form={form} layout="vertical" initialValues={{ occurredOn: todayIso(), kind: 'visit' }} data-testid="follow-up-form">
               <Space>
                 <Form.Item name="occurredOn" label={t('registries.projects.occurredOn')}>
-                  <Input type="date" max={todayIso()} />
+                  <DateInput max={todayIso()} />
                 </Form.Item>
                 <Form.Item name="kind" label={t('registries.fields.kind')}>
                   <Select style={{ width: 120 }} options={FOLLOW_UP_KINDS.map((k) => ({ value: k, label: t(`registries.options.followUpKind.${k}`) }))} />

@@ -9,6 +9,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { loadReferenceData, localName } from '../registries/shared/reference.ts';
 import { createProject, updateProject } from './projects.api.ts';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 function initialValues(p: ProjectDetail | null) {
   const planned = Object.fromEntries(PROJECT_STAGES.map((s) => [s, p?.stages.find((x) => x.stage === s)?.plannedOn ?? null]));
@@ -150,7 +151,7 @@ export function ProjectForm({ open, project, onClose, onSaved }: { open: boolean
           {PROJECT_STAGES.map((s) => (
             <Col span={6} key={s}>
               <Form.Item name={['planned', s]} label={t(`registries.options.projectStage.${s}`)}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </Col>
           ))}

@@ -7,6 +7,7 @@ import { useNotifyError } from '../../app/use-error-text.ts';
 import { useContractForm } from '../registries/shared/contract-form.ts';
 import { changeStage } from './projects.api.ts';
 import { ZoneFitAlert } from '../attraction/zone-fit-alert.tsx';
+import { DateInput } from '../../app/forms/date-input.tsx';
 
 const todayIso = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -65,7 +66,7 @@ export function StageDialog({ open, project, onClose, onChanged }: { open: boole
         {/* Zone fit and carrier capacity are flagged before signing (issue 13 §3); a warning, never a block. */}
         {open && toStage === 'signed' && <ZoneFitAlert projectId={project.id} />}
         <Form.Item name="occurredOn" label={t('registries.projects.occurredOn')} required>
-          <Input type="date" max={todayIso()} />
+          <DateInput max={todayIso()} />
         </Form.Item>
         <Form.Item name="note" label={t('registries.projects.stageNote')}>
           <Input.TextArea rows={2} maxLength={500} />

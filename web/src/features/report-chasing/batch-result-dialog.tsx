@@ -18,7 +18,7 @@ export function BatchResultDialog({ result, onClose }: { result: BatchResult | n
         size="small"
         rowKey="id"
         pagination={false}
-        dataSource={result?.items ?? []}
+        dataSource={result?.items}
         columns={[
           { title: t('statistics.period'), dataIndex: 'period', width: 90, render: (p: string | null) => p ?? '—' },
           { title: t('statistics.chasing.enterprise'), dataIndex: 'enterpriseName', render: (n: string | null, r) => n ?? r.id },

@@ -85,7 +85,7 @@ export function MatchesPanel({ role }: { role: string }) {
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         locale={{ emptyText: <Empty description={t('matchmaking.emptyMatches')} /> }}
         scroll={{ x: 1080 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}

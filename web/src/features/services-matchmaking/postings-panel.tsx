@@ -96,7 +96,7 @@ export function PostingsPanel({ role, onProposed }: { role: string; onProposed: 
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         locale={{ emptyText: <Empty description={t('matchmaking.empty')} /> }}
         scroll={{ x: 1100 }}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
@@ -141,7 +141,7 @@ export function PostingsPanel({ role, onProposed }: { role: string; onProposed: 
         ) : (
           <List
             loading={candidates.loading}
-            dataSource={candidates.data?.items ?? []}
+            dataSource={candidates.data?.items}
             locale={{ emptyText: <Empty description={t('matchmaking.noCandidates')} /> }}
             renderItem={(c) => (
               <List.Item

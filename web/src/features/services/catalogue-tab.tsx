@@ -38,7 +38,7 @@ export function CatalogueTab() {
           rowKey="id"
           size="small"
           loading={!data}
-          dataSource={data?.items ?? []}
+          dataSource={data?.items}
           pagination={{ pageSize: 10, showSizeChanger: false }}
           columns={[
             { title: t('servicesOps.code'), dataIndex: 'code' },
@@ -158,7 +158,7 @@ function Trainings({ instrument, onClose }: { instrument: Managed; onClose: () =
         rowKey="userId"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={false}
         columns={[
           { title: t('servicesOps.username'), dataIndex: 'username' },

@@ -13,6 +13,7 @@ import { decideApplication, disburseAward, listApplications, loadEffect, loadFun
 /** Funds by policy, domain and zone with disbursements, and the policy-effect view (leader, commission). */
 export function FundsTab({ role }: { role: string }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const notifyError = useNotifyError();
   const { data, error, reload } = useAsync((signal) => loadFunds(signal), []);
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -26,7 +27,7 @@ export function FundsTab({ role }: { role: string }) {
         dataSource={rows}
         pagination={false}
         columns={[
-          { title: '', dataIndex: 'label' },
+          { title: '', key: 'label', render: (_, r) => (fmt.isEnglish ? r.labelEn : r.label) },
           { title: t('servicesOps.awards'), dataIndex: 'awards', align: 'right' },
           { title: t('servicesOps.awarded'), dataIndex: 'awarded', align: 'right' },
           { title: t('servicesOps.disbursed'), dataIndex: 'disbursed', align: 'right' },
@@ -60,7 +61,7 @@ export function FundsTab({ role }: { role: string }) {
           rowKey="id"
           size="small"
           loading={!data}
-          dataSource={data?.awards ?? []}
+          dataSource={data?.awards}
           pagination={{ pageSize: 8, showSizeChanger: false }}
           columns={[
             { title: t('servicesOps.effectPolicy'), dataIndex: 'policyCode' },
@@ -86,7 +87,8 @@ function EffectCard({ codes }: { codes: { code: string; title: string }[] }) {
   const { data, error, reload } = useAsync((signal) => (current ? loadEffect(current, signal) : Promise.resolve(null)), [current]);
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${fmt.number(v * 100, 1)}%`);
   const pts = (v: number | null | undefined) => (v === null || v === undefined ? '—' : fmt.number(v * 100, 1));
-  const rows = data ? (['output', 'rd'] as const).map((k) => ({ key: k, ...data[k] })) : [];
+  // undefined until the first answer: the table shows its spinner, not an empty table
+  const rows = data ? (['output', 'rd'] as const).map((k) => ({ key: k, ...data[k] })) : undefined;
   return (
     <Card
       size="small"
@@ -104,6 +106,7 @@ function EffectCard({ codes }: { codes: { code: string; title: string }[] }) {
         rowKey="key"
         size="small"
         pagination={false}
+        loading={!data && !error && current !== null}
         dataSource={rows}
         columns={[
           { title: '', render: (_, r) => t(`servicesOps.${r.key}`) },
@@ -171,7 +174,7 @@ export function ApplicationsTab({ role }: { role: string }) {
           rowKey="id"
           size="small"
           loading={!data}
-          dataSource={data?.items ?? []}
+          dataSource={data?.items}
           pagination={{ pageSize: 10, showSizeChanger: false }}
           expandable={{ expandedRowRender: (a) => <AttachmentsPanel ownerKind="policy-application" ownerId={a.id} /> }}
           columns={[

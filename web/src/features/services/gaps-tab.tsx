@@ -26,7 +26,7 @@ export function GapsTab() {
         rowKey={(r) => `${r.gapKind}:${r.label}:${r.platformName ?? ''}`}
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ pageSize: 12, showSizeChanger: false }}
         columns={[
           { title: t('servicesOps.gapKind'), render: (_, r) => <Tag color={r.gapKind === 'missing' ? 'volcano' : 'gold'}>{t(`servicesOps.gap_${r.gapKind}`)}</Tag> },
@@ -58,7 +58,7 @@ export function ThemesTab() {
         rowKey={(r) => `${r.nodeId}:${r.category}`}
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         columns={[
           { title: t('servicesOps.chain'), render: (_, r) => (en ? r.chainNameEn : r.chainNameZh) },

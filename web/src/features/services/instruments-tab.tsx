@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { BookingView } from '../../../../contracts/services.ts';
 import { useFormat } from '../../app/i18n/format.ts';
+import { FilterTags } from '../../app/pages/filter-tags.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
@@ -172,8 +173,15 @@ function Bookings({ role, version, onChanged }: { role: string; version: number;
   const notifyError = useNotifyError();
   const approver = role === 'commission' || role === 'platform';
   // ?bookingStatus=: the workbench's link to the bookings awaiting a decision or coming up.
-  const fromUrl = useSearchParams()[0].get('bookingStatus');
+  const [params, setParams] = useSearchParams();
+  const fromUrl = params.get('bookingStatus');
   const [status, setStatus] = useState<string | undefined>(fromUrl ?? (approver ? 'requested' : undefined));
+  const clearStatus = () => {
+    const next = new URLSearchParams(params);
+    next.delete('bookingStatus');
+    setParams(next);
+    setStatus(undefined);
+  };
   const { data, error, reload } = useAsync((signal) => listBookings(status ? { status } : {}, signal), [status, version]);
   const act = async (b: BookingView, verb: 'approve' | 'decline' | 'cancel') => {
     try {
@@ -203,6 +211,7 @@ function Bookings({ role, version, onChanged }: { role: string; version: number;
         </Space>
       }
     >
+      <FilterTags filters={status ? [{ key: 'bookingStatus', label: t('services.status'), value: t(`services.booking_${status as 'requested'}`), onClear: clearStatus }] : []} />
       <Table<BookingView>
         rowKey="id"
         size="small"

@@ -46,7 +46,7 @@ function Waitlist({ role }: { role: string }) {
         rowKey="id"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ pageSize: 8, showSizeChanger: false }}
         columns={[
           { title: t('services.instrument'), dataIndex: 'instrumentName' },
@@ -88,7 +88,7 @@ function Standing() {
         rowKey="platformId"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={false}
         columns={[
           { title: t('servicesOps.platform'), dataIndex: 'platformName' },
@@ -129,7 +129,7 @@ function Statement() {
         rowKey="enterpriseId"
         size="small"
         loading={!data}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         expandable={{
           expandedRowRender: (e) => (
@@ -182,7 +182,7 @@ function PlatformUtilisation() {
         rowKey="platformName"
         size="small"
         loading={!data}
-        dataSource={data?.platforms ?? []}
+        dataSource={data?.platforms}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         columns={[
           { title: t('servicesOps.platform'), dataIndex: 'platformName' },
@@ -229,7 +229,7 @@ function MissingInstrument() {
           rowKey="id"
           size="small"
           pagination={false}
-          dataSource={data?.items ?? []}
+          dataSource={data?.items}
           columns={[
             { title: t('servicesOps.kind'), dataIndex: 'kind' },
             { title: t('servicesOps.description'), dataIndex: 'description' },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { REQUEST_STATUSES, type RequestView } from '../../../../contracts/services.ts';
 import { useFormat } from '../../app/i18n/format.ts';
+import { FilterTags } from '../../app/pages/filter-tags.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
@@ -20,19 +21,28 @@ export function RequestsTab({ role }: { role: string }) {
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
   // ?status=: the workbench's link to the requests awaiting this user's action.
-  const status = REQUEST_STATUSES.find((s) => s === useSearchParams()[0].get('status'));
+  const [params, setParams] = useSearchParams();
+  const status = REQUEST_STATUSES.find((s) => s === params.get('status'));
+  const clearStatus = () => {
+    const next = new URLSearchParams(params);
+    next.delete('status');
+    setParams(next);
+    setPage(1);
+  };
   const { data, error, reload } = useAsync((signal) => listRequests({ page, pageSize: 20, ...(status ? { status } : {}), ...(overdue ? { overdue: 'true' as const } : {}) }, signal), [page, overdue, status]);
   const categories = useAsync((signal) => listRequestCategories(signal), []);
   const [form] = Form.useForm();
   const [action, setAction] = useState<{ kind: 'accept' | 'reply' | 'rate'; request: RequestView } | null>(null);
   const [actionForm] = Form.useForm();
+  // to the minute: seconds only lengthened every row
+  const dueText = (iso: string) => new Intl.DateTimeFormat(fmt.isEnglish ? 'en-US' : 'zh-CN', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
   const isEnterprise = role === 'enterprise';
   const canHandle = ['commission', 'department', 'park', 'platform'].includes(role);
 
   const submit = async (values: { category: string; title: string; description: string }) => {
     try {
       const created = await submitRequest(values);
-      void message.success(t('services.submitted', { target: created.target.name }));
+      void message.success(t('services.submitted', { target: fmt.isEnglish ? created.target.nameEn : created.target.name }));
       form.resetFields();
       reload();
     } catch (e) {
@@ -63,7 +73,7 @@ export function RequestsTab({ role }: { role: string }) {
             <Form.Item name="category" label={t('services.category')} rules={[{ required: true }]}>
               <Select
                 style={{ width: 200 }}
-                options={(categories.data?.items ?? []).map((c) => ({ value: c.category, label: `${fmt.isEnglish ? c.nameEn : c.nameZh} → ${c.targetName}` }))}
+                options={(categories.data?.items ?? []).map((c) => ({ value: c.category, label: fmt.isEnglish ? `${c.nameEn} → ${c.targetNameEn}` : `${c.nameZh} → ${c.targetName}` }))}
               />
             </Form.Item>
             <Form.Item name="title" label={t('services.requestTitle')} rules={[{ required: true, max: 120 }]}>
@@ -78,9 +88,12 @@ export function RequestsTab({ role }: { role: string }) {
           </Form>
         </Card>
       )}
-      <Checkbox checked={overdue} onChange={(e) => (setOverdue(e.target.checked), setPage(1))}>
-        {t('services.onlyOverdue')}
-      </Checkbox>
+      <Space wrap>
+        <Checkbox checked={overdue} onChange={(e) => (setOverdue(e.target.checked), setPage(1))}>
+          {t('services.onlyOverdue')}
+        </Checkbox>
+        <FilterTags filters={status ? [{ key: 'status', label: t('services.status'), value: t(`services.status_${status}`), onClear: clearStatus }] : []} />
+      </Space>
       <Table<RequestView>
         rowKey="id"
         size="small"
@@ -88,16 +101,21 @@ export function RequestsTab({ role }: { role: string }) {
         dataSource={data?.items}
         pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         expandable={{ expandedRowRender: (r) => <RequestDetail request={r} /> }}
+        // named widths and a sideways scroll: unbounded, the long English handler names squeezed every column
+        scroll={{ x: isEnterprise ? 1270 : 1460 }}
         columns={[
           { title: t('services.code'), dataIndex: 'code', width: 150 },
-          { title: t('services.requestTitle'), dataIndex: 'title' },
-          ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName' }]),
-          { title: t('services.handler'), render: (_: unknown, r: RequestView) => r.target.name },
-          { title: t('services.status'), render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
+          { title: t('services.requestTitle'), dataIndex: 'title', width: 180 },
+          ...(isEnterprise ? [] : [{ title: t('services.enterprise'), dataIndex: 'enterpriseName', width: 190 }]),
+          { title: t('services.handler'), width: 180, render: (_: unknown, r: RequestView) => (fmt.isEnglish ? r.target.nameEn : r.target.name) },
+          { title: t('services.status'), width: 180, render: (_: unknown, r: RequestView) => <Tag>{t(`services.status_${r.status}`)}</Tag> },
           ...r2((r) => r.sla[0]!, t('services.ackDue')),
           ...r2((r) => r.sla[1]!, t('services.resolveDue')),
           {
             title: '',
+            key: 'actions',
+            width: 110,
+            fixed: 'right' as const,
             render: (_: unknown, r: RequestView) => (
               <Space>
                 {canHandle && r.status === 'submitted' && <Button size="small" onClick={() => setAction({ kind: 'accept', request: r })}>{t('services.accept')}</Button>}
@@ -139,11 +157,12 @@ export function RequestsTab({ role }: { role: string }) {
     return [
       {
         title,
+        width: 210,
         render: (_: unknown, r: RequestView) => {
           const step = pick(r);
           return (
             <Space size={4}>
-              <span>{fmt.dateTime(step.dueAt)}</span>
+              <span>{dueText(step.dueAt)}</span>
               <Tag color={PHASE_COLOR[step.phase]}>{t(`services.phase_${step.phase}`)}</Tag>
             </Space>
           );
@@ -159,7 +178,7 @@ function RequestDetail({ request }: { request: RequestView }) {
   return (
     <Space direction="vertical" size={2}>
       <div>
-        {t('services.submittedAt')}: {fmt.dateTime(request.submittedAt)} · {request.categoryName}
+        {t('services.submittedAt')}: {fmt.dateTime(request.submittedAt)} · {fmt.isEnglish ? request.categoryNameEn : request.categoryName}
         {request.reopenCount > 0 ? ` · ${t('services.reopened', { count: request.reopenCount })}` : ''}
       </div>
       <div style={{ whiteSpace: 'pre-wrap' }}>{request.description}</div>

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import { REPORT_STATUSES, type ReportStatus, type ReportView } from '../../../../contracts/monthly-reports.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
+import { FilterTags } from '../../app/pages/filter-tags.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
@@ -31,7 +32,7 @@ export function ReportsPage() {
   const { session } = useSession();
   const role = session?.user.role;
   // The workbench links here with ?status=… (a filtered list), ?chase=1 (the 催报 list) or ?new=1 (the form).
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const linkedStatus = search.get('status');
   const [status, setStatus] = useState<ReportStatus | 'all'>(
     linkedStatus && (REPORT_STATUSES as readonly string[]).includes(linkedStatus) ? (linkedStatus as ReportStatus) : (DEFAULT_STATUS[role ?? ''] ?? 'all'),
@@ -118,6 +119,18 @@ export function ReportsPage() {
             ]}
           />
           <DatePicker picker="month" value={period ? dayjs(`${period}-01`) : null} onChange={(d) => { setPeriod(d ? d.format('YYYY-MM') : undefined); setPage(1); }} />
+          <FilterTags
+            filters={status !== 'all' ? [{ key: 'status', label: t('statistics.reports.status'), value: t(`statistics.reports.statuses.${STATUS_KEY[status]}`), onClear: () => {
+              setStatus('all');
+              setPage(1);
+              setSelected([]);
+              if (search.has('status')) {
+                const next = new URLSearchParams(search);
+                next.delete('status');
+                setSearch(next);
+              }
+            } }] : []}
+          />
           {showZones && (
             <Select
               allowClear

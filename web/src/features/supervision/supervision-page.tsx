@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { Board, ItemSummary, StatusColour } from '../../../../contracts/supervision.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
+import { FilterTags } from '../../app/pages/filter-tags.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
@@ -62,7 +63,7 @@ const STATUS_COLOURS: readonly StatusColour[] = ['red', 'yellow', 'blue', 'green
 function ItemsTable({ items, loading }: { items: ItemSummary[] | undefined; loading: boolean }) {
   const { t } = useTranslation();
   // ?status=red: the workbench's link to the red items.
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const fromUrl = params.get('status');
   const [task, setTask] = useState<string>();
   const [status, setStatus] = useState<StatusColour | undefined>(STATUS_COLOURS.find((c) => c === fromUrl));
@@ -87,6 +88,9 @@ function ItemsTable({ items, loading }: { items: ItemSummary[] | undefined; load
         <Select allowClear placeholder={t('supervision.filterTask')} style={{ width: 280 }} value={task} onChange={setTask} options={tasks.map(([value, label]) => ({ value, label }))} />
         <Select allowClear placeholder={t('supervision.filterStatus')} style={{ width: 140 }} value={status} onChange={setStatus} options={STATUS_COLOURS.map((s) => ({ value: s, label: t(`supervision.status.${s}`) }))} />
       </Space>
+      <FilterTags
+        filters={status ? [{ key: 'status', label: t('supervision.columns.status'), value: t(`supervision.status.${status}`), onClear: () => { setStatus(undefined); if (fromUrl) { const next = new URLSearchParams(params); next.delete('status'); setParams(next); } } }] : []}
+      />
       <Table rowKey="id" size="small" loading={loading} dataSource={rows} columns={columns} pagination={{ pageSize: 20 }} />
     </Space>
   );

@@ -44,7 +44,7 @@ export function AssignExpertsModal({ listingId, onClose }: { listingId: string; 
               bordered
               loading={loading}
               locale={{ emptyText: t('techTransfer.noneOffered') }}
-              dataSource={data?.offered ?? []}
+              dataSource={data?.offered}
               style={{ width: '100%', maxHeight: 280, overflowY: 'auto' }}
               renderItem={(e) => (
                 <List.Item data-expert={e.code}>

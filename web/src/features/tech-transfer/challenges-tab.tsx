@@ -28,7 +28,7 @@ export function ChallengesTab({ role }: { role: string }) {
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={false}
         scroll={{ x: 1300 }}

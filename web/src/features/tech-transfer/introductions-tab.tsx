@@ -33,7 +33,7 @@ export function IntroductionsTab() {
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        dataSource={data?.items}
         locale={{ emptyText: t('techTransfer.empty') }}
         pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
         scroll={{ x: 1300 }}

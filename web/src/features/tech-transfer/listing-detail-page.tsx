@@ -12,7 +12,9 @@ import { useSession } from '../auth/session.tsx';
 import { AssignExpertsModal } from './assign-experts-modal.tsx';
 import { EvaluationTable } from './evaluations-tab.tsx';
 import { refName, stageKey } from './labels.ts';
-import { getListing, requestIntroduction, type ListingDetail } from './tech-transfer.api.ts';
+import { DealFormModal } from './deal-form.tsx';
+import { ListingFormModal } from './listing-form.tsx';
+import { getListing, requestIntroduction, type Deal, type ListingDetail } from './tech-transfer.api.ts';
 
 /** One listing: its summary, the contact when shared, its path to output (introductions → deals → projects), evaluations for the district. */
 export function ListingDetailPage() {
@@ -24,6 +26,9 @@ export function ListingDetailPage() {
   const { data, error, reload } = useAsync((signal) => getListing(id, signal), [id]);
   const [assigning, setAssigning] = useState(false);
   const [requesting, setRequesting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // a deal being recorded (null) or changed; undefined: no form open
+  const [dealForm, setDealForm] = useState<Deal | null | undefined>(undefined);
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!data) return <PageLoading />;
   return (
@@ -36,6 +41,8 @@ export function ListingDetailPage() {
             {role === 'enterprise' && !data.myIntroduction && data.status === 'active' && (
               <Button type="primary" onClick={() => setRequesting(true)}>{t('techTransfer.requestIntro')}</Button>
             )}
+            {data.canManage && <Button onClick={() => setEditing(true)} data-testid="edit-listing">{t('techTransfer.edit')}</Button>}
+            {data.canManage && <Button onClick={() => setDealForm(null)} data-testid="record-deal">{t('techTransfer.recordDeal')}</Button>}
             {role === 'commission' && (
               <Button type="primary" onClick={() => setAssigning(true)}>{t('techTransfer.assign')}</Button>
             )}
@@ -61,7 +68,7 @@ export function ListingDetailPage() {
             </Descriptions.Item>
           </Descriptions>
         </Card>
-        <PathToOutput data={data} />
+        <PathToOutput data={data} {...(data.canManage ? { onEditDeal: setDealForm } : {})} />
         {data.evaluation && (
           <Card size="small" title={t('techTransfer.evaluationTitle')}>
             {data.evaluation.summary.submitted > 0 || data.evaluation.summary.pending > 0 ? (
@@ -80,12 +87,16 @@ export function ListingDetailPage() {
         )}
       </Space>
       {assigning && <AssignExpertsModal listingId={data.id} onClose={(done) => { setAssigning(false); if (done) reload(); }} />}
+      {editing && <ListingFormModal listing={data} askOwner={role === 'commission'} onClose={(done) => { setEditing(false); if (done) reload(); }} />}
+      {dealForm !== undefined && (
+        <DealFormModal listingId={data.id} {...(dealForm ? { deal: dealForm } : {})} linksProjects={role === 'commission'} onClose={(done) => { setDealForm(undefined); if (done) reload(); }} />
+      )}
       {requesting && <IntroductionModal listingId={data.id} onClose={(done) => { setRequesting(false); if (done) reload(); }} />}
     </>
   );
 }
 
-function PathToOutput({ data }: { data: ListingDetail }) {
+function PathToOutput({ data, onEditDeal }: { data: ListingDetail; onEditDeal?: (deal: Deal) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const projects = data.dealList.filter((d) => d.project);
@@ -124,6 +135,9 @@ function PathToOutput({ data }: { data: ListingDetail }) {
                   '—'
                 ),
             },
+            ...(onEditDeal
+              ? [{ title: t('techTransfer.actions'), key: 'actions', width: 90, fixed: 'right' as const, render: (_: unknown, d: Deal) => <Button size="small" onClick={() => onEditDeal(d)}>{t('techTransfer.edit')}</Button> }]
+              : []),
           ]}
         />
       )}

@@ -22,7 +22,7 @@ export function TechTransferPage() {
     { key: 'challenges', label: t('techTransfer.tabChallenges'), children: <ChallengesTab role={role} />, roles: READERS },
     { key: 'introductions', label: t('techTransfer.tabIntroductions'), children: <IntroductionsTab />, roles: ['leader', 'commission', 'enterprise', 'platform'] },
     { key: 'evaluations', label: t(role === 'expert' ? 'techTransfer.tabMyEvaluations' : 'techTransfer.tabEvaluations'), children: <EvaluationsTab role={role} />, roles: ['leader', 'commission', 'expert'] },
-    { key: 'deals', label: t('techTransfer.tabDeals'), children: <DealsTab />, roles: ['leader', 'commission', 'enterprise', 'platform'] },
+    { key: 'deals', label: t('techTransfer.tabDeals'), children: <DealsTab role={role} />, roles: ['leader', 'commission', 'enterprise', 'platform'] },
   ].filter((tab) => tab.roles.includes(role));
   const active = tabs.find((tab) => tab.key === params.get('tab'))?.key ?? tabs[0]?.key;
   return (

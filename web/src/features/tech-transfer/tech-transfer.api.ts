@@ -3,7 +3,10 @@ import {
   challengeDetailSchema,
   challengeInputSchema,
   challengeListSchema,
+  dealInputSchema,
   dealListSchema,
+  dealUpdateSchema,
+  dealViewSchema,
   evaluationCandidatesSchema,
   evaluationListSchema,
   evaluationViewSchema,
@@ -12,6 +15,7 @@ import {
   listingDetailSchema,
   listingInputSchema,
   listingListSchema,
+  listingUpdateSchema,
   listingViewSchema,
   rubricSchema,
 } from '../../../../contracts/tech-transfer.ts';
@@ -22,11 +26,13 @@ const base = '/api/tech-transfer';
 
 export type Listing = z.infer<typeof listingViewSchema>;
 export type ListingDetail = z.infer<typeof listingDetailSchema>;
+export type Deal = z.infer<typeof dealViewSchema>;
 export type Evaluation = z.infer<typeof evaluationViewSchema>;
 
 export const listListings = (query: { q?: string; domain?: string; minTrl?: number; kind?: string }, signal?: AbortSignal) => api.get(`${base}/listings`, listingListSchema, { query, ...opts(signal) });
 export const getListing = (id: string, signal?: AbortSignal) => api.get(`${base}/listings/${id}`, listingDetailSchema, opts(signal));
 export const createListing = (body: z.input<typeof listingInputSchema>) => api.post(`${base}/listings`, listingViewSchema, { body });
+export const updateListing = (id: string, body: z.input<typeof listingUpdateSchema>) => api.put(`${base}/listings/${id}`, listingViewSchema, { body });
 export const requestIntroduction = (id: string, body: { message: string; contactName?: string; contactPhone?: string }) => api.post(`${base}/listings/${id}/introductions`, introductionViewSchema, { body });
 export const listIntroductions = (signal?: AbortSignal) => api.get(`${base}/introductions`, introductionListSchema, opts(signal));
 export const decideIntroduction = (id: string, verb: 'accept' | 'decline', body: { note?: string; version: number }) => api.post(`${base}/introductions/${id}/${verb}`, introductionViewSchema, { body });
@@ -40,3 +46,5 @@ export const assignExperts = (listingId: string, expertIds: string[]) => api.pos
 export const listEvaluations = (query: { status?: string }, signal?: AbortSignal) => api.get(`${base}/evaluations`, evaluationListSchema, { query, ...opts(signal) });
 export const submitScores = (id: string, body: { scores: { criterion: string; score: number }[]; comment?: string; version: number }) => api.post(`${base}/evaluations/${id}/scores`, evaluationViewSchema, { body });
 export const listDeals = (signal?: AbortSignal) => api.get(`${base}/deals`, dealListSchema, opts(signal));
+export const createDeal = (body: z.input<typeof dealInputSchema>) => api.post(`${base}/deals`, dealViewSchema, { body });
+export const updateDeal = (id: string, body: z.input<typeof dealUpdateSchema>) => api.put(`${base}/deals/${id}`, dealViewSchema, { body });

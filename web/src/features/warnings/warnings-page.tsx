@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { WARNING_LEVELS, type WarningView } from '../../../../contracts/warnings.ts';
 import { useFormat } from '../../app/i18n/format.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
+import { FilterTags } from '../../app/pages/filter-tags.tsx';
 import { LoadError } from '../../app/pages/load-error.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { useNotifyError } from '../../app/use-error-text.ts';
@@ -29,6 +30,7 @@ function WarningList() {
   const [page, setPage] = useState(1);
   const filter = (key: string) => params.get(key) ?? undefined;
   const query = { status: (filter('status') ?? 'live') as 'live', level: filter('level') as 'red' | undefined, rule: filter('rule'), zone: filter('zone'), domain: filter('domain'), chainNode: filter('chainNode'), subjectKind: undefined };
+  const shownStatus = query.status as (typeof STATUS_FILTERS)[number];
   const { data, error, loading, reload } = useAsync((signal) => listWarnings({ ...query, page, pageSize: PAGE_SIZE }, signal), [params.toString(), page]);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -58,6 +60,13 @@ function WarningList() {
           options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`warnings.status.${s}`) }))} />
         <Select aria-label={t('warnings.filters.level')} style={{ width: 120 }} allowClear placeholder={t('warnings.filters.level')} value={query.level} onChange={(v) => set('level', v)}
           options={WARNING_LEVELS.map((l) => ({ value: l, label: t(`warnings.level.${l}`) }))} />
+        <FilterTags
+          filters={[
+            // 'live' (every open warning) is the list's default, not a narrowing
+            ...(shownStatus !== 'live' ? [{ key: 'status', label: t('warnings.filters.status'), value: t(`warnings.status.${shownStatus}`), onClear: () => set('status', undefined) }] : []),
+            ...(query.level ? [{ key: 'level', label: t('warnings.filters.level'), value: t(`warnings.level.${query.level}`), onClear: () => set('level', undefined) }] : []),
+          ]}
+        />
         {(['zone', 'domain', 'chainNode', 'rule'] as const).filter((k) => params.get(k)).map((k) => (
           <Tag key={k} closable onClose={() => set(k, undefined)}>{params.get(k)}</Tag>
         ))}

@@ -92,7 +92,7 @@ export function WorkbenchCard({ role }: { role: Role }) {
         <List
           size="small"
           locale={{ emptyText: t('workbench.nothing') }}
-          dataSource={data ?? []}
+          dataSource={data}
           renderItem={(todo) => (
             <List.Item key={todo.key} data-testid={`todo-${todo.key}`} extra={<Link to={todo.to}>{t('workbench.open')}</Link>}>
               <Link to={todo.to} className="workbench-todo">
