@@ -38,14 +38,10 @@ export function LadderPanel() {
   };
   if (error) return <LoadError error={error} onRetry={reload} />;
   const columns: TableColumnsType<CarrierLadderFigures> = [
-    { title: t('carrierLadder.figures.carrier'), key: 'name', fixed: 'left', width: 220, render: (_, c) => <Link to={`/carriers/${c.id}`}>{c.name}</Link> },
+    // The ladder's own figures first (graduation, where tenants went, moves), so they fit a 1440 px screen;
+    // areas and the zone after them.
+    { title: t('carrierLadder.figures.carrier'), key: 'name', fixed: 'left', width: 200, render: (_, c) => <Link to={`/carriers/${c.id}`}>{c.name}</Link> },
     { title: t('carrierLadder.figures.type'), key: 'type', width: 100, render: (_, c) => <Tag>{t(`registries.options.carrierType.${c.type}`)}</Tag> },
-    { title: t('carrierLadder.zone'), key: 'zone', width: 120, render: (_, c) => referenceName(ref?.zones, c.zone, english) },
-    { title: t('carrierLadder.figures.leasableArea'), key: 'leasable', width: 130, align: 'right', render: (_, c) => fmt.number(c.leasableArea) },
-    { title: t('carrierLadder.figures.vacancy'), key: 'vacancy', width: 120, align: 'right', render: (_, c) => <span style={{ color: c.vacancyRate !== null && c.vacancyRate > 0.4 ? '#cf1322' : undefined }}>{pct(c.vacancyRate)}</span> },
-    { title: t('carrierLadder.figures.tenants'), key: 'tenants', width: 100, align: 'right', render: (_, c) => fmt.number(c.tenants) },
-    { title: t('carrierLadder.figures.entries'), key: 'entries', width: 100, align: 'right', render: (_, c) => fmt.number(c.entries) },
-    { title: t('carrierLadder.figures.exits'), key: 'exits', width: 100, align: 'right', render: (_, c) => fmt.number(c.exits) },
     {
       title: (
         <Tooltip title={t('carrierLadder.definition')}>
@@ -57,9 +53,15 @@ export function LadderPanel() {
       align: 'right',
       render: (_, c) => pct(c.graduationRate),
     },
-    { title: t('carrierLadder.figures.leftDistrictRate'), key: 'left', width: 130, align: 'right', render: (_, c) => pct(c.leftDistrictRate) },
-    { title: t('carrierLadder.figures.medianStay'), key: 'stay', width: 150, align: 'right', render: (_, c) => fmt.number(c.medianStayMonths, 1) },
-    { title: t('carrierLadder.figures.leasesExpiring'), key: 'expiring', width: 150, align: 'right', render: (_, c) => (c.leasesExpiring ? <Tag color="orange">{c.leasesExpiring}</Tag> : 0) },
+    { title: t('carrierLadder.figures.leftDistrictRate'), key: 'left', width: 120, align: 'right', render: (_, c) => pct(c.leftDistrictRate) },
+    { title: t('carrierLadder.figures.tenants'), key: 'tenants', width: 90, align: 'right', render: (_, c) => fmt.number(c.tenants) },
+    { title: t('carrierLadder.figures.entries'), key: 'entries', width: 90, align: 'right', render: (_, c) => fmt.number(c.entries) },
+    { title: t('carrierLadder.figures.exits'), key: 'exits', width: 90, align: 'right', render: (_, c) => fmt.number(c.exits) },
+    { title: t('carrierLadder.figures.vacancy'), key: 'vacancy', width: 110, align: 'right', render: (_, c) => <span style={{ color: c.vacancyRate !== null && c.vacancyRate > 0.4 ? '#cf1322' : undefined }}>{pct(c.vacancyRate)}</span> },
+    { title: t('carrierLadder.figures.leasesExpiring'), key: 'expiring', width: 130, align: 'right', render: (_, c) => (c.leasesExpiring ? <Tag color="orange">{c.leasesExpiring}</Tag> : 0) },
+    { title: t('carrierLadder.figures.medianStay'), key: 'stay', width: 130, align: 'right', render: (_, c) => fmt.number(c.medianStayMonths, 1) },
+    { title: t('carrierLadder.zone'), key: 'zone', width: 120, render: (_, c) => referenceName(ref?.zones, c.zone, english) },
+    { title: t('carrierLadder.figures.leasableArea'), key: 'leasable', width: 130, align: 'right', render: (_, c) => fmt.number(c.leasableArea) },
   ];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
