@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import { rowsOf } from '../modules/statistics/sql-rows.ts';
 import { referenceData } from './reference/index.ts';
-import { ensureDistrictPlan } from './seed-plan.ts';
+import { INSTALLATION_LOCK, ensureDistrictPlan } from './seed-plan.ts';
 import { seedReferenceData } from './seed-reference.ts';
 
 /**
@@ -33,6 +33,8 @@ async function ensureReferenceData(database: Database): Promise<boolean> {
   );
   if (!row?.missing) return false;
   await database.db.transaction(async (tx) => {
+    // Servers starting at once on an empty PostgreSQL apply it one after the other (it is idempotent).
+    await (tx as unknown as Db).execute(sql`SELECT pg_advisory_xact_lock(${INSTALLATION_LOCK})`);
     await seedReferenceData(tx as unknown as Db);
   });
   return true;

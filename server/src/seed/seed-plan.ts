@@ -62,11 +62,18 @@ export async function seedPolicyPlan(tx: Db, now = new Date()): Promise<{ create
  * At server start: a database without any plan gets the district's plan (with `--no-demo` too; the demo
  * seeder loads it itself). Reference data is (re)applied first, idempotently, so the links resolve.
  */
+/** The advisory lock under which a start loads what every installation needs (reference data, the plan). */
+export const INSTALLATION_LOCK = 724134;
+
 export async function ensureDistrictPlan(database: Database): Promise<boolean> {
   const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(plans);
   if ((row?.n ?? 0) > 0) return false;
   return database.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
+    // Two servers starting at once on an empty PostgreSQL: the second waits here, then finds the plan loaded.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${INSTALLATION_LOCK})`);
+    const [again] = await tx.select({ n: sql<number>`count(*)::int` }).from(plans);
+    if ((again?.n ?? 0) > 0) return false;
     await seedReferenceData(tx);
     return (await seedPolicyPlan(tx)).created;
   });
