@@ -75,8 +75,24 @@ export function buildPlatforms(models: readonly EnterpriseModel[], opts: Resolve
       instruments: instrumentsFor(rng, code, kind),
     });
   }
+  // The district's other service platforms (public pilot lines, testing and R&D labs across the four domains),
+  // so the services run on about twenty platforms as in a district of this size; a stream of their own keeps
+  // the platforms above and their instruments as they were.
+  const more = createRng(opts.seed, 'platforms-more');
+  for (const p of DISTRICT_PLATFORMS) platforms.push({ ...p, operatorEnterpriseId: null, instruments: instrumentsFor(more, p.code, p.kind) });
   return platforms;
 }
+
+const DISTRICT_PLATFORMS: readonly FixedPlatform[] = [
+  { code: 'synbio-foundry', nameZh: '合成生物自动化设计构建测试平台', kind: 'rd', zoneCode: 'innovation-city', carrierCode: 'donghu-innovation-center', namedInPolicy: false, servicesZh: ['自动化菌株构建', '高通量测试', '代谢通路设计'] },
+  { code: 'cgt-gmp-platform', nameZh: '细胞与基因治疗GMP公共服务平台', kind: 'cdmo', zoneCode: 'medicine-port', carrierCode: 'zjjs-biomed-park', namedInPolicy: false, servicesZh: ['质粒与病毒载体生产', '细胞制备', '放行检测'] },
+  { code: 'biomed-registration-platform', nameZh: '生物医药注册申报与临床研究服务平台', kind: 'cro', zoneCode: 'medicine-port', carrierCode: 'bay-biomed-port', namedInPolicy: false, servicesZh: ['注册申报辅导', '临床试验方案设计'] },
+  { code: 'fermentation-pilot-platform', nameZh: '生物基材料发酵中试服务平台', kind: 'cmo', zoneCode: 'materials-bay', carrierCode: 'carbon-valley-incubator', namedInPolicy: false, servicesZh: ['发酵工艺放大', '中试样品制备'] },
+  { code: 'enzyme-engineering-lab', nameZh: '工业酶制剂研发与应用评价平台', kind: 'rd', zoneCode: 'materials-bay', carrierCode: 'carbon-valley-park', namedInPolicy: false, servicesZh: ['酶分子改造', '酶活测定', '应用评价'] },
+  { code: 'agri-inputs-testing', nameZh: '生物农业投入品检测评价平台', kind: 'testing', zoneCode: 'agri-park', carrierCode: 'agri-park-accelerator', namedInPolicy: false, servicesZh: ['生物农药药效试验', '饲料添加剂检测'] },
+  { code: 'food-health-testing', nameZh: '功能食品与健康产品检测平台', kind: 'testing', zoneCode: 'agri-park', carrierCode: 'national-agri-park', namedInPolicy: false, servicesZh: ['营养成分检测', '功效评价'] },
+  { code: 'bioenergy-pilot-platform', nameZh: '生物质能源转化中试平台', kind: 'rd', zoneCode: 'energy-valley', carrierCode: 'energy-valley-base', namedInPolicy: false, servicesZh: ['生物质预处理', '生物燃料分析'] },
+];
 
 const TITLES = ['教授', '研究员', '主任医师', '教授级高级工程师', '高级工程师', '副教授'];
 const AFFILIATIONS = [
