@@ -36,6 +36,9 @@ export default defineConfig({
             { name: 'app-initial', tags: ['$initial'], priority: 30 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 20 },
             { name: 'ui', test: /node_modules[\\/]/, priority: 10 },
+            // Small app helpers nearly every page uses (data loading, error and header components, date fields, the
+            // reference names): one file, instead of several sub-kilobyte groups that each cost a request.
+            { name: 'app-common', test: /[\\/]web[\\/]src[\\/](app[\\/](use-async|import-stream|pages[\\/]load-error|layout[\\/]page-header|forms[\\/])|features[\\/]registries[\\/]shared[\\/]reference\.ts)/, priority: 6 },
             // App code shared by pages, grouped by the set of pages using it (a chart helper does not drag ECharts into
             // every page); small groups merge into their neighbours.
             { name: () => 'shared', debugName: 'shared', test: /[\\/](web[\\/]src|contracts)[\\/]/, minShareCount: 2, priority: 5, entriesAware: true, entriesAwareMergeThreshold: 100 * 1024 },

@@ -128,6 +128,10 @@ async function openPostgres(url: string): Promise<Database> {
   // NUMERIC and BIGINT stay strings from the driver (exactness); timestamps become Date as on PGlite.
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('connect', serializeQueries);
+  // An idle connection the server ends (a restart, a failover, an administrator's terminate) is reported on the
+  // pool; without a listener Node turns it into an uncaught exception that ends the process. The pool has already
+  // dropped that client and opens a new connection for the next query; a query in flight gets its own error.
+  pool.on('error', () => {});
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const safeUrl = new URL(url);
