@@ -119,6 +119,16 @@ export async function findCandidate(db: Db, actor: Actor, id: string): Promise<C
   return row ? rowOf(row) : null;
 }
 
+/** Several candidates the caller may read, in one query (a page of targets). */
+export async function findCandidates(db: Db, actor: Actor, ids: readonly string[]): Promise<CandidateRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`${candidateSelect(actor, sql`candidate_companies.id IN (SELECT (jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))::uuid)`)}`,
+  );
+  return rows.map(rowOf);
+}
+
 /** Candidates serving a node (any of their nodes) or in its domain, for the fit ranking. */
 export async function candidatesForNode(db: Db, actor: Actor, nodeId: string, domainId: string): Promise<CandidateRow[]> {
   const rows = await rowsOf<Record<string, unknown>>(

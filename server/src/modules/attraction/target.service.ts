@@ -14,7 +14,7 @@ import { insertProject } from '../projects/index.ts';
 import { loadReferenceIndex, recordChange, ReferenceResolver, staleVersion, todayIso, type Caller, type ReferenceIndex } from '../registry-common/index.ts';
 import { candidateAccess, canAssignOwner, ownerNotYours, targetAccess, targetClosed, targetExists, type OwnerIds } from './attraction.policy.ts';
 import { presentActivity, presentCandidate, presentTarget } from './attraction.presenter.ts';
-import { candidatesForNode, findCandidate, listActivities, type CandidateRow } from './candidate.repository.ts';
+import { candidatesForNode, findCandidate, findCandidates, listActivities, type CandidateRow } from './candidate.repository.ts';
 import { findTarget, listTargets, unsafeOpenTargetExists, type TargetFilter, type TargetRow } from './target.repository.ts';
 import { writeSpaceNeeds, zoneVacantArea } from './zone-fit.service.ts';
 
@@ -98,10 +98,11 @@ export function createTargetService(deps: AppDeps) {
     if (rows.length === 0) return fits;
     const map = await computeChainMap(db(), actor, {}, now);
     const nodes = new Map(map.gaps.map((n) => [n.id, n]));
+    const candidates = new Map((await findCandidates(db(), actor, rows.map((t) => t.candidateId))).map((c) => [c.id, c]));
     const zones = new Map<string, Awaited<ReturnType<typeof zoneFacts>>>();
     for (const t of rows) {
       const n = nodes.get(t.nodeId);
-      const candidate = n ? await findCandidate(db(), actor, t.candidateId) : null;
+      const candidate = candidates.get(t.candidateId);
       if (!n || !candidate) continue;
       const zoneKey = t.zoneId ?? '';
       if (!zones.has(zoneKey)) zones.set(zoneKey, await zoneFacts(db(), t.zoneId, index, now));
