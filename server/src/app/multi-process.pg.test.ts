@@ -1,7 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, stopChild } from '../../../test/processes.ts';
 import { openDatabase } from '../db/client.ts';
 import { loadMigrations, migrate } from '../db/migrate.ts';
 import { XLSX_MIME } from '../lib/spreadsheet.ts';
@@ -52,17 +52,6 @@ function environment(): NodeJS.ProcessEnv {
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 interface Server {
   name: string;
   base: string;
@@ -85,14 +74,6 @@ async function startServer(name: string): Promise<Server> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`server ${name} did not become ready:\n${log}`);
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null) return;
-  const closed = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-  if (server.child.exitCode === null) server.child.kill('SIGKILL');
 }
 
 interface Session {
@@ -146,7 +127,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([stopServer(a), stopServer(b)]);
+  await Promise.all([stopChild(a?.child), stopChild(b?.child)]);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => {});

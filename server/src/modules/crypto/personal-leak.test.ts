@@ -1,11 +1,11 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, stopChild } from '../../../../test/processes.ts';
 import { openDatabase } from '../../db/client.ts';
 
 /**
@@ -41,26 +41,6 @@ const environment = () => {
     FIELD_KEY_FILE: path.join(dataDir, 'field.key'),
   };
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function stopServer(): Promise<void> {
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child!.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** Every file under `dir` that contains `needle` (UTF-8 bytes). */
 function filesContaining(dir: string, needle: string): string[] {
@@ -125,7 +105,7 @@ beforeAll(async () => {
   expect((await call('POST', '/api/platforms', { name: '明文检查平台', kind: 'rd', contactName: '韦晓澜', contactPhone: PERSONAL[2] })).status).toBe(201);
   expect((await call('POST', '/api/departments', { code: 'leak-dep', nameZh: '上海市金山区明文检查局', shortNameZh: '区明文局', contactName: '韦晓澜', contactPhone: PERSONAL[3], sortOrder: 900 })).status).toBe(201);
 
-  await stopServer();
+  await stopChild(child);
   // The pages on disk, not only the write-ahead log.
   const database = await openDatabase({ dataDir });
   await database.execScript('CHECKPOINT');
@@ -133,7 +113,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await stopServer();
+  await stopChild(child);
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
