@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RED_GAP } from '../../contracts/chain-map.ts';
-import { type PageWatch, demoPage, launchBrowser } from '../support/browser.ts';
 import { screenshot } from '../support/screens.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { demoJourney } from '../support/journey.ts';
 
 const NODE = 'bm-media';
 
@@ -19,31 +18,13 @@ const gapsOf = async (page: Page) => ((await (await page.request.get('/api/chain
  * (docs/decisions/0035-signed-projects-committed-capacity.md). Screenshots in zh-CN and en-US at 1440×900.
  */
 describe('attraction: a candidate assigned on the chain map closes its node’s gap once signed', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const watches: PageWatch[] = [];
   let candidate = '';
   let projectId = '';
   let before: Gap;
   let rankBefore = -1;
   let redBefore = 0;
 
-  beforeAll(async () => {
-    server = await startServer([], { demoEnterprises: 12 });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.pageErrors).toEqual([]);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const pageAs = (username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> =>
-    demoPage(browser, server.baseUrl, watches, username, { language, viewport: { width: 1440, height: 900 } });
+  const pageAs = demoJourney({ demoEnterprises: 12 }, { width: 1440, height: 900 });
 
   it('the commission opens the red gap node 培养基 and assigns its best candidate to the park', async () => {
     const page = await pageAs('demo_commission');

@@ -1,9 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageWatch, demoPage, launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/screens.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-
+import { demoJourney } from '../support/journey.ts';
 
 /**
  * Journey: the commission opens the biomedicine chain, opens the node with the largest gap, reads its formula
@@ -11,26 +9,7 @@ import { startServer, type RunningServer } from '../support/server.ts';
  * of the chain only. Screenshots in zh-CN and en-US.
  */
 describe('chain map: commission weighs a gap, park sees its zone', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const watches: PageWatch[] = [];
-
-  beforeAll(async () => {
-    server = await startServer([], { demoEnterprises: 12 });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.pageErrors).toEqual([]);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const pageAs = (username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> =>
-    demoPage(browser, server.baseUrl, watches, username, { language, viewport: { width: 1440, height: 900 } });
+  const pageAs = demoJourney({ demoEnterprises: 12 }, { width: 1440, height: 900 });
 
   it('the commission raises the weight of the top gap and the page shows the new gap', async () => {
     const page = await pageAs('demo_commission');

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PageWatch, demoPage, launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/screens.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { demoJourney } from '../support/journey.ts';
 
 /** The demo expert account acts for the first expert of the pool (ZJ-0001). */
 const DEMO_EXPERT_CODE = 'ZJ-0001';
@@ -18,27 +17,9 @@ interface Candidates {
  * the demo expert scores the listing on the rubric; the commission sees the result. zh-CN and en-US screenshots.
  */
 describe('technology transfer: conflicted expert not offered, expert scores, commission sees the result', () => {
-  let server: RunningServer;
-  let browser: Browser;
   let listingId = '';
-  const watches: PageWatch[] = [];
 
-  beforeAll(async () => {
-    server = await startServer([], { demoEnterprises: 12 });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.pageErrors).toEqual([]);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const pageAs = (username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> =>
-    demoPage(browser, server.baseUrl, watches, username, { language });
+  const pageAs = demoJourney({ demoEnterprises: 12 });
 
   it('the commission assigns experts; the conflicted expert is not offered and the reason is shown', async () => {
     const page = await pageAs('demo_commission');
