@@ -19,6 +19,8 @@ export type IndicatorKind = z.infer<typeof indicatorKindSchema>;
 
 export const INDICATOR_UNITS = ['万元', 'tce', '人'] as const;
 export const indicatorUnitSchema = z.enum(INDICATOR_UNITS);
+/** The units in English texts (labels, validation messages): the statistical units themselves are Chinese. */
+export const INDICATOR_UNITS_EN = { 万元: '10k yuan', tce: 'tce', 人: 'persons' } as const satisfies Record<(typeof INDICATOR_UNITS)[number], string>;
 export type IndicatorUnit = z.infer<typeof indicatorUnitSchema>;
 
 export interface IndicatorDefinition {

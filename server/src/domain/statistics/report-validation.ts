@@ -1,6 +1,7 @@
 import {
   INDICATOR_BY_CODE,
   INDICATOR_CODES,
+  INDICATOR_UNITS_EN,
   type IndicatorCode,
   type IndicatorDefinition,
 } from '../../../../contracts/indicators.ts';
@@ -190,7 +191,7 @@ function checkNegative(def: IndicatorDefinition, value: number | undefined, ytd:
   for (const [basis, v] of [['month', value], ['ytd', ytd]] as const) {
     if (v === undefined || v >= 0) continue;
     push(def.code, 'negative-value', 'error', `${def.nameZh}不能为负数（${show(v)} ${def.unit}）`,
-      `${def.nameEn} cannot be negative (${show(v)} ${def.unit})`, { value: v, basis });
+      `${def.nameEn} cannot be negative (${show(v)} ${INDICATOR_UNITS_EN[def.unit]})`, { value: v, basis });
   }
 }
 
@@ -262,7 +263,7 @@ function checkHistory(
         : 'check the unit: probably entered in 100 million yuan';
     push(def.code, 'unit-slip', isError ? 'error' : 'warning',
       `${def.nameZh}本月值 ${show(value)} ${def.unit} 是历史中位数 ${show(slip.median)} 的 ${show(slip.ratio)} 倍，${hintZh}`,
-      `${def.nameEn} ${show(value)} ${def.unit} is ${show(slip.ratio)}× the median of previous months (${show(slip.median)}); ${hintEn}`,
+      `${def.nameEn} ${show(value)} ${INDICATOR_UNITS_EN[def.unit]} is ${show(slip.ratio)}× the median of previous months (${show(slip.median)}); ${hintEn}`,
       params);
     // After an error every ratio is off by 10 000× and the slip is the one message worth showing; a warning
     // leaves the other rules their say.
@@ -273,7 +274,7 @@ function checkHistory(
   if (med !== null && positives.length >= o.minHistory && value > o.medianMultiple * med) {
     push(def.code, 'above-median', 'needs-explanation',
       `${def.nameZh}本月值 ${show(value)} ${def.unit} 超过历史中位数 ${show(med)} 的 ${o.medianMultiple} 倍，请填写说明`,
-      `${def.nameEn} ${show(value)} ${def.unit} exceeds ${o.medianMultiple}× the median of previous months (${show(med)}); ` +
+      `${def.nameEn} ${show(value)} ${INDICATOR_UNITS_EN[def.unit]} exceeds ${o.medianMultiple}× the median of previous months (${show(med)}); ` +
         'an explanation is required',
       { value, median: med, ratio: value / med, multiple: o.medianMultiple });
   }

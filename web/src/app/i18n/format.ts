@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '../../../../contracts/roles.ts';
 import type { Role } from '../../../../contracts/roles.ts';
+import { INDICATOR_UNITS_EN, type IndicatorUnit } from '../../../../contracts/indicators.ts';
 
 const EMPTY = '—';
 
@@ -41,5 +42,8 @@ export function useFormat() {
     date: (value: string | null | undefined) => formatDate(value, language),
     number: (value: number | null | undefined, digits?: number) => formatNumber(value, language, digits),
     role: (role: Role | null | undefined) => roleLabel(role, language),
+    unit: (unit: IndicatorUnit) => (language.startsWith('en') ? INDICATOR_UNITS_EN[unit] : unit),
+    /** A field label with its unit: 「营业收入（万元）」, "Operating revenue (10k yuan)". */
+    withUnit: (label: string, unit: IndicatorUnit) => (language.startsWith('en') ? `${label} (${INDICATOR_UNITS_EN[unit]})` : `${label}（${unit}）`),
   };
 }

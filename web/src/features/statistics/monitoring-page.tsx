@@ -7,6 +7,7 @@ import { Button, Card, DatePicker, Select, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/i18n/format.ts';
 import { INDICATOR_BY_CODE, INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { BreakdownRowView, StatDimension } from '../../../../contracts/statistics.ts';
 import { PageHeader } from '../../app/layout/page-header.tsx';
@@ -24,6 +25,7 @@ export function MonitoringPage() {
   const { t, i18n } = useTranslation();
   const notifyError = useNotifyError();
   const lang = i18n.language;
+  const fmt = useFormat();
   // Full-width parentheses are Chinese punctuation: English gets plain ones.
   const inParens = (u: string) => (lang.startsWith('en') ? ` (${u})` : `（${u}）`);
   const [indicator, setIndicator] = useState<IndicatorCode>('revenue');
@@ -31,7 +33,7 @@ export function MonitoringPage() {
   const [by, setBy] = useState<(typeof DIMENSIONS)[number]>('domain');
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const { data, error, loading, reload } = useAsync((signal) => getBreakdown({ indicator, period, by }, signal), [indicator, period, by]);
-  const unit = INDICATOR_BY_CODE[indicator].unit;
+  const unit = fmt.unit(INDICATOR_BY_CODE[indicator].unit);
   const rows = data?.rows ?? [];
   const top = rows.slice(0, 20);
   const option = {

@@ -2,6 +2,7 @@ import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Inpu
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/i18n/format.ts';
 import { INDICATOR_BY_CODE, INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
 import type { ReportValues } from '../../../../contracts/monthly-reports.ts';
 import type { Role } from '../../../../contracts/roles.ts';
@@ -21,6 +22,7 @@ export const STATUS_COLOR = { draft: 'default', submitted: 'blue', 'park-reviewe
  */
 export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: { reportId: string | null; creating: boolean; role: Role | null | undefined; onClose: () => void; onChanged: (id: string) => void }) {
   const { t, i18n } = useTranslation();
+  const fmt = useFormat();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<{ period: dayjs.Dayjs; explanation?: string } & ReportValues>();
@@ -143,7 +145,7 @@ export function ReportDrawer({ reportId, creating, role, onClose, onChanged }: {
                   {INDICATOR_CODES.map((c: IndicatorCode) => {
                     const issue = issues.find((i) => i.indicator === c);
                     return (
-                      <Form.Item key={c} name={c} label={`${t(`statistics.indicators.${c}`)}（${INDICATOR_BY_CODE[c].unit}）`} validateStatus={issue ? (issue.severity === 'error' ? 'error' : 'warning') : undefined} help={issue ? text(issue) : undefined}>
+                      <Form.Item key={c} name={c} label={fmt.withUnit(t(`statistics.indicators.${c}`), INDICATOR_BY_CODE[c].unit)} validateStatus={issue ? (issue.severity === 'error' ? 'error' : 'warning') : undefined} help={issue ? text(issue) : undefined}>
                         <InputNumber style={{ width: 220 }} precision={c === 'employees' ? 0 : undefined} min={INDICATOR_BY_CODE[c].allowsNegative ? undefined : 0} />
                       </Form.Item>
                     );
