@@ -126,7 +126,12 @@ async function openPglite(dir: string | undefined, lock: DataDirLock | null): Pr
 
 async function openPostgres(url: string): Promise<Database> {
   // NUMERIC and BIGINT stay strings from the driver (exactness); timestamps become Date as on PGlite.
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // JIT compilation off for the platform's sessions: the rollup statements carry hundreds of expressions (nine
+  // indicators × six sums), and compiling them took 3 s of a 1.4 s statement, far more than it could save on
+  // the platform's short statements (docs/decisions/0037-rollup-integer-sums-and-postgres-jit-off.md). Options given in the
+  // URL are kept.
+  const urlOptions = new URL(url).searchParams.get('options');
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: [urlOptions, '-c jit=off'].filter(Boolean).join(' ') });
   pool.on('connect', serializeQueries);
   // An idle connection the server ends (a restart, a failover, an administrator's terminate) is reported on the
   // pool; without a listener Node turns it into an uncaught exception that ends the process. The pool has already

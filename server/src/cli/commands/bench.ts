@@ -5,6 +5,27 @@ import { CliError } from '../output.ts';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
+const pair = (a: number, b: number) => `${a.toFixed(1)} / ${b.toFixed(1)}`;
+
+/** The bench's line of the city-scale table in docs/benchmarks.md, in its format (the command is the table's own). */
+function benchmarksRow(r: BenchResult): string {
+  const duck = r.duckdb ? `${pair(r.duckdb.p50, r.duckdb.p95)} (×${(r.duckdb.p95 / r.cockpitAfterApproval.p95).toFixed(2)} p95 after an approval)` : 'not run';
+  return [
+    '',
+    `${r.enterprises.toLocaleString('en-US')} × 10 years, ${r.engine}`,
+    `${r.loadAverage.min.toFixed(1)}–${r.loadAverage.max.toFixed(1)}`,
+    `${Math.round(r.seedRowsPerSecond)} rows/s (${r.rawRows - r.importRows} rows)`,
+    `${(r.rebuildMs / 1000).toFixed(1)} s`,
+    `${Math.round(r.importRowsPerSecond)} rows/s (${r.importRows} rows, ${r.importMonths === 12 ? 'a year' : r.importMonths === 1 ? 'a month' : `${r.importMonths} months`})`,
+    pair(r.cockpitCold.p50, r.cockpitCold.p95),
+    pair(r.cockpitAfterApproval.p50, r.cockpitAfterApproval.p95),
+    pair(r.cockpit.p50, r.cockpit.p95),
+    duck,
+    `${r.queriesPerRequest.cached} / ${r.queriesPerRequest.computed}`,
+    '',
+  ].join(' | ').trim();
+}
+
 function table(r: BenchResult & { forecast: ForecastBenchResult }): string {
   const lines = [
     `engine ${r.engine}: ${r.enterprises} enterprises, ${r.rawRows} monthly rows (10 years)`,
@@ -23,6 +44,7 @@ function table(r: BenchResult & { forecast: ForecastBenchResult }): string {
     lines.push(`  ratio DuckDB/after an approval  p50 ×${(r.duckdb.p50 / r.cockpitAfterApproval.p50).toFixed(2)}  p95 ×${(r.duckdb.p95 / r.cockpitAfterApproval.p95).toFixed(2)}`);
   } else lines.push('  DuckDB baseline        not run (@duckdb/node-api missing)');
   const f = r.forecast;
+  lines.push(`  row for docs/benchmarks.md:`, `  ${benchmarksRow(r)}`);
   lines.push(`  forecast Monte Carlo   ${ms(f.ms)} wall, ${ms(f.cpuMs)} CPU  (${f.runs} runs × ${f.enterprises} enterprises × ${f.projects} projects × ${f.years} years; target ≤ 1000 ms)`);
   return lines.join('\n');
 }

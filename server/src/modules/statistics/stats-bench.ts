@@ -22,6 +22,7 @@ import { provisionUser } from '../users/index.ts';
 import { rebuildRollups } from './rollup.repository.ts';
 import { statsViewRefreshSettled, unsafeClearStatsCache } from './stats-cache.ts';
 import { rowsOf } from './sql-rows.ts';
+import { copyDemoReports } from './stats-bench-seed.ts';
 
 /**
  * The statistics benchmark (`npx biomfg bench --enterprises N`, not part of the tests): N demo enterprises ×
@@ -48,6 +49,10 @@ export interface BenchResult {
   queriesPerRequest: { cached: number; computed: number };
   duckdb: { p50: number; p95: number; requests: number; loadMs: number } | null;
   duckdbMatches: boolean | null;
+  /** Months of the last year imported through the import path (the rest of the history is seeded). */
+  importMonths: number;
+  /** The 1-minute load average, lowest and highest of the samples taken between the bench's steps. */
+  loadAverage: { min: number; max: number };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -55,7 +60,7 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 
-async function openBenchDatabase(databaseUrl: string | undefined): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+async function openBenchDatabase(databaseUrl: string | undefined): Promise<{ database: Database; url: string | null; cleanup: () => Promise<void> }> {
   if (databaseUrl) {
     const name = `biomfg_bench_${crypto.randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
@@ -67,6 +72,7 @@ async function openBenchDatabase(databaseUrl: string | undefined): Promise<{ dat
     const database = await openDatabase({ databaseUrl: url.toString() });
     return {
       database,
+      url: url.toString(),
       cleanup: async () => {
         await database.close();
         const c = new pg.Client({ connectionString: databaseUrl });
@@ -78,8 +84,14 @@ async function openBenchDatabase(databaseUrl: string | undefined): Promise<{ dat
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biomfg-bench-'));
   const database = await openDatabase({ dataDir: dir });
-  return { database, cleanup: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return { database, url: null, cleanup: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
+
+/**
+ * Months imported through the import path: the whole last year while that is at most ~120 000 rows (up to
+ * 10 000 enterprises), else the last month alone — a city's monthly bureau file.
+ */
+export const importMonthsFor = (enterprises: number) => Math.max(1, Math.min(12, Math.floor(120_000 / enterprises)));
 
 /** Rows per bench import file: 12 columns × 250 000 rows stays under the importer's sheet-cell cap. */
 const IMPORT_FILE_ROWS = 250_000;
@@ -106,8 +118,12 @@ export function monthlyParts<T extends { period: string }>(reports: readonly T[]
 }
 
 export async function runStatsBench(options: { enterprises: number; databaseUrl?: string; log: (line: string) => void }): Promise<BenchResult> {
-  const { database, cleanup } = await openBenchDatabase(options.databaseUrl);
-  const log = options.log;
+  const { database, url: benchUrl, cleanup } = await openBenchDatabase(options.databaseUrl);
+  const loads: number[] = [os.loadavg()[0]!];
+  const log = (line: string) => {
+    loads.push(os.loadavg()[0]!);
+    options.log(line);
+  };
   try {
     await migrate(database);
     const db = database.db;
@@ -133,29 +149,41 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
     });
     log(`[bench] ${ids.size} enterprises`);
 
-    // History (all but the last year) through the bulk seeding path; the last year through the import path.
+    // History through the bulk seeding path (COPY on PostgreSQL); the last months through the import path: the
+    // whole last year up to ~10 000 enterprises, a month at 100 000 (the bureau's monthly file).
     const importYear = asOf.year;
+    const importMonths = importMonthsFor(options.enterprises);
+    const importFrom = 13 - importMonths;
     const lastYear: DemoMonthlyReport[] = [];
     let rawRows = 0;
     const seedStart = performance.now();
-    let batch: DemoMonthlyReport[] = [];
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
+    function* history(): Generator<DemoMonthlyReport> {
       for (const r of iterateMonthlyReports({ enterprises: options.enterprises, seed: 20231011, asOf })) {
-        if (r.year === importYear) {
+        if (r.year === importYear && r.month >= importFrom) {
           if (r.status === 'approved' || r.month < 12) lastYear.push(r);
           continue;
         }
-        batch.push({ ...r, status: 'approved' });
-        if (batch.length >= 2000) {
-          rawRows += await insertDemoReportBatch(tx, batch, ids);
-          batch = [];
-        }
+        yield { ...r, status: 'approved' };
       }
-      rawRows += await insertDemoReportBatch(tx, batch, ids);
-    });
+    }
+    if (benchUrl) rawRows = await copyDemoReports(benchUrl, history(), ids);
+    else {
+      let batch: DemoMonthlyReport[] = [];
+      await db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        for (const r of history()) {
+          batch.push(r);
+          if (batch.length >= 2000) {
+            rawRows += await insertDemoReportBatch(tx, batch, ids);
+            batch = [];
+          }
+        }
+        rawRows += await insertDemoReportBatch(tx, batch, ids);
+      });
+    }
     const seedSeconds = (performance.now() - seedStart) / 1000;
-    log(`[bench] ${rawRows} history rows in ${seedSeconds.toFixed(1)} s`);
+    const seedRowsPerSecond = rawRows / seedSeconds;
+    log(`[bench] ${rawRows} history rows in ${seedSeconds.toFixed(1)} s (${Math.round(rawRows / seedSeconds)} rows/s, ${benchUrl ? 'COPY' : 'multi-row inserts'})`);
     let t0 = performance.now();
     await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
     const rebuildMs = performance.now() - t0;
@@ -276,7 +304,7 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
       engine: database.kind,
       enterprises: ids.size,
       rawRows,
-      seedRowsPerSecond: rawRows / seedSeconds,
+      seedRowsPerSecond,
       rebuildMs,
       importRows,
       importRowsPerSecond: lastYear.length / importSeconds,
@@ -286,6 +314,8 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
       queriesPerRequest,
       duckdb: duck ? { p50: duck.p50, p95: duck.p95, requests: duck.requests, loadMs: duck.loadMs } : null,
       duckdbMatches,
+      importMonths,
+      loadAverage: { min: Math.min(...loads), max: Math.max(...loads, os.loadavg()[0]!) },
     };
   } finally {
     await cleanup();
@@ -311,13 +341,15 @@ async function duckdbBaseline(database: Database, year: number, month: number, l
   await c.run(`CREATE TABLE raw (e VARCHAR, y INTEGER, m INTEGER, revenue DOUBLE, domain VARCHAR, zone VARCHAR)`);
   const appender = await c.createAppender('raw');
   const PAGE = 50_000;
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = await rowsOf<{ e: string; y: number; m: number; revenue: string | null; domain: string | null; zone: string | null }>(
+  // Pages by id (keyset), not OFFSET: each page is an index range, however far in.
+  for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    const rows = await rowsOf<{ id: string; e: string; y: number; m: number; revenue: string | null; domain: string | null; zone: string | null }>(
       database.db,
-      sql`SELECT r.enterprise_id::text AS e, r.year AS y, r.month AS m, r.revenue::text AS revenue, d.code AS domain, z.code AS zone
+      sql`SELECT r.id, r.enterprise_id::text AS e, r.year AS y, r.month AS m, r.revenue::text AS revenue, d.code AS domain, z.code AS zone
             FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id LEFT JOIN domains d ON d.id = e.domain_id LEFT JOIN zones z ON z.id = e.zone_id
-           WHERE r.status = 'approved' AND r.year BETWEEN ${year - 1} AND ${year} ORDER BY r.id LIMIT ${PAGE} OFFSET ${offset}`,
+           WHERE r.status = 'approved' AND r.year BETWEEN ${year - 1} AND ${year} AND r.id > ${after}::uuid ORDER BY r.id LIMIT ${PAGE}`,
     );
+    if (rows.length) after = rows.at(-1)!.id;
     for (const r of rows) {
       appender.appendVarchar(r.e);
       appender.appendInteger(Number(r.y));

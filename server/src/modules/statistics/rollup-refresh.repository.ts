@@ -1,0 +1,130 @@
+import { sql } from 'drizzle-orm';
+import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
+import type { Db } from '../../db/client.ts';
+import { ADD_TO_CELLS, lockEnterprises, pairsOf, scaled, YTD_COLUMNS, ytdRowsOf, type EnterpriseYear } from './rollup-sql.ts';
+
+/**
+ * The incremental refresh of the rollups (rollup.repository.ts explains the tables and why it is exact), in
+ * the transaction that changed approved figures. Five statements over three temporary tables:
+ *
+ *   1. the changed enterprise-years            → stat_refresh_pairs
+ *   2. their new ytd rows, from the reports     → stat_refresh_fresh
+ *   3. each affected enterprise-month's change of contribution, in integers → stat_refresh_delta
+ *      (the changed years and the next ones, whose comparable base they are: its ytd rows this year and last
+ *      year as stored, and as they will be — fresh where that year changed; unchanged months are left out)
+ *   4. the deltas fanned out to their groups (about ten each) and added to stat_group_cells
+ *   5. the ytd rows replaced.
+ *
+ * Integers: every input is 10 000 × a NUMERIC(18,4) value, exact in int8, and int8 sums are exact NUMERIC in
+ * PostgreSQL; summing NUMERIC values directly, group by group, was most of an import's time. The temporary
+ * tables are analysed when large (an import), so that both planners know their sizes and hash the fan-out
+ * instead of sorting hundreds of thousands of wide rows; statement 3 reads the stored rows as they were before
+ * statement 5, which the per-enterprise advisory locks keep that way (no one else changes these enterprises).
+ * The tables are created once per connection and emptied at commit (no catalog churn per approval).
+ */
+
+/** From this many changed enterprise-years on (an import), the temporary tables are analysed and sorts get memory. */
+const LARGE_CHANGE_FROM = 200;
+
+const DELTA_COLUMNS = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb', 'nc'].map((k) => `${k}_${c}`));
+
+async function prepareTables(tx: Db): Promise<void> {
+  await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_pairs (enterprise_id uuid NOT NULL, year int NOT NULL) ON COMMIT DELETE ROWS`);
+  await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_fresh (LIKE stat_enterprise_ytd) ON COMMIT DELETE ROWS`);
+  const deltas = DELTA_COLUMNS.map((c) => `${c} ${c.startsWith('nc_') ? 'int' : 'int8'} NOT NULL`).join(', ');
+  await tx.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_delta (enterprise_id uuid NOT NULL, year int NOT NULL, month int NOT NULL, ${deltas}, n_present int NOT NULL) ON COMMIT DELETE ROWS`));
+  // A second refresh in the same transaction starts from empty tables.
+  await tx.execute(sql`DELETE FROM stat_refresh_pairs`);
+  await tx.execute(sql`DELETE FROM stat_refresh_fresh`);
+  await tx.execute(sql`DELETE FROM stat_refresh_delta`);
+}
+
+/** Statement 3: the change of each affected enterprise-month's contribution (only months that changed). */
+function deltaStatement(first: number, last: number) {
+  // New this year (c) and last year (q): the fresh row where that enterprise-year changed, else the stored one.
+  const newC = (column: string) => `CASE WHEN pc.enterprise_id IS NOT NULL THEN cf.${column} ELSE co.${column} END`;
+  const newQ = (column: string) => `CASE WHEN pq.enterprise_id IS NOT NULL THEN qf.${column} ELSE qo.${column} END`;
+  const inputs = INDICATOR_CODES.map(
+    (c) =>
+      `coalesce(${newC(`h_${c}`)}, false) AS hn_${c}, coalesce(co.h_${c}, false) AS ho_${c}, ` +
+      `${scaled(newC(`m_${c}`))} AS mn_${c}, ${scaled(newC(`y_${c}`))} AS yn_${c}, ${scaled(newQ(`y_${c}`))} AS pn_${c}, ` +
+      `${scaled(`co.m_${c}`)} AS mo_${c}, ${scaled(`co.y_${c}`)} AS yo_${c}, ${scaled(`qo.y_${c}`)} AS po_${c}`,
+  ).join(',\n');
+  const present = (c: string, q: string) => `(coalesce(${c}, 0) > 0 OR coalesce(${q}, 0) > 0)::int`;
+  // Per indicator: Δ month and YTD in the comparable set, Δ its base, Δ nominal YTD and base, Δ set size.
+  const when = (h: string, v: string) => `CASE WHEN v.${h} THEN v.${v} ELSE 0 END`;
+  const deltas = INDICATOR_CODES.map(
+    (c) =>
+      `${when(`hn_${c}`, `mn_${c}`)} - ${when(`ho_${c}`, `mo_${c}`)} AS mc_${c}, ${when(`hn_${c}`, `yn_${c}`)} - ${when(`ho_${c}`, `yo_${c}`)} AS yc_${c}, ` +
+      `${when(`hn_${c}`, `pn_${c}`)} - ${when(`ho_${c}`, `po_${c}`)} AS bc_${c}, v.yn_${c} - v.yo_${c} AS ny_${c}, v.pn_${c} - v.po_${c} AS nb_${c}, ` +
+      `v.hn_${c}::int - v.ho_${c}::int AS nc_${c}`,
+  ).join(',\n');
+  const changedOnly = [...DELTA_COLUMNS, 'n_present'].map((c) => `d.${c} <> 0`).join(' OR ');
+  // OFFSET 0 keeps v a subquery of its own: each scaled input is computed once, not once per use in d.
+  return sql`
+    INSERT INTO stat_refresh_delta
+    SELECT d.* FROM (
+      SELECT v.enterprise_id, v.year, v.month, ${sql.raw(deltas)}, v.n_present
+        FROM (
+          SELECT m.enterprise_id, m.year, m.month, ${sql.raw(inputs)},
+                 ${sql.raw(present(newC('reports_to_date'), newQ('reports_to_date')))} - ${sql.raw(present('co.reports_to_date', 'qo.reports_to_date'))} AS n_present
+            FROM (SELECT a.enterprise_id, a.year, mm.month
+                    FROM (SELECT enterprise_id, year FROM stat_refresh_pairs UNION SELECT enterprise_id, year + 1 FROM stat_refresh_pairs) a
+                    CROSS JOIN generate_series(1, 12) AS mm(month)) m
+            LEFT JOIN stat_enterprise_ytd co ON co.enterprise_id = m.enterprise_id AND co.year = m.year AND co.month = m.month AND co.year BETWEEN ${first} AND ${last + 1}
+            LEFT JOIN stat_enterprise_ytd qo ON qo.enterprise_id = m.enterprise_id AND qo.year = m.year - 1 AND qo.month = m.month AND qo.year BETWEEN ${first - 1} AND ${last}
+            LEFT JOIN stat_refresh_fresh cf ON cf.enterprise_id = m.enterprise_id AND cf.year = m.year AND cf.month = m.month
+            LEFT JOIN stat_refresh_fresh qf ON qf.enterprise_id = m.enterprise_id AND qf.year = m.year - 1 AND qf.month = m.month
+            LEFT JOIN stat_refresh_pairs pc ON pc.enterprise_id = m.enterprise_id AND pc.year = m.year
+            LEFT JOIN stat_refresh_pairs pq ON pq.enterprise_id = m.enterprise_id AND pq.year = m.year - 1
+          OFFSET 0) v
+    ) d
+    WHERE ${sql.raw(changedOnly)}`;
+}
+
+/** Statement 4: the deltas summed per group and added to the cells (int8 sums are NUMERIC: × 0.0001 is exact). */
+function cellsStatement() {
+  const sums = DELTA_COLUMNS.map((c) => (c.startsWith('nc_') ? `sum(d.${c})::int AS ${c}` : `sum(d.${c}) * 0.0001 AS ${c}`)).join(', ');
+  const unpivot = INDICATOR_CODES.map((c) => `('${c}', g.mc_${c}, g.yc_${c}, g.bc_${c}, g.ny_${c}, g.nb_${c}, g.nc_${c})`).join(',\n');
+  return sql`
+    INSERT INTO stat_group_cells AS t (dim, key, indicator, year, month, month_c, ytd_c, base_c, nominal_ytd, nominal_base, n_c, n_present)
+    SELECT g.dim, g.key, v.indicator, g.year, g.month, v.mc, v.yc, v.bc, v.ny, v.nb, v.nc, g.n_present
+      FROM (SELECT s.dim, s.key, d.year, d.month, ${sql.raw(sums)}, sum(d.n_present)::int AS n_present
+              FROM stat_refresh_delta d JOIN stat_enterprise_groups s ON s.enterprise_id = d.enterprise_id
+             GROUP BY s.dim, s.key, d.year, d.month) g
+      CROSS JOIN LATERAL (VALUES ${sql.raw(unpivot)}) AS v(indicator, mc, yc, bc, ny, nb, nc)
+     ORDER BY 1, 3, 4, 5, 2
+    ${ADD_TO_CELLS}`;
+}
+
+/**
+ * Call in the transaction that changed approved figures of these enterprise-years (approval, import,
+ * correction): brings every rollup up to date before the transaction commits.
+ */
+export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
+  if (changed.length === 0) return;
+  await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
+  const years = changed.map((p) => p.year);
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const large = changed.length >= LARGE_CHANGE_FROM;
+  await prepareTables(tx);
+  // Room to hash an import's fan-out (tens of thousands of group sums) rather than sort it on disk.
+  if (large) await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+  await tx.execute(sql`INSERT INTO stat_refresh_pairs ${pairsOf(changed)}`);
+  if (large) await tx.execute(sql`ANALYZE stat_refresh_pairs`);
+  await tx.execute(sql`INSERT INTO stat_refresh_fresh (${sql.raw(YTD_COLUMNS.join(', '))}) ${ytdRowsOf(sql`SELECT enterprise_id, year FROM stat_refresh_pairs`, { first, last })}`);
+  if (large) await tx.execute(sql`ANALYZE stat_refresh_fresh (enterprise_id, year, month)`);
+  await tx.execute(deltaStatement(first, last));
+  if (large) await tx.execute(sql`ANALYZE stat_refresh_delta (enterprise_id, year, month)`);
+  await tx.execute(cellsStatement());
+  const setYtd = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  await tx.execute(sql`
+    INSERT INTO stat_enterprise_ytd (${sql.raw(YTD_COLUMNS.join(', '))}) SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM stat_refresh_fresh
+    ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(setYtd)}`);
+  // Enterprise-years left without an approved report lose their ytd rows.
+  await tx.execute(sql`
+    DELETE FROM stat_enterprise_ytd y USING stat_refresh_pairs p
+     WHERE y.enterprise_id = p.enterprise_id AND y.year = p.year
+       AND NOT EXISTS (SELECT 1 FROM stat_refresh_fresh f WHERE f.enterprise_id = p.enterprise_id AND f.year = p.year)`);
+}

@@ -1,0 +1,66 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
+import type { Db } from '../../db/client.ts';
+
+/** The pieces of SQL the rollups' rebuild, refresh and group moves share (rollup.repository.ts explains the tables). */
+
+export interface EnterpriseYear {
+  enterpriseId: string;
+  year: number;
+}
+
+const LOCK_CLASS = 724_200;
+
+/**
+ * An insert into stat_group_cells (aliased t) adds its values to a cell that exists: cells hold sums of deltas.
+ * Every such insert feeds its rows in key order (dim, indicator, year, month, key): two transactions adding to
+ * the same cells (different enterprises of one group) then lock them in the same order and cannot deadlock.
+ */
+export const ADD_TO_CELLS = sql.raw(`ON CONFLICT (dim, indicator, year, month, key) DO UPDATE SET
+      month_c = t.month_c + excluded.month_c, ytd_c = t.ytd_c + excluded.ytd_c, base_c = t.base_c + excluded.base_c,
+      nominal_ytd = t.nominal_ytd + excluded.nominal_ytd, nominal_base = t.nominal_base + excluded.nominal_base,
+      n_c = t.n_c + excluded.n_c, n_present = t.n_present + excluded.n_present`);
+
+export const pairsOf = (pairs: readonly EnterpriseYear[]): SQL =>
+  sql`SELECT DISTINCT enterprise_id, year FROM jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ enterprise_id: p.enterpriseId, year: p.year })))}::jsonb) AS x(enterprise_id uuid, year int)`;
+
+export const idsOf = (ids: readonly string[]): SQL => sql`SELECT DISTINCT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid AS id`;
+
+/** One statement; the locks are taken in one fixed order (byte order of the ids) by every caller. */
+export async function lockEnterprises(tx: Db, ids: readonly string[]): Promise<void> {
+  await tx.execute(sql`
+    SELECT count(pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(s.id)))
+      FROM (SELECT id FROM jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb) AS x(id) ORDER BY id COLLATE "C") s`);
+}
+
+/**
+ * A contribution's input as an integer: 10 000 × the NUMERIC(18,4) value, exact in int8 (< 2⁶³), so that group
+ * sums are int8 sums (exact NUMERIC results in PostgreSQL, and many times faster than summing NUMERIC values).
+ * A missing row (a year not yet reported) is 0 and costs no NUMERIC arithmetic.
+ */
+export const scaled = (expr: string) => `CASE WHEN (${expr}) IS NULL THEN 0::int8 ELSE ((${expr}) * 10000)::int8 END`;
+
+/** The columns of stat_enterprise_ytd, in order (h_<indicator>: the month's approved report has that value). */
+export const YTD_COLUMNS = ['enterprise_id', 'year', 'month', 'has_report', 'reports_to_date', ...INDICATOR_CODES.flatMap((c) => [`m_${c}`, `y_${c}`]), ...INDICATOR_CODES.map((c) => `h_${c}`)];
+
+/**
+ * The dense ytd rows (12 months each, columns as YTD_COLUMNS) of the given enterprise-years that have an
+ * approved report, computed from those reports. `years`, when given, bounds the reports read (the years of the
+ * pairs), so that the planner reads those years' reports, not every report since the first one.
+ */
+export function ytdRowsOf(pairs: SQL, years?: { first: number; last: number }): SQL {
+  const values = INDICATOR_CODES.map((c) =>
+    c === 'employees'
+      ? `coalesce(r.employees, 0) AS m_employees, coalesce(r.employees, 0) AS y_employees` // a stock: the "YTD" is the month's level
+      : `coalesce(r.${c}, 0) AS m_${c}, sum(coalesce(r.${c}, 0)) OVER w AS y_${c}`,
+  ).join(', ');
+  const has = INDICATOR_CODES.map((c) => `r.${c} IS NOT NULL AS h_${c}`).join(', ');
+  const bounded = years ? sql`AND r.year BETWEEN ${years.first} AND ${years.last}` : sql``;
+  return sql`
+    SELECT p.enterprise_id, p.year, mm.month, r.id IS NOT NULL AS has_report, (count(r.id) OVER w)::int AS reports_to_date, ${sql.raw(values)}, ${sql.raw(has)}
+      FROM (SELECT DISTINCT s.enterprise_id, s.year FROM (${pairs}) s
+             WHERE EXISTS (SELECT 1 FROM monthly_reports ar WHERE ar.enterprise_id = s.enterprise_id AND ar.year = s.year AND ar.status = 'approved')) p
+      CROSS JOIN generate_series(1, 12) AS mm(month)
+      LEFT JOIN monthly_reports r ON r.enterprise_id = p.enterprise_id AND r.year = p.year AND r.month = mm.month AND r.status = 'approved' ${bounded}
+    WINDOW w AS (PARTITION BY p.enterprise_id, p.year ORDER BY mm.month ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+}
