@@ -10,6 +10,7 @@ export interface EnterpriseYear {
 }
 
 const LOCK_CLASS = 724_200;
+const LOCK_CLASS_ALL = 724_201;
 
 /**
  * An insert into stat_group_cells (aliased t) adds its values to a cell that exists: cells hold sums of deltas.
@@ -26,11 +27,31 @@ export const pairsOf = (pairs: readonly EnterpriseYear[]): SQL =>
 
 export const idsOf = (ids: readonly string[]): SQL => sql`SELECT DISTINCT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid AS id`;
 
-/** One statement; the locks are taken in one fixed order (byte order of the ids) by every caller. */
+/**
+ * The district-wide lock alone: a rebuild takes it before its table locks, in the order every change takes
+ * them (advisory first, the rollup tables when it writes), so that the two cannot wait for each other.
+ */
+export async function lockAllEnterprises(tx: Db): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_CLASS_ALL}, 0)`);
+}
+
+/** Above this many enterprises a change locks all enterprises at once (advisory locks share a bounded table). */
+const LOCK_EACH_UP_TO = 500;
+
+/**
+ * Serialises changes of the same enterprises' rollups. Every change first takes a district-wide advisory lock:
+ * shared by changes of a few enterprises, which then lock each of theirs in one fixed order (byte order of the
+ * ids), and exclusive for a change of many (an import, a rebuild step). PostgreSQL keeps advisory locks in its
+ * shared lock table (64 × max_connections entries by default): one lock per enterprise of a 100 000-enterprise
+ * import ran out of shared memory.
+ */
 export async function lockEnterprises(tx: Db, ids: readonly string[]): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length > LOCK_EACH_UP_TO) return lockAllEnterprises(tx);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${LOCK_CLASS_ALL}, 0)`);
   await tx.execute(sql`
     SELECT count(pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(s.id)))
-      FROM (SELECT id FROM jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb) AS x(id) ORDER BY id COLLATE "C") s`);
+      FROM (SELECT id FROM jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb) AS x(id) ORDER BY id COLLATE "C") s`);
 }
 
 /**

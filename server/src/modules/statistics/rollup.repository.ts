@@ -2,9 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from './sql-rows.ts';
-import { ADD_TO_CELLS, idsOf, lockEnterprises, pairsOf, scaled, YTD_COLUMNS, ytdRowsOf, type EnterpriseYear } from './rollup-sql.ts';
+import { ADD_TO_CELLS, idsOf, lockAllEnterprises, lockEnterprises, pairsOf, scaled, type EnterpriseYear } from './rollup-sql.ts';
 
-export { refreshRollups } from './rollup-refresh.repository.ts';
+import { refreshRollups } from './rollup-refresh.repository.ts';
+
+export { refreshRollups };
 export type { EnterpriseYear } from './rollup-sql.ts';
 
 /**
@@ -155,22 +157,41 @@ export async function syncChangedEnterprises(db: Db): Promise<number> {
   });
 }
 
+/** Enterprises per step of a rebuild (each step one refresh of all their years). */
+const REBUILD_ENTERPRISES_PER_STEP = 2000;
+
 /** Recomputes every rollup from the approved reports and the registry (`npx biomfg stats rebuild`). */
 export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number; groupCells: number }> {
-  // Incremental updates take ROW EXCLUSIVE on these tables; a rebuild waits for them and they for it.
+  // Incremental updates take the enterprises' advisory locks, then ROW EXCLUSIVE on these tables; a rebuild
+  // takes the district-wide advisory lock first, then the tables, so each waits for the other, never both.
+  await lockAllEnterprises(tx);
   await tx.execute(sql`LOCK TABLE stat_group_cells, stat_enterprise_ytd, stat_enterprise_groups IN EXCLUSIVE MODE`);
-  // Room to hash every group cell's sums (a few tens of thousands) rather than sort millions of wide rows.
-  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   await tx.execute(sql`DELETE FROM stat_dirty_enterprises`);
   await tx.execute(sql`DELETE FROM stat_group_cells`);
   await writeGroups(tx, null);
   await tx.execute(sql`DELETE FROM stat_enterprise_ytd`);
-  await tx.execute(sql`INSERT INTO stat_enterprise_ytd (${sql.raw(YTD_COLUMNS.join(', '))}) ${ytdRowsOf(sql`SELECT DISTINCT enterprise_id, year FROM monthly_reports WHERE status = 'approved'`)}`);
-  await applyContributions(
+  // From empty rollups, the refresh of every enterprise-year with an approved report adds exactly each one's
+  // contribution. A few thousand enterprises at a time (all years of each together), so that each step's
+  // temporary tables are analysed and hashed in memory: one statement over 100 000 enterprises' ten years
+  // sorted 200 million wide rows on disk.
+  const pairs = await rowsOf<{ enterprise_id: string; year: number }>(
     tx,
-    sql`SELECT enterprise_id, year FROM stat_enterprise_ytd WHERE month = 1 UNION SELECT enterprise_id, year + 1 FROM stat_enterprise_ytd WHERE month = 1`,
-    1,
+    sql`SELECT DISTINCT enterprise_id, year FROM monthly_reports WHERE status = 'approved' ORDER BY enterprise_id, year`,
   );
+  let chunk: EnterpriseYear[] = [];
+  let enterprisesInChunk = 0;
+  for (const [i, p] of pairs.entries()) {
+    if (i === 0 || pairs[i - 1]!.enterprise_id !== p.enterprise_id) {
+      if (enterprisesInChunk === REBUILD_ENTERPRISES_PER_STEP) {
+        await refreshRollups(tx, chunk);
+        chunk = [];
+        enterprisesInChunk = 0;
+      }
+      enterprisesInChunk++;
+    }
+    chunk.push({ enterpriseId: p.enterprise_id, year: Number(p.year) });
+  }
+  await refreshRollups(tx, chunk);
   // The embedded engine runs no autovacuum, so after a bulk rebuild the planner would still see empty tables
   // and pick nested loops over thousands of rows; fresh statistics keep reads on index and hash plans.
   await tx.execute(sql`ANALYZE stat_enterprise_ytd`);
