@@ -164,7 +164,13 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
 
   // Credit codes → enterprises (the import permission is the commission's: every enterprise is in scope).
   const usccs = [...new Set(parsed.items.map((i) => i.uscc))];
-  const registered = usccs.length ? await rowsOf<{ id: string; uscc: string; name: string }>(db, sql`SELECT id, trim(uscc) AS uscc, name FROM enterprises WHERE deleted_at IS NULL AND uscc IN (${sql.join(usccs.map((u) => sql`${u}`), sql`, `)})`) : [];
+  // One JSON parameter, not one per code: a city's monthly file has more codes than a statement may bind (65 535).
+  const registered = usccs.length
+    ? await rowsOf<{ id: string; uscc: string; name: string }>(
+        db,
+        sql`SELECT id, trim(uscc) AS uscc, name FROM enterprises WHERE deleted_at IS NULL AND uscc IN (SELECT jsonb_array_elements_text(${JSON.stringify(usccs)}::jsonb))`,
+      )
+    : [];
   const ids = new Map(registered.map((r) => [r.uscc, r.id]));
   const nameOf = new Map(registered.map((r) => [r.uscc, r.name]));
   // YTDs in the file itself, for deriving a month from two cumulative columns of the same upload.

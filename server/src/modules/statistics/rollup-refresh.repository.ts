@@ -118,10 +118,13 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
   await tx.execute(deltaStatement(first, last));
   if (large) await tx.execute(sql`ANALYZE stat_refresh_delta (enterprise_id, year, month)`);
   await tx.execute(cellsStatement());
-  const setYtd = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c)).map((c) => `${c} = excluded.${c}`).join(', ');
+  const valueColumns = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c));
+  const setYtd = valueColumns.map((c) => `${c} = excluded.${c}`).join(', ');
+  // Months before the first changed one keep their rows as they are (a month's import rewrites one row of twelve).
+  const differs = `(${valueColumns.map((c) => `y.${c}`).join(', ')}) IS DISTINCT FROM (${valueColumns.map((c) => `excluded.${c}`).join(', ')})`;
   await tx.execute(sql`
-    INSERT INTO stat_enterprise_ytd (${sql.raw(YTD_COLUMNS.join(', '))}) SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM stat_refresh_fresh
-    ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(setYtd)}`);
+    INSERT INTO stat_enterprise_ytd AS y (${sql.raw(YTD_COLUMNS.join(', '))}) SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM stat_refresh_fresh
+    ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(setYtd)} WHERE ${sql.raw(differs)}`);
   // Enterprise-years left without an approved report lose their ytd rows.
   await tx.execute(sql`
     DELETE FROM stat_enterprise_ytd y USING stat_refresh_pairs p
