@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from './sql-rows.ts';
 import { ADD_TO_CELLS, lockEnterprises, pairsOf, scaled, YTD_COLUMNS, ytdRowsOf, type EnterpriseYear } from './rollup-sql.ts';
 
 /**
@@ -33,14 +34,18 @@ async function prepareTables(tx: Db): Promise<void> {
   await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_fresh (LIKE stat_enterprise_ytd) ON COMMIT DELETE ROWS`);
   const deltas = DELTA_COLUMNS.map((c) => `${c} ${c.startsWith('nc_') ? 'int' : 'int8'} NOT NULL`).join(', ');
   await tx.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_delta (enterprise_id uuid NOT NULL, year int NOT NULL, month int NOT NULL, ${deltas}, n_present int NOT NULL) ON COMMIT DELETE ROWS`));
-  // A second refresh in the same transaction starts from empty tables.
-  await tx.execute(sql`DELETE FROM stat_refresh_pairs`);
-  await tx.execute(sql`DELETE FROM stat_refresh_fresh`);
-  await tx.execute(sql`DELETE FROM stat_refresh_delta`);
+  // A second refresh in the same transaction (a rebuild's steps) starts from empty tables. TRUNCATE, not
+  // DELETE: dead rows would stay in the tables until commit and every later step would scan them; and only
+  // then, since a TRUNCATE writes catalog rows, which an approval's single refresh should not.
+  const [used] = await rowsOf<{ used: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM stat_refresh_pairs) AS used`);
+  if (used?.used) await tx.execute(sql`TRUNCATE stat_refresh_pairs, stat_refresh_fresh, stat_refresh_delta`);
 }
 
 /** Statement 3: the change of each affected enterprise-month's contribution (only months that changed). */
-function deltaStatement(first: number, last: number) {
+function deltaStatement(first: number, last: number, fromEmpty: boolean) {
+  // From empty rollups (a rebuild) nothing is stored for these enterprises: the joins to the stored rows are
+  // folded away by the planner instead of probing millions of rows.
+  const stored = fromEmpty ? sql`false` : sql`true`;
   // New this year (c) and last year (q): the fresh row where that enterprise-year changed, else the stored one.
   const newC = (column: string) => `CASE WHEN pc.enterprise_id IS NOT NULL THEN cf.${column} ELSE co.${column} END`;
   const newQ = (column: string) => `CASE WHEN pq.enterprise_id IS NOT NULL THEN qf.${column} ELSE qo.${column} END`;
@@ -71,8 +76,8 @@ function deltaStatement(first: number, last: number) {
             FROM (SELECT a.enterprise_id, a.year, mm.month
                     FROM (SELECT enterprise_id, year FROM stat_refresh_pairs UNION SELECT enterprise_id, year + 1 FROM stat_refresh_pairs) a
                     CROSS JOIN generate_series(1, 12) AS mm(month)) m
-            LEFT JOIN stat_enterprise_ytd co ON co.enterprise_id = m.enterprise_id AND co.year = m.year AND co.month = m.month AND co.year BETWEEN ${first} AND ${last + 1}
-            LEFT JOIN stat_enterprise_ytd qo ON qo.enterprise_id = m.enterprise_id AND qo.year = m.year - 1 AND qo.month = m.month AND qo.year BETWEEN ${first - 1} AND ${last}
+            LEFT JOIN stat_enterprise_ytd co ON ${stored} AND co.enterprise_id = m.enterprise_id AND co.year = m.year AND co.month = m.month AND co.year BETWEEN ${first} AND ${last + 1}
+            LEFT JOIN stat_enterprise_ytd qo ON ${stored} AND qo.enterprise_id = m.enterprise_id AND qo.year = m.year - 1 AND qo.month = m.month AND qo.year BETWEEN ${first - 1} AND ${last}
             LEFT JOIN stat_refresh_fresh cf ON cf.enterprise_id = m.enterprise_id AND cf.year = m.year AND cf.month = m.month
             LEFT JOIN stat_refresh_fresh qf ON qf.enterprise_id = m.enterprise_id AND qf.year = m.year - 1 AND qf.month = m.month
             LEFT JOIN stat_refresh_pairs pc ON pc.enterprise_id = m.enterprise_id AND pc.year = m.year
@@ -99,9 +104,10 @@ function cellsStatement() {
 
 /**
  * Call in the transaction that changed approved figures of these enterprise-years (approval, import,
- * correction): brings every rollup up to date before the transaction commits.
+ * correction): brings every rollup up to date before the transaction commits. `fromEmpty`: the rollups hold
+ * nothing yet for these enterprises (a rebuild's step), so their stored rows are not read.
  */
-export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[]): Promise<void> {
+export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[], options: { fromEmpty?: boolean } = {}): Promise<void> {
   if (changed.length === 0) return;
   await lockEnterprises(tx, changed.map((p) => p.enterpriseId));
   const years = changed.map((p) => p.year);
@@ -115,7 +121,7 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
   if (large) await tx.execute(sql`ANALYZE stat_refresh_pairs`);
   await tx.execute(sql`INSERT INTO stat_refresh_fresh (${sql.raw(YTD_COLUMNS.join(', '))}) ${ytdRowsOf(sql`SELECT enterprise_id, year FROM stat_refresh_pairs`, { first, last })}`);
   if (large) await tx.execute(sql`ANALYZE stat_refresh_fresh (enterprise_id, year, month)`);
-  await tx.execute(deltaStatement(first, last));
+  await tx.execute(deltaStatement(first, last, options.fromEmpty === true));
   if (large) await tx.execute(sql`ANALYZE stat_refresh_delta (enterprise_id, year, month)`);
   await tx.execute(cellsStatement());
   const valueColumns = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c));
@@ -125,9 +131,11 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[])
   await tx.execute(sql`
     INSERT INTO stat_enterprise_ytd AS y (${sql.raw(YTD_COLUMNS.join(', '))}) SELECT ${sql.raw(YTD_COLUMNS.join(', '))} FROM stat_refresh_fresh
     ON CONFLICT (enterprise_id, year, month) DO UPDATE SET ${sql.raw(setYtd)} WHERE ${sql.raw(differs)}`);
-  // Enterprise-years left without an approved report lose their ytd rows.
-  await tx.execute(sql`
+  // Enterprise-years left without an approved report lose their ytd rows (from empty there are none).
+  if (!options.fromEmpty) {
+    await tx.execute(sql`
     DELETE FROM stat_enterprise_ytd y USING stat_refresh_pairs p
      WHERE y.enterprise_id = p.enterprise_id AND y.year = p.year
        AND NOT EXISTS (SELECT 1 FROM stat_refresh_fresh f WHERE f.enterprise_id = p.enterprise_id AND f.year = p.year)`);
+  }
 }

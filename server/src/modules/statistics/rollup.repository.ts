@@ -170,6 +170,9 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
   await tx.execute(sql`DELETE FROM stat_group_cells`);
   await writeGroups(tx, null);
   await tx.execute(sql`DELETE FROM stat_enterprise_ytd`);
+  // Statistics of the reports first (the embedded engine has no autovacuum; a bulk load may be minutes old), so
+  // that each step reads its enterprises' reports by index.
+  await tx.execute(sql`ANALYZE monthly_reports`);
   // From empty rollups, the refresh of every enterprise-year with an approved report adds exactly each one's
   // contribution. A few thousand enterprises at a time (all years of each together), so that each step's
   // temporary tables are analysed and hashed in memory: one statement over 100 000 enterprises' ten years
@@ -183,7 +186,7 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
   for (const [i, p] of pairs.entries()) {
     if (i === 0 || pairs[i - 1]!.enterprise_id !== p.enterprise_id) {
       if (enterprisesInChunk === REBUILD_ENTERPRISES_PER_STEP) {
-        await refreshRollups(tx, chunk);
+        await refreshRollups(tx, chunk, { fromEmpty: true });
         chunk = [];
         enterprisesInChunk = 0;
       }
@@ -191,7 +194,7 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
     }
     chunk.push({ enterpriseId: p.enterprise_id, year: Number(p.year) });
   }
-  await refreshRollups(tx, chunk);
+  await refreshRollups(tx, chunk, { fromEmpty: true });
   // The embedded engine runs no autovacuum, so after a bulk rebuild the planner would still see empty tables
   // and pick nested loops over thousands of rows; fresh statistics keep reads on index and hash plans.
   await tx.execute(sql`ANALYZE stat_enterprise_ytd`);
