@@ -182,7 +182,15 @@ export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReport
   const rows = await rowsOf<{ year: number; month: number; approved: number; pending: number; expected: number }>(
     db,
     // The month before (expected) as (year, month) equalities, not an expression of both: an index serves it.
-    sql`WITH m AS (SELECT DISTINCT year, month FROM stat_enterprise_ytd WHERE has_report ORDER BY year DESC, month DESC LIMIT ${months})
+    // The latest months with figures by walking the (year, month) index down one month at a time: a DISTINCT
+    // over every ytd row took 30 s at 100 000 enterprises (12 million rows) on every month-close check.
+    sql`WITH RECURSIVE walk AS (
+          (SELECT year, month FROM stat_enterprise_ytd WHERE has_report ORDER BY year DESC, month DESC LIMIT 1)
+          UNION ALL
+          SELECT n.year, n.month FROM walk w
+           CROSS JOIN LATERAL (SELECT x.year, x.month FROM stat_enterprise_ytd x WHERE x.has_report AND (x.year, x.month) < (w.year, w.month)
+                                ORDER BY x.year DESC, x.month DESC LIMIT 1) n
+        ), m AS (SELECT year, month FROM walk LIMIT ${months})
         SELECT m.year, m.month,
                (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
                  WHERE r.year = m.year AND r.month = m.month AND r.status = 'approved')::int AS approved,
