@@ -168,6 +168,26 @@ describe('cached views', () => {
     expect(now).toEqual(await fresh(cockpit));
   }, 120_000);
 
+  it('stay correct when a rebuild runs among approvals: no deadlock, and the result equals a rebuild after them', async () => {
+    const targets = enterprises.slice(0, tdb.database.kind === 'postgres' ? 8 : 6);
+    // The rebuild takes the district-wide advisory lock, then its table locks; each approval its enterprises'
+    // locks under the shared district-wide one, then the cells. On PostgreSQL they truly run at once: the
+    // rebuild starts first and the approvals right after it, on connections of their own (a pool of 10).
+    const rebuild = db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+    const approvals = targets.map((e) =>
+      db.transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        await tx.execute(sql`UPDATE monthly_reports SET profit = coalesce(profit, 0) + 2 WHERE enterprise_id = ${e.id} AND year = 2024 AND status = 'approved'`);
+        await refreshRollups(tx, [{ enterpriseId: e.id, year: 2024 }]);
+      }),
+    );
+    await Promise.all([rebuild, ...approvals]);
+    const cellsOf = () => rowsOf<Record<string, unknown>>(db, sql`SELECT * FROM stat_group_cells WHERE n_present <> 0 OR nominal_ytd <> 0 OR nominal_base <> 0 ORDER BY dim, indicator, year, month, key`);
+    const afterAll = await cellsOf();
+    await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+    expect(afterAll).toEqual(await cellsOf());
+  }, 120_000);
+
   it('are copies: changing an answer does not change the next one', async () => {
     const first = await cockpit();
     first.domains.length = 0;
