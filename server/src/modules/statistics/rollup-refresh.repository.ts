@@ -20,7 +20,7 @@ import { ADD_TO_CELLS, lockEnterprises, pairsOf, scaled, YTD_COLUMNS, ytdRowsOf,
  * PostgreSQL; summing NUMERIC values directly, group by group, was most of an import's time. The temporary
  * tables are analysed when large (an import), so that both planners know their sizes and hash the fan-out
  * instead of sorting hundreds of thousands of wide rows; statement 3 reads the stored rows as they were before
- * statement 5, which the per-enterprise advisory locks keep that way (no one else changes these enterprises).
+ * statement 5, which the advisory locks keep that way (rollup-sql.ts: no one else changes these enterprises).
  * The tables are created once per connection and emptied at commit (no catalog churn per approval).
  */
 

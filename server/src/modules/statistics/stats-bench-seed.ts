@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
