@@ -13,9 +13,9 @@ import { rebuildRollups } from '../modules/statistics/rollup.repository.ts';
 
 const BATCH = 1000;
 /** CST midday of a date, so that a date shown in Shanghai stays that date. */
-const at = (date: string | null): string | null => (date ? `${date}T04:00:00.000Z` : null);
+export const at = (date: string | null): string | null => (date ? `${date}T04:00:00.000Z` : null);
 
-function deadlineOf(year: number, month: number): string {
+export function deadlineOf(year: number, month: number): string {
   const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
   return `${next.y}-${String(next.m).padStart(2, '0')}-10`;
 }

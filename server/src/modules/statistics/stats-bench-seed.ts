@@ -4,6 +4,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import type { DemoMonthlyReport } from '../../domain/demo/types.ts';
+import { at, deadlineOf } from '../../seed/seed-demo-statistics.ts';
 
 /**
  * The benchmark's history on PostgreSQL by COPY (issue 16 §3: 12 million monthly rows for 100 000
@@ -19,14 +20,6 @@ const REVISION_COLUMNS = ['report_id', 'version', 'action', 'status', 'values', 
 
 /** A CSV field: NULL is an empty unquoted field, every text is quoted. */
 const text = (v: string | null) => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
-/** CST midday of a date, as the demo seeding stores it. */
-const at = (date: string | null) => (date ? `${date}T04:00:00.000Z` : null);
-
-function deadlineOf(year: number, month: number): string {
-  const next = month === 12 ? { y: year + 1, m: 1 } : { y: year, m: month + 1 };
-  return `${next.y}-${String(next.m).padStart(2, '0')}-10`;
-}
-
 /**
  * Report ids in increasing order (a UUID version 7 layout: the seeding's start in milliseconds, then a counter),
  * so that the primary key and the revisions' (report, version) key grow at their right edge; random ids made
