@@ -4,6 +4,7 @@ import { as, createTestApp, type Session, type TestApp } from '../../../../test/
 import { dueSlot, parseSchedule, retryAt } from '../../domain/jobs/job-timing.ts';
 import { featureJobs } from '../../app/feature-jobs.ts';
 import { createScheduler, INTERRUPTED_ERROR } from './job.scheduler.ts';
+import { databaseMaintenanceJob } from './housekeeping.jobs.ts';
 import { insertRequest } from './job.repository.ts';
 import type { JobDefinition } from './job.types.ts';
 
@@ -148,5 +149,24 @@ describe('jobs API', () => {
     expect(audit!.n).toBe(1);
     expect((await as(t, commission)('POST', '/api/jobs/no-such-job/run')).statusCode).toBe(404);
     expect((await as(t, commission)('POST', '/api/jobs/BAD%20NAME/run')).statusCode).toBe(400);
+  });
+});
+
+describe('database maintenance', () => {
+  it('vacuums and analyses the embedded database (it has no autovacuum), and leaves PostgreSQL to its own', async () => {
+    const database = t.deps.database;
+    await database.query('CREATE TABLE maintenance_probe (n int)');
+    await database.query('INSERT INTO maintenance_probe SELECT generate_series(1, 500)');
+    const analysed = async () => (await database.query<{ n: number }>(`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'maintenance_probe'`))[0]!.n;
+    expect(await analysed()).toBe(-1);
+    const ctx = { database, config: t.deps.config, slotAt: new Date(), attempt: 1, payload: {}, now: () => new Date() };
+    const result = await databaseMaintenanceJob.run(ctx);
+    if (database.kind === 'pglite') {
+      expect(result).toMatchObject({ engine: 'pglite' });
+      expect(await analysed()).toBe(500);
+    } else {
+      expect(result).toEqual({ engine: 'postgres', skipped: 'autovacuum' });
+    }
+    await database.query('DROP TABLE maintenance_probe');
   });
 });

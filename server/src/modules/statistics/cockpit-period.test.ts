@@ -10,6 +10,7 @@ import { computeGoalProgress } from './goal-progress.service.ts';
 import { rebuildRollups } from './rollup.repository.ts';
 import { insertFixtureReports, type FixtureReport } from './stats-fixture.test-support.ts';
 import { monthCloseRule } from './stats-period.ts';
+import { recentMonthCounts } from './stats-query.repository.ts';
 import { rowsOf } from './sql-rows.ts';
 
 /**
@@ -68,6 +69,21 @@ describe('the cockpit’s month', () => {
     await db.execute(sql`UPDATE monthly_reports SET status = 'approved' WHERE enterprise_id = ${ids[1]!} AND year = 2024 AND month = 4`);
     await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
     expect(await computeCockpit(db, district, { indicator: 'revenue', close: monthCloseRule(new Date('2024-05-06T08:00:00Z')) })).toMatchObject({ period: '2024-04', closedPeriod: '2024-04', openPeriods: [] });
+  });
+
+  it('does not wait for, or count, the reports of a deleted enterprise', async () => {
+    const [row] = await rowsOf<{ id: string }>(
+      db,
+      sql`INSERT INTO enterprises (uscc, name, stage, is_above_scale, is_manufacturing, tags, deleted_at)
+          VALUES (${buildUscc('91', '310116', 'CKP000009')}, '驾驶舱期间测试（已注销）', 'industrialized', true, true, ARRAY[]::text[], now()) RETURNING id`,
+    );
+    await insertFixtureReports(db, [
+      { enterpriseId: row!.id, year: 2024, month: 3, status: 'approved', values: values('100.0000') },
+      { enterpriseId: row!.id, year: 2024, month: 4, status: 'submitted', values: values('100.0000') },
+    ]);
+    const counts = await recentMonthCounts(db);
+    expect(counts.find((c) => c.year === 2024 && c.month === 4)).toEqual({ year: 2024, month: 4, approved: 2, pending: 0, expected: 2 });
+    expect(counts.find((c) => c.year === 2024 && c.month === 3)).toEqual({ year: 2024, month: 3, approved: 2, pending: 0, expected: 2 });
   });
 
   it('names a park’s total after its zone, not 全区', async () => {

@@ -46,3 +46,19 @@ describe('an import-sized refresh', () => {
     expect(incremental).toEqual(await cellsOf());
   }, 120_000);
 });
+
+describe("an approval-sized refresh", () => {
+  it('equals a rebuild, and gives the transaction its join settings back', async () => {
+    const one = [{ enterpriseId: enterprises[0]!.id, year: 2024 }];
+    const settings = await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 5 WHERE enterprise_id = ${one[0]!.enterpriseId} AND year = 2024`);
+      await refreshRollups(tx, one);
+      return rowsOf<{ hash: string; merge: string }>(tx, sql`SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge`);
+    });
+    expect(settings).toEqual([{ hash: 'on', merge: 'on' }]);
+    const incremental = await cellsOf();
+    await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+    expect(incremental).toEqual(await cellsOf());
+  }, 120_000);
+});

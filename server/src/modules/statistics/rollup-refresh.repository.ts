@@ -117,6 +117,11 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[],
   await prepareTables(tx);
   // Room to hash an import's fan-out (tens of thousands of group sums) rather than sort it on disk.
   if (large) await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+  // A few enterprise-years (an approval): the temporary tables are not analysed (that would write catalog rows
+  // on every approval), so the planner takes them for thousands of rows and hashes whole tables — three years of
+  // ytd rows and every group membership, 0.4 s at 10 000 enterprises. Without hash and merge joins each row is
+  // looked up by its key instead. The settings are put back before returning (the caller's statements follow).
+  const restore = large ? null : await preferLookups(tx);
   await tx.execute(sql`INSERT INTO stat_refresh_pairs ${pairsOf(changed)}`);
   if (large) await tx.execute(sql`ANALYZE stat_refresh_pairs`);
   await tx.execute(sql`INSERT INTO stat_refresh_fresh (${sql.raw(YTD_COLUMNS.join(', '))}) ${ytdRowsOf(sql`SELECT enterprise_id, year FROM stat_refresh_pairs`, { first, last })}`);
@@ -138,4 +143,17 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[],
      WHERE y.enterprise_id = p.enterprise_id AND y.year = p.year
        AND NOT EXISTS (SELECT 1 FROM stat_refresh_fresh f WHERE f.enterprise_id = p.enterprise_id AND f.year = p.year)`);
   }
+  if (restore) await restore();
+}
+
+/** Turns hash and merge joins off for the rest of the transaction; returns how to put them back as they were. */
+async function preferLookups(tx: Db): Promise<() => Promise<void>> {
+  const [was] = await rowsOf<{ hash: string; merge: string }>(
+    tx,
+    sql`SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge,
+               set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`,
+  );
+  return async () => {
+    await tx.execute(sql`SELECT set_config('enable_hashjoin', ${was!.hash}, true), set_config('enable_mergejoin', ${was!.merge}, true)`);
+  };
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { INDICATOR_CODES, type IndicatorCode } from '../../../../contracts/indicators.ts';
+import { REPORT_STATUSES } from '../../../../contracts/monthly-reports.ts';
 import type { StatDimension } from '../../../../contracts/statistics.ts';
 import type { Db } from '../../db/client.ts';
 import type { GrowthSumsYuan } from '../../domain/statistics/index.ts';
@@ -178,7 +179,17 @@ export async function enterpriseSeries(db: Db, enterpriseId: string, indicator: 
  * Report counts of the latest `months` months with approved figures (district-wide), for the month-close rule
  * (domain/statistics/month-close.ts): approved, still in the workflow, and expected (approved the month before).
  */
+/** Still in the workflow: a list, not `<> 'approved'`, so the index's third column narrows the range. */
+const PENDING_STATUSES = REPORT_STATUSES.filter((s) => s !== 'approved');
+
 export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReportCounts[]> {
+  // A month's reports of live enterprises: the month's range of the (year, month, status) index, less those of
+  // deleted enterprises (few, by their partial index, migration 0033). Joining every report to its enterprise
+  // probed the registry once per report: a second per check at 10 000 enterprises on the embedded engine.
+  const count = (year: SQL, month: SQL, status: SQL) => sql`(
+      (SELECT count(*) FROM monthly_reports r WHERE r.year = ${year} AND r.month = ${month} AND r.status ${status})
+    - (SELECT count(*) FROM enterprises e JOIN monthly_reports r ON r.enterprise_id = e.id AND r.year = ${year} AND r.month = ${month}
+        WHERE e.deleted_at IS NOT NULL AND r.status ${status}))::int`;
   const rows = await rowsOf<{ year: number; month: number; approved: number; pending: number; expected: number }>(
     db,
     // The month before (expected) as (year, month) equalities, not an expression of both: an index serves it.
@@ -192,12 +203,9 @@ export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReport
                                 ORDER BY x.year DESC, x.month DESC LIMIT 1) n
         ), m AS (SELECT year, month FROM walk LIMIT ${months})
         SELECT m.year, m.month,
-               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
-                 WHERE r.year = m.year AND r.month = m.month AND r.status = 'approved')::int AS approved,
-               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
-                 WHERE r.year = m.year AND r.month = m.month AND r.status <> 'approved')::int AS pending,
-               (SELECT count(*) FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id AND e.deleted_at IS NULL
-                 WHERE r.status = 'approved' AND r.year = (m.year * 12 + m.month - 2) / 12 AND r.month = (m.year * 12 + m.month - 2) % 12 + 1)::int AS expected
+               ${count(sql`m.year`, sql`m.month`, sql`= 'approved'`)} AS approved,
+               ${count(sql`m.year`, sql`m.month`, sql`IN (${sql.join(PENDING_STATUSES.map((s) => sql`${s}`), sql`, `)})`)} AS pending,
+               ${count(sql`(m.year * 12 + m.month - 2) / 12`, sql`(m.year * 12 + m.month - 2) % 12 + 1`, sql`= 'approved'`)} AS expected
           FROM m`,
   );
   return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), approved: Number(r.approved), pending: Number(r.pending), expected: Number(r.expected) }));
