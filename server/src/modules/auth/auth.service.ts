@@ -15,7 +15,7 @@ import { verifyTotp } from '../../domain/security/totp.ts';
 import { auditActorOf } from '../audit/index.ts';
 import { isMfaRequired } from '../security/index.ts';
 import { presentUser, findUserById, findUserByUsername, type UserRow } from '../users/index.ts';
-import { endSession, endUserSessions, findLiveSession, insertSession, setSessionStage, touchSession } from './session.repository.ts';
+import { endSession, endUserSessions, findLiveSession, findLiveSessionWithUser, insertSession, setSessionStage, touchSession } from './session.repository.ts';
 import { accountKey, clearThrottle, ipKey, lockedUntil, mfaKey, recordFailure } from './throttle.repository.ts';
 import { isSealed, SecretOpenError } from '../../domain/security/secret-box.ts';
 import { mfaSecretBox, type MfaSecretBox } from './mfa-secret-key.ts';
@@ -146,8 +146,9 @@ export function createAuthService(deps: AppDeps) {
      */
     async resolve(token: string): Promise<Actor | null> {
       const tokenHash = hashToken(token);
-      const session = await findLiveSession(database.db, tokenHash);
-      if (!session) return null;
+      const found = await findLiveSessionWithUser(database.db, tokenHash);
+      if (!found) return null;
+      const { session, user } = found;
       const settings = await deps.settings.get();
       const now = clock();
       const idleLimit = new Date(session.lastSeenAt.getTime() + settings.idleTimeoutMinutes * 60_000);
@@ -159,8 +160,7 @@ export function createAuthService(deps: AppDeps) {
         });
         return null;
       }
-      const user = await findUserById(database.db, session.userId);
-      if (!user || user.status !== 'active') return null;
+      if (user.status !== 'active') return null;
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await touchSession(database.db, tokenHash, now);
       return {
         userId: user.id,

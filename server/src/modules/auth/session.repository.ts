@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SessionStage } from '../../../../contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
-import { sessions } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -24,6 +24,22 @@ export async function insertSession(
 
 export async function findLiveSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
   const [row] = await db.select().from(sessions).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
+  return row;
+}
+
+/**
+ * The live session of a token with what the actor needs of its user, in one round trip: every /api request
+ * asks this first, and on the embedded engine each statement costs about 0.7 ms.
+ */
+export async function findLiveSessionWithUser(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: { id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeKind: users.scopeKind, scopeId: users.scopeId, status: users.status },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.endedAt)));
   return row;
 }
 

@@ -5,9 +5,9 @@ import type { Db } from '../../db/client.ts';
 import { emptyGrowthSums, fromYuan } from '../../domain/statistics/index.ts';
 import { milestoneOfIndicator } from './goal-progress.service.ts';
 import { loadGroupNamer } from './group-names.ts';
-import { cachedStatsView, registerStatsView } from './stats-cache.ts';
+import { cachedStatsViewThen, registerStatsView } from './stats-cache.ts';
 import { enterpriseMovers, groupSeries, groupSumsOfDims } from './stats-query.repository.ts';
-import { monthCloseRule, statsPeriods, type MonthCloseRule, type StatsPeriods } from './stats-period.ts';
+import { monthCloseRule, statsPeriodsView, type MonthCloseRule, type StatsPeriods } from './stats-period.ts';
 import { breakdownOf, presentBreakdown, presentRow } from './stats-query.service.ts';
 import type { StatsScope } from './stats.policy.ts';
 import { rowsOf } from './sql-rows.ts';
@@ -30,9 +30,12 @@ export interface CockpitOptions {
 export async function computeCockpit(db: Db, scope: StatsScope, options: CockpitOptions): Promise<CockpitView> {
   // Which month is closed depends on the date as well as the data: part of the key, not of the cached view.
   const rule = options.close ?? monthCloseRule(new Date());
-  const periods = await statsPeriods(db, rule);
-  const key = JSON.stringify(['cockpit', scope, options.indicator, options.period ?? periods.period ?? 'none', periods]);
-  return cachedStatsView(db, key, () => computeCockpitNow(db, scope, options, periods), { replay: { kind: 'cockpit', request: { scope, options } } });
+  // Keyed by the periods (which months are closed): both views in one lookup when this process holds the periods.
+  return cachedStatsViewThen(db, statsPeriodsView(db, rule), (periods) => ({
+    key: JSON.stringify(['cockpit', scope, options.indicator, options.period ?? periods.period ?? 'none', periods]),
+    compute: () => computeCockpitNow(db, scope, options, periods),
+    options: { replay: { kind: 'cockpit', request: { scope, options } } },
+  }));
 }
 
 // After an approval the recently read cockpits are computed again from their request (stats-cache.ts).

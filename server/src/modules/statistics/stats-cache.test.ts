@@ -7,7 +7,7 @@ import { seedReferenceData } from '../../seed/seed-reference.ts';
 import { computeCockpit } from './cockpit.service.ts';
 import { computeGoalProgress } from './goal-progress.service.ts';
 import { rebuildRollups, refreshRollups } from './rollup.repository.ts';
-import { openDatabase } from '../../db/client.ts';
+import { openDatabase, statementsSentSoFar } from '../../db/client.ts';
 import { currentStatsToken, forgetProcessStatsCache, refreshStatsViews, scheduleStatsViewRefresh, statsViewComputations, statsViewRefreshSettled, unsafeClearStatsCache } from './stats-cache.ts';
 import { insertFixture, insertFixtureReports, type FixtureEnterprise, type FixtureReport } from './stats-fixture.test-support.ts';
 import { rowsOf } from './sql-rows.ts';
@@ -187,6 +187,24 @@ describe('cached views', () => {
     await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
     expect(afterAll).toEqual(await cellsOf());
   }, 120_000);
+
+  it('are one query when this process holds them, and follow a change of which months are closed', async () => {
+    await cockpit();
+    const before = statementsSentSoFar();
+    await cockpit();
+    // The periods and the cockpit keyed by them, in one lookup.
+    expect(statementsSentSoFar() - before).toBe(1);
+    // A report of a later month approved: the periods change, so does the cockpit's key (its latest period).
+    const target = enterprises.find((e) => !e.deleted)!;
+    await insertFixtureReports(db, [{ enterpriseId: target.id, year: 2025, month: 1, status: 'approved', values: reports.find((r) => r.enterpriseId === target.id)!.values }]);
+    await db.transaction(async (tx) => refreshRollups(tx as unknown as Db, [{ enterpriseId: target.id, year: 2025 }]));
+    const now = await cockpit();
+    expect(now.latestPeriod).toBe('2025-01');
+    expect(now).toEqual(await fresh(cockpit));
+    await db.execute(sql`DELETE FROM monthly_reports WHERE enterprise_id = ${target.id} AND year = 2025`);
+    await db.transaction(async (tx) => refreshRollups(tx as unknown as Db, [{ enterpriseId: target.id, year: 2025 }]));
+    expect((await cockpit()).latestPeriod).toBe('2024-12');
+  });
 
   it('are copies: changing an answer does not change the next one', async () => {
     const first = await cockpit();

@@ -73,24 +73,6 @@ interface LookupRow {
   value: string | null;
 }
 
-/**
- * One query: the current token(s), whether enterprises wait to be moved to new groups, and the cached row when
- * it was computed under the current token and this process does not hold that very version already.
- */
-async function lookup(db: Db, key: string, reportsToken: boolean, memoryStamp: string | null): Promise<LookupRow> {
-  // The stamp a process compares its own copy with: the token, and the reports token for views keyed by it.
-  const fullKey = reportsToken ? sql`${key} || '|' || g.reports_token::text` : sql`${key}`;
-  const stamp = reportsToken ? sql`c.token::text || '|' || g.reports_token::text` : sql`c.token::text`;
-  const [row] = await rowsOf<LookupRow>(
-    db,
-    sql`SELECT g.token::text AS token, g.reports_token::text AS reports_token, ${stamp} AS stamp,
-               EXISTS (SELECT 1 FROM stat_dirty_enterprises) AS dirty,
-               CASE WHEN (${stamp}) IS DISTINCT FROM ${memoryStamp} THEN c.value END AS value
-          FROM stat_generation g LEFT JOIN stat_view_cache c ON c.key = ${fullKey} AND c.token = g.token`,
-  );
-  return row ?? { token: null, reports_token: null, stamp: null, dirty: false, value: null };
-}
-
 export interface CachedViewOptions {
   /** The view also depends on which reports exist and their status (month close): keyed by the reports token too. */
   reportsToken?: boolean;
@@ -98,15 +80,72 @@ export interface CachedViewOptions {
   replay?: { kind: string; request: unknown };
 }
 
+/** A cached view: its key, how to compute it, and how it is keyed and replayed. */
+export interface StatsViewRequest<T> {
+  key: string;
+  compute: () => Promise<T>;
+  options?: CachedViewOptions;
+}
+
+const NO_ROW: LookupRow = { token: null, reports_token: null, stamp: null, dirty: false, value: null };
+
+/**
+ * One query for several views: the current token(s), whether enterprises wait to be moved to new groups, and
+ * each view's row when it was computed under the current token and this process does not hold that very
+ * version already.
+ */
+async function lookup(db: Db, views: readonly StatsViewRequest<unknown>[]): Promise<LookupRow[]> {
+  const cache = processCache(db);
+  // The stamp a process compares its own copy with: the token, and the reports token for views keyed by it.
+  const wanted = views.map((v, i) => sql`(${i}::int, ${v.key}::text, ${cache.views.get(v.key)?.stamp ?? null}::text, ${v.options?.reportsToken === true}::boolean)`);
+  const stamp = sql`CASE WHEN k.by_reports THEN c.token::text || '|' || g.reports_token::text ELSE c.token::text END`;
+  const rows = await rowsOf<LookupRow & { i: number }>(
+    db,
+    sql`SELECT k.i, g.token::text AS token, g.reports_token::text AS reports_token, ${stamp} AS stamp,
+               EXISTS (SELECT 1 FROM stat_dirty_enterprises) AS dirty,
+               CASE WHEN (${stamp}) IS DISTINCT FROM k.memory_stamp THEN c.value END AS value
+          FROM stat_generation g
+         CROSS JOIN (VALUES ${sql.join(wanted, sql`, `)}) AS k(i, key, memory_stamp, by_reports)
+          LEFT JOIN stat_view_cache c ON c.key = CASE WHEN k.by_reports THEN k.key || '|' || g.reports_token::text ELSE k.key END AND c.token = g.token
+         ORDER BY k.i`,
+  );
+  return views.map((_, i) => rows.find((r) => Number(r.i) === i) ?? NO_ROW);
+}
+
+/** The lookup, after applying registry changes that wait to move enterprises to new groups (a new token). */
+async function lookupCurrent(db: Db, views: readonly StatsViewRequest<unknown>[]): Promise<LookupRow[]> {
+  const found = await lookup(db, views);
+  if (!found[0]?.dirty) return found;
+  await syncChangedEnterprises(db);
+  return lookup(db, views);
+}
+
 export async function cachedStatsView<T>(db: Db, key: string, compute: () => Promise<T>, options: CachedViewOptions = {}): Promise<T> {
+  const view = { key, compute, options };
+  const [found] = await lookupCurrent(db, [view]);
+  return serve(db, view, found!);
+}
+
+/**
+ * Two views where the second's key depends on the first's value (the cockpit on which months are closed), in
+ * one lookup when this process holds the first: its key for the second is guessed from that copy, and used
+ * when the first proves current. A cached cockpit request is then one query after the session's.
+ */
+export async function cachedStatsViewThen<A, B>(db: Db, first: StatsViewRequest<A>, then: (a: A) => StatsViewRequest<B>): Promise<B> {
+  const held = processCache(db).views.get(first.key);
+  const guess = held ? then(held.value as A) : null;
+  const [firstRow, guessRow] = await lookupCurrent(db, guess ? [first, guess] : [first]);
+  const second = then(await serve(db, first, firstRow!));
+  // The guess holds when the first was this process's copy (the same value) or, recomputed, led to the same key.
+  if (guess && guessRow && second.key === guess.key) return serve(db, second, guessRow);
+  return cachedStatsView(db, second.key, second.compute, second.options);
+}
+
+/** A view from what the lookup found: this process's copy, the stored row, or computed and stored. */
+async function serve<T>(db: Db, view: StatsViewRequest<T>, found: LookupRow): Promise<T> {
+  const { key, compute, options = {} } = view;
   const cache = processCache(db);
   const memory = cache.views.get(key);
-  let found = await lookup(db, key, options.reportsToken === true, memory?.stamp ?? null);
-  if (found.dirty) {
-    // Registry changes wait to be applied to the rollups: apply them (a new token), then look again.
-    await syncChangedEnterprises(db);
-    found = await lookup(db, key, options.reportsToken === true, memory?.stamp ?? null);
-  }
   // No generation row: a database restored from before the token existed. Never cache then.
   if (!found.token) return compute();
   if (memory && found.stamp !== null && memory.stamp === found.stamp) {

@@ -1,7 +1,7 @@
 import { formatPeriod } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import { DEFAULT_MONTH_CLOSE_DAY, isMonthClosed, latestClosedMonth } from '../../domain/statistics/month-close.ts';
-import { cachedStatsView } from './stats-cache.ts';
+import { cachedStatsView, type StatsViewRequest } from './stats-cache.ts';
 import { latestApprovedPeriod, recentMonthCounts } from './stats-query.repository.ts';
 
 /** Today (YYYY-MM-DD) and the day of the following month on which a month closes whatever is missing. */
@@ -28,7 +28,13 @@ export interface StatsPeriods {
  * status (the reports token), so a cockpit request reads them with the token in one query.
  */
 export async function statsPeriods(db: Db, rule: MonthCloseRule): Promise<StatsPeriods> {
-  return cachedStatsView(db, JSON.stringify(['periods', rule]), () => computeStatsPeriods(db, rule), { reportsToken: true });
+  const view = statsPeriodsView(db, rule);
+  return cachedStatsView(db, view.key, view.compute, view.options);
+}
+
+/** The periods as a cached view, for views keyed by them (cachedStatsViewThen: both in one lookup). */
+export function statsPeriodsView(db: Db, rule: MonthCloseRule): StatsViewRequest<StatsPeriods> {
+  return { key: JSON.stringify(['periods', rule]), compute: () => computeStatsPeriods(db, rule), options: { reportsToken: true } };
 }
 
 async function computeStatsPeriods(db: Db, rule: MonthCloseRule): Promise<StatsPeriods> {
