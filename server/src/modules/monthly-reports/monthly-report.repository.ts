@@ -135,24 +135,30 @@ export async function loadValidationHistory(db: Db, enterpriseId: string, year: 
  */
 export async function loadValidationHistories(db: Db, enterpriseIds: readonly string[], fromIndex: number, toIndex: number) {
   const first = (Math.floor(fromIndex / 12) - 1) * 12;
+  // One row per enterprise with its months as JSON (numeric figures are JSON numbers, parsed as Number(text)
+  // would): the embedded engine's driver builds a JS object per row and field, and 23 months of a thousand
+  // enterprises row by row took 0.3–0.5 s of an import, against 0.08 s this way.
   const rows = enterpriseIds.length
-    ? await rowsOf<Record<string, string | number | null> & { enterprise_id: string; year: number; month: number }>(
+    ? await rowsOf<{ enterprise_id: string; months: string }>(
         db,
-        sql`SELECT enterprise_id, year, month, ${sql.raw(INDICATOR_CODES.map((c) => `${c}::text AS ${c}`).join(', '))} FROM monthly_reports
+        sql`SELECT enterprise_id, json_agg(json_build_array(year * 12 + month - 1, ${sql.raw(INDICATOR_CODES.join(', '))}))::text AS months FROM monthly_reports
              WHERE status = 'approved' AND enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(enterpriseIds)}::jsonb))::uuid)
-               AND year BETWEEN ${Math.floor(first / 12)} AND ${Math.floor(toIndex / 12)} AND (year * 12 + month - 1) BETWEEN ${first} AND ${toIndex}`,
+               AND year BETWEEN ${Math.floor(first / 12)} AND ${Math.floor(toIndex / 12)} AND (year * 12 + month - 1) BETWEEN ${first} AND ${toIndex}
+             GROUP BY enterprise_id`,
       )
     : [];
   const span = toIndex - first + 1;
-  const yuan = (v: string | number | null | undefined) => (v === null || v === undefined ? 0 : Math.round(Number(v) * 10_000));
+  const yuan = (v: number | null | undefined) => (v === null || v === undefined ? 0 : Math.round(v * 10_000));
   /** Per enterprise and month: the approved values as numbers (null where the report leaves a figure out). */
   const dense = new Map<string, (Partial<Record<IndicatorCode, number | null>> | undefined)[]>();
   for (const r of rows) {
-    let months = dense.get(r.enterprise_id);
-    if (!months) dense.set(r.enterprise_id, (months = new Array(span)));
-    const values: Partial<Record<IndicatorCode, number | null>> = {};
-    for (const c of INDICATOR_CODES) values[c] = r[c] === null || r[c] === undefined ? null : Number(r[c]);
-    months[Number(r.year) * 12 + Number(r.month) - 1 - first] = values;
+    const months = new Array<Partial<Record<IndicatorCode, number | null>> | undefined>(span);
+    for (const [index, ...figures] of JSON.parse(r.months) as [number, ...(number | null)[]][]) {
+      const values: Partial<Record<IndicatorCode, number | null>> = {};
+      INDICATOR_CODES.forEach((c, k) => (values[c] = figures[k] ?? null));
+      months[index - first] = values;
+    }
+    dense.set(r.enterprise_id, months);
   }
   return (enterpriseId: string, year: number, month: number): ValidationHistory => {
     const index = year * 12 + month - 1;

@@ -175,13 +175,13 @@ export async function enterpriseSeries(db: Db, enterpriseId: string, indicator: 
   return rows.map((r) => ({ year: Number(r.year), month: Number(r.month), hasReport: r.has_report, monthYuan: yuanOfNumeric(r.m), ytdYuan: yuanOfNumeric(r.y) }));
 }
 
+/** Still in the workflow: a list, not `<> 'approved'`, so the index's third column narrows the range. */
+const PENDING_STATUSES = REPORT_STATUSES.filter((s) => s !== 'approved');
+
 /**
  * Report counts of the latest `months` months with approved figures (district-wide), for the month-close rule
  * (domain/statistics/month-close.ts): approved, still in the workflow, and expected (approved the month before).
  */
-/** Still in the workflow: a list, not `<> 'approved'`, so the index's third column narrows the range. */
-const PENDING_STATUSES = REPORT_STATUSES.filter((s) => s !== 'approved');
-
 export async function recentMonthCounts(db: Db, months = 3): Promise<MonthReportCounts[]> {
   // A month's reports of live enterprises: the month's range of the (year, month, status) index, less those of
   // deleted enterprises (few, by their partial index, migration 0033). Joining every report to its enterprise
