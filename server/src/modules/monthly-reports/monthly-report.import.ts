@@ -328,7 +328,11 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
       await progress({ phase: 'write', done: Math.min(i + WRITE_CHUNK, toWrite.length), total: toWrite.length });
     }
     // The rollups once for the file, with each changed enterprise-year once.
-    for (const p of toWrite) changed.set(`${p.enterpriseId}|${p.item.year}`, { enterpriseId: p.enterpriseId, year: p.item.year });
+    for (const p of toWrite) {
+      const key = `${p.enterpriseId}|${p.item.year}`;
+      const fromMonth = Math.min(changed.get(key)?.fromMonth ?? 12, p.item.month);
+      changed.set(key, { enterpriseId: p.enterpriseId, year: p.item.year, fromMonth });
+    }
     await tx.execute(sql`UPDATE stat_import_batches SET rows_imported = ${result.imported}, rows_updated = ${result.updated} WHERE id = ${batch!.id}`);
     await progress({ phase: 'rollups', done: 0, total: changed.size });
     await refreshRollups(tx, [...changed.values()]);

@@ -255,7 +255,7 @@ export function createMonthlyReportService(deps: AppDeps, options: { deferViewRe
         async (tx, row) => {
           if (row.status !== 'approved') throw new AppError(409, 'REPORT_STATE', '月报尚未经园区审核', 'The park has not reviewed this report yet');
           await requireExplanation(tx, row);
-          await refreshRollups(tx, [{ enterpriseId: row.enterprise_id, year: Number(row.year) }]);
+          await refreshRollups(tx, [{ enterpriseId: row.enterprise_id, year: Number(row.year), fromMonth: Number(row.month) }]);
         },
       );
       // The warnings of this enterprise follow its approved figures (after the commit; never fails the approval).

@@ -62,3 +62,45 @@ describe("an approval-sized refresh", () => {
     expect(incremental).toEqual(await cellsOf());
   }, 120_000);
 });
+
+describe('a refresh from the first changed month', () => {
+  const equalsRebuild = async () => {
+    const incremental = await cellsOf();
+    const ytd = await rowsOf(db, sql`SELECT * FROM stat_enterprise_ytd ORDER BY enterprise_id, year, month`);
+    await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
+    expect(incremental).toEqual(await cellsOf());
+    expect(ytd).toEqual(await rowsOf(db, sql`SELECT * FROM stat_enterprise_ytd ORDER BY enterprise_id, year, month`));
+  };
+  const change = (work: (tx: Db) => Promise<void>) => db.transaction(async (tx) => work(tx as unknown as Db));
+
+  it('equals a rebuild: a month of several enterprises, and two years of one enterprise changed at different months', async () => {
+    const some = enterprises.slice(0, 10).map((e) => e.id);
+    const before = await cellsOf();
+    await change(async (tx) => {
+      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 9, output = output + 1 WHERE year = 2024 AND month = 6 AND enterprise_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(some)}::jsonb))::uuid)`);
+      await refreshRollups(tx, some.map((id) => ({ enterpriseId: id, year: 2024, fromMonth: 6 })));
+    });
+    expect(await cellsOf()).not.toEqual(before);
+    // 2023 from March (the base of 2024's months from March on) and 2024 in December only.
+    const one = enterprises[11]!.id;
+    await change(async (tx) => {
+      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 4 WHERE enterprise_id = ${one} AND ((year = 2023 AND month = 3) OR (year = 2024 AND month = 12))`);
+      await refreshRollups(tx, [{ enterpriseId: one, year: 2024, fromMonth: 12 }, { enterpriseId: one, year: 2023, fromMonth: 3 }]);
+    });
+    await equalsRebuild();
+  }, 120_000);
+
+  it('equals a rebuild when the last approved months of a year are withdrawn (its ytd rows go)', async () => {
+    const one = enterprises[12]!.id;
+    await change(async (tx) => {
+      await tx.execute(sql`UPDATE monthly_reports SET status = 'submitted' WHERE enterprise_id = ${one} AND year = 2024 AND month <= 8`);
+      await refreshRollups(tx, [{ enterpriseId: one, year: 2024 }]);
+    });
+    await change(async (tx) => {
+      await tx.execute(sql`UPDATE monthly_reports SET status = 'submitted' WHERE enterprise_id = ${one} AND year = 2024 AND month >= 9`);
+      await refreshRollups(tx, [{ enterpriseId: one, year: 2024, fromMonth: 9 }]);
+    });
+    expect(await rowsOf(db, sql`SELECT 1 FROM stat_enterprise_ytd WHERE enterprise_id = ${one} AND year = 2024`)).toEqual([]);
+    await equalsRebuild();
+  }, 120_000);
+});

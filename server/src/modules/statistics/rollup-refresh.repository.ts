@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import { INDICATOR_CODES } from '../../../../contracts/indicators.ts';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from './sql-rows.ts';
-import { ADD_TO_CELLS, lockEnterprises, pairsOf, scaled, YTD_COLUMNS, ytdRowsOf, type EnterpriseYear } from './rollup-sql.ts';
+import { ADD_TO_CELLS, changedPairsOf, lockEnterprises, scaled, YTD_COLUMNS, ytdRowsOf, type EnterpriseYear } from './rollup-sql.ts';
 
 /**
  * The incremental refresh of the rollups (rollup.repository.ts explains the tables and why it is exact), in
  * the transaction that changed approved figures. Five statements over three temporary tables:
  *
- *   1. the changed enterprise-years            → stat_refresh_pairs
- *   2. their new ytd rows, from the reports     → stat_refresh_fresh
+ *   1. the changed enterprise-years, each with its first changed month → stat_refresh_pairs
+ *   2. their new ytd rows from that month on, from the reports          → stat_refresh_fresh
  *   3. each affected enterprise-month's change of contribution, in integers → stat_refresh_delta
  *      (the changed years and the next ones, whose comparable base they are: its ytd rows this year and last
  *      year as stored, and as they will be — fresh where that year changed; unchanged months are left out)
@@ -30,7 +30,7 @@ const LARGE_CHANGE_FROM = 200;
 const DELTA_COLUMNS = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb', 'nc'].map((k) => `${k}_${c}`));
 
 async function prepareTables(tx: Db): Promise<void> {
-  await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_pairs (enterprise_id uuid NOT NULL, year int NOT NULL) ON COMMIT DELETE ROWS`);
+  await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_pairs (enterprise_id uuid NOT NULL, year int NOT NULL, from_month int NOT NULL) ON COMMIT DELETE ROWS`);
   await tx.execute(sql`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_fresh (LIKE stat_enterprise_ytd) ON COMMIT DELETE ROWS`);
   const deltas = DELTA_COLUMNS.map((c) => `${c} ${c.startsWith('nc_') ? 'int' : 'int8'} NOT NULL`).join(', ');
   await tx.execute(sql.raw(`CREATE TEMP TABLE IF NOT EXISTS stat_refresh_delta (enterprise_id uuid NOT NULL, year int NOT NULL, month int NOT NULL, ${deltas}, n_present int NOT NULL) ON COMMIT DELETE ROWS`));
@@ -47,8 +47,9 @@ function deltaStatement(first: number, last: number, fromEmpty: boolean) {
   // folded away by the planner instead of probing millions of rows.
   const stored = fromEmpty ? sql`false` : sql`true`;
   // New this year (c) and last year (q): the fresh row where that enterprise-year changed, else the stored one.
-  const newC = (column: string) => `CASE WHEN pc.enterprise_id IS NOT NULL THEN cf.${column} ELSE co.${column} END`;
-  const newQ = (column: string) => `CASE WHEN pq.enterprise_id IS NOT NULL THEN qf.${column} ELSE qo.${column} END`;
+  // Fresh rows exist from the pair's first changed month on; before it the stored row is the row as it will be.
+  const newC = (column: string) => `CASE WHEN pc.enterprise_id IS NOT NULL AND m.month >= pc.from_month THEN cf.${column} ELSE co.${column} END`;
+  const newQ = (column: string) => `CASE WHEN pq.enterprise_id IS NOT NULL AND m.month >= pq.from_month THEN qf.${column} ELSE qo.${column} END`;
   const inputs = INDICATOR_CODES.map(
     (c) =>
       `coalesce(${newC(`h_${c}`)}, false) AS hn_${c}, coalesce(co.h_${c}, false) AS ho_${c}, ` +
@@ -74,8 +75,12 @@ function deltaStatement(first: number, last: number, fromEmpty: boolean) {
           SELECT m.enterprise_id, m.year, m.month, ${sql.raw(inputs)},
                  ${sql.raw(present(newC('reports_to_date'), newQ('reports_to_date')))} - ${sql.raw(present('co.reports_to_date', 'qo.reports_to_date'))} AS n_present
             FROM (SELECT a.enterprise_id, a.year, mm.month
-                    FROM (SELECT enterprise_id, year FROM stat_refresh_pairs UNION SELECT enterprise_id, year + 1 FROM stat_refresh_pairs) a
-                    CROSS JOIN generate_series(1, 12) AS mm(month)) m
+                    FROM (SELECT enterprise_id, year, min(from_month) AS from_month
+                            FROM (SELECT enterprise_id, year, from_month FROM stat_refresh_pairs
+                                  UNION ALL SELECT enterprise_id, year + 1, from_month FROM stat_refresh_pairs) u
+                           GROUP BY enterprise_id, year) a
+                    CROSS JOIN generate_series(1, 12) AS mm(month)
+                   WHERE mm.month >= a.from_month) m
             LEFT JOIN stat_enterprise_ytd co ON ${stored} AND co.enterprise_id = m.enterprise_id AND co.year = m.year AND co.month = m.month AND co.year BETWEEN ${first} AND ${last + 1}
             LEFT JOIN stat_enterprise_ytd qo ON ${stored} AND qo.enterprise_id = m.enterprise_id AND qo.year = m.year - 1 AND qo.month = m.month AND qo.year BETWEEN ${first - 1} AND ${last}
             LEFT JOIN stat_refresh_fresh cf ON cf.enterprise_id = m.enterprise_id AND cf.year = m.year AND cf.month = m.month
@@ -135,9 +140,14 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[],
   // ytd rows and every group membership, 0.4 s at 10 000 enterprises. Without hash and merge joins each row is
   // looked up by its key instead. The settings are put back before returning (the caller's statements follow).
   const restore = large ? null : await preferLookups(tx);
-  await tx.execute(sql`INSERT INTO stat_refresh_pairs ${pairsOf(changed)}`);
+  await tx.execute(sql`INSERT INTO stat_refresh_pairs ${changedPairsOf(changed)}`);
   if (large) await tx.execute(sql`ANALYZE stat_refresh_pairs`);
-  await tx.execute(sql`INSERT INTO stat_refresh_fresh (${sql.raw(YTD_COLUMNS.join(', '))}) ${ytdRowsOf(sql`SELECT enterprise_id, year FROM stat_refresh_pairs`, { first, last })}`);
+  await tx.execute(sql`
+    INSERT INTO stat_refresh_fresh (${sql.raw(YTD_COLUMNS.join(', '))})
+    SELECT ${sql.raw(YTD_COLUMNS.map((c) => `f.${c}`).join(', '))}
+      FROM (${ytdRowsOf(sql`SELECT enterprise_id, year FROM stat_refresh_pairs`, { first, last })}) f
+      JOIN stat_refresh_pairs p ON p.enterprise_id = f.enterprise_id AND p.year = f.year
+     WHERE f.month >= p.from_month`);
   if (large) await tx.execute(sql`ANALYZE stat_refresh_fresh (enterprise_id, year, month)`);
   await tx.execute(deltaStatement(first, last, options.fromEmpty === true));
   if (large) await tx.execute(sql`ANALYZE stat_refresh_delta (enterprise_id, year, month)`);

@@ -7,6 +7,12 @@ import type { Db } from '../../db/client.ts';
 export interface EnterpriseYear {
   enterpriseId: string;
   year: number;
+  /**
+   * The first month whose approved figures changed (default 1). A ytd row sums the months up to its own, so
+   * earlier months' rows are unchanged and the refresh leaves them and their contributions alone: a month's
+   * import at city scale recomputed every enterprise's whole year.
+   */
+  fromMonth?: number;
 }
 
 const LOCK_CLASS = 724_200;
@@ -24,6 +30,11 @@ export const ADD_TO_CELLS = sql.raw(`ON CONFLICT (dim, indicator, year, month, k
 
 export const pairsOf = (pairs: readonly EnterpriseYear[]): SQL =>
   sql`SELECT DISTINCT enterprise_id, year FROM jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ enterprise_id: p.enterpriseId, year: p.year })))}::jsonb) AS x(enterprise_id uuid, year int)`;
+
+/** Each enterprise-year once, with its first changed month (the earliest given for it). */
+export const changedPairsOf = (pairs: readonly EnterpriseYear[]): SQL =>
+  sql`SELECT enterprise_id, year, min(from_month) FROM jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ enterprise_id: p.enterpriseId, year: p.year, from_month: p.fromMonth ?? 1 })))}::jsonb)
+        AS x(enterprise_id uuid, year int, from_month int) GROUP BY enterprise_id, year`;
 
 export const idsOf = (ids: readonly string[]): SQL => sql`SELECT DISTINCT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid AS id`;
 
