@@ -1,11 +1,8 @@
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot, switchLanguage } from '../support/screens.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-
-const DEMO_PASSWORD = 'Jinshan#2023';
+import { demoJourney } from '../support/journey.ts';
 
 /**
  * Journey (issue 11 §2–4): the commission opens the forecast — P(goal met) for 2025 and 2030, the fan chart and
@@ -13,34 +10,7 @@ const DEMO_PASSWORD = 'Jinshan#2023';
  * the cockpit's; the park sees its own zone's report only. Screenshots in zh-CN and en-US at 1440 × 900.
  */
 describe('forecast and monthly analysis report', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const watches: PageWatch[] = [];
-
-  beforeAll(async () => {
-    server = await startServer([], { demoEnterprises: 150 });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.pageErrors).toEqual([]);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function pageAs(username: string): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    watches.push(watchPage(page, server.baseUrl));
-    await page.goto('/login');
-    const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-    expect(login.ok()).toBe(true);
-    return page;
-  }
+  const pageAs = demoJourney({ demoEnterprises: 150 }, { width: 1440, height: 900 });
 
   it('shows P(goal met) with the fan chart and tornado, and the report of the last closed month matches the cockpit', async () => {
     const commission = await pageAs('demo_commission');

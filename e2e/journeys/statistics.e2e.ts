@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, watchPage, type PageWatch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/screens.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
-
-const DEMO_PASSWORD = 'Jinshan#2023';
+import { demoJourney } from '../support/journey.ts';
 
 /**
  * Journey: an enterprise fills in a month whose revenue is far above its usual level; submitting asks for a
@@ -12,38 +9,11 @@ const DEMO_PASSWORD = 'Jinshan#2023';
  * cockpit reports grows by exactly that revenue. Screenshots in zh-CN and en-US along the way.
  */
 describe('monthly report: enterprise → park → commission → cockpit', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const watches: PageWatch[] = [];
-
-  beforeAll(async () => {
-    // The demo enterprise account's firm is in 生物医药港, the demo park account's zone: the demo accounts walk it.
-    // Demo reports end two months before the last finished month, so a finished month is left to report.
-    const now = new Date();
-    const asOf = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));
-    server = await startServer([], { demoEnterprises: 8, demoAsOf: `${asOf.getUTCFullYear()}-${String(asOf.getUTCMonth() + 1).padStart(2, '0')}` });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const watch of watches) {
-      expect(watch.foreignRequests).toEqual([]);
-      expect(watch.pageErrors).toEqual([]);
-    }
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function pageAs(username: string, language: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    const page = await context.newPage();
-    watches.push(watchPage(page, server.baseUrl));
-    await page.goto('/login');
-    await page.evaluate((lang) => window.localStorage.setItem('biomfg.language', lang), language);
-    const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-    expect(login.ok()).toBe(true);
-    return page;
-  }
+  // The demo enterprise account's firm is in 生物医药港, the demo park account's zone: the demo accounts walk it.
+  // Demo reports end two months before the last finished month, so a finished month is left to report.
+  const now = new Date();
+  const asOf = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 1));
+  const pageAs = demoJourney({ demoEnterprises: 8, demoAsOf: `${asOf.getUTCFullYear()}-${String(asOf.getUTCMonth() + 1).padStart(2, '0')}` });
 
   /**
    * The list row of one enterprise's month. The period cell must match exactly: a row of the month before
