@@ -220,6 +220,15 @@ describe('maskSensitive', () => {
     );
   });
 
+  it('keeps a key named __proto__ as a key of the copy, not as its prototype', () => {
+    const input = JSON.parse('{"a":{"__proto__":{"isAdmin":true},"b":1},"phone":"13912345678"}') as Record<string, Record<string, unknown>>;
+    const masked = maskSensitive(input) as Record<string, Record<string, unknown>>;
+    expect(Object.getPrototypeOf(masked.a)).toBe(Object.prototype);
+    expect((masked.a as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(Object.keys(masked.a!)).toEqual(['__proto__', 'b']);
+    expect(masked.a).toEqual(input.a);
+  });
+
   it('property: structures without sensitive keys or phone numbers come back equal', () => {
     const safeKey = fc.constantFrom('a', 'b', 'name', 'items', 'uscc', 'count', 'passwordChangedAt');
     const safe = fc.jsonValue().filter((v) => !/\d{11}/.test(JSON.stringify(v)));

@@ -229,7 +229,9 @@ export function maskSensitive<T>(value: T, options: MaskOptions = {}): T {
       for (const k of keys) {
         const item = read(k);
         const masked = maskUnderKey(k, item, ctx, depth);
-        if (masked !== undefined || item === undefined) out[k] = masked; // functions are dropped
+        // An own property even for a key named __proto__ (JSON.parse makes one): assigning it would replace the
+        // copy's prototype instead. Functions are dropped.
+        if (masked !== undefined || item === undefined) Object.defineProperty(out, k, { value: masked, enumerable: true, writable: true, configurable: true });
       }
       return out;
     } catch {
