@@ -41,7 +41,7 @@ export const databaseMaintenanceJob: JobDefinition = {
   },
 };
 
-/** VACUUM (ANALYZE) of the whole database, outside any transaction; also run after a seed or a bench's load. */
+/** VACUUM (ANALYZE) of the whole database, outside any transaction; the bench runs it too, after loading its history. */
 export async function vacuumAndAnalyse(database: Database): Promise<void> {
   await database.query('VACUUM (ANALYZE)');
 }
