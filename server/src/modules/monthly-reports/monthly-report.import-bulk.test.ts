@@ -9,6 +9,7 @@ import { consoleOperatorCaller } from '../registry-common/caller.ts';
 import { rebuildRollups } from '../statistics/rollup.repository.ts';
 import { insertFixtureReports, type FixtureReport } from '../statistics/stats-fixture.test-support.ts';
 import { rowsOf } from '../statistics/sql-rows.ts';
+import { buildUscc } from '../../domain/uscc/uscc.ts';
 import { importMonthlyReports } from './monthly-report.import.ts';
 
 // The file-wide write of the bureau import where it could differ from one report at a time: inserts, updates,
@@ -141,5 +142,17 @@ describe('monthly import, written for the whole file at once', () => {
     // A real swing in the same position is still flagged (the check is not simply off).
     const swing = await run(await flatFile([flatRow(d.uscc, '2023-07', 8000)]));
     expect(swing.warnings.length).toBeGreaterThan(0);
+  });
+
+  it('analyses the tables a large file grew, so that the next approval plans with the new month in view', async () => {
+    const codes = Array.from({ length: 210 }, (_, i) => buildUscc('91', '310116', `ANL${String(i).padStart(6, '0')}`));
+    await db().execute(sql`INSERT INTO enterprises (uscc, name, stage, is_above_scale, is_manufacturing, tags)
+      SELECT x.uscc, '统计信息测试' || x.n, 'industrialized', true, true, ARRAY[]::text[] FROM jsonb_to_recordset(${JSON.stringify(codes.map((uscc, n) => ({ uscc, n })))}::jsonb) AS x(uscc text, n int)`);
+    const tuples = async () => Number((await rowsOf<{ n: number }>(db(), sql`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'monthly_reports'`))[0]!.n);
+    await db().execute(sql`ANALYZE monthly_reports`);
+    const before = await tuples();
+    const result = await run(await flatFile(codes.map((uscc) => flatRow(uscc, '2031-01', 100))));
+    expect(result.imported).toBe(210);
+    expect(await tuples()).toBeGreaterThanOrEqual(before + 210);
   });
 });
