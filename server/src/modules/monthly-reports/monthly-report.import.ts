@@ -10,7 +10,7 @@ import { readZipDirectory } from '../../domain/spreadsheet/zip-directory.ts';
 import { monthlyFromYtd, validateReport } from '../../domain/statistics/index.ts';
 import type { Caller } from '../registry-common/index.ts';
 import { assertSafeWorkbook, ImportRefused, loadWorkbook } from '../registry-io/index.ts';
-import { refreshRollups, refreshStatsViews, type EnterpriseYear } from '../statistics/index.ts';
+import { LARGE_CHANGE_FROM, refreshRollups, refreshStatsViews, type EnterpriseYear } from '../statistics/index.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { loadValidationHistories } from './monthly-report.repository.ts';
 import { defaultDeadline } from './monthly-report.service.ts';
@@ -135,9 +135,6 @@ async function gridsOf(buffer: Buffer): Promise<Grid[]> {
     return exceljsGrids(buffer);
   }
 }
-
-/** From this many changed enterprise-years on, the import analyses the tables it grew (see below). */
-const ANALYZE_AFTER_PAIRS = 200;
 
 /** Enterprise-months per upsert statement (one statement each; the write phase reports after each). */
 const WRITE_CHUNK = 2000;
@@ -351,7 +348,7 @@ export async function importMonthlyReports(deps: Pick<AppDeps, 'database' | 'aud
   // A large file adds a month the tables' statistics have not seen (autoanalyze waits for 10 % of a table;
   // the embedded engine has none): the planner then takes the new month for one row and looks enterprises up
   // through the month's index, 0.6 s an approval at 10 000 enterprises. Never fails the committed import.
-  if (touched.size >= ANALYZE_AFTER_PAIRS) await db.execute(sql`ANALYZE monthly_reports, stat_enterprise_ytd`).catch(() => undefined);
+  if (touched.size >= LARGE_CHANGE_FROM) await db.execute(sql`ANALYZE monthly_reports, stat_enterprise_ytd`).catch(() => undefined);
   await options.afterCommit?.([...new Set([...touched.values()].map((c) => c.enterpriseId))]);
   // The recently read cockpits computed again under the imported figures, before the import reports done.
   if (touched.size > 0) await refreshStatsViews(db);

@@ -2,6 +2,7 @@
 import { auditActionsNamed, defineFeature, permissionsNamed } from '../../app/feature.ts';
 import { registerStatsRoutes } from './stats.routes.ts';
 export { refreshRollups, type EnterpriseYear } from './rollup.repository.ts';
+export { LARGE_CHANGE_FROM } from './rollup-refresh.repository.ts';
 export { rowsOf } from './sql-rows.ts';
 export { computeGoalProgress } from './goal-progress.service.ts';
 export { monthCloseRule, statsPeriods } from './stats-period.ts';

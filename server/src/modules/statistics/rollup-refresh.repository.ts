@@ -24,8 +24,11 @@ import { ADD_TO_CELLS, changedPairsOf, lockEnterprises, scaled, YTD_COLUMNS, ytd
  * The tables are created once per connection and emptied at commit (no catalog churn per approval).
  */
 
-/** From this many changed enterprise-years on (an import), the temporary tables are analysed and sorts get memory. */
-const LARGE_CHANGE_FROM = 200;
+/**
+ * From this many changed enterprise-years on (an import), the temporary tables are analysed and sorts get memory;
+ * the import analyses the tables it grew after such a change, too.
+ */
+export const LARGE_CHANGE_FROM = 200;
 
 const DELTA_COLUMNS = INDICATOR_CODES.flatMap((c) => ['mc', 'yc', 'bc', 'ny', 'nb', 'nc'].map((k) => `${k}_${c}`));
 
