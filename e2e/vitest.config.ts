@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/support/global-setup.ts'],
+    setupFiles: ['e2e/support/on-failure.ts'],
     // One journey is one test; the longest took 160 s on a loaded 2-core machine, so leave room above that.
     testTimeout: 360_000,
     // Server start (migrations, optional demo seed) can take minutes on a busy machine.

@@ -107,7 +107,12 @@ describe('supply–demand matchmaking: a need matched to an offer, both agree, t
     await aRow.getByRole('button', { name: '登记结果' }).click();
     const outcome = a.locator('.ant-modal-content').filter({ hasText: '成交金额' });
     await outcome.locator('#amount').fill('88.50');
+    await expect.poll(() => outcome.locator('#amount').inputValue()).toBe('88.50');
+    // The save is a request: wait for its answer, so a refusal fails here with the server's reason
+    const saved = a.waitForResponse((r) => r.request().method() === 'POST' && /\/matches\/[^/]+\/outcome$/.test(new URL(r.url()).pathname));
     await outcome.locator('.ant-modal-footer .ant-btn-primary').click();
+    const answer = await saved;
+    expect(answer.status(), await answer.text()).toBe(200);
     await aRow.getByText('已成交').waitFor();
     expect(await aRow.textContent()).toContain('88.50 万元');
     await screenshot(a, 'matchmaking-deal-zh-CN');

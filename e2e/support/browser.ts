@@ -28,13 +28,19 @@ export interface PageWatch {
   cspViolations: string[];
   pageErrors: string[];
   requests: string[];
+  /** API answers of 400 and above, with the start of their body: printed when a journey step fails. */
+  apiFailures: string[];
 }
+
+/** The watches of this test file, so a failing step can print what the pages were refused (support/on-failure.ts). */
+export const pageWatches: PageWatch[] = [];
 
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
 export function watchPage(page: Page, baseUrl: string): PageWatch {
   const origin = new URL(baseUrl).origin;
-  const watch: PageWatch = { foreignRequests: [], cspViolations: [], pageErrors: [], requests: [] };
+  const watch: PageWatch = { foreignRequests: [], cspViolations: [], pageErrors: [], requests: [], apiFailures: [] };
+  pageWatches.push(watch);
   page.on('request', (request) => {
     const url = new URL(request.url());
     watch.requests.push(`${request.method()} ${url.pathname}`);
@@ -47,6 +53,15 @@ export function watchPage(page: Page, baseUrl: string): PageWatch {
     }
   });
   page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.status() < 400 || !url.pathname.startsWith('/api/')) return;
+    const line = `${response.status()} ${response.request().method()} ${url.pathname}${url.search}`;
+    response
+      .text()
+      .then((body) => watch.apiFailures.push(`${line} ${body.slice(0, 300)}`))
+      .catch(() => watch.apiFailures.push(line));
+  });
   return watch;
 }
 

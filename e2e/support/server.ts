@@ -106,8 +106,10 @@ export async function startServer(
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const output = () => log;
+  runningOutputs.add(output);
 
   const stop = async () => {
+    runningOutputs.delete(output);
     await stopChild(child);
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -129,6 +131,9 @@ export async function startServer(
  * startServer call, which may still start a server that no afterAll will stop.
  */
 const liveServers = new Set<ChildProcess>();
+
+/** What the servers of this test file printed so far, for a failing step's report (support/on-failure.ts). */
+export const runningOutputs = new Set<() => string>();
 process.once('exit', () => {
   for (const child of liveServers) child.kill('SIGKILL');
 });
