@@ -5,13 +5,20 @@ import { MigrationError } from '../db/migrate.ts';
 import { CliError, createOutput, type Output } from './output.ts';
 import { COMMANDS } from './commands/index.ts';
 
+/** What a command's implementation receives: the parsed flags, the positional words and the output. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+  out: Output;
+}
+
 export interface CommandSpec {
   /** e.g. "user create" */
   name: string;
   usage: string;
   summary: string;
   options?: ParseArgsConfig['options'];
-  run: (args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[]; out: Output }) => Promise<void>;
+  run: (args: CommandArgs) => Promise<void>;
 }
 
 const HELP_HEADER = `biomfg — 金山区生物制造产业运行与服务平台 command line

@@ -1,13 +1,9 @@
 import { KeyMissingError, verifyAuditLogReport } from '../../modules/audit/audit.verify.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
-export const auditVerifyCommand: CommandSpec = {
-  name: 'audit verify',
-  usage: 'audit verify [--json]',
-  summary: 'check the audit hash chain; names the first broken record',
-  async run({ out }) {
+export async function runAuditVerify({ out }: CommandArgs): Promise<void> {
     await withDatabase(out, async (database) => {
       const result = await verifyAuditLogReport(database.db).catch((error: unknown) => {
         if (error instanceof KeyMissingError) {
@@ -34,5 +30,4 @@ export const auditVerifyCommand: CommandSpec = {
         3,
       );
     }, { install: false });
-  },
-};
+  }

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/config.ts';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { BackupError, BackupFileError, createBackup, inspectExistingData, restoreBackup, type BackupProgress } from '../../modules/backup/backup.service.ts';
 import { verifyAuditLog } from '../../modules/audit/audit.verify.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError, type Output } from '../output.ts';
 import { secretKeyFileOf } from '../../modules/auth/mfa-secret-key.ts';
 import { KEY_PURPOSES, KeyMissingError, keyProvider } from '../../modules/crypto/keyring.ts';
@@ -37,12 +37,7 @@ function asCliError(error: unknown): unknown {
   return error;
 }
 
-export const backupCommand: CommandSpec = {
-  name: 'backup',
-  usage: 'backup FILE [--force] [--json]',
-  summary: "write a logical backup (gzip'd JSON lines) that restores on either engine",
-  options: { force: { type: 'boolean' } },
-  async run({ values, positionals, out }) {
+export async function runBackup({ values, positionals, out }: CommandArgs): Promise<void> {
     const target = positionals[0];
     if (!target || positionals.length > 1) throw new CliError('需要一个备份文件名 / exactly one backup file name is required', 2);
     const file = path.resolve(target);
@@ -69,15 +64,9 @@ export const backupCommand: CommandSpec = {
     } finally {
       await database.close();
     }
-  },
-};
+  }
 
-export const restoreCommand: CommandSpec = {
-  name: 'restore',
-  usage: 'restore FILE [--yes] [--json]',
-  summary: 'replace all data with a backup (verified first; one transaction; --yes required if data exists)',
-  options: { yes: { type: 'boolean' } },
-  async run({ values, positionals, out }) {
+export async function runRestore({ values, positionals, out }: CommandArgs): Promise<void> {
     const source = positionals[0];
     if (!source || positionals.length > 1) throw new CliError('需要一个备份文件名 / exactly one backup file name is required', 2);
     const file = path.resolve(source);
@@ -125,5 +114,4 @@ export const restoreCommand: CommandSpec = {
     } finally {
       await database.close();
     }
-  },
-};
+  }

@@ -1,6 +1,6 @@
 import { runForecastBench, type ForecastBenchResult } from '../../modules/forecast/forecast-bench.ts';
 import { runStatsBench, type BenchResult } from '../../modules/statistics/stats-bench.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
@@ -49,12 +49,7 @@ function table(r: BenchResult & { forecast: ForecastBenchResult }): string {
   return lines.join('\n');
 }
 
-export const benchCommand: CommandSpec = {
-  name: 'bench',
-  usage: 'bench [--enterprises N] [--json]',
-  summary: 'benchmarks: statistics (N enterprises × 10 years; import rows/s, cockpit p50/p95, DuckDB raw-scan baseline) and the forecast (10 000 runs × 1 000 enterprises × 200 projects)',
-  options: { enterprises: { type: 'string' } },
-  async run({ values, out }) {
+export async function runBench({ values, out }: CommandArgs): Promise<void> {
     const n = Number(values.enterprises ?? 1000);
     if (!Number.isInteger(n) || n < 1) throw new CliError(`--enterprises 须为正整数 / --enterprises must be a positive integer: ${String(values.enterprises)}`, 2);
     // A fresh embedded database in a temporary folder, or a fresh database on the DATABASE_URL server.
@@ -65,5 +60,4 @@ export const benchCommand: CommandSpec = {
     const stats = await runStatsBench({ enterprises: n, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => out.info(line) });
     const result = { ...stats, forecast };
     out.result(table(result), result);
-  },
-};
+  }

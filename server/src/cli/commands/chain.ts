@@ -4,16 +4,11 @@ import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { rowsOf } from '../../modules/statistics/sql-rows.ts';
 import { sql } from 'drizzle-orm';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 /** `chain gaps` (SPEC §11): every node's strength, importance and gap, largest gap first. */
-export const chainGapsCommand: CommandSpec = {
-  name: 'chain gaps',
-  usage: 'chain gaps [--domain CODE] [--zone CODE] [--json]',
-  summary: 'gap score per industry-chain node, largest first (SPEC §7)',
-  options: { domain: { type: 'string' }, zone: { type: 'string' } },
-  async run({ values, out }) {
+export async function runChainGaps({ values, out }: CommandArgs): Promise<void> {
     const parseCode = (flag: 'domain' | 'zone') => {
       if (values[flag] === undefined) return undefined;
       const parsed = referenceCodeSchema.safeParse(values[flag]);
@@ -41,5 +36,4 @@ export const chainGapsCommand: CommandSpec = {
       ];
       out.result(lines.join('\n'), { nodes });
     });
-  },
-};
+  }

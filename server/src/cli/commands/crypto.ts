@@ -6,7 +6,7 @@ import { CryptoMaintenanceError, migrateCryptoSuite, rotateKey } from '../../mod
 import { readCryptoSettings } from '../../modules/crypto/crypto-settings.repository.ts';
 import { KEY_PURPOSES, keyProvider, KeyMissingError, type KeyPurpose } from '../../modules/crypto/keyring.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 // Added to the command line of SPEC §11 (the listed commands are unchanged): the installation's
@@ -31,11 +31,7 @@ function asCliError(error: unknown): unknown {
  */
 const MAINTENANCE_ONLY = { install: false } as const;
 
-export const cryptoStatusCommand: CommandSpec = {
-  name: 'crypto status',
-  usage: 'crypto status [--json]',
-  summary: "show the installation's cryptographic suite and where its keys are",
-  async run({ out }) {
+export async function runCryptoStatus({ out }: CommandArgs): Promise<void> {
     await withDatabase(out, async (database) => {
       const settings = await readCryptoSettings(database.db);
       const keys = keyProvider();
@@ -49,15 +45,9 @@ export const cryptoStatusCommand: CommandSpec = {
         { suite, recordedAt: settings?.recordedAt ?? null, migratedAt: settings?.migratedAt ?? null, keys: files },
       );
     }, MAINTENANCE_ONLY);
-  },
-};
+  }
 
-export const cryptoMigrateCommand: CommandSpec = {
-  name: 'crypto migrate',
-  usage: 'crypto migrate --to gm|intl [--json]',
-  summary: 're-seal the sealed values and re-chain the audit log under another suite, in one transaction; then verify',
-  options: { to: { type: 'string' } },
-  async run({ values, out }) {
+export async function runCryptoMigrate({ values, out }: CommandArgs): Promise<void> {
     const to = values.to;
     if (!isCryptoSuite(to)) throw new CliError('需要 --to gm 或 --to intl / --to gm or --to intl is required', 2);
     await withDatabase(out, async (database) => {
@@ -72,15 +62,9 @@ export const cryptoMigrateCommand: CommandSpec = {
         { ...result, audit },
       );
     }, MAINTENANCE_ONLY);
-  },
-};
+  }
 
-export const cryptoRotateCommand: CommandSpec = {
-  name: 'crypto rotate',
-  usage: 'crypto rotate --key seeds|audit|fields [--batch N] [--json]',
-  summary: 'rotate a key: new key first in its file, values re-sealed in batches (resumes after a crash), old key forgotten',
-  options: { key: { type: 'string' }, batch: { type: 'string' } },
-  async run({ values, out }) {
+export async function runCryptoRotate({ values, out }: CommandArgs): Promise<void> {
     const purpose = values.key as KeyPurpose;
     if (!(KEY_PURPOSES as readonly string[]).includes(String(purpose))) throw new CliError(`需要 --key ${KEY_PURPOSES.join('|')} / --key ${KEY_PURPOSES.join('|')} is required`, 2);
     const batchSize = values.batch === undefined ? undefined : Number(values.batch);
@@ -97,5 +81,4 @@ export const cryptoRotateCommand: CommandSpec = {
         { ...result, audit },
       );
     }, MAINTENANCE_ONLY);
-  },
-};
+  }

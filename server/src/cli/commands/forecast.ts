@@ -1,17 +1,12 @@
 import { forecastQuerySchema } from '../../../../contracts/forecast.ts';
 import { computeForecast, refusalMessage } from '../../modules/forecast/forecast.service.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export const forecastCommand: CommandSpec = {
-  name: 'forecast',
-  usage: 'forecast [--runs N] [--seed S] [--json]',
-  summary: 'Monte-Carlo P(goal met) and the 10/50/90 % band of each goal year (SPEC §5), as of the latest closed month',
-  options: { runs: { type: 'string' }, seed: { type: 'string' } },
-  async run({ values, out }) {
+export async function runForecast({ values, out }: CommandArgs): Promise<void> {
     const query = forecastQuerySchema.safeParse({ runs: values.runs ?? undefined, seed: values.seed ?? undefined });
     if (!query.success) {
       const issue = query.error.issues[0]!;
@@ -31,5 +26,4 @@ export const forecastCommand: CommandSpec = {
       ];
       out.result(lines.join('\n'), { asOf: view.asOf, runs: view.runs, goals });
     });
-  },
-};
+  }

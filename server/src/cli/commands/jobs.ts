@@ -2,14 +2,10 @@ import { featureJobs } from '../../app/feature-jobs.ts';
 import { createScheduler, presentJobRun, createJobService } from '../../modules/jobs/index.ts';
 import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
-export const jobsListCommand: CommandSpec = {
-  name: 'jobs list',
-  usage: 'jobs list [--json]',
-  summary: 'scheduled jobs, their next slot and last run',
-  async run({ out }) {
+export async function runJobsList({ out }: CommandArgs): Promise<void> {
     await withDatabase(out, async (database, config) => {
       const scheduler = createScheduler({ database, config, jobs: featureJobs() });
       const items = await createJobService({ database, clock: () => new Date(), audit: createAuditService(database, () => new Date()) }, scheduler).listJobs();
@@ -19,14 +15,9 @@ export const jobsListCommand: CommandSpec = {
       });
       out.result(lines.join('\n'), { jobs: items });
     });
-  },
-};
+  }
 
-export const jobsRunCommand: CommandSpec = {
-  name: 'jobs run',
-  usage: 'jobs run NAME [--json]',
-  summary: 'run one job now in this process and print its outcome',
-  async run({ positionals, out }) {
+export async function runJobsRun({ positionals, out }: CommandArgs): Promise<void> {
     const name = positionals[0];
     if (!name) throw new CliError('用法 / usage: jobs run NAME', 2);
     await withDatabase(out, async (database, config) => {
@@ -46,5 +37,4 @@ export const jobsRunCommand: CommandSpec = {
       }
       out.result(`${name}: ${view.status} in ${view.durationMs} ms ${JSON.stringify(view.result)}`, view);
     });
-  },
-};
+  }

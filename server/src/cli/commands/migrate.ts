@@ -1,13 +1,9 @@
 import { loadConfig } from '../../config/config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 
-export const migrateCommand: CommandSpec = {
-  name: 'migrate',
-  usage: 'migrate',
-  summary: 'apply pending database migrations',
-  async run({ out }) {
+export async function runMigrate({ out }: CommandArgs): Promise<void> {
     const config = loadConfig();
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     try {
@@ -16,5 +12,4 @@ export const migrateCommand: CommandSpec = {
     } finally {
       await database.close();
     }
-  },
-};
+  }

@@ -8,29 +8,18 @@ import { ImportRefused } from '../../modules/registry-io/workbook.ts';
 import path from 'node:path';
 import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 /** `template monthly-reports --out FILE`: the flat template needs no database (its columns are the catalogue's). */
-export const templateMonthlyReportsCommand: CommandSpec = {
-  name: 'template monthly-reports',
-  usage: 'template monthly-reports --out FILE',
-  summary: 'write the flat import template of monthly reports (one row per enterprise × month, one column per indicator)',
-  options: { out: { type: 'string' } },
-  async run({ values, out }) {
+export async function runTemplateMonthlyReports({ values, out }: CommandArgs): Promise<void> {
     const file = values.out;
     if (typeof file !== 'string' || !file) throw new CliError('需要 --out FILE / --out FILE is required', 2);
     fs.writeFileSync(file, await buildMonthlyReportTemplate());
     out.result(`已写入导入模板 / template written: ${file}`, { entity: 'monthly-reports', file });
-  },
-};
+  }
 
-export const exportMonthlyReportsCommand: CommandSpec = {
-  name: 'export monthly-reports',
-  usage: 'export monthly-reports --out FILE [--format xlsx|csv] [--from YYYY-MM] [--to YYYY-MM]',
-  summary: 'export monthly reports: one row per enterprise × month (USCC, period, status, domain, zone, indicators in 万元)',
-  options: { out: { type: 'string' }, format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-  async run({ values, out }) {
+export async function runExportMonthlyReports({ values, out }: CommandArgs): Promise<void> {
     const file = values.out;
     if (typeof file !== 'string' || !file) throw new CliError('需要 --out FILE / --out FILE is required', 2);
     const format = (values.format ?? (file.endsWith('.csv') ? 'csv' : 'xlsx')) as string;
@@ -45,15 +34,9 @@ export const exportMonthlyReportsCommand: CommandSpec = {
       fs.writeFileSync(file, result.body);
       out.result(`已导出 ${result.rows} 行月报 / exported ${result.rows} monthly reports to ${file}`, { exported: result.rows, file, format });
     });
-  },
-};
+  }
 
-export const importMonthlyReportsCommand: CommandSpec = {
-  name: 'import monthly-reports',
-  usage: 'import monthly-reports FILE [--mode valid-only|all-or-nothing] [--on-conflict keep|replace] [--json]',
-  summary: 'import the bureau\'s monthly file (flat template or B204-1, 千元/万元/…, cumulative columns); conflicts listed',
-  options: { mode: { type: 'string' }, 'on-conflict': { type: 'string' } },
-  async run({ values, positionals, out }) {
+export async function runImportMonthlyReports({ values, positionals, out }: CommandArgs): Promise<void> {
     const file = positionals[0];
     if (!file) throw new CliError('需要文件 / FILE is required', 2);
     const mode = (values.mode ?? 'valid-only') as string;
@@ -105,5 +88,4 @@ export const importMonthlyReportsCommand: CommandSpec = {
       });
       if (!result.committed) throw new CliError(`未导入任何数据：${result.rejected.length} 处错误 / nothing imported: ${result.rejected.length} errors`, 3);
     });
-  },
-};
+  }

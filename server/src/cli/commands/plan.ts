@@ -4,15 +4,11 @@ import type { ParsedPolicy } from '../../../../contracts/plan-parse.ts';
 import { AppError } from '../../app/errors.ts';
 import { parsePolicy } from '../../domain/plan-parser/parse-policy.ts';
 import { extractPolicyText } from '../../modules/plan/policy-text.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 /** `plan parse FILE [--json]` (SPEC §11): reads a .txt or .docx policy and prints the parsed plan. No database. */
-export const planParseCommand: CommandSpec = {
-  name: 'plan parse',
-  usage: 'plan parse FILE [--json]',
-  summary: 'parse a policy text (.txt or .docx) and print the plan (goals, domains, zones, tasks)',
-  async run({ positionals, out }) {
+export async function runPlanParse({ positionals, out }: CommandArgs): Promise<void> {
     if (positionals.length !== 1) throw new CliError('需要一个文件参数 / exactly one FILE is required: plan parse FILE [--json]', 2);
     const file = positionals[0]!;
     let buffer: Buffer;
@@ -32,8 +28,7 @@ export const planParseCommand: CommandSpec = {
     }
     const result = parsePolicy(text);
     out.result(humanSummary(result, file), result);
-  },
-};
+  }
 
 function humanSummary(p: ParsedPolicy, file: string): string {
   const lines: string[] = [];

@@ -2,15 +2,11 @@ import { AppError } from '../../app/errors.ts';
 import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { policyEligibility } from '../../modules/services-policies/index.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 /** `policies eligible CODE [--json]` (SPEC §11): `{policy, mode, eligible:[{uscc, name}], missing:[{uscc, lacks}]}`. */
-export const policiesEligibleCommand: CommandSpec = {
-  name: 'policies eligible',
-  usage: 'policies eligible CODE [--json]',
-  summary: 'enterprises eligible for a policy (auto 免申即享 / apply 快申快享) and what the others lack (SPEC §8)',
-  async run({ positionals, out }) {
+export async function runPoliciesEligible({ positionals, out }: CommandArgs): Promise<void> {
     if (positionals.length !== 1) throw new CliError('需要一个政策编码 / exactly one policy CODE is required: policies eligible CODE [--json]', 2);
     const code = positionals[0]!;
     await withDatabase(out, async (database) => {
@@ -35,5 +31,4 @@ export const policiesEligibleCommand: CommandSpec = {
       ];
       out.result(lines.join('\n'), json);
     });
-  },
-};
+  }

@@ -14,7 +14,7 @@ import { ImportRefused } from '../../modules/registry-io/workbook.ts';
 import { buildTemplate } from '../../modules/registry-io/template.ts';
 import { createSecuritySettingsService } from '../../modules/security/security-settings.service.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 const ENTITY_NAMES = REGISTRY_ENTITIES.map((e) => e.name).join('|');
@@ -39,27 +39,16 @@ function depsFor(database: Database, config: AppConfig): AppDeps {
  * `template|import|export ENTITY` (SPEC §11) for every entity of the registry-io table. The console runs as the
  * console operator: the commission's full scope, audited as console:<OS user>.
  */
-export const templateCommand: CommandSpec = {
-  name: 'template',
-  usage: `template ENTITY --out FILE`,
-  summary: `write the Excel import template of an entity (${ENTITY_NAMES}; monthly-reports has its own command)`,
-  options: { out: { type: 'string' } },
-  async run({ values, positionals, out }) {
+export async function runEntityTemplate({ values, positionals, out }: CommandArgs): Promise<void> {
     const entity = entityOf(positionals[0]);
     const file = requiredString(values.out, '--out FILE');
     await withDatabase(out, async (database) => {
       fs.writeFileSync(file, await buildTemplate(entity, await loadReferenceIndex(database.db)));
       out.result(`已写入导入模板 / template written: ${file}`, { entity: entity.name, file });
     });
-  },
-};
+  }
 
-export const importCommand: CommandSpec = {
-  name: 'import',
-  usage: `import ENTITY FILE [--mode valid-only|all-or-nothing] [--duplicates skip|update] [--error-report FILE] [--json]`,
-  summary: 'import a workbook; JSON: {imported, updated, rejected:[{row, column, value, message}]}',
-  options: { mode: { type: 'string' }, duplicates: { type: 'string' }, 'error-report': { type: 'string' } },
-  async run({ values, positionals, out }) {
+export async function runEntityImport({ values, positionals, out }: CommandArgs): Promise<void> {
     const entity = entityOf(positionals[0]);
     const file = requiredString(positionals[1], 'FILE');
     const mode = (values.mode ?? 'valid-only') as ImportMode;
@@ -103,15 +92,9 @@ export const importCommand: CommandSpec = {
       // rejected rows wrote nothing: that is a failure (exit 3), as `audit verify` does for a broken chain.
       if (!result.committed) throw new CliError(`未导入任何数据：${result.rejectedRows} 行有误 / nothing imported: ${result.rejectedRows} rows rejected`, 3);
     });
-  },
-};
+  }
 
-export const exportCommand: CommandSpec = {
-  name: 'export',
-  usage: `export ENTITY --out FILE [--format xlsx|csv]`,
-  summary: `export an entity (${ENTITY_NAMES}) with every record (console operator's full scope)`,
-  options: { out: { type: 'string' }, format: { type: 'string' } },
-  async run({ values, positionals, out }) {
+export async function runEntityExport({ values, positionals, out }: CommandArgs): Promise<void> {
     const entity = entityOf(positionals[0]);
     const file = requiredString(values.out, '--out FILE');
     const format = (values.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx')) as 'xlsx' | 'csv';
@@ -124,5 +107,4 @@ export const exportCommand: CommandSpec = {
       await deps.audit.standalone(caller.audit, null, { action: `${entity.name}.export`, objectType: entity.name, details: { format, rows: result.rows, file } });
       out.result(`已导出 ${result.rows} 条 / exported ${result.rows} rows to ${file}`, { entity: entity.name, exported: result.rows, file, format });
     });
-  },
-};
+  }

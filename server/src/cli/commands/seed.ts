@@ -2,7 +2,7 @@ import { evaluateDemoWarnings } from './warnings.ts';
 import type { DemoAccount } from '../../domain/demo/types.ts';
 import { seedDemo } from '../../seed/seed-demo.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError, type Output } from '../output.ts';
 
 export function printDemoAccounts(out: Output, accounts: DemoAccount[]): void {
@@ -19,12 +19,7 @@ function positiveInt(value: unknown, name: string, fallback: number): number {
   return n;
 }
 
-export const seedCommand: CommandSpec = {
-  name: 'seed',
-  usage: 'seed --demo [--enterprises N] [--seed S] [--as-of YYYY-MM]',
-  summary: 'load the demo data set (synthetic, labelled 演示数据)',
-  options: { demo: { type: 'boolean' }, enterprises: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } },
-  async run({ values, out }) {
+export async function runSeed({ values, out }: CommandArgs): Promise<void> {
     if (!values.demo) throw new CliError('需要 --demo（目前只有演示数据集）/ --demo is required (the demo data set is the only one)', 2);
     const enterprises = positiveInt(values.enterprises, 'enterprises', 150);
     const seed = positiveInt(values.seed, 'seed', 20231011);
@@ -45,5 +40,4 @@ export const seedCommand: CommandSpec = {
         { enterprises: result.enterprises, accounts: result.accounts.map((a) => ({ username: a.username, role: a.role })), skippedAccounts: result.skippedAccounts },
       );
     });
-  },
-};
+  }

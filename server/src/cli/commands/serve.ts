@@ -6,15 +6,10 @@ import { buildApp } from '../../app/build-app.ts';
 import { prepareCryptoAtStart } from '../../modules/crypto/crypto-startup.ts';
 import { isEmptyInstallation, seedDemo } from '../../seed/seed-demo.ts';
 import { ensureInstallation } from '../../seed/ensure-installation.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { printDemoAccounts } from './seed.ts';
 
-export const serveCommand: CommandSpec = {
-  name: 'serve',
-  usage: 'serve [--port P] [--host H] [--no-demo]',
-  summary: 'start the server (seeds demo data on an empty database unless --no-demo)',
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'no-demo': { type: 'boolean' } },
-  async run({ values, out }) {
+export async function runServe({ values, out }: CommandArgs): Promise<void> {
     const overrides: Record<string, string> = {};
     if (typeof values.port === 'string') overrides.PORT = values.port;
     if (typeof values.host === 'string') overrides.HOST = values.host;
@@ -57,5 +52,4 @@ export const serveCommand: CommandSpec = {
     await jobs.start();
     out.info(`\n金山区生物制造产业运行与服务平台 is running at ${address.replace('127.0.0.1', 'localhost')}\n`);
     await new Promise(() => {});
-  },
-};
+  }

@@ -3,7 +3,7 @@ import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { consoleOperatorCaller } from '../../modules/registry-common/caller.ts';
 import { exportBookings, exportRequests } from '../../modules/services-requests/services.export.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 function target(values: Record<string, unknown>): { file: string; format: 'xlsx' | 'csv' } {
@@ -14,32 +14,20 @@ function target(values: Record<string, unknown>): { file: string; format: 'xlsx'
   return { file, format };
 }
 
-export const exportRequestsCommand: CommandSpec = {
-  name: 'export requests',
-  usage: 'export requests --out FILE [--format xlsx|csv]',
-  summary: 'export enterprise requests 企业诉求 with their SLA phases (console operator: every request)',
-  options: { out: { type: 'string' }, format: { type: 'string' } },
-  async run({ values, out }) {
+export async function runExportRequests({ values, out }: CommandArgs): Promise<void> {
     const { file, format } = target(values);
     await withDatabase(out, async (database) => {
       const result = await exportRequests({ database, audit: createAuditService(database, () => new Date()) }, consoleOperatorCaller(), format, new Date());
       fs.writeFileSync(file, result.body);
       out.result(`已导出 ${result.rows} 条诉求 / exported ${result.rows} requests to ${file}`, { entity: 'requests', exported: result.rows, file, format });
     });
-  },
-};
+  }
 
-export const exportBookingsCommand: CommandSpec = {
-  name: 'export bookings',
-  usage: 'export bookings --out FILE [--format xlsx|csv]',
-  summary: 'export instrument bookings with their locked prices (console operator: every booking)',
-  options: { out: { type: 'string' }, format: { type: 'string' } },
-  async run({ values, out }) {
+export async function runExportBookings({ values, out }: CommandArgs): Promise<void> {
     const { file, format } = target(values);
     await withDatabase(out, async (database) => {
       const result = await exportBookings({ database, audit: createAuditService(database, () => new Date()) }, consoleOperatorCaller(), format);
       fs.writeFileSync(file, result.body);
       out.result(`已导出 ${result.rows} 条预约 / exported ${result.rows} bookings to ${file}`, { entity: 'bookings', exported: result.rows, file, format });
     });
-  },
-};
+  }

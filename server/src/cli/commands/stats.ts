@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { rebuildRollups } from '../../modules/statistics/rollup.repository.ts';
 import { computeStatsBreakdown } from '../../modules/statistics/stats-query.service.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 /**
@@ -32,12 +32,7 @@ export function statsQueryRow(r: BreakdownRowView) {
 const pct = (v: number | null, digits = 1) => (v === null ? '—' : `${(v * 100).toFixed(digits)}%`);
 const num = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 4 });
 
-export const statsQueryCommand: CommandSpec = {
-  name: 'stats query',
-  usage: 'stats query --indicator I --period YYYY-MM --by DIM [--json]',
-  summary: 'month value, YTD, comparable base, YoY, nominal YoY, contribution and pull per group (SPEC §4)',
-  options: { indicator: { type: 'string' }, period: { type: 'string' }, by: { type: 'string' } },
-  async run({ values, out }) {
+export async function runStatsQuery({ values, out }: CommandArgs): Promise<void> {
     const indicator = indicatorCodeSchema.safeParse(values.indicator);
     if (!indicator.success) throw new CliError(`--indicator 须为 ${indicatorCodeSchema.options.join('|')} / unknown indicator: ${String(values.indicator)}`, 2);
     const period = parsePeriod(String(values.period ?? ''));
@@ -56,19 +51,13 @@ export const statsQueryCommand: CommandSpec = {
       ];
       out.result(lines.join('\n'), { rows: view.rows.map(statsQueryRow), total: statsQueryRow(view.total) });
     });
-  },
-};
+  }
 
-export const statsRebuildCommand: CommandSpec = {
-  name: 'stats rebuild',
-  usage: 'stats rebuild [--json]',
-  summary: 'recompute the statistics rollups from the approved monthly reports and the registry',
-  async run({ out }) {
+export async function runStatsRebuild({ out }: CommandArgs): Promise<void> {
     await withDatabase(out, async (database) => {
       const started = Date.now();
       const result = await database.db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
       const ms = Date.now() - started;
       out.result(`统计汇总已重建 / rollups rebuilt: ${result.enterpriseYears} enterprise-years, ${result.groupCells} group cells (${ms} ms)`, { ...result, ms });
     });
-  },
-};
+  }

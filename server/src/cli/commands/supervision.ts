@@ -8,7 +8,7 @@ import { createSecuritySettingsService } from '../../modules/security/security-s
 import { createSupervisionService, currentYear } from '../../modules/supervision/supervision.service.ts';
 import { generateBulletin } from '../../modules/supervision/supervision-bulletin.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 
 function depsFor(database: Database, config: AppConfig): AppDeps {
@@ -23,12 +23,7 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
  * on-time rate, red count and score. The items are first brought in line with the active plan (audited as the
  * console operator), so a fresh installation answers with the plan's measures.
  */
-export const supervisionBoardCommand: CommandSpec = {
-  name: 'supervision board',
-  usage: 'supervision board [--year Y] [--json]',
-  summary: 'supervision items with their colours, and the units’ on-time rate, overdue count and score (SPEC §6)',
-  options: { year: { type: 'string' } },
-  async run({ values, out }) {
+export async function runSupervisionBoard({ values, out }: CommandArgs): Promise<void> {
     const year = values.year === undefined ? null : Number(values.year);
     if (year !== null && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new CliError(`--year 须为四位数年份 / --year must be a four-digit year: ${String(values.year)}`, 2);
     await withDatabase(out, async (database, config) => {
@@ -51,16 +46,10 @@ export const supervisionBoardCommand: CommandSpec = {
       ];
       out.result(lines.join('\n'), data);
     });
-  },
-};
+  }
 
 /** `supervision bulletin --period YYYY-MM --out FILE.docx` (SPEC §11): generates, archives and writes the 督办通报. */
-export const supervisionBulletinCommand: CommandSpec = {
-  name: 'supervision bulletin',
-  usage: 'supervision bulletin --period YYYY-MM --out FILE.docx',
-  summary: 'generate the month’s 督办通报 as a Word document (archived in the database too)',
-  options: { period: { type: 'string' }, out: { type: 'string' } },
-  async run({ values, out }) {
+export async function runSupervisionBulletin({ values, out }: CommandArgs): Promise<void> {
     const period = String(values.period ?? '');
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new CliError(`--period 须为 YYYY-MM / --period must be YYYY-MM: ${period || '(missing)'}`, 2);
     const file = typeof values.out === 'string' ? values.out : '';
@@ -81,5 +70,4 @@ export const supervisionBulletinCommand: CommandSpec = {
         { file, period, bytes: made.content.length, items: s.items, colours: s.colours, red: s.red.length, yellow: s.yellow.length },
       );
     });
-  },
-};
+  }

@@ -11,7 +11,7 @@ import { policyOf } from '../../modules/auth/credentials.service.ts';
 import { generateTemporaryPassword } from '../../modules/users/temporary-password.ts';
 import { ProvisioningError, provisionUser } from '../../modules/users/user-provisioning.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import { CliError } from '../output.ts';
 import os from 'node:os';
 
@@ -26,12 +26,7 @@ async function findUser(tx: Db, username: string) {
   return row;
 }
 
-export const userCreateCommand: CommandSpec = {
-  name: 'user create',
-  usage: 'user create --username U --role R [--scope ID] --password P [--display-name N]',
-  summary: 'create an account (the password must be changed at first sign-in)',
-  options: { username: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, password: { type: 'string' }, 'display-name': { type: 'string' } },
-  async run({ values, out }) {
+export async function runUserCreate({ values, out }: CommandArgs): Promise<void> {
     const username = String(values.username ?? '');
     const password = String(values.password ?? '');
     if (!username || !values.role || !password) throw new CliError('需要 --username、--role 和 --password / --username, --role and --password are required', 2);
@@ -61,14 +56,9 @@ export const userCreateCommand: CommandSpec = {
       });
       out.result(`已创建用户 / created ${row.username} (${row.role})`, { id: row.id, username: row.username, role: row.role, scopeKind: row.scopeKind, scopeId: row.scopeId });
     });
-  },
-};
+  }
 
-export const userDisableCommand: CommandSpec = {
-  name: 'user disable',
-  usage: 'user disable U',
-  summary: 'disable an account and end its sessions',
-  async run({ positionals, out }) {
+export async function runUserDisable({ positionals, out }: CommandArgs): Promise<void> {
     const username = positionals[0];
     if (!username) throw new CliError('需要用户名 / a username is required', 2);
     await withDatabase(out, async (database) => {
@@ -82,14 +72,9 @@ export const userDisableCommand: CommandSpec = {
       });
       out.result(`已停用 / disabled ${username}`, { username, status: 'disabled' });
     });
-  },
-};
+  }
 
-export const userResetPasswordCommand: CommandSpec = {
-  name: 'user reset-password',
-  usage: 'user reset-password U',
-  summary: 'set a temporary password that must be changed at next sign-in (printed once)',
-  async run({ positionals, out }) {
+export async function runUserResetPassword({ positionals, out }: CommandArgs): Promise<void> {
     const username = positionals[0];
     if (!username) throw new CliError('需要用户名 / a username is required', 2);
     await withDatabase(out, async (database) => {
@@ -105,5 +90,4 @@ export const userResetPasswordCommand: CommandSpec = {
       });
       out.result(`临时密码 / temporary password for ${username}: ${temporaryPassword}`, { username, temporaryPassword });
     });
-  },
-};
+  }

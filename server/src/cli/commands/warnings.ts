@@ -3,7 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { createAuditService } from '../../modules/audit/audit.service.ts';
 import { evaluateWarnings } from '../../modules/warnings/index.ts';
 import { withDatabase } from '../context.ts';
-import type { CommandSpec } from '../main.ts';
+import type { CommandArgs } from '../main.ts';
 import type { Output } from '../output.ts';
 
 /**
@@ -11,11 +11,7 @@ import type { Output } from '../output.ts';
  * {opened, updated, closed, open:[{rule, level, subjectKind, subjectKey}]}; a rule that failed and was skipped
  * is reported on stderr, so operators' scripts read the same shape whatever happened.
  */
-export const warningsEvaluateCommand: CommandSpec = {
-  name: 'warnings evaluate',
-  usage: 'warnings evaluate [--json]',
-  summary: 'evaluate every enabled warning rule; prints opened, updated, closed and the open warnings',
-  async run({ out }) {
+export async function runWarningsEvaluate({ out }: CommandArgs): Promise<void> {
     await withDatabase(out, async (database, config) => {
       const clock = () => new Date();
       const result = await evaluateWarnings({ database, config, clock, audit: createAuditService(database, clock), log: (m) => out.info(m) });
@@ -26,8 +22,7 @@ export const warningsEvaluateCommand: CommandSpec = {
       ].join('\n');
       out.result(human, { opened: result.opened, updated: result.updated, closed: result.closed, open: result.open });
     });
-  },
-};
+  }
 
 /** After the demo data set is loaded: its warnings, so a fresh demo shows them without waiting for the night. */
 export async function evaluateDemoWarnings(database: Database, config: AppConfig, out: Output): Promise<void> {
