@@ -11,5 +11,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One process runs many test files (docs/decisions/0039-test-files-share-a-process.md): importing the
+    // server's module graph again for each of ~180 files took 200 s of each engine's run. Each file still
+    // opens its own database; stubbed globals and environment variables are put back after each test.
+    isolate: false,
+    unstubGlobals: true,
+    unstubEnvs: true,
   },
 });
