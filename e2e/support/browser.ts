@@ -66,7 +66,10 @@ export function watchPage(page: Page, baseUrl: string): PageWatch {
 }
 
 export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Reduced motion (the app then turns Ant Design's animations off): on a loaded 2-core machine a click could
+  // be aimed at a dialog's button while the dialog was still zooming in, and land on the mask behind it,
+  // which closes the dialog unsaved.
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   // Generous: the embedded database on a loaded CI machine can take seconds per request.
   context.setDefaultTimeout(60_000);
   return context;

@@ -11,6 +11,7 @@ import { RouterProvider } from 'react-router-dom';
 import { SessionProvider } from '../features/auth/session.tsx';
 import { ErrorBoundary } from './pages/error-boundary.tsx';
 import { createAppRouter } from './router.tsx';
+import { usePrefersReducedMotion } from './reduced-motion.ts';
 import { theme } from './theme.ts';
 
 export function AppRoot() {
@@ -24,9 +25,11 @@ export function AppRoot() {
   }, [isEnglish, t]);
 
   const locale = useMemo(() => (isEnglish ? enUS : zhCN), [isEnglish]);
+  const reducedMotion = usePrefersReducedMotion();
+  const themeConfig = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
 
   return (
-    <ConfigProvider locale={locale} theme={theme}>
+    <ConfigProvider locale={locale} theme={themeConfig}>
       <AntApp>
         <ErrorBoundary>
           <SessionProvider>
