@@ -65,7 +65,14 @@ describe('enterprise services', () => {
     // the platform approves it on its page
     await platform.goto('/services?tab=instruments');
     await waitIdle(platform);
-    const row = platform.locator('.ant-table-tbody tr', { hasText: instrument.name }).filter({ has: platform.getByRole('button', { name: /通\s*过|批\s*准/ }) }).first();
+    // The row of this booking: the demo data has requested bookings of its own, of other lengths, on the same
+    // instrument (which of them sorts first depends on the day the journey runs).
+    const shownDay = new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(new Date(start));
+    const row = platform
+      .locator('.ant-table-tbody tr', { hasText: instrument.name })
+      .filter({ hasText: `${shownDay} 19:00–20:00` })
+      .filter({ has: platform.getByRole('button', { name: /通\s*过|批\s*准/ }) });
+    await expect.poll(() => row.count()).toBe(1);
     await row.getByRole('button', { name: /通\s*过|批\s*准/ }).click();
     await expect
       .poll(async () => ((await (await platform.request.get(`/api/services/utilisation?month=${month}`)).json()) as typeof before).items.find((i) => i.instrumentId === instrument.id)!.bookedHours)
