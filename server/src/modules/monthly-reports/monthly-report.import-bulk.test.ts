@@ -154,5 +154,10 @@ describe('monthly import, written for the whole file at once', () => {
     const result = await run(await flatFile(codes.map((uscc) => flatRow(uscc, '2031-01', 100))));
     expect(result.imported).toBe(210);
     expect(await tuples()).toBeGreaterThanOrEqual(before + 210);
+    // What the planner needs: the new year among the year column's statistics, in both tables
+    const yearStats = async (table: string) =>
+      (await rowsOf<{ v: string | null }>(db(), sql`SELECT concat(most_common_vals::text, histogram_bounds::text) AS v FROM pg_stats WHERE tablename = ${table} AND attname = 'year'`))[0]?.v ?? '';
+    expect(await yearStats('monthly_reports')).toContain('2031');
+    expect(await yearStats('stat_enterprise_ytd')).toContain('2031');
   });
 });
