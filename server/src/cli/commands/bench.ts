@@ -50,14 +50,14 @@ function table(r: BenchResult & { forecast: ForecastBenchResult }): string {
 }
 
 export async function runBench({ values, out }: CommandArgs): Promise<void> {
-    const n = Number(values.enterprises ?? 1000);
-    if (!Number.isInteger(n) || n < 1) throw new CliError(`--enterprises 须为正整数 / --enterprises must be a positive integer: ${String(values.enterprises)}`, 2);
-    // A fresh embedded database in a temporary folder, or a fresh database on the DATABASE_URL server.
-    // The forecast first: pure arithmetic on a generated data set, measured before the database work heats up.
-    out.info('forecast: 10000 runs × 1000 enterprises × 200 projects …');
-    const forecast = runForecastBench();
-    out.info(`forecast: ${ms(forecast.ms)} wall, ${ms(forecast.cpuMs)} CPU`);
-    const stats = await runStatsBench({ enterprises: n, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => out.info(line) });
-    const result = { ...stats, forecast };
-    out.result(table(result), result);
-  }
+  const n = Number(values.enterprises ?? 1000);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--enterprises 须为正整数 / --enterprises must be a positive integer: ${String(values.enterprises)}`, 2);
+  // A fresh embedded database in a temporary folder, or a fresh database on the DATABASE_URL server.
+  // The forecast first: pure arithmetic on a generated data set, measured before the database work heats up.
+  out.info('forecast: 10000 runs × 1000 enterprises × 200 projects …');
+  const forecast = runForecastBench();
+  out.info(`forecast: ${ms(forecast.ms)} wall, ${ms(forecast.cpuMs)} CPU`);
+  const stats = await runStatsBench({ enterprises: n, databaseUrl: process.env.DATABASE_URL || undefined, log: (line) => out.info(line) });
+  const result = { ...stats, forecast };
+  out.result(table(result), result);
+}

@@ -9,26 +9,26 @@ import { CliError } from '../output.ts';
 
 /** `plan parse FILE [--json]` (SPEC §11): reads a .txt or .docx policy and prints the parsed plan. No database. */
 export async function runPlanParse({ positionals, out }: CommandArgs): Promise<void> {
-    if (positionals.length !== 1) throw new CliError('需要一个文件参数 / exactly one FILE is required: plan parse FILE [--json]', 2);
-    const file = positionals[0]!;
-    let buffer: Buffer;
-    try {
-      buffer = await fs.readFile(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? '文件不存在 / no such file' : code === 'EISDIR' ? '这是一个目录 / is a directory' : code === 'EACCES' ? '没有读取权限 / permission denied' : (error as Error).message;
-      throw new CliError(`无法读取文件 / cannot read ${file}: ${why}`);
-    }
-    let text: string;
-    try {
-      text = await extractPolicyText(buffer, path.basename(file));
-    } catch (error) {
-      if (error instanceof AppError) throw new CliError(`${file}: ${error.messageZh} / ${error.messageEn}`);
-      throw error;
-    }
-    const result = parsePolicy(text);
-    out.result(humanSummary(result, file), result);
+  if (positionals.length !== 1) throw new CliError('需要一个文件参数 / exactly one FILE is required: plan parse FILE [--json]', 2);
+  const file = positionals[0]!;
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '文件不存在 / no such file' : code === 'EISDIR' ? '这是一个目录 / is a directory' : code === 'EACCES' ? '没有读取权限 / permission denied' : (error as Error).message;
+    throw new CliError(`无法读取文件 / cannot read ${file}: ${why}`);
   }
+  let text: string;
+  try {
+    text = await extractPolicyText(buffer, path.basename(file));
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(`${file}: ${error.messageZh} / ${error.messageEn}`);
+    throw error;
+  }
+  const result = parsePolicy(text);
+  out.result(humanSummary(result, file), result);
+}
 
 function humanSummary(p: ParsedPolicy, file: string): string {
   const lines: string[] = [];

@@ -15,19 +15,19 @@ function target(values: Record<string, unknown>): { file: string; format: 'xlsx'
 }
 
 export async function runExportRequests({ values, out }: CommandArgs): Promise<void> {
-    const { file, format } = target(values);
-    await withDatabase(out, async (database) => {
-      const result = await exportRequests({ database, audit: createAuditService(database, () => new Date()) }, consoleOperatorCaller(), format, new Date());
-      fs.writeFileSync(file, result.body);
-      out.result(`已导出 ${result.rows} 条诉求 / exported ${result.rows} requests to ${file}`, { entity: 'requests', exported: result.rows, file, format });
-    });
-  }
+  const { file, format } = target(values);
+  await withDatabase(out, async (database) => {
+    const result = await exportRequests({ database, audit: createAuditService(database, () => new Date()) }, consoleOperatorCaller(), format, new Date());
+    fs.writeFileSync(file, result.body);
+    out.result(`已导出 ${result.rows} 条诉求 / exported ${result.rows} requests to ${file}`, { entity: 'requests', exported: result.rows, file, format });
+  });
+}
 
 export async function runExportBookings({ values, out }: CommandArgs): Promise<void> {
-    const { file, format } = target(values);
-    await withDatabase(out, async (database) => {
-      const result = await exportBookings({ database, audit: createAuditService(database, () => new Date()) }, consoleOperatorCaller(), format);
-      fs.writeFileSync(file, result.body);
-      out.result(`已导出 ${result.rows} 条预约 / exported ${result.rows} bookings to ${file}`, { entity: 'bookings', exported: result.rows, file, format });
-    });
-  }
+  const { file, format } = target(values);
+  await withDatabase(out, async (database) => {
+    const result = await exportBookings({ database, audit: createAuditService(database, () => new Date()) }, consoleOperatorCaller(), format);
+    fs.writeFileSync(file, result.body);
+    out.result(`已导出 ${result.rows} 条预约 / exported ${result.rows} bookings to ${file}`, { entity: 'bookings', exported: result.rows, file, format });
+  });
+}
