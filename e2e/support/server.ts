@@ -134,12 +134,12 @@ export async function startServer(
  * startServer call, which may still start a server that no afterAll will stop.
  */
 const liveServers = new Set<ChildProcess>();
-
-/** What the servers of this test file printed so far, for a failing step's report (support/on-failure.ts). */
-export const runningOutputs = new Set<() => string>();
 process.once('exit', () => {
   for (const child of liveServers) child.kill('SIGKILL');
 });
+
+/** What the servers of this test file printed so far, for a failing step's report (support/on-failure.ts). */
+export const runningOutputs = new Set<() => string>();
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const seedArgs = (enterprises: number, asOf?: string) => ['seed', '--demo', '--enterprises', String(enterprises), ...(asOf ? ['--as-of', asOf] : [])];
