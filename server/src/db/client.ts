@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+import { durableStartParams, syncFilesToDisk } from './pglite-durability.ts';
 
 export type Schema = typeof schema;
 /** A Drizzle database or transaction; repositories accept either. */
@@ -94,7 +95,15 @@ export class NestedDatabaseUseError extends Error {
 
 async function openPglite(dir: string | undefined, lock: DataDirLock | null): Promise<Database> {
   // btree_gist: the booking exclusion constraint (0023) needs it; PostgreSQL servers ship it in contrib.
-  const client = await PGlite.create(dir, { extensions: { btree_gist } });
+  const client = await PGlite.create(dir, { extensions: { btree_gist }, ...(dir ? { startParams: durableStartParams() } : {}) });
+  if (dir) {
+    try {
+      await syncFilesToDisk(client);
+    } catch (error) {
+      await client.close().catch(() => {});
+      throw error;
+    }
+  }
   guardAgainstNestedUse(client);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
