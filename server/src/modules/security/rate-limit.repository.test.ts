@@ -30,6 +30,14 @@ describe('rate-limit counters in the database', () => {
     expect((await countHit(t.deps.database, 'k1', 60_000)).hits).toBe(1);
   });
 
+  it('commit without waiting for the disk, and leave the connection synchronous for every other statement', async () => {
+    const hit = await countHit(t.deps.database, 'async', 60_000);
+    expect(hit.durableCommit).toBe(false);
+    // Sequential statements: the pool hands the connection just released to the next one (and PGlite has one).
+    const [after] = await t.deps.database.query<{ mode: string }>(`SELECT current_setting('synchronous_commit') AS mode`);
+    expect(after!.mode).toBe('on');
+  });
+
   it('lose no count when requests arrive together', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => countHit(t.deps.database, 'together', 60_000)));
     expect(results.map((r) => r.hits).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
