@@ -209,6 +209,11 @@ export async function refreshStatsViews(db: Db): Promise<number> {
     for (const row of stale) {
       const replay = replays.get(row.kind);
       if (!replay) continue;
+      // A turn of the event loop before each view. The embedded engine answers a query without one (no I/O),
+      // so the whole refresh ran as one unbroken task: 0.6–0.7 s at 1 000 enterprises, seconds at 10 000,
+      // during which the server accepted and answered nothing, its health check included. Now a request that
+      // arrives waits for one view at most (about 15 ms at 1 000 enterprises).
+      await nextTurn();
       await replay(db, JSON.parse(row.request) as never);
       done++;
     }
@@ -217,6 +222,8 @@ export async function refreshStatsViews(db: Db): Promise<number> {
     return 0;
   }
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const backgroundRefreshes = new WeakMap<Db, { running: Promise<void>; again: boolean }>();
 
