@@ -90,7 +90,17 @@ export interface StorageAmount {
 }
 
 /** An amount in any money unit → the storage unit 万元 at 1 元 resolution. Null when the input is not a number. */
+/** A decimal with at most STORAGE_DECIMALS places and nothing else (no exponent, no sign but minus). */
+const PLAIN_STORAGE_TEXT = /^-?\d+(?:\.\d{1,4})?$/;
+
 export function toStorageWan(value: string | number, from: MoneyUnit): StorageAmount | null {
+  // The common cell — a number in 万元 with at most four decimals — is its own storage text: JavaScript writes a
+  // double as its shortest decimal, without exponent, leading or trailing zeros, which is what the exact path
+  // below returns for it (a property test checks the two agree). A bureau file has 80 000 such cells a year.
+  if (from === '万元' && typeof value === 'number') {
+    const text = String(value);
+    if (PLAIN_STORAGE_TEXT.test(text)) return { wan: value === 0 ? 0 : value, text, rounded: false };
+  }
   const parsed = parseDecimal(value);
   if (!parsed) return null;
   const inWan = scaleDecimal(parsed, MONEY_UNIT_EXPONENT[from] - MONEY_UNIT_EXPONENT['万元']);
@@ -112,7 +122,9 @@ export function exceedsMultiple(a: number, b: number, factor: Decimal): boolean 
 /** Median of a list (mean of the two middle values for an even count); null for an empty list. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair: the import's checks take a median per
+  // indicator for each enterprise-month of a file (100 000 of them a year at 1 000 enterprises).
+  const sorted = Float64Array.from(values).sort();
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -94,11 +94,35 @@ function dateStyles(xml: string | null): boolean[] {
   });
 }
 
-const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+/** A cell reference (A1 … XFD1048576) as numbers; anything else is unsupported. Read by character codes: once per cell. */
 function address(ref: string | undefined): { row: number; col: number } {
-  const m = ref ? /^([A-Z]{1,3})([0-9]+)$/.exec(ref) : null;
-  if (!m) return unsupported('cell reference');
-  return { row: Number(m[2]), col: columnNumber(m[1]!) };
+  if (ref === undefined) return unsupported('cell reference');
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + code - 64;
+  }
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 48 || code > 57) return unsupported('cell reference');
+    row = row * 10 + code - 48;
+  }
+  if (col === 0 || i === digitsFrom) return unsupported('cell reference');
+  return { row, col };
+}
+
+/** A cell's r, s and t attributes: the generic reader per cell built a dictionary-mode object for each. */
+function cellAttributes(text: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  for (const m of text.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = m[1];
+    if (name === 'r' || name === 's' || name === 't') out[name] = decode(m[2] ?? m[3] ?? '');
+  }
+  return out;
 }
 
 function readSheet(xml: string, name: string, shared: readonly string[], dates: readonly boolean[], date1904: boolean): Grid {
@@ -109,7 +133,7 @@ function readSheet(xml: string, name: string, shared: readonly string[], dates: 
   };
   const data = /<sheetData[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1] ?? '';
   for (const m of data.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const a = attributes(m[1]!);
+    const a = cellAttributes(m[1]!);
     const inner = m[2] ?? '';
     const { row, col } = address(a.r);
     const type = a.t ?? 'n';
