@@ -43,7 +43,7 @@ describe('embedded engine durability', () => {
     }
   });
 
-  it('an in-memory database (the tests) keeps PGlite as it is', async () => {
+  it('leaves an in-memory database (the tests) with PGlite\'s defaults: it has no disk', async () => {
     const memory = await openDatabase({ inMemory: true });
     try {
       expect(await memory.query(`SELECT current_setting('fsync') AS fsync`)).toEqual([{ fsync: 'off' }]);

@@ -54,7 +54,7 @@ export async function syncFilesToDisk(client: PGlite): Promise<void> {
   if (!ops || row?.fsync !== 'on' || row.wal_sync_method !== 'fsync') {
     throw new EmbeddedDurabilityError(
       'The embedded database cannot make its commits durable with this PGlite release (no file operations found, or fsync not on): ' +
-        'pin the PGlite version that docs/decisions/0040 names, or run on PostgreSQL (DATABASE_URL).',
+        'keep the PGlite version that docs/decisions/0040 was verified with (0.5.17), or run on PostgreSQL (DATABASE_URL).',
     );
   }
   ops.fsync ??= fsyncOperation;

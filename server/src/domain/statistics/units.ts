@@ -89,10 +89,10 @@ export interface StorageAmount {
   rounded: boolean;
 }
 
-/** An amount in any money unit → the storage unit 万元 at 1 元 resolution. Null when the input is not a number. */
 /** A decimal with at most STORAGE_DECIMALS places and nothing else (no exponent, no sign but minus). */
 const PLAIN_STORAGE_TEXT = /^-?\d+(?:\.\d{1,4})?$/;
 
+/** An amount in any money unit → the storage unit 万元 at 1 元 resolution. Null when the input is not a number. */
 export function toStorageWan(value: string | number, from: MoneyUnit): StorageAmount | null {
   // The common cell — a number in 万元 with at most four decimals — is its own storage text: JavaScript writes a
   // double as its shortest decimal, without exponent, leading or trailing zeros, which is what the exact path
