@@ -4,7 +4,11 @@ import type { EnterpriseFacts, GroupRef, MonthValues, ProjectFacts, ReportFacts 
 import { periodKey } from '../../domain/warnings/index.ts';
 import { rowsOf } from '../statistics/index.ts';
 
-export const idList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+/**
+ * Ids for `IN (…)` as one JSON parameter, not one parameter each: a city's monthly import changes more
+ * enterprises (68 000 at 100 000) than a statement may bind (65 535), and the evaluation after it failed.
+ */
+export const idList = (ids: readonly string[]) => sql`SELECT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid`;
 
 /**
  * The facts the rule conditions read (domain/warnings/facts.ts), in a few set queries: live enterprises with
@@ -19,17 +23,23 @@ export async function loadEnterpriseFacts(db: Db, fromYear: number, enterpriseId
     sql`SELECT e.id, e.uscc, e.name, e.zone_id, e.domain_id, e.tags FROM enterprises e
          WHERE e.deleted_at IS NULL AND e.merged_into_id IS NULL AND e.status = 'active' ${only} ORDER BY e.uscc`,
   );
-  const values = await rowsOf<{ enterprise_id: string; year: number; month: number; output: string | null; revenue: string | null }>(
+  // One row per enterprise with its months as JSON, not a row per month: the embedded engine hands each row to
+  // JavaScript field by field, and five years of 1 000 enterprises (74 000 rows) took 0.65 s to receive
+  // against 0.05 s to compute. The numbers come through JSON exactly as NUMERIC prints them.
+  const values = await rowsOf<{ enterprise_id: string; months: string }>(
     db,
-    sql`SELECT r.enterprise_id, r.year, r.month, r.output::text AS output, r.revenue::text AS revenue
+    sql`SELECT r.enterprise_id, json_agg(json_build_array(r.year, r.month, r.output, r.revenue) ORDER BY r.year, r.month)::text AS months
           FROM monthly_reports r JOIN enterprises e ON e.id = r.enterprise_id
          WHERE r.status = 'approved' AND r.year >= ${fromYear}
-           AND e.deleted_at IS NULL AND e.merged_into_id IS NULL AND e.status = 'active' ${only}`,
+           AND e.deleted_at IS NULL AND e.merged_into_id IS NULL AND e.status = 'active' ${only}
+         GROUP BY r.enterprise_id`,
   );
   const months = new Map<string, Map<string, MonthValues>>();
   for (const v of values) {
-    const m = months.get(v.enterprise_id) ?? new Map<string, MonthValues>();
-    m.set(periodKey(Number(v.year), Number(v.month)), { output: v.output === null ? null : Number(v.output), revenue: v.revenue === null ? null : Number(v.revenue) });
+    const m = new Map<string, MonthValues>();
+    for (const [year, month, output, revenue] of JSON.parse(v.months) as [number, number, number | null, number | null][]) {
+      m.set(periodKey(year, month), { output, revenue });
+    }
     months.set(v.enterprise_id, m);
   }
   return list.map((e) => {
@@ -49,12 +59,25 @@ export async function loadEnterpriseFacts(db: Db, fromYear: number, enterpriseId
 export async function loadReportFacts(db: Db, from: { year: number; month: number }, enterpriseIds?: readonly string[]): Promise<ReportFacts[]> {
   if (enterpriseIds?.length === 0) return [];
   const only = enterpriseIds ? sql`AND r.enterprise_id IN (${idList(enterpriseIds)})` : sql``;
-  const rows = await rowsOf<{ enterprise_id: string; year: number; month: number; status: ReportFacts['status']; deadline: string; explanation: string | null }>(
+  // As JSON per enterprise, for the reason given in loadEnterpriseFacts; the year bound lets the period index
+  // narrow the scan before the month condition.
+  const rows = await rowsOf<{ enterprise_id: string; reports: string }>(
     db,
-    sql`SELECT r.enterprise_id, r.year, r.month, r.status, r.deadline::text AS deadline, r.explanation FROM monthly_reports r
-         WHERE r.year * 12 + r.month >= ${from.year * 12 + from.month} ${only}`,
+    sql`SELECT r.enterprise_id, json_agg(json_build_array(r.year, r.month, r.status, r.deadline::text, r.explanation) ORDER BY r.year, r.month)::text AS reports
+          FROM monthly_reports r
+         WHERE r.year >= ${from.year} AND r.year * 12 + r.month >= ${from.year * 12 + from.month} ${only}
+         GROUP BY r.enterprise_id`,
   );
-  return rows.map((r) => ({ enterpriseId: r.enterprise_id, year: Number(r.year), month: Number(r.month), status: r.status, deadline: r.deadline, explanation: r.explanation }));
+  return rows.flatMap((r) =>
+    (JSON.parse(r.reports) as [number, number, ReportFacts['status'], string, string | null][]).map(([year, month, status, deadline, explanation]) => ({
+      enterpriseId: r.enterprise_id,
+      year,
+      month,
+      status,
+      deadline,
+      explanation,
+    })),
+  );
 }
 
 export async function loadProjectFacts(db: Db): Promise<ProjectFacts[]> {

@@ -3,6 +3,7 @@ import type { WarningListQuery } from '../../../../contracts/warnings.ts';
 import type { Db } from '../../db/client.ts';
 import type { Finding } from '../../domain/warnings/index.ts';
 import { rowsOf } from '../statistics/index.ts';
+import { idList } from './warning-facts.repository.ts';
 
 export interface WarningRow {
   id: string;
@@ -43,7 +44,7 @@ export const LIVE = sql`w.status IN ('open', 'acknowledged', 'handling')`;
 /** The live warnings of a rule, optionally only those about the given enterprises (a partial evaluation). */
 export async function liveWarningsOfRule(db: Db, rule: string, enterpriseIds?: readonly string[]): Promise<WarningRow[]> {
   if (enterpriseIds?.length === 0) return [];
-  const only = enterpriseIds ? sql`AND w.enterprise_id IN (${sql.join(enterpriseIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const only = enterpriseIds ? sql`AND w.enterprise_id IN (${idList(enterpriseIds)})` : sql``;
   return rowsOf<WarningRow>(db, sql`${SELECT} WHERE w.rule_code = ${rule} AND ${LIVE} ${only}`);
 }
 

@@ -59,6 +59,14 @@ describe('evaluation', () => {
     expect(result.skipped).toEqual([]);
   });
 
+  it('evaluates the enterprises of a city-scale import, more than a statement may bind (65 535)', async () => {
+    // A month's bureau file at 100 000 enterprises changes about 68 000; each id was one bound parameter.
+    const ids = [ent.down.id, ...Array.from({ length: 70_000 }, () => crypto.randomUUID())];
+    const result = await evaluateWarnings({ ...t.deps, log: () => {} }, { enterpriseIds: ids });
+    expect(result.skipped).toEqual([]);
+    expect((await live('enterprise-yoy-drop')).map((w) => w.subject_key)).toContain(ent.down.uscc);
+  });
+
   it('is idempotent: a second run opens nothing, and a duplicate live row is refused by the database', async () => {
     const before = await t.deps.database.query<{ n: number }>('SELECT count(*)::int AS n FROM warnings');
     const again = await evaluate();
