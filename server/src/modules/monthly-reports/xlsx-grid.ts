@@ -60,9 +60,12 @@ function decode(text: string): string {
   );
 }
 
+/** One attribute: name = "value" or 'value' (matchAll copies the pattern, so one constant serves every call). */
+const ATTRIBUTE = /([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
 function attributes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = decode(m[2] ?? m[3] ?? '');
+  for (const m of text.matchAll(ATTRIBUTE)) out[m[1]!] = decode(m[2] ?? m[3] ?? '');
   return out;
 }
 
@@ -118,7 +121,7 @@ function address(ref: string | undefined): { row: number; col: number } {
 /** A cell's r, s and t attributes: the generic reader per cell built a dictionary-mode object for each. */
 function cellAttributes(text: string): { r?: string; s?: string; t?: string } {
   const out: { r?: string; s?: string; t?: string } = {};
-  for (const m of text.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+  for (const m of text.matchAll(ATTRIBUTE)) {
     const name = m[1];
     if (name === 'r' || name === 's' || name === 't') out[name] = decode(m[2] ?? m[3] ?? '');
   }

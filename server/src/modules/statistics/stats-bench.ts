@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { setImmediate as turn } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -246,7 +247,6 @@ export async function runStatsBench(options: { enterprises: number; databaseUrl?
     // the request objects they hold — 48 KB a request, 100 MB over the bench's requests — and the young
     // generation's collections slowed as the heap grew: a p95 of 8–10 ms against a p50 of 3.5, which no server
     // has (4.3–4.5 ms with the loop turning). Each request is followed by a turn, untimed.
-    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
     const get = (url: string) => app.inject({ method: 'GET', url, headers });
     const first = await get(`/api/statistics/cockpit?period=${importYear}-12&indicator=revenue`);
     await turn();

@@ -44,6 +44,16 @@ async function fresh<T>(compute: () => Promise<T>): Promise<T> {
   return compute();
 }
 
+/** A change of approved figures as an approval commits it: one June 2024 report's revenue raised, the rollups refreshed. */
+async function raiseApprovedRevenue(amount: number): Promise<void> {
+  const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
+  await db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + ${amount} WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
+    await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
+  });
+}
+
 describe('the data-version token', () => {
   it('stays the same over reads and changes once a write to a watched table commits', async () => {
     const before = await currentStatsToken(db);
@@ -71,12 +81,7 @@ describe('the data-version token', () => {
 describe('cached views', () => {
   it('follow newly approved figures', async () => {
     const old = await cockpit();
-    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 123456.7891 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
-      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
-    });
+    await raiseApprovedRevenue(123456.7891);
     const now = await cockpit();
     expect(now.total.ytd).not.toBe(old.total.ytd);
     expect(now).toEqual(await fresh(cockpit));
@@ -217,12 +222,7 @@ describe('cached views', () => {
 
   it('are recomputed in the wake of a change, not emptied: the first read after it is a hit', async () => {
     const old = await cockpit();
-    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 7.5 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
-      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
-    });
+    await raiseApprovedRevenue(7.5);
     expect(await refreshStatsViews(db)).toBeGreaterThan(0);
     const computed = statsViewComputations(db);
     const now = await cockpit();
@@ -233,12 +233,7 @@ describe('cached views', () => {
 
   it('are recomputed in the background after an approval (refreshes asked for meanwhile coalesce), and a read after it settled is a hit', async () => {
     const old = await cockpit();
-    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 3.25 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
-      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
-    });
+    await raiseApprovedRevenue(3.25);
     const before = statsViewComputations(db);
     scheduleStatsViewRefresh(db);
     scheduleStatsViewRefresh(db);
@@ -257,12 +252,7 @@ describe('cached views', () => {
   it('leave the server answering while they are recomputed in the background', async () => {
     // Several views read (the district's cockpit for six months), then a change: each is recomputed after it.
     for (let month = 1; month <= 6; month++) await computeCockpit(db, district, { indicator: 'revenue', period: { year: 2024, month } });
-    const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 1.5 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
-      await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
-    });
+    await raiseApprovedRevenue(1.5);
     const before = statsViewComputations(db);
     scheduleStatsViewRefresh(db);
     let settled = false;
@@ -291,12 +281,7 @@ describe('cached views', () => {
       const otherCockpit = () => computeCockpit(otherDb, district, { indicator: 'revenue', period });
       expect(await otherCockpit()).toEqual(viewed);
       // One process changes the figures; the other holds the old view in memory and must not serve it.
-      const target = enterprises.find((e) => !e.deleted && reports.some((r) => r.enterpriseId === e.id && r.year === 2024 && r.month === 6 && r.status === 'approved'))!;
-      await db.transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Db;
-        await tx.execute(sql`UPDATE monthly_reports SET revenue = revenue + 11 WHERE enterprise_id = ${target.id} AND year = 2024 AND month = 6`);
-        await refreshRollups(tx, [{ enterpriseId: target.id, year: 2024 }]);
-      });
+      await raiseApprovedRevenue(11);
       const now = await otherCockpit();
       expect(now.total.ytd).not.toBe(viewed.total.ytd);
       expect(now).toEqual(await fresh(cockpit));

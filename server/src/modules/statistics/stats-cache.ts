@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { syncChangedEnterprises } from './rollup.repository.ts';
@@ -222,8 +223,6 @@ export async function refreshStatsViews(db: Db): Promise<number> {
     return 0;
   }
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const backgroundRefreshes = new WeakMap<Db, { running: Promise<void>; again: boolean }>();
 
