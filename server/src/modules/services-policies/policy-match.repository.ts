@@ -59,7 +59,9 @@ export async function enterpriseFacts(db: Db, scope: SQL, year: number): Promise
       and(
         eq(monthlyReports.status, 'approved'),
         inArray(monthlyReports.year, [year, year - 1]),
-        inArray(monthlyReports.enterpriseId, rows.map((r) => r.id)),
+        // The same enterprises as a subquery, not their ids: one bound parameter each failed the commission's
+        // view of a city (more than 65 535 active enterprises).
+        sql`${monthlyReports.enterpriseId} IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${scope} AND ${enterprises.status} = 'active')`,
       ),
     )
     .groupBy(monthlyReports.enterpriseId, monthlyReports.year);

@@ -121,6 +121,28 @@ describe('policy matching', () => {
   });
 });
 
+describe('policy matching at city scale', () => {
+  it("matches more active enterprises than a statement may bind (65 535), each with its own growth", async () => {
+    // A city's registry: 66 000 more active enterprises; five of the first ten with approved revenue in both years.
+    const db = t.deps.database.db;
+    await db.execute(sql`
+      INSERT INTO enterprises (uscc, name, domain_id, zone_id, is_above_scale, stage)
+      SELECT 'C' || lpad(i::text, 17, '0'), '城市规模测试企业' || i, (SELECT id FROM domains WHERE code = 'biomedicine'),
+             (SELECT id FROM zones WHERE code = 'medicine-port'), true, 'industrialized'
+        FROM generate_series(1, 66000) AS i`);
+    await db.execute(sql`
+      INSERT INTO monthly_reports (enterprise_id, year, month, status, revenue, deadline)
+      SELECT e.id, y, 6, 'approved', CASE WHEN y = ${year}::int THEN 130 ELSE 100 END, make_date(y, 7, 10)
+        FROM enterprises e CROSS JOIN (VALUES (${year - 1}::int), (${year}::int)) AS v(y)
+       WHERE e.uscc IN ('C00000000000000002', 'C00000000000000004', 'C00000000000000006', 'C00000000000000008', 'C00000000000000010')`);
+    const view = (await as(t, commission)('GET', '/api/services/policies/JS-BIO-2023-05/eligible')).json();
+    expect(view.eligible.length + view.missing.length).toBe(66_003);
+    // +30 % for those five (eligible), no figures for the others (lacking the growth), 甲 as before.
+    expect(view.eligible.map((e: { uscc: string }) => e.uscc).sort()).toEqual([fx.a.uscc, ...[2, 4, 6, 8, 10].map((i) => `C${String(i).padStart(17, '0')}`)].sort());
+    expect(view.missing.find((m: { uscc: string }) => m.uscc === `C${'1'.padStart(17, '0')}`).lacks).toEqual(['revenue-growth>=15%']);
+  });
+});
+
 describe('biomfg policies eligible', () => {
   let dir: string;
   let env: Record<string, string | undefined>;
