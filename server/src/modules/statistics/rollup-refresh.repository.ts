@@ -12,7 +12,8 @@ import { ADD_TO_CELLS, changedPairsOf, lockEnterprises, scaled, YTD_COLUMNS, ytd
  *   2. their new ytd rows from that month on, from the reports          → stat_refresh_fresh
  *   3. each affected enterprise-month's change of contribution, in integers → stat_refresh_delta
  *      (the changed years and the next ones, whose comparable base they are: its ytd rows this year and last
- *      year as stored, and as they will be — fresh where that year changed; unchanged months are left out)
+ *      year as stored, and as they will be — fresh where that year changed; unchanged months are left out),
+ *      and from it each changed move → stat_enterprise_moves (the top movers' index, migration 0034)
  *   4. the deltas fanned out to their groups (about ten each) and added to stat_group_cells
  *   5. the ytd rows replaced.
  *
@@ -96,6 +97,25 @@ function deltaStatement(first: number, last: number, fromEmpty: boolean) {
 }
 
 /**
+ * Statement 3b: the moves that change, from the deltas. An enterprise-month's move (its YTD less last year's
+ * when in the comparable set, else 0; stored as NULL) changes by exactly Δ comparable YTD − Δ its base: the
+ * change is inserted as the move of a month that has none, and added to the stored move otherwise. Statement
+ * 3's rows are not widened nor read twice for it (that cost 0.2 s of an embedded year's import at 1 000
+ * enterprises), and stored moves are not looked up first (0.15 s more).
+ */
+function movesStatement() {
+  const change = INDICATOR_CODES.map((c) => `nullif(d.yc_${c} - d.bc_${c}, 0)`);
+  const columns = INDICATOR_CODES.map((c) => `d_${c}`);
+  return sql`
+    INSERT INTO stat_enterprise_moves AS x (enterprise_id, year, month, ${sql.raw(columns.join(', '))})
+    SELECT d.enterprise_id, d.year, d.month, ${sql.raw(change.join(', '))}
+      FROM stat_refresh_delta d
+     WHERE ${sql.raw(INDICATOR_CODES.map((c) => `d.yc_${c} <> d.bc_${c}`).join(' OR '))}
+    ON CONFLICT (enterprise_id, year, month) DO UPDATE SET
+      ${sql.raw(columns.map((c) => `${c} = nullif(coalesce(x.${c}, 0) + coalesce(excluded.${c}, 0), 0)`).join(', '))}`;
+}
+
+/**
  * Statement 4: the deltas summed per group and added to the cells (int8 sums are NUMERIC: × 0.0001 is exact).
  * Each enterprise-month is fanned out to its groups but the total, domain and zone: those are the sums of its
  * domain × zone group's (one per enterprise, keyed domain|zone — codes hold no '|'), added up from a few dozen
@@ -154,6 +174,7 @@ export async function refreshRollups(tx: Db, changed: readonly EnterpriseYear[],
   if (large) await tx.execute(sql`ANALYZE stat_refresh_fresh (enterprise_id, year, month)`);
   await tx.execute(deltaStatement(first, last, options.fromEmpty === true));
   if (large) await tx.execute(sql`ANALYZE stat_refresh_delta (enterprise_id, year, month)`);
+  await tx.execute(movesStatement());
   await tx.execute(cellsStatement());
   const valueColumns = YTD_COLUMNS.filter((c) => !['enterprise_id', 'year', 'month'].includes(c));
   const setYtd = valueColumns.map((c) => `${c} = excluded.${c}`).join(', ');

@@ -16,6 +16,8 @@ export type { EnterpriseYear } from './rollup-sql.ts';
  *   stat_enterprise_ytd     per enterprise × year × month: approved month value and YTD (dense, 12 months)
  *   stat_enterprise_groups  the groups (dimension, key) an enterprise counts in, from its registry entry
  *   stat_group_cells        per group × indicator × period: the comparable-basis sums of SPEC §4
+ *   stat_enterprise_moves   per enterprise × year × month: each indicator's comparable YTD change over a year
+ *                           earlier (migration 0034), indexed so that the top movers read a few entries
  *
  * A group cell is a sum over enterprises of each enterprise's *contribution* to (year, month): its month and
  * YTD when it is in the indicator's comparable set C_I (its approved report for month M has a value for that
@@ -165,11 +167,12 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
   // Incremental updates take the enterprises' advisory locks, then ROW EXCLUSIVE on these tables; a rebuild
   // takes the district-wide advisory lock first, then the tables, so each waits for the other, never both.
   await lockAllEnterprises(tx);
-  await tx.execute(sql`LOCK TABLE stat_group_cells, stat_enterprise_ytd, stat_enterprise_groups IN EXCLUSIVE MODE`);
+  await tx.execute(sql`LOCK TABLE stat_group_cells, stat_enterprise_ytd, stat_enterprise_groups, stat_enterprise_moves IN EXCLUSIVE MODE`);
   await tx.execute(sql`DELETE FROM stat_dirty_enterprises`);
   await tx.execute(sql`DELETE FROM stat_group_cells`);
   await writeGroups(tx, null);
   await tx.execute(sql`DELETE FROM stat_enterprise_ytd`);
+  await tx.execute(sql`DELETE FROM stat_enterprise_moves`);
   // Statistics of the reports first (the embedded engine has no autovacuum; a bulk load may be minutes old), so
   // that each step reads its enterprises' reports by index.
   await tx.execute(sql`ANALYZE monthly_reports`);
@@ -200,6 +203,7 @@ export async function rebuildRollups(tx: Db): Promise<{ enterpriseYears: number;
   await tx.execute(sql`ANALYZE stat_enterprise_ytd`);
   await tx.execute(sql`ANALYZE stat_enterprise_groups`);
   await tx.execute(sql`ANALYZE stat_group_cells`);
+  await tx.execute(sql`ANALYZE stat_enterprise_moves`);
   await tx.execute(sql`ANALYZE monthly_reports`);
   const [counts] = await rowsOf<{ ey: number; cells: number }>(
     tx,

@@ -129,28 +129,30 @@ export async function enterpriseSums(
 
 /**
  * The enterprises that moved a population's comparable YTD most in (y, M): the `limit` largest rises and the
- * `limit` largest falls (ties by id), without shipping every enterprise's row to the server.
+ * `limit` largest falls (ties by id). Read from stat_enterprise_moves by its partial index on the indicator
+ * (migration 0034), a few entries from either end of the month, then those enterprises' ytd rows: the scan of
+ * every enterprise's ytd rows this replaced took 2.3 s per cockpit at 100 000 enterprises. By id: the caller
+ * sorts by change, and equal changes keep this order.
  */
 export async function enterpriseMovers(
   db: Db,
   options: { indicator: IndicatorCode; year: number; month: number; population?: Population; limit: number },
 ): Promise<KeyedSums[]> {
   const i = assertIndicator(options.indicator);
+  const d = sql.raw(`x.d_${i}`);
+  const end = (direction: SQL, sign: SQL) => sql`(
+      SELECT x.enterprise_id FROM stat_enterprise_moves x
+       WHERE x.year = ${options.year} AND x.month = ${options.month} AND ${d} ${sign} 0 AND ${populationFilter(options.population ?? [])}
+       ORDER BY ${d} ${direction}, x.enterprise_id::text LIMIT ${options.limit})`;
   const rows = await rowsOf<SumsRow>(
     db,
     sql`
-    WITH x AS (
-      SELECT c.enterprise_id, c.${sql.raw(`h_${i}`)} AS in_c, c.${sql.raw(`m_${i}`)} AS m, c.${sql.raw(`y_${i}`)} AS y, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS p
-        FROM stat_enterprise_ytd c
-        LEFT JOIN stat_enterprise_ytd q ON q.enterprise_id = c.enterprise_id AND q.year = ${options.year - 1} AND q.month = ${options.month}
-       WHERE c.year = ${options.year} AND c.month = ${options.month} AND c.${sql.raw(`h_${i}`)}
-    ), d AS (
-      SELECT x.enterprise_id::text AS code, x.m AS month_c, x.y AS ytd_c, x.p AS base_c, x.y AS nominal_ytd, x.p AS nominal_base, 1 AS n_c, x.y - x.p AS delta
-        FROM x WHERE x.y <> x.p AND ${populationFilter(options.population ?? [])}
-    )
-    (SELECT * FROM d WHERE delta > 0 ORDER BY delta DESC, code LIMIT ${options.limit})
-    UNION ALL
-    (SELECT * FROM d WHERE delta < 0 ORDER BY delta ASC, code LIMIT ${options.limit})`,
+    SELECT c.enterprise_id::text AS code, c.${sql.raw(`m_${i}`)} AS month_c, c.${sql.raw(`y_${i}`)} AS ytd_c, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS base_c,
+           c.${sql.raw(`y_${i}`)} AS nominal_ytd, coalesce(q.${sql.raw(`y_${i}`)}, 0) AS nominal_base, 1 AS n_c
+      FROM (${end(sql`DESC`, sql`>`)} UNION ALL ${end(sql`ASC`, sql`<`)}) top
+      JOIN stat_enterprise_ytd c ON c.enterprise_id = top.enterprise_id AND c.year = ${options.year} AND c.month = ${options.month}
+      LEFT JOIN stat_enterprise_ytd q ON q.enterprise_id = top.enterprise_id AND q.year = ${options.year - 1} AND q.month = ${options.month}
+     ORDER BY 1`,
   );
   return rows.map(toSums);
 }
