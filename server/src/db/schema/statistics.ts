@@ -1,8 +1,8 @@
 import { bigserial, boolean, char, date, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Mirrors server/migrations/0004_statistics.sql (the SQL is the source of truth). The rollup tables
-// (stat_enterprise_ytd, stat_enterprise_groups, stat_group_cells) are written by set-based SQL in
-// server/src/modules/statistics/rollup.repository.ts and are not mapped here.
+// (stat_enterprise_ytd, stat_enterprise_groups, stat_group_cells, and stat_enterprise_moves of migration 0034)
+// are written by set-based SQL in server/src/modules/statistics/rollup.repository.ts and are not mapped here.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const amount = (name: string) => numeric(name, { precision: 18, scale: 4 });
 

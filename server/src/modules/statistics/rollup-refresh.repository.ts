@@ -6,7 +6,7 @@ import { ADD_TO_CELLS, changedPairsOf, lockEnterprises, scaled, YTD_COLUMNS, ytd
 
 /**
  * The incremental refresh of the rollups (rollup.repository.ts explains the tables and why it is exact), in
- * the transaction that changed approved figures. Five statements over three temporary tables:
+ * the transaction that changed approved figures. Six statements over three temporary tables:
  *
  *   1. the changed enterprise-years, each with its first changed month → stat_refresh_pairs
  *   2. their new ytd rows from that month on, from the reports          → stat_refresh_fresh
