@@ -112,6 +112,9 @@ describe('an import-sized refresh', () => {
     await db.transaction(async (tx) => rebuildRollups(tx as unknown as Db));
     expect(incremental).toEqual(await cellsOf());
     expect(moves).toEqual(await storedMoves());
+    // The rebuild builds the per-indicator indexes again after filling the table.
+    const indexes = await rowsOf<{ name: string }>(db, sql`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'stat_enterprise_moves' ORDER BY 1`);
+    expect(indexes.map((i) => i.name)).toEqual(['stat_enterprise_moves_pkey', ...INDICATOR_CODES.map((c) => `stat_enterprise_moves_${c}_idx`)].sort());
   }, 120_000);
 });
 
