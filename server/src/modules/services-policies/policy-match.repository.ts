@@ -27,6 +27,8 @@ export interface EnterpriseWithFacts {
  * a figure the district stands behind).
  */
 export async function enterpriseFacts(db: Db, scope: SQL, year: number): Promise<EnterpriseWithFacts[]> {
+  // The enterprises matched, as one condition: the list below and the figures' subquery read the same ones.
+  const matched = and(scope, eq(enterprises.status, 'active'));
   const rows = await db
     .select({
       id: enterprises.id,
@@ -43,7 +45,7 @@ export async function enterpriseFacts(db: Db, scope: SQL, year: number): Promise
     .from(enterprises)
     .leftJoin(domains, eq(domains.id, enterprises.domainId))
     .leftJoin(zones, eq(zones.id, enterprises.zoneId))
-    .where(and(scope, eq(enterprises.status, 'active')))
+    .where(matched)
     .orderBy(asc(enterprises.uscc));
   if (rows.length === 0) return [];
   const sums = await db
@@ -61,7 +63,7 @@ export async function enterpriseFacts(db: Db, scope: SQL, year: number): Promise
         inArray(monthlyReports.year, [year, year - 1]),
         // The same enterprises as a subquery, not their ids: one bound parameter each failed the commission's
         // view of a city (more than 65 535 active enterprises).
-        sql`${monthlyReports.enterpriseId} IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${scope} AND ${enterprises.status} = 'active')`,
+        sql`${monthlyReports.enterpriseId} IN (SELECT ${enterprises.id} FROM ${enterprises} WHERE ${matched})`,
       ),
     )
     .groupBy(monthlyReports.enterpriseId, monthlyReports.year);
