@@ -31,10 +31,10 @@ const TOUCH_EVERY_MS = 60_000;
 const PRUNE_EVERY_STORES = 200;
 
 /**
- * The process's copy is the view's JSON text, not its parsed objects. A refresh after an approval leaves dozens
- * of fresh views in memory; held as object graphs they were all young, and the next scavenge copied them one
- * object at a time — 10–12 ms in the first request after an approval on PostgreSQL, the bench's p95 there. A
- * string is one object, copied whole, and a hit parses it (each caller gets its own copy, as before).
+ * The process's copy is the view's JSON text, the same text its row stores, not its parsed objects. A refresh
+ * after an approval leaves dozens of fresh views in memory: as object graphs, thousands of young objects that
+ * the young generation's collections copy one by one (decision 0042); as text, one string each. A hit parses
+ * it, so each caller still gets its own copy.
  */
 interface MemoryEntry {
   stamp: string;
