@@ -79,6 +79,16 @@ describe('monthly report: enterprise → park → commission → cockpit', () =>
 
     await commission.goto('/cockpit');
     await commission.getByText('领域 × 功能区').first().waitFor();
+    // The top movers of the month shown: an empty list in a month with approved figures says nobody rose (fell)
+    // on the comparable basis, never that the month has no data.
+    const shown = ((await (await commission.request.get('/api/cockpit-page')).json()) as { cockpit: { period: string; trend: { month: number; reporters: number }[]; topContributors: { key: string }[]; topDecliners: { key: string }[] } }).cockpit;
+    expect(shown.trend.find((t) => t.month === Number(shown.period.slice(5, 7)))!.reporters).toBeGreaterThan(0);
+    for (const [testId, rows, empty] of [['top-contributors', shown.topContributors, '本期没有同口径累计增长的企业'], ['top-decliners', shown.topDecliners, '本期没有同口径累计下降的企业']] as const) {
+      const card = commission.getByTestId(testId);
+      if (rows.length === 0) await card.getByText(empty).waitFor();
+      else await card.getByText(rows[0]!.key).first().waitFor();
+      expect(await card.textContent()).not.toContain('暂无已审定数据');
+    }
     await screenshot(commission, 'statistics-cockpit-zh');
     const english = await pageAs('demo_leader', 'en-US');
     await english.goto('/cockpit');

@@ -54,6 +54,9 @@ export function CockpitPage() {
   const scopeWord = rel(view?.scope.kind === 'zone' ? 'scopeZone' : 'scopeDistrict');
   // Top movers: each amount is the enterprise's own change (labelled as an increase or decrease), its pull is on
   // the scope's base — the same base as the drill-down's last column, so the two show the same number.
+  // An empty list in a month with approved figures means nobody rose (fell) on the comparable basis, not that
+  // the month has no data.
+  const monthHasFigures = view ? (view.trend.find((m) => m.month === Number(view.period.slice(5, 7)))?.reporters ?? 0) > 0 : false;
   const movers = (rows: BreakdownRowView[], title: string, rising: boolean) => (
     <Card size="small" title={title} data-testid={rising ? 'top-contributors' : 'top-decliners'}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
@@ -62,7 +65,7 @@ export function CockpitPage() {
       <List
         size="small"
         dataSource={rows}
-        locale={{ emptyText: t('statistics.noData') }}
+        locale={{ emptyText: monthHasFigures ? rel(rising ? 'noRisers' : 'noDecliners') : t('statistics.noData') }}
         renderItem={(r) => (
           <List.Item>
             <Link to={`/enterprises/${r.code}`} title={rel('profile')} style={{ whiteSpace: 'normal', wordBreak: 'break-word', marginRight: 12 }}>

@@ -18,6 +18,8 @@ export const cockpitExtrasEnUS = {
     drillNoteSingle: 'This cell has one enterprise: its share of the cell’s change is always 100% and its pull on the cell is its own growth, so neither is listed; pull on {{scope}} = its change ÷ the {{scope}} base last year.',
     drillNoteScope: 'Share = the enterprise’s change ÷ the {{scope}} change; pull = its change ÷ the {{scope}} base last year (pp).',
     profile: 'Open the enterprise profile',
+    noRisers: 'No enterprise grew on the comparable basis this period',
+    noDecliners: 'No enterprise declined on the comparable basis this period',
   },
   /** The month's reports are not all in: fewer reporters than the month before. */
   incomplete: '{{period}}: reports of {{count}} enterprises approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.',

@@ -18,6 +18,9 @@ export const cockpitExtrasZhCN = {
     drillNoteSingle: '本格只有一家企业，它对本格的贡献率恒为 100%、拉动即其自身增速，不再列出；拉动{{scope}} = 企业增量 ÷ {{scope}}上年同期基数。',
     drillNoteScope: '贡献率 = 企业增量 ÷ {{scope}}增量；拉动 = 企业增量 ÷ {{scope}}上年同期基数（百分点）。',
     profile: '查看一企一档',
+    /** The month has approved figures, but no comparable enterprise rose (fell): not "no data". */
+    noRisers: '本期没有同口径累计增长的企业',
+    noDecliners: '本期没有同口径累计下降的企业',
   },
   /** The month's reports are not all in: fewer reporters than the month before. */
   incomplete: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。',
