@@ -24,7 +24,7 @@ export const chasingEnUS: DeepStrings<typeof chasingZhCN> = {
   remindResult: 'Reminded {{reminded}}; already reminded today {{already}}; without an account {{noAccount}}; submitted and awaiting review {{awaiting}} (not reminded)',
   batchPass: 'Pass selected ({{count}})',
   batchApprove: 'Approve selected ({{count}})',
-  batchConfirm: 'Validate and pass the {{count}} selected reports one by one? A report that fails validation keeps its status.',
+  batchConfirm_one: 'Validate and pass the {{count}} selected report? If it fails validation it keeps its status.', batchConfirm_other: 'Validate and pass the {{count}} selected reports one by one? A report that fails validation keeps its status.',
   batchTitle: 'Batch result: {{succeeded}} succeeded, {{failed}} failed',
   outcome: 'Outcome',
   ok: 'Done',

@@ -20,7 +20,7 @@ export const chasingZhCN = {
   remindResult: '已提醒 {{reminded}} 家；今天已提醒过 {{already}} 家；无企业账号 {{noAccount}} 家；已提交待审核 {{awaiting}} 家（不提醒）',
   batchPass: '批量通过（{{count}}）',
   batchApprove: '批量审定（{{count}}）',
-  batchConfirm: '对选中的 {{count}} 份月报逐份校验后通过？未通过校验的月报将保持原状态。',
+  batchConfirm_one: '对选中的 {{count}} 份月报逐份校验后通过？未通过校验的月报将保持原状态。', batchConfirm_other: '对选中的 {{count}} 份月报逐份校验后通过？未通过校验的月报将保持原状态。',
   batchTitle: '批量处理结果：成功 {{succeeded}} 份，失败 {{failed}} 份',
   outcome: '结果',
   ok: '成功',
