@@ -56,7 +56,7 @@ export function CockpitPage() {
   // the scope's base — the same base as the drill-down's last column, so the two show the same number.
   // An empty list in a month with approved figures means nobody rose (fell) on the comparable basis, not that
   // the month has no data.
-  const monthHasFigures = view ? (view.trend.find((m) => m.month === Number(view.period.slice(5, 7)))?.reporters ?? 0) > 0 : false;
+  const monthHasFigures = (view ? (shownMonthOf(view).entry?.reporters ?? 0) : 0) > 0;
   const movers = (rows: BreakdownRowView[], title: string, rising: boolean) => (
     <Card size="small" title={title} data-testid={rising ? 'top-contributors' : 'top-decliners'}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
@@ -240,14 +240,19 @@ export function CockpitPage() {
   );
 }
 
+/** The month the view shows, and its entry in the trend (which runs January to December). */
+function shownMonthOf(view: CockpitView) {
+  const month = Number(view.period.slice(5, 7));
+  return { month, entry: view.trend[month - 1] };
+}
+
 /**
  * The latest month's reports arrive over weeks: until they are in, its bar and the year to date read low and
  * look like a slump. Said plainly when the month has clearly fewer reporters (under 90%) than the month before.
  */
 function IncompleteMonthNotice({ view }: { view: CockpitView }) {
   const { t } = useTranslation();
-  const month = Number(view.period.slice(5, 7));
-  const current = view.trend[month - 1];
+  const { month, entry: current } = shownMonthOf(view);
   const previous = month > 1 ? view.trend[month - 2]?.reporters : view.trend[month - 1]?.lastYearReporters;
   if (!current || !previous || current.reporters >= previous * 0.9) return null;
   return <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="incomplete-month" message={t('statistics.cockpit.incomplete', { period: view.period, count: current.reporters, previous })} />;

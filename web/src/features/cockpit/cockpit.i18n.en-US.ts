@@ -22,7 +22,8 @@ export const cockpitExtrasEnUS = {
     noDecliners: 'No enterprise declined on the comparable basis this period',
   },
   /** The month's reports are not all in: fewer reporters than the month before. */
-  incomplete_one: '{{period}}: reports of {{count}} enterprise approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.', incomplete_other: '{{period}}: reports of {{count}} enterprises approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.',
+  incomplete_one: '{{period}}: reports of {{count}} enterprise approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.',
+  incomplete_other: '{{period}}: reports of {{count}} enterprises approved so far, against {{previous}} the month before. The month is not complete yet, so its value and the year to date read low; comparable growth compares reporting enterprises only and is not affected.',
   /** The month shown: closed (all reports in, or the deadline passed) or still in progress. */
   closedMonth: 'Closed month',
   inProgress: 'In progress',

@@ -23,7 +23,8 @@ export const cockpitExtrasZhCN = {
     noDecliners: '本期没有同口径累计下降的企业',
   },
   /** The month's reports are not all in: fewer reporters than the month before. */
-  incomplete_one: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。', incomplete_other: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。',
+  incomplete_one: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。',
+  incomplete_other: '{{period}} 已审定 {{count}} 家企业的月报，上月为 {{previous}} 家：本月数据尚未收齐，当月值与累计值偏低；同口径增速只比较已报企业，不受影响。',
   /** The month shown: closed (all reports in, or the deadline passed) or still in progress. */
   closedMonth: '已结束月份',
   inProgress: '未结束',

@@ -2,7 +2,8 @@ import type { notificationsZhCN } from './i18n.zh-CN.ts';
 
 export const notificationsEnUS: { [K in keyof typeof notificationsZhCN]: string } = {
   title: 'Notifications',
-  unreadCount_one: '{{count}} unread notification', unreadCount_other: '{{count}} unread notifications',
+  unreadCount_one: '{{count}} unread notification',
+  unreadCount_other: '{{count}} unread notifications',
   summary: '{{unread}} unread',
   all: 'All',
   unread: 'Unread',

@@ -1,7 +1,8 @@
 /** The inbox (通知) strings (Chinese, the reference). */
 export const notificationsZhCN = {
   title: '通知',
-  unreadCount_one: '{{count}} 条未读通知', unreadCount_other: '{{count}} 条未读通知',
+  unreadCount_one: '{{count}} 条未读通知',
+  unreadCount_other: '{{count}} 条未读通知',
   summary: '未读 {{unread}} 条',
   all: '全部',
   unread: '未读',

@@ -51,7 +51,8 @@ export const planEnUS: Messages['plan'] = {
   },
   tasks: {
     empty: 'None',
-    mineFirst_one: 'The {{count}} item your department leads or co-operates on comes first and is marked.', mineFirst_other: 'The {{count}} items your department leads or co-operates on come first and are marked.',
+    mineFirst_one: 'The {{count}} item your department leads or co-operates on comes first and is marked.',
+    mineFirst_other: 'The {{count}} items your department leads or co-operates on come first and are marked.',
     noneMine: 'Your department is not named as a responsible unit below.',
     my: { lead: 'We lead', co: 'We co-operate' },
     unmatched: 'Not matched to a department',

@@ -49,7 +49,8 @@ export const planZhCN = {
   },
   tasks: {
     empty: '无',
-    mineFirst_one: '本单位牵头或配合的 {{count}} 项排在前面,并已标注。', mineFirst_other: '本单位牵头或配合的 {{count}} 项排在前面,并已标注。',
+    mineFirst_one: '本单位牵头或配合的 {{count}} 项排在前面,并已标注。',
+    mineFirst_other: '本单位牵头或配合的 {{count}} 项排在前面,并已标注。',
     noneMine: '本单位未被列为以下各项的责任单位。',
     my: { lead: '本单位牵头', co: '本单位配合' },
     unmatched: '未匹配到部门库',

@@ -11,6 +11,7 @@ export const cryptoEnUS = {
   keys: 'Keys (kept outside the database, not in backups)',
   purposes: { seeds: 'Second-factor seeds', audit: 'Audit log integrity', fields: 'Personal-information fields' },
   missing: 'missing',
-  rotating_one: 'rotation not finished ({{count}} key)', rotating_other: 'rotation not finished ({{count}} keys)',
+  rotating_one: 'rotation not finished ({{count}} key)',
+  rotating_other: 'rotation not finished ({{count}} keys)',
   hint: 'Switch the suite or rotate a key on the command line: npx biomfg crypto migrate --to gm, npx biomfg crypto rotate --key … (with the server stopped).',
 };

@@ -11,6 +11,7 @@ export const cryptoZhCN = {
   keys: '密钥（保存在数据库之外，不进入备份）',
   purposes: { seeds: '两步验证种子', audit: '审计日志完整性', fields: '个人信息字段' },
   missing: '缺失',
-  rotating_one: '轮换未完成（{{count}} 个密钥）', rotating_other: '轮换未完成（{{count}} 个密钥）',
+  rotating_one: '轮换未完成（{{count}} 个密钥）',
+  rotating_other: '轮换未完成（{{count}} 个密钥）',
   hint: '切换套件与轮换密钥用命令行：npx biomfg crypto migrate --to gm、npx biomfg crypto rotate --key …（需停止服务）。',
 };

@@ -21,7 +21,8 @@ export const warningsEnUS: Shape<typeof warningsZhCN> = {
   rules: {
     code: 'Rule', subject: 'Subject', level: 'Default level', owner: 'Owner', enabled: 'On', live: 'Live warnings', version: 'Version', params: 'Parameters',
     escalate: 'Escalate after (days)', note: 'Reason for the change', edit: 'Edit', history: 'Versions', hook: 'Evaluated by another feature', save: 'Save',
-    confirmTitle: 'Confirm the change?', confirmText_one: 'This change would open {{count}} warning (more than {{threshold}}). Save it?', confirmText_other: 'This change would open {{count}} warnings (more than {{threshold}}). Save it?',
+    confirmTitle: 'Confirm the change?', confirmText_one: 'This change would open {{count}} warning (more than {{threshold}}). Save it?',
+    confirmText_other: 'This change would open {{count}} warnings (more than {{threshold}}). Save it?',
     preview: 'Dry run: {{open}} would open, {{close}} would close, {{stay}} would stay', saved: 'Rule saved (version {{version}})', changedBy: 'Changed by',
   },
   param: {
@@ -29,5 +30,6 @@ export const warningsEnUS: Shape<typeof warningsZhCN> = {
     dropPct: 'Drop threshold (%)', keyDropPct: 'Key enterprises: drop threshold (%)', minBaseWan: 'Minimum base (10k CNY)', months: 'Consecutive months', graceDays: 'Grace days', lookbackMonths: 'Look-back months',
   },
   indicator: { output: 'Gross output', revenue: 'Revenue' },
-  rollup_one: '{{count}} warning', rollup_other: '{{count}} warnings',
+  rollup_one: '{{count}} warning',
+  rollup_other: '{{count}} warnings',
 };

@@ -17,7 +17,8 @@ export const warningsZhCN = {
   rules: {
     code: '规则', subject: '对象', level: '默认等级', owner: '责任方', enabled: '启用', live: '未办结预警', version: '版本', params: '参数',
     escalate: '逾期升级天数', note: '修改说明', edit: '修改', history: '版本历史', hook: '由其他功能评估', save: '保存',
-    confirmTitle: '确认修改？', confirmText_one: '此修改将新开 {{count}} 条预警（超过 {{threshold}} 条），确定保存？', confirmText_other: '此修改将新开 {{count}} 条预警（超过 {{threshold}} 条），确定保存？',
+    confirmTitle: '确认修改？', confirmText_one: '此修改将新开 {{count}} 条预警（超过 {{threshold}} 条），确定保存？',
+    confirmText_other: '此修改将新开 {{count}} 条预警（超过 {{threshold}} 条），确定保存？',
     preview: '试算：将新开 {{open}} 条，关闭 {{close}} 条，保留 {{stay}} 条', saved: '规则已保存（版本 {{version}}）', changedBy: '修改人',
   },
   param: {
@@ -25,5 +26,6 @@ export const warningsZhCN = {
     dropPct: '降幅阈值（%）', keyDropPct: '重点企业降幅阈值（%）', minBaseWan: '最小基数（万元）', months: '连续月数', graceDays: '宽限天数', lookbackMonths: '回看月数',
   },
   indicator: { output: '工业总产值', revenue: '营业收入' },
-  rollup_one: '预警 {{count}}', rollup_other: '预警 {{count}}',
+  rollup_one: '预警 {{count}}',
+  rollup_other: '预警 {{count}}',
 };
